@@ -1,0 +1,19 @@
+package io.supportpro.application.port.in;
+
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
+import java.util.Optional;
+
+/** Finds operators for the administration pages. */
+public interface ListOperatorsUseCase {
+  /**
+   * Operators whose username, e-mail address or display name contains the text, ordered by
+   * username, one page at a time.
+   */
+  Page<Operator> list(String search, PageRequest page);
+
+  /** One operator. */
+  Optional<Operator> find(OperatorId operator);
+}

@@ -1,0 +1,23 @@
+package io.supportpro.application.port.in;
+
+import io.supportpro.domain.operator.Operator;
+import java.util.Map;
+
+/** The outcome of changing an existing operator. */
+public sealed interface OperatorChangeResult {
+  /** The change is stored; this is the operator as it is now. */
+  record Changed(Operator operator) implements OperatorChangeResult {}
+
+  /** No operator has that identity. */
+  record NotFound() implements OperatorChangeResult {}
+
+  /** Nothing changed; each message belongs next to its field. */
+  record Invalid(Map<OperatorField, String> problems) implements OperatorChangeResult {
+    public Invalid {
+      problems = Map.copyOf(problems);
+    }
+  }
+
+  /** Nothing changed, because no active administrator would be left. */
+  record LastAdministrator() implements OperatorChangeResult {}
+}

@@ -1,0 +1,26 @@
+package io.supportpro.application.port.in;
+
+import io.supportpro.domain.plugin.PluginAction;
+import io.supportpro.domain.plugin.PluginDescriptor;
+import io.supportpro.domain.plugin.PluginLifecycle;
+import io.supportpro.domain.plugin.PluginState;
+import java.util.Objects;
+import java.util.Set;
+
+/** A plugin as the Plugins page lists it: what it is, its state and the actions it allows. */
+public record PluginOverview(PluginDescriptor descriptor, PluginState state) {
+  public PluginOverview {
+    Objects.requireNonNull(descriptor, "descriptor");
+    Objects.requireNonNull(state, "state");
+  }
+
+  /** The actions the state allows. */
+  public Set<PluginAction> legalActions() {
+    return PluginLifecycle.legalActions(state);
+  }
+
+  /** True when the settings page may be opened: only while the plugin is active. */
+  public boolean hasSettingsPage() {
+    return state == PluginState.ACTIVE;
+  }
+}

@@ -1,0 +1,49 @@
+package io.supportpro.application.port.out;
+
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
+import java.util.Optional;
+
+/** Stores operators and their password hashes. */
+public interface OperatorRepository {
+  /** What became of adding an operator. */
+  enum AddOutcome {
+    ADDED,
+    USERNAME_TAKEN,
+    EMAIL_TAKEN
+  }
+
+  /** What became of updating an operator. */
+  enum UpdateOutcome {
+    UPDATED,
+    EMAIL_TAKEN,
+    NOT_FOUND
+  }
+
+  /** Adds a new operator; usernames and e-mail addresses are unique. */
+  AddOutcome add(Operator operator, PasswordHash passwordHash);
+
+  /** Replaces the stored e-mail, display name, role and active flag of an existing operator. */
+  UpdateOutcome update(Operator operator);
+
+  /** Replaces an operator's password hash, for example with one of stronger parameters. */
+  void changePasswordHash(OperatorId id, PasswordHash passwordHash);
+
+  /** The operator with this identity. */
+  Optional<Operator> findById(OperatorId id);
+
+  /** The account whose username or e-mail address is {@code login}, compared without case. */
+  Optional<OperatorAccount> findAccount(String login);
+
+  /**
+   * Operators whose username, e-mail address or display name contains {@code text} (without regard
+   * to case; empty matches all), ordered by username.
+   */
+  Page<Operator> search(String text, PageRequest page);
+
+  /** How many active administrators there are. */
+  long countActiveAdministrators();
+}

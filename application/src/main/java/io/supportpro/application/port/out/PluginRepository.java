@@ -1,0 +1,45 @@
+package io.supportpro.application.port.out;
+
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginSettings;
+import io.supportpro.domain.plugin.PluginState;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stores which plugins are installed, in which state, with their settings and per-operator data.
+ * Every change is atomic, so concurrent administrators (on any instance) always leave a legal
+ * state.
+ */
+public interface PluginRepository {
+  /** The state of every installed plugin; a plugin absent from the map is available. */
+  Map<PluginId, PluginState> installed();
+
+  /** The state of one plugin ({@link PluginState#AVAILABLE} when it is not installed). */
+  PluginState state(PluginId plugin);
+
+  /**
+   * Moves the plugin from {@code expected} to {@code next} if it is still in {@code expected}, and
+   * tells whether it did. Moving from available creates the installed record with no settings;
+   * moving to available deletes the installed record, the settings and the per-operator data
+   * together, in one transaction.
+   */
+  boolean transition(PluginId plugin, PluginState expected, PluginState next);
+
+  /** The saved settings of the plugin (empty when it has none or is not installed). */
+  PluginSettings settings(PluginId plugin);
+
+  /** Replaces the saved settings if the plugin is active, and tells whether it did. */
+  boolean saveSettingsIfActive(PluginId plugin, PluginSettings settings);
+
+  /** A value the plugin keeps for one operator. */
+  Optional<String> operatorValue(PluginId plugin, OperatorId operator, String key);
+
+  /**
+   * Sets (or, when empty, removes) a value the plugin keeps for one operator, if the plugin is
+   * active, and tells whether it did.
+   */
+  boolean setOperatorValueIfActive(
+      PluginId plugin, OperatorId operator, String key, Optional<String> value);
+}

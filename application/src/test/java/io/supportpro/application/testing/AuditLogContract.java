@@ -1,0 +1,121 @@
+package io.supportpro.application.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.audit.AuditFilter;
+import io.supportpro.domain.audit.AuditPage;
+import io.supportpro.domain.audit.RecordedAuditEvent;
+import io.supportpro.domain.operator.OperatorId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link AuditLog} must do. */
+public abstract class AuditLogContract {
+  private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
+  private static final OperatorId ADMIN = OperatorId.random();
+  private static final OperatorId ALICE = OperatorId.random();
+
+  private AuditLog log;
+
+  /** A log with no events. */
+  protected abstract AuditLog emptyLog();
+
+  @BeforeEach
+  void setUp() {
+    log = emptyLog();
+  }
+
+  private static AuditEvent event(
+      int minute, AuditEventType type, OperatorId actor, String subject) {
+    return new AuditEvent(
+        T0.plusSeconds(60L * minute),
+        type,
+        Actor.operator(actor, "user-" + minute, "192.0.2." + minute),
+        subject,
+        Map.of("minute", Integer.toString(minute)));
+  }
+
+  private static List<Integer> minutes(AuditPage page) {
+    return page.events().stream()
+        .map(RecordedAuditEvent::event)
+        .map(e -> Integer.parseInt(e.details().get("minute")))
+        .toList();
+  }
+
+  @Test
+  void append_thenQueryReturnsTheEventAsWritten() {
+    var event =
+        new AuditEvent(
+            T0,
+            AuditEventType.PLUGIN_SETTINGS_CHANGED,
+            Actor.operator(ADMIN, "root", "2001:db8::1"),
+            "duo-security",
+            Map.of("client_id", "DIXXXXXXXXXXXXXXXXXX", "note", "ünïcödé <b>&'\""));
+    log.append(event);
+    log.append(AuditEvent.of(T0, AuditEventType.SIGN_IN_FAILED, Actor.anonymous("x", "::1"), ""));
+
+    RecordedAuditEvent stored = log.query(AuditFilter.ALL, Optional.empty(), 10).events().get(1);
+
+    assertThat(stored.event()).isEqualTo(event);
+  }
+
+  @Test
+  void query_newestFirstInPagesByPosition() {
+    for (int minute = 1; minute <= 5; minute++) {
+      log.append(event(minute, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ALICE.toString()));
+    }
+
+    AuditPage first = log.query(AuditFilter.ALL, Optional.empty(), 2);
+    AuditPage second = log.query(AuditFilter.ALL, first.olderThan(), 2);
+    AuditPage third = log.query(AuditFilter.ALL, second.olderThan(), 2);
+
+    assertThat(minutes(first)).containsExactly(5, 4);
+    assertThat(minutes(second)).containsExactly(3, 2);
+    assertThat(minutes(third)).containsExactly(1);
+    assertThat(third.olderThan()).isEmpty();
+    assertThat(first.events().get(0).position()).isGreaterThan(first.events().get(1).position());
+  }
+
+  @Test
+  void query_aFullLastPageSaysNothingOlderRemains() {
+    log.append(event(1, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
+    log.append(event(2, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
+
+    assertThat(log.query(AuditFilter.ALL, Optional.empty(), 2).olderThan()).isEmpty();
+  }
+
+  @Test
+  void query_filtersByTypeOperatorAndTimeRange() {
+    log.append(event(1, AuditEventType.OPERATOR_CREATED, ADMIN, ALICE.toString()));
+    log.append(event(2, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ALICE.toString()));
+    log.append(event(3, AuditEventType.PLUGIN_INSTALLED, ADMIN, "duo-security"));
+    log.append(event(4, AuditEventType.SIGN_IN_SUCCEEDED, ADMIN, ADMIN.toString()));
+
+    var byType =
+        new AuditFilter(
+            Optional.empty(),
+            Optional.of(AuditEventType.SIGN_IN_SUCCEEDED),
+            Optional.empty(),
+            Optional.empty());
+    var byOperator =
+        new AuditFilter(Optional.of(ALICE), Optional.empty(), Optional.empty(), Optional.empty());
+    var byRange =
+        new AuditFilter(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(T0.plusSeconds(120)),
+            Optional.of(T0.plusSeconds(240)));
+
+    assertThat(minutes(log.query(byType, Optional.empty(), 10))).containsExactly(4, 2);
+    assertThat(minutes(log.query(byOperator, Optional.empty(), 10))).containsExactly(2, 1);
+    assertThat(minutes(log.query(byRange, Optional.empty(), 10))).containsExactly(3, 2);
+  }
+}

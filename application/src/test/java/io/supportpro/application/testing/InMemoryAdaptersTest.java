@@ -1,0 +1,93 @@
+package io.supportpro.application.testing;
+
+import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.HealthProbe;
+import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.PasswordHasher;
+import io.supportpro.application.port.out.Plugin;
+import io.supportpro.application.port.out.PluginCatalog;
+import io.supportpro.application.port.out.SecretCipher;
+import io.supportpro.domain.plugin.PluginDescriptor;
+import io.supportpro.domain.plugin.PluginId;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory adapters pass the same contracts as the real ones. */
+class InMemoryAdaptersTest {
+  /** A plugin that only describes itself. */
+  static Plugin plugin(String id, String name) {
+    var descriptor =
+        new PluginDescriptor(new PluginId(id), name, "A test plugin.", "1.0", "Test", List.of());
+    return () -> descriptor;
+  }
+
+  @Nested
+  class Operators extends OperatorRepositoryContract {
+    @Override
+    protected OperatorRepository emptyRepository() {
+      return new InMemoryOperatorRepository();
+    }
+  }
+
+  @Nested
+  class Plugins extends PluginRepositoryContract {
+    @Override
+    protected Repositories emptyRepositories() {
+      return new Repositories(new InMemoryPluginRepository(), new InMemoryOperatorRepository());
+    }
+  }
+
+  @Nested
+  class Audit extends AuditLogContract {
+    @Override
+    protected AuditLog emptyLog() {
+      return new InMemoryAuditLog();
+    }
+  }
+
+  @Nested
+  class Hasher extends PasswordHasherContract {
+    @Override
+    protected PasswordHasher hasher() {
+      return new FakePasswordHasher();
+    }
+  }
+
+  @Nested
+  class Cipher extends SecretCipherContract {
+    @Override
+    protected SecretCipher cipher() {
+      return new FakeSecretCipher();
+    }
+  }
+
+  @Nested
+  class Catalog extends PluginCatalogContract {
+    @Override
+    protected PluginCatalog catalog() {
+      return new InMemoryPluginCatalog(List.of(plugin("zeta", "Zeta"), plugin("alpha", "Alpha")));
+    }
+  }
+
+  @Nested
+  class Clocks extends ClockContract {
+    @Override
+    protected Clock clock() {
+      return MutableClock.atStart();
+    }
+  }
+
+  @Nested
+  class Health extends HealthProbeContract {
+    @Override
+    protected HealthProbe probeOfWorkingStore() {
+      return () -> true;
+    }
+
+    @Override
+    protected HealthProbe probeOfUnreachableStore() {
+      return () -> false;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.supportpro.application.testing;
+
+import io.supportpro.application.port.out.OperatorAccount;
+import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Operators kept in memory, for tests of the core. */
+public final class InMemoryOperatorRepository implements OperatorRepository {
+  private final Map<OperatorId, OperatorAccount> accounts = new LinkedHashMap<>();
+
+  @Override
+  public synchronized AddOutcome add(Operator operator, PasswordHash passwordHash) {
+    for (OperatorAccount account : accounts.values()) {
+      if (account.operator().username().equals(operator.username())) {
+        return AddOutcome.USERNAME_TAKEN;
+      }
+      if (account.operator().email().equals(operator.email())) {
+        return AddOutcome.EMAIL_TAKEN;
+      }
+    }
+    accounts.put(operator.id(), new OperatorAccount(operator, passwordHash));
+    return AddOutcome.ADDED;
+  }
+
+  @Override
+  public synchronized UpdateOutcome update(Operator operator) {
+    OperatorAccount current = accounts.get(operator.id());
+    if (current == null) {
+      return UpdateOutcome.NOT_FOUND;
+    }
+    boolean emailTaken =
+        accounts.values().stream()
+            .anyMatch(
+                a ->
+                    !a.operator().id().equals(operator.id())
+                        && a.operator().email().equals(operator.email()));
+    if (emailTaken) {
+      return UpdateOutcome.EMAIL_TAKEN;
+    }
+    // The username is the sign-in name and never changes.
+    Operator kept =
+        new Operator(
+            operator.id(),
+            current.operator().username(),
+            operator.email(),
+            operator.displayName(),
+            operator.role(),
+            operator.active());
+    accounts.put(operator.id(), new OperatorAccount(kept, current.passwordHash()));
+    return UpdateOutcome.UPDATED;
+  }
+
+  @Override
+  public synchronized void changePasswordHash(OperatorId id, PasswordHash passwordHash) {
+    accounts.computeIfPresent(id, (k, a) -> new OperatorAccount(a.operator(), passwordHash));
+  }
+
+  @Override
+  public synchronized Optional<Operator> findById(OperatorId id) {
+    return Optional.ofNullable(accounts.get(id)).map(OperatorAccount::operator);
+  }
+
+  @Override
+  public synchronized Optional<OperatorAccount> findAccount(String login) {
+    String folded = login.strip().toLowerCase(Locale.ROOT);
+    return accounts.values().stream()
+        .filter(
+            a ->
+                a.operator().username().value().equals(folded)
+                    || a.operator().email().value().equals(folded))
+        .findFirst();
+  }
+
+  @Override
+  public synchronized Page<Operator> search(String text, PageRequest page) {
+    String folded = text.strip().toLowerCase(Locale.ROOT);
+    List<Operator> matching =
+        accounts.values().stream()
+            .map(OperatorAccount::operator)
+            .filter(
+                o ->
+                    o.username().value().contains(folded)
+                        || o.email().value().contains(folded)
+                        || o.displayName().value().toLowerCase(Locale.ROOT).contains(folded))
+            .sorted(Comparator.comparing(o -> o.username().value()))
+            .toList();
+    List<Operator> items = matching.stream().skip(page.offset()).limit(page.size()).toList();
+    return new Page<>(items, page, matching.size());
+  }
+
+  @Override
+  public synchronized long countActiveAdministrators() {
+    return accounts.values().stream().filter(a -> a.operator().isActiveAdministrator()).count();
+  }
+}

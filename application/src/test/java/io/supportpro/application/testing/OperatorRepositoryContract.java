@@ -1,0 +1,161 @@
+package io.supportpro.application.testing;
+
+import static io.supportpro.domain.fixtures.OperatorFixtures.administrator;
+import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportpro.application.port.out.OperatorAccount;
+import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.OperatorRepository.AddOutcome;
+import io.supportpro.application.port.out.OperatorRepository.UpdateOutcome;
+import io.supportpro.domain.operator.DisplayName;
+import io.supportpro.domain.operator.EmailAddress;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.operator.Role;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link OperatorRepository} must do. */
+public abstract class OperatorRepositoryContract {
+  private static final PasswordHash HASH = new PasswordHash("$test$hash");
+
+  private OperatorRepository repository;
+
+  /** A repository with no operators. */
+  protected abstract OperatorRepository emptyRepository();
+
+  @BeforeEach
+  void setUp() {
+    repository = emptyRepository();
+  }
+
+  @Test
+  void add_thenFindByIdReturnsTheSameOperator() {
+    Operator alice = operator("alice");
+
+    assertThat(repository.add(alice, HASH)).isEqualTo(AddOutcome.ADDED);
+
+    assertThat(repository.findById(alice.id())).contains(alice);
+    assertThat(repository.findById(OperatorId.random())).isEmpty();
+  }
+
+  @Test
+  void findAccount_byUsernameOrEmailWithoutRegardToCase() {
+    Operator alice = operator("alice");
+    repository.add(alice, HASH);
+
+    assertThat(repository.findAccount("ALICE")).contains(new OperatorAccount(alice, HASH));
+    assertThat(repository.findAccount(" Alice@Example.com "))
+        .contains(new OperatorAccount(alice, HASH));
+    assertThat(repository.findAccount("bob")).isEmpty();
+    assertThat(repository.findAccount("alice' OR '1'='1")).isEmpty();
+  }
+
+  @Test
+  void add_refusesATakenUsernameOrEmail() {
+    Operator alice = operator("alice");
+    repository.add(alice, HASH);
+    Operator sameName = operator("alice");
+    Operator other = operator("other");
+    Operator sameEmail = other.withProfile(alice.email(), other.displayName(), other.role());
+
+    assertThat(repository.add(sameName, HASH)).isEqualTo(AddOutcome.USERNAME_TAKEN);
+    assertThat(repository.add(sameEmail, HASH)).isEqualTo(AddOutcome.EMAIL_TAKEN);
+    assertThat(repository.search("", new PageRequest(1, 10)).total()).isEqualTo(1);
+  }
+
+  @Test
+  void update_replacesProfileRoleAndActiveButKeepsTheUsername() {
+    Operator alice = operator("alice");
+    repository.add(alice, HASH);
+    Operator changed =
+        alice
+            .withProfile(
+                new EmailAddress("ada@example.org"), new DisplayName("Ada L."), Role.ADMINISTRATOR)
+            .withActive(false);
+
+    assertThat(repository.update(changed)).isEqualTo(UpdateOutcome.UPDATED);
+
+    assertThat(repository.findById(alice.id())).contains(changed);
+    assertThat(repository.findAccount("ada@example.org")).isPresent();
+    assertThat(repository.findAccount("alice@example.com")).isEmpty();
+  }
+
+  @Test
+  void update_refusesAnEmailOfAnotherOperatorAndAnUnknownOperator() {
+    Operator alice = operator("alice");
+    Operator bob = operator("bob");
+    repository.add(alice, HASH);
+    repository.add(bob, HASH);
+
+    assertThat(repository.update(bob.withProfile(alice.email(), bob.displayName(), bob.role())))
+        .isEqualTo(UpdateOutcome.EMAIL_TAKEN);
+    assertThat(repository.update(operator("carol"))).isEqualTo(UpdateOutcome.NOT_FOUND);
+    assertThat(repository.findById(bob.id())).contains(bob);
+  }
+
+  @Test
+  void changePasswordHash_replacesTheHash() {
+    Operator alice = operator("alice");
+    repository.add(alice, HASH);
+    var stronger = new PasswordHash("$test$stronger");
+
+    repository.changePasswordHash(alice.id(), stronger);
+
+    assertThat(repository.findAccount("alice"))
+        .map(OperatorAccount::passwordHash)
+        .contains(stronger);
+  }
+
+  @Test
+  void search_matchesAnyFieldWithoutCaseAndPagesInUsernameOrder() {
+    for (String name : new String[] {"dave", "carol", "bob", "alice", "erin"}) {
+      repository.add(operator(name), HASH);
+    }
+    Operator mallory = operator("mallory");
+    repository.add(
+        mallory.withProfile(mallory.email(), new DisplayName("Mallory Évil"), mallory.role()),
+        HASH);
+
+    Page<Operator> first = repository.search("", new PageRequest(1, 4));
+    Page<Operator> second = repository.search("", new PageRequest(2, 4));
+
+    assertThat(first.items())
+        .extracting(o -> o.username().value())
+        .containsExactly("alice", "bob", "carol", "dave");
+    assertThat(second.items())
+        .extracting(o -> o.username().value())
+        .containsExactly("erin", "mallory");
+    assertThat(first.total()).isEqualTo(6);
+    assertThat(repository.search("ÉVIL", new PageRequest(1, 10)).items()).hasSize(1);
+    assertThat(repository.search("EXAMPLE.COM", new PageRequest(1, 10)).total()).isEqualTo(6);
+    assertThat(repository.search("RO", new PageRequest(1, 10)).items())
+        .extracting(o -> o.username().value())
+        .containsExactly("carol");
+  }
+
+  @Test
+  void search_treatsWildcardsAndQuotesAsPlainText() {
+    repository.add(operator("alice"), HASH);
+
+    assertThat(repository.search("%", new PageRequest(1, 10)).total()).isZero();
+    assertThat(repository.search("_", new PageRequest(1, 10)).total()).isZero();
+    assertThat(repository.search("\\", new PageRequest(1, 10)).total()).isZero();
+    assertThat(repository.search("' OR 1=1 --", new PageRequest(1, 10)).total()).isZero();
+  }
+
+  @Test
+  void countActiveAdministrators_countsOnlyActiveAdministrators() {
+    repository.add(administrator("root"), HASH);
+    Operator retired = administrator("retired");
+    repository.add(retired, HASH);
+    repository.add(operator("alice"), HASH);
+    repository.update(retired.withActive(false));
+
+    assertThat(repository.countActiveAdministrators()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,215 @@
+package io.supportpro.application.testing;
+
+import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginSettings;
+import io.supportpro.domain.plugin.PluginState;
+import io.supportpro.domain.plugin.SettingValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link PluginRepository} must do. */
+public abstract class PluginRepositoryContract {
+  private static final PluginId DUO = new PluginId("duo-security");
+  private static final PluginId OTHER = new PluginId("other-plugin");
+  private static final PluginSettings SETTINGS =
+      new PluginSettings(
+          Map.of(
+              "client_id", new SettingValue("DIXXXXXXXXXXXXXXXXXX", false),
+              "client_secret", new SettingValue("encrypted-text", true)));
+
+  private PluginRepository plugins;
+  private Operator alice;
+
+  /** Empty repositories over the same storage, so that per-operator data can refer to operators. */
+  protected abstract Repositories emptyRepositories();
+
+  /** A plugin repository and the operator repository it shares its storage with. */
+  public record Repositories(PluginRepository plugins, OperatorRepository operators) {}
+
+  @BeforeEach
+  void setUp() {
+    Repositories repositories = emptyRepositories();
+    plugins = repositories.plugins();
+    alice = operator("alice");
+    repositories.operators().add(alice, new PasswordHash("$test$hash"));
+  }
+
+  private void activate(PluginId plugin) {
+    assertThat(plugins.transition(plugin, PluginState.AVAILABLE, PluginState.INACTIVE)).isTrue();
+    assertThat(plugins.transition(plugin, PluginState.INACTIVE, PluginState.ACTIVE)).isTrue();
+  }
+
+  @Test
+  void aPluginNeverInstalledIsAvailable() {
+    assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
+    assertThat(plugins.installed()).isEmpty();
+    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+  }
+
+  @Test
+  void transition_movesOnlyFromTheExpectedState() {
+    assertThat(plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE)).isFalse();
+    assertThat(plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE)).isTrue();
+    assertThat(plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE)).isFalse();
+    assertThat(plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE)).isTrue();
+
+    assertThat(plugins.state(DUO)).isEqualTo(PluginState.ACTIVE);
+    assertThat(plugins.installed()).isEqualTo(Map.of(DUO, PluginState.ACTIVE));
+  }
+
+  @Test
+  void settings_areSavedOnlyWhileActiveAndKeepTheSecretMark() {
+    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE);
+    assertThat(plugins.saveSettingsIfActive(DUO, SETTINGS)).isFalse();
+    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+
+    plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+    assertThat(plugins.saveSettingsIfActive(DUO, SETTINGS)).isTrue();
+
+    assertThat(plugins.settings(DUO)).isEqualTo(SETTINGS);
+    assertThat(plugins.settings(DUO).get("client_secret").orElseThrow().secret()).isTrue();
+  }
+
+  @Test
+  void saveSettings_replacesTheWholeSet() {
+    activate(DUO);
+    plugins.saveSettingsIfActive(DUO, SETTINGS);
+    var replacement = new PluginSettings(Map.of("fail_mode", new SettingValue("open", false)));
+
+    plugins.saveSettingsIfActive(DUO, replacement);
+
+    assertThat(plugins.settings(DUO)).isEqualTo(replacement);
+  }
+
+  @Test
+  void operatorValues_areSetAndRemovedOnlyWhileActive() {
+    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE);
+    assertThat(plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true")))
+        .isFalse();
+
+    plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+    assertThat(plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true")))
+        .isTrue();
+    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).contains("true");
+
+    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("false"));
+    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).contains("false");
+
+    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.empty());
+    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+  }
+
+  @Test
+  void deactivate_keepsSettingsAndOperatorChoices() {
+    activate(DUO);
+    plugins.saveSettingsIfActive(DUO, SETTINGS);
+    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
+
+    assertThat(plugins.transition(DUO, PluginState.ACTIVE, PluginState.INACTIVE)).isTrue();
+
+    assertThat(plugins.settings(DUO)).isEqualTo(SETTINGS);
+    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).contains("true");
+  }
+
+  @Test
+  void uninstall_deletesSettingsAndOperatorChoicesOfThatPluginOnly() {
+    activate(DUO);
+    activate(OTHER);
+    plugins.saveSettingsIfActive(DUO, SETTINGS);
+    plugins.saveSettingsIfActive(OTHER, SETTINGS);
+    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
+    plugins.setOperatorValueIfActive(OTHER, alice.id(), "enabled", Optional.of("true"));
+
+    assertThat(plugins.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE)).isTrue();
+
+    assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
+    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+    assertThat(plugins.settings(OTHER)).isEqualTo(SETTINGS);
+    assertThat(plugins.operatorValue(OTHER, alice.id(), "enabled")).contains("true");
+
+    activate(DUO);
+    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+  }
+
+  @Test
+  void concurrentUninstalls_exactlyOneWins() throws Exception {
+    activate(DUO);
+    plugins.saveSettingsIfActive(DUO, SETTINGS);
+
+    List<List<Boolean>> outcomes =
+        race(8, () -> plugins.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE));
+
+    assertThat(outcomes.getFirst()).containsOnlyOnce(true);
+    assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
+    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+  }
+
+  @Test
+  void settingsSavedWhileUninstalling_neverOutliveTheUninstall() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      activate(DUO);
+      List<List<Boolean>> outcomes =
+          race(
+              4,
+              () -> plugins.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE),
+              () -> plugins.saveSettingsIfActive(DUO, SETTINGS),
+              () ->
+                  plugins.setOperatorValueIfActive(
+                      DUO, alice.id(), "enabled", Optional.of("true")));
+
+      assertThat(outcomes.getFirst()).containsOnlyOnce(true);
+      assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
+      assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+      assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+    }
+  }
+
+  /** Runs each task {@code copies} times, all released at once; the outcomes, task by task. */
+  @SafeVarargs
+  private static List<List<Boolean>> race(int copies, Callable<Boolean>... tasks) throws Exception {
+    var start = new CountDownLatch(1);
+    List<List<Future<Boolean>>> futures = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(copies * tasks.length)) {
+      for (Callable<Boolean> task : tasks) {
+        List<Future<Boolean>> copiesOfTask = new ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+          copiesOfTask.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return task.call();
+                  }));
+        }
+        futures.add(copiesOfTask);
+      }
+      start.countDown();
+      List<List<Boolean>> outcomes = new ArrayList<>();
+      for (List<Future<Boolean>> copiesOfTask : futures) {
+        List<Boolean> results = new ArrayList<>();
+        for (Future<Boolean> future : copiesOfTask) {
+          results.add(future.get());
+        }
+        outcomes.add(results);
+      }
+      return outcomes;
+    }
+  }
+}

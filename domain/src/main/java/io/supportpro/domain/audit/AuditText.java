@@ -1,0 +1,16 @@
+package io.supportpro.domain.audit;
+
+/** Keeps text written into the audit log bounded and printable. */
+final class AuditText {
+  private AuditText() {}
+
+  /** The text without control characters, cut to at most {@code max} characters. */
+  static String clip(String text, int max) {
+    StringBuilder clean = new StringBuilder(Math.min(text.length(), max));
+    text.codePoints()
+        .map(c -> Character.isISOControl(c) ? '?' : c)
+        .limit(max)
+        .forEach(clean::appendCodePoint);
+    return clean.length() > max ? clean.substring(0, max) : clean.toString();
+  }
+}

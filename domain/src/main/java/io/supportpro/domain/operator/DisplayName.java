@@ -1,0 +1,21 @@
+package io.supportpro.domain.operator;
+
+import java.util.Objects;
+
+/** The name shown for an operator in the panel, such as "Ada Lovelace". */
+public record DisplayName(String value) {
+  public DisplayName {
+    value = Objects.requireNonNull(value, "display name").strip();
+    if (value.isEmpty() || value.codePointCount(0, value.length()) > 100) {
+      throw new IllegalArgumentException("A display name has 1 to 100 characters.");
+    }
+    if (Text.hasControlCharacter(value)) {
+      throw new IllegalArgumentException("A display name cannot hold control characters.");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

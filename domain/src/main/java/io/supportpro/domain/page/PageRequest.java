@@ -1,0 +1,21 @@
+package io.supportpro.domain.page;
+
+/** Which page of a listing to show, counted from 1, and how many rows a page has. */
+public record PageRequest(int number, int size) {
+  /** The most rows one page may have, whatever is asked. */
+  public static final int MAX_SIZE = 200;
+
+  public PageRequest {
+    if (number < 1) {
+      throw new IllegalArgumentException("Pages are counted from 1.");
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw new IllegalArgumentException("A page has 1 to " + MAX_SIZE + " rows.");
+    }
+  }
+
+  /** How many rows come before this page. */
+  public long offset() {
+    return (long) (number - 1) * size;
+  }
+}
