@@ -11,6 +11,10 @@ final class AuditText {
         .map(c -> Character.isISOControl(c) ? '?' : c)
         .limit(max)
         .forEach(clean::appendCodePoint);
-    return clean.length() > max ? clean.substring(0, max) : clean.toString();
+    if (clean.length() <= max) {
+      return clean.toString();
+    }
+    // Cutting between the two halves of a surrogate pair would leave text that cannot be encoded.
+    return clean.substring(0, Character.isHighSurrogate(clean.charAt(max - 1)) ? max - 1 : max);
   }
 }
