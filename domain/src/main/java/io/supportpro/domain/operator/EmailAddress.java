@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** An operator's e-mail address; stored trimmed and lower-case so that it is unique. */
 public record EmailAddress(String value) {
   private static final Pattern SHAPE =
-      Pattern.compile("[^@\\s]{1,64}@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
+      Pattern.compile("[^@\\s\\p{Z}]{1,64}@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
 
   public EmailAddress {
     value = Objects.requireNonNull(value, "e-mail address").strip().toLowerCase(Locale.ROOT);
