@@ -20,6 +20,7 @@ import io.supportpro.domain.operator.PasswordPolicy;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.operator.Username;
 import java.util.Map;
+import java.util.Optional;
 
 /** Creates operators, from the administration pages and from the command line. */
 public final class CreateOperatorService implements CreateOperatorUseCase {
@@ -52,11 +53,12 @@ public final class CreateOperatorService implements CreateOperatorUseCase {
     DisplayName displayName =
         fields.parse(OperatorField.DISPLAY_NAME, command.displayName(), DisplayName::new);
     Role role = fields.parse(OperatorField.ROLE, command.role(), Role::parse);
-    if (username != null) {
-      policy
-          .problem(command.password(), username)
-          .ifPresent(problem -> fields.reject(OperatorField.PASSWORD, problem));
-    }
+    // Judged even without a valid username, so that the form shows every problem at once.
+    Optional<String> passwordProblem =
+        username == null
+            ? policy.problem(command.password())
+            : policy.problem(command.password(), username);
+    passwordProblem.ifPresent(problem -> fields.reject(OperatorField.PASSWORD, problem));
     if (!fields.valid()) {
       return new CreateOperatorResult.Invalid(fields.problems());
     }

@@ -46,6 +46,18 @@ public final class PasswordPolicy {
 
   /** Why the password is refused for this operator, or empty when it is acceptable. */
   public Optional<String> problem(Password password, Username username) {
+    Optional<String> problem = problem(password);
+    if (problem.isEmpty() && password.value().toLowerCase(Locale.ROOT).contains(username.value())) {
+      return Optional.of("A password cannot contain the username.");
+    }
+    return problem;
+  }
+
+  /**
+   * Why the password is refused whoever it is for, or empty; used when the username is not known
+   * yet, so that a form can report every problem at once.
+   */
+  public Optional<String> problem(Password password) {
     String value = password.value();
     int length = value.codePointCount(0, value.length());
     if (length < MIN_LENGTH) {
@@ -57,9 +69,6 @@ public final class PasswordPolicy {
     String folded = value.toLowerCase(Locale.ROOT);
     if (common.contains(folded) || value.codePoints().distinct().count() < 4) {
       return Optional.of("That password is too common or too easy to guess; choose another.");
-    }
-    if (folded.contains(username.value())) {
-      return Optional.of("A password cannot contain the username.");
     }
     return Optional.empty();
   }
