@@ -166,6 +166,15 @@ class PasswordPolicyTest {
   }
 
   @Test
+  void problem_withoutAUsernameJudgesLengthAndGuessability() {
+    assertThat(POLICY.problem(new Password(mixed(11)))).contains(TOO_SHORT);
+    assertThat(POLICY.problem(new Password(mixed(257)))).contains(TOO_LONG);
+    assertThat(POLICY.problem(new Password("PASSWORD1234"))).contains(GUESSABLE);
+    assertThat(POLICY.problem(new Password("xyzxyzxyzxyzxyz"))).contains(GUESSABLE);
+    assertThat(POLICY.problem(new Password("my-alice-is-here-42"))).isEmpty();
+  }
+
+  @Test
   void minLength_isTwelve() {
     assertThat(PasswordPolicy.MIN_LENGTH).isEqualTo(12);
   }
