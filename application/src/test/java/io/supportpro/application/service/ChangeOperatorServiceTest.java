@@ -1,0 +1,305 @@
+package io.supportpro.application.service;
+
+import static io.supportpro.domain.fixtures.OperatorFixtures.actingAs;
+import static io.supportpro.domain.fixtures.OperatorFixtures.administrator;
+import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import io.supportpro.application.port.in.OperatorChangeResult;
+import io.supportpro.application.port.in.OperatorChangeResult.Changed;
+import io.supportpro.application.port.in.OperatorChangeResult.Invalid;
+import io.supportpro.application.port.in.OperatorChangeResult.LastAdministrator;
+import io.supportpro.application.port.in.OperatorChangeResult.NotFound;
+import io.supportpro.application.port.in.OperatorCommand;
+import io.supportpro.application.port.in.OperatorField;
+import io.supportpro.application.port.in.UpdateOperatorCommand;
+import io.supportpro.application.testing.InMemoryAuditLog;
+import io.supportpro.application.testing.InMemoryOperatorRepository;
+import io.supportpro.application.testing.MutableClock;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.operator.DisplayName;
+import io.supportpro.domain.operator.EmailAddress;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.operator.Role;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChangeOperatorServiceTest {
+  private static final PasswordHash HASH = new PasswordHash("$test$hash");
+
+  private final Operator root = administrator("root");
+  private final Operator alice = operator("alice");
+  private final Actor admin = actingAs(root);
+  private final InMemoryOperatorRepository operators = new InMemoryOperatorRepository();
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  private final MutableClock clock = MutableClock.atStart();
+  private final ChangeOperatorService service = new ChangeOperatorService(operators, audit, clock);
+
+  @BeforeEach
+  void setUp() {
+    operators.add(root, HASH);
+    operators.add(alice, HASH);
+  }
+
+  private Operator add(Operator operator) {
+    operators.add(operator, HASH);
+    return operator;
+  }
+
+  private OperatorChangeResult update(Operator who, String email, String name, String role) {
+    return service.update(new UpdateOperatorCommand(admin, who.id(), email, name, role));
+  }
+
+  private OperatorChangeResult deactivate(Operator who) {
+    return service.deactivate(new OperatorCommand(admin, who.id()));
+  }
+
+  private OperatorChangeResult reactivate(Operator who) {
+    return service.reactivate(new OperatorCommand(admin, who.id()));
+  }
+
+  private Operator stored(Operator who) {
+    return operators.findById(who.id()).orElseThrow();
+  }
+
+  @Test
+  void update_storesTheNewProfileAndRole() {
+    OperatorChangeResult result = update(alice, " Ada@Example.ORG ", " Ada L. ", "administrator");
+
+    Operator expected =
+        alice.withProfile(
+            new EmailAddress("ada@example.org"), new DisplayName("Ada L."), Role.ADMINISTRATOR);
+    assertThat(result).isEqualTo(new Changed(expected));
+    assertThat(stored(alice)).isEqualTo(expected);
+  }
+
+  @Test
+  void update_auditsEachChangeFromBeforeToAfter() {
+    update(alice, "ada@example.org", "Ada L.", "administrator");
+
+    assertThat(audit.all())
+        .containsExactly(
+            new AuditEvent(
+                clock.now(),
+                AuditEventType.OPERATOR_UPDATED,
+                admin,
+                alice.id().toString(),
+                Map.of(
+                    "username", "alice",
+                    "email", "alice@example.com -> ada@example.org",
+                    "display_name", "Operator alice -> Ada L.",
+                    "role", "OPERATOR -> ADMINISTRATOR")));
+  }
+
+  @Test
+  void update_auditsOnlyWhatChanged() {
+    update(alice, "alice@example.com", "Alice Liddell", "operator");
+
+    assertThat(audit.all().getLast().details())
+        .isEqualTo(Map.of("username", "alice", "display_name", "Operator alice -> Alice Liddell"));
+  }
+
+  @Test
+  void update_keepsAnInactiveOperatorInactive() {
+    deactivate(alice);
+
+    update(alice, "alice@example.com", "Alice", "operator");
+
+    assertThat(stored(alice).active()).isFalse();
+  }
+
+  @Test
+  void update_reportsEveryBadFieldAtOnceAndChangesNothing() {
+    OperatorChangeResult result = update(alice, "not-an-address", " ", "boss");
+
+    assertThat(result).isInstanceOf(Invalid.class);
+    assertThat(((Invalid) result).problems())
+        .containsOnlyKeys(OperatorField.EMAIL, OperatorField.DISPLAY_NAME, OperatorField.ROLE);
+    assertThat(stored(alice)).isEqualTo(alice);
+    assertThat(audit.all()).isEmpty();
+  }
+
+  @Test
+  void update_treatsMissingFieldsAsEmpty() {
+    OperatorChangeResult result =
+        service.update(new UpdateOperatorCommand(admin, alice.id(), null, null, null));
+
+    assertThat(((Invalid) result).problems())
+        .containsOnlyKeys(OperatorField.EMAIL, OperatorField.DISPLAY_NAME, OperatorField.ROLE);
+  }
+
+  @Test
+  void update_refusesAnEmailAnotherOperatorHasWithoutRegardToCase() {
+    OperatorChangeResult result = update(alice, "ROOT@Example.com", "Alice", "operator");
+
+    assertThat(result)
+        .isEqualTo(
+            new Invalid(Map.of(OperatorField.EMAIL, "That e-mail address is already in use.")));
+    assertThat(stored(alice)).isEqualTo(alice);
+    assertThat(audit.all()).isEmpty();
+  }
+
+  @Test
+  void update_mayKeepTheOperatorsOwnEmail() {
+    assertThat(update(alice, "ALICE@example.com", "Alice", "operator")).isInstanceOf(Changed.class);
+  }
+
+  @Test
+  void update_ofAnUnknownOperatorIsNotFound() {
+    Operator ghost = operator("ghost");
+
+    assertThat(update(ghost, "ghost@example.com", "Ghost", "operator")).isEqualTo(new NotFound());
+    assertThat(audit.all()).isEmpty();
+  }
+
+  @Test
+  void update_refusesToDemoteTheLastActiveAdministrator() {
+    OperatorChangeResult result = update(root, "root@example.com", "Root", "operator");
+
+    assertThat(result).isEqualTo(new LastAdministrator());
+    assertThat(stored(root).role()).isEqualTo(Role.ADMINISTRATOR);
+    assertThat(audit.all()).isEmpty();
+  }
+
+  @Test
+  void update_refusesToDemoteTheLastActiveAdministratorWhenOthersAreInactive() {
+    Operator retired = add(administrator("retired"));
+    deactivate(retired);
+
+    assertThat(update(root, "root@example.com", "Root", "operator"))
+        .isEqualTo(new LastAdministrator());
+  }
+
+  @Test
+  void update_demotesAnAdministratorWhileAnotherRemains() {
+    Operator second = add(administrator("second"));
+
+    OperatorChangeResult result = update(root, "root@example.com", "Root", "operator");
+
+    assertThat(result).isInstanceOf(Changed.class);
+    assertThat(stored(root).role()).isEqualTo(Role.OPERATOR);
+    assertThat(operators.countActiveAdministrators()).isEqualTo(1);
+    assertThat(stored(second).isActiveAdministrator()).isTrue();
+  }
+
+  @Test
+  void update_letsTheLastAdministratorChangeTheirProfile() {
+    OperatorChangeResult result = update(root, "boss@example.com", "The Boss", "administrator");
+
+    assertThat(result).isInstanceOf(Changed.class);
+    assertThat(stored(root).email()).isEqualTo(new EmailAddress("boss@example.com"));
+  }
+
+  @Test
+  void deactivate_stopsTheOperatorAndAuditsIt() {
+    OperatorChangeResult result = deactivate(alice);
+
+    assertThat(result).isEqualTo(new Changed(alice.withActive(false)));
+    assertThat(stored(alice).active()).isFalse();
+    assertThat(audit.all())
+        .containsExactly(
+            new AuditEvent(
+                clock.now(),
+                AuditEventType.OPERATOR_DEACTIVATED,
+                admin,
+                alice.id().toString(),
+                Map.of("username", "alice", "active", "true -> false")));
+  }
+
+  @Test
+  void deactivate_refusesTheLastActiveAdministrator() {
+    OperatorChangeResult result = deactivate(root);
+
+    assertThat(result).isEqualTo(new LastAdministrator());
+    assertThat(stored(root).active()).isTrue();
+    assertThat(audit.all()).isEmpty();
+  }
+
+  @Test
+  void deactivate_anAdministratorWhileAnotherRemainsActive() {
+    add(administrator("second"));
+
+    assertThat(deactivate(root)).isInstanceOf(Changed.class);
+    assertThat(operators.countActiveAdministrators()).isEqualTo(1);
+  }
+
+  @Test
+  void deactivate_anInactiveAdministratorDoesNotCountAsTheLast() {
+    Operator second = add(administrator("second"));
+    deactivate(second);
+
+    assertThat(deactivate(second)).isInstanceOf(Changed.class);
+    assertThat(stored(root).isActiveAdministrator()).isTrue();
+  }
+
+  @Test
+  void deactivate_ofAnUnknownOperatorIsNotFound() {
+    assertThat(service.deactivate(new OperatorCommand(admin, OperatorId.random())))
+        .isEqualTo(new NotFound());
+    assertThat(audit.all()).isEmpty();
+  }
+
+  @Test
+  void reactivate_letsTheOperatorSignInAgainAndAuditsIt() {
+    deactivate(alice);
+
+    OperatorChangeResult result = reactivate(alice);
+
+    assertThat(result).isEqualTo(new Changed(alice));
+    assertThat(stored(alice).active()).isTrue();
+    assertThat(audit.all().getLast())
+        .isEqualTo(
+            new AuditEvent(
+                clock.now(),
+                AuditEventType.OPERATOR_REACTIVATED,
+                admin,
+                alice.id().toString(),
+                Map.of("username", "alice", "active", "false -> true")));
+  }
+
+  @Test
+  void reactivate_ofAnUnknownOperatorIsNotFound() {
+    assertThat(service.reactivate(new OperatorCommand(admin, OperatorId.random())))
+        .isEqualTo(new NotFound());
+  }
+
+  @Test
+  void reactivate_anAdministratorCountsTowardsTheActiveOnesAgain() {
+    Operator second = add(administrator("second"));
+    deactivate(second);
+
+    reactivate(second);
+
+    assertThat(operators.countActiveAdministrators()).isEqualTo(2);
+    assertThat(deactivate(root)).isInstanceOf(Changed.class);
+  }
+
+  @Test
+  void changes_areAuditedAtTheTimeTheyHappen() {
+    deactivate(alice);
+    clock.advance(Duration.ofMinutes(5));
+    reactivate(alice);
+
+    assertThat(audit.all())
+        .extracting(AuditEvent::at)
+        .containsExactly(
+            MutableClock.atStart().now(), MutableClock.atStart().now().plus(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void new_refusesMissingPorts() {
+    assertThatNullPointerException()
+        .isThrownBy(() -> new ChangeOperatorService(null, audit, clock));
+    assertThatNullPointerException()
+        .isThrownBy(() -> new ChangeOperatorService(operators, null, clock));
+    assertThatNullPointerException()
+        .isThrownBy(() -> new ChangeOperatorService(operators, audit, null));
+  }
+}

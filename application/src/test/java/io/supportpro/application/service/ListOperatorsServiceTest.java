@@ -1,0 +1,186 @@
+package io.supportpro.application.service;
+
+import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import io.supportpro.application.port.out.OperatorAccount;
+import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.testing.InMemoryOperatorRepository;
+import io.supportpro.domain.operator.DisplayName;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ListOperatorsServiceTest {
+  private static final PasswordHash HASH = new PasswordHash("$test$hash");
+  private static final PageRequest FIRST_PAGE = new PageRequest(1, 20);
+
+  private final InMemoryOperatorRepository operators = new InMemoryOperatorRepository();
+  private final ListOperatorsService service = new ListOperatorsService(operators);
+
+  private Operator add(Operator operator) {
+    operators.add(operator, HASH);
+    return operator;
+  }
+
+  private Operator add(String username, String displayName) {
+    Operator plain = operator(username);
+    return add(plain.withProfile(plain.email(), new DisplayName(displayName), plain.role()));
+  }
+
+  private static List<String> usernames(Page<Operator> page) {
+    return page.items().stream().map(o -> o.username().value()).toList();
+  }
+
+  @Test
+  void list_findsByUsernameEmailOrDisplayNameOrderedByUsername() {
+    add("zed", "Zed Lovelace");
+    add("lovelace", "Ada");
+    add("bob", "Bob Builder");
+    add("amy", "Amy Pond");
+
+    Page<Operator> found = service.list("LOVELACE", FIRST_PAGE);
+
+    assertThat(usernames(found)).containsExactly("lovelace", "zed");
+    assertThat(found.total()).isEqualTo(2);
+  }
+
+  @Test
+  void list_searchesTheEmailToo() {
+    add("carol", "Carol");
+
+    assertThat(usernames(service.list("carol@example", FIRST_PAGE))).containsExactly("carol");
+  }
+
+  @Test
+  void list_withoutSearchListsEveryone() {
+    add("bob", "Bob");
+    add("amy", "Amy");
+
+    assertThat(usernames(service.list(null, FIRST_PAGE))).containsExactly("amy", "bob");
+    assertThat(usernames(service.list("", FIRST_PAGE))).containsExactly("amy", "bob");
+    assertThat(usernames(service.list("   ", FIRST_PAGE))).containsExactly("amy", "bob");
+  }
+
+  @Test
+  void list_ignoresSpacesAroundTheSearch() {
+    add("bob", "Bob");
+    add("amy", "Amy");
+
+    assertThat(usernames(service.list("  amy \t", FIRST_PAGE))).containsExactly("amy");
+  }
+
+  @Test
+  void list_returnsTheRequestedPageWithTheTotal() {
+    List<String> all = new ArrayList<>();
+    for (int i = 1; i <= 25; i++) {
+      all.add("user%02d".formatted(i));
+      add(operator("user%02d".formatted(i)));
+    }
+
+    Page<Operator> second = service.list("user", new PageRequest(2, 10));
+    Page<Operator> third = service.list("user", new PageRequest(3, 10));
+
+    assertThat(usernames(second)).isEqualTo(all.subList(10, 20));
+    assertThat(usernames(third)).isEqualTo(all.subList(20, 25));
+    assertThat(second.total()).isEqualTo(25);
+    assertThat(second.pageCount()).isEqualTo(3);
+    assertThat(second.hasNext()).isTrue();
+    assertThat(third.hasNext()).isFalse();
+  }
+
+  @Test
+  void list_findsNothingForTextNoOneHas() {
+    add("amy", "Amy");
+
+    Page<Operator> none = service.list("' OR '1'='1", FIRST_PAGE);
+
+    assertThat(none.items()).isEmpty();
+    assertThat(none.total()).isZero();
+  }
+
+  @Test
+  void list_answersAnOverlongSearchWithAnEmptyPageWithoutSearching() {
+    OperatorRepository refusing = new SearchRefusingRepository(operators);
+    add("amy", "Amy");
+
+    Page<Operator> page = new ListOperatorsService(refusing).list("a".repeat(255), FIRST_PAGE);
+
+    assertThat(page).isEqualTo(new Page<Operator>(List.of(), FIRST_PAGE, 0));
+  }
+
+  @Test
+  void list_stillSearchesTheLongestTextAFieldCanHold() {
+    add("amy", "Amy");
+
+    Page<Operator> page = service.list("a".repeat(254), FIRST_PAGE);
+
+    assertThat(page.total()).isZero();
+  }
+
+  @Test
+  void list_measuresTheSearchAfterStrippingIt() {
+    add("amy", "Amy");
+
+    assertThat(usernames(service.list(" ".repeat(300) + "amy" + " ".repeat(300), FIRST_PAGE)))
+        .containsExactly("amy");
+  }
+
+  @Test
+  void find_returnsTheOperatorOrNothing() {
+    Operator amy = add("amy", "Amy");
+
+    assertThat(service.find(amy.id())).contains(amy);
+    assertThat(service.find(OperatorId.random())).isEmpty();
+  }
+
+  @Test
+  void new_refusesAMissingRepository() {
+    assertThatNullPointerException().isThrownBy(() -> new ListOperatorsService(null));
+  }
+
+  /** Delegates everything but searching, which must not happen. */
+  private record SearchRefusingRepository(OperatorRepository inner) implements OperatorRepository {
+    @Override
+    public Page<Operator> search(String text, PageRequest page) {
+      throw new AssertionError("the repository must not be searched");
+    }
+
+    @Override
+    public AddOutcome add(Operator operator, PasswordHash passwordHash) {
+      return inner.add(operator, passwordHash);
+    }
+
+    @Override
+    public UpdateOutcome update(Operator operator) {
+      return inner.update(operator);
+    }
+
+    @Override
+    public void changePasswordHash(OperatorId id, PasswordHash passwordHash) {
+      inner.changePasswordHash(id, passwordHash);
+    }
+
+    @Override
+    public Optional<Operator> findById(OperatorId id) {
+      return inner.findById(id);
+    }
+
+    @Override
+    public Optional<OperatorAccount> findAccount(String login) {
+      return inner.findAccount(login);
+    }
+
+    @Override
+    public long countActiveAdministrators() {
+      return inner.countActiveAdministrators();
+    }
+  }
+}
