@@ -1,0 +1,160 @@
+package io.supportpro.adapter.out.persistence;
+
+import static io.supportpro.adapter.out.persistence.SqlErrors.guard;
+import static io.supportpro.adapter.out.persistence.SqlErrors.guardRun;
+import static io.supportpro.adapter.out.persistence.jooq.Tables.AUDIT_EVENT;
+
+import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.audit.AuditFilter;
+import io.supportpro.domain.audit.AuditPage;
+import io.supportpro.domain.audit.RecordedAuditEvent;
+import io.supportpro.domain.operator.OperatorId;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * The audit log in the {@code audit_event} table, paged by position (newest first) so that a page
+ * costs the same however long the log grows.
+ */
+final class JooqAuditLog implements AuditLog {
+  /** The most events one page may hold, whatever is asked. */
+  static final int MAX_LIMIT = 1000;
+
+  private final DSLContext dsl;
+
+  JooqAuditLog(DSLContext dsl) {
+    this.dsl = Objects.requireNonNull(dsl, "dsl");
+  }
+
+  @Override
+  public void append(AuditEvent event) {
+    Objects.requireNonNull(event, "event");
+    guardRun(
+        "writing to the audit log",
+        () ->
+            dsl.insertInto(AUDIT_EVENT)
+                .set(AUDIT_EVENT.OCCURRED_AT, toColumn(event.at()))
+                .set(AUDIT_EVENT.EVENT_TYPE, event.type().name())
+                .set(
+                    AUDIT_EVENT.ACTOR_OPERATOR_ID,
+                    event.actor().operator().map(OperatorId::value).orElse(null))
+                .set(AUDIT_EVENT.ACTOR_NAME, event.actor().name())
+                .set(AUDIT_EVENT.CLIENT_ADDRESS, event.actor().clientAddress())
+                .set(AUDIT_EVENT.SUBJECT, event.subject())
+                .set(AUDIT_EVENT.DETAILS, AuditDetails.encode(event.details()))
+                .execute());
+  }
+
+  @Override
+  public AuditPage query(AuditFilter filter, Optional<Long> olderThan, int limit) {
+    Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(olderThan, "olderThan");
+    if (limit < 1) {
+      throw new IllegalArgumentException("An audit page holds at least one event.");
+    }
+    int size = Math.min(limit, MAX_LIMIT);
+    Condition common = DSL.noCondition();
+    if (olderThan.isPresent()) {
+      common = common.and(AUDIT_EVENT.POSITION.lt(olderThan.get()));
+    }
+    if (filter.type().isPresent()) {
+      common = common.and(AUDIT_EVENT.EVENT_TYPE.eq(filter.type().get().name()));
+    }
+    if (filter.from().isPresent()) {
+      common = common.and(AUDIT_EVENT.OCCURRED_AT.ge(toColumn(filter.from().get())));
+    }
+    if (filter.until().isPresent()) {
+      common = common.and(AUDIT_EVENT.OCCURRED_AT.lt(toColumn(filter.until().get())));
+    }
+    Condition where = common;
+    return guard(
+        "reading the audit log",
+        () -> {
+          // One row more than asked tells whether older events remain.
+          List<RecordedAuditEvent> rows =
+              filter
+                  .operator()
+                  .map(operator -> byOperator(where, operator, size + 1))
+                  .orElseGet(() -> newest(where, size + 1));
+          if (rows.size() <= size) {
+            return new AuditPage(rows, Optional.empty());
+          }
+          List<RecordedAuditEvent> page = rows.subList(0, size);
+          return new AuditPage(page, Optional.of(page.getLast().position()));
+        });
+  }
+
+  private List<RecordedAuditEvent> newest(Condition where, int count) {
+    return dsl.selectFrom(AUDIT_EVENT)
+        .where(where)
+        .orderBy(AUDIT_EVENT.POSITION.desc())
+        .limit(count)
+        .fetch(JooqAuditLog::recorded);
+  }
+
+  /**
+   * Events by the operator or about them: one query per index ({@code actor_operator_id, position}
+   * and {@code subject, position}), merged here, since a single query with OR would make the
+   * database scan the log.
+   */
+  private List<RecordedAuditEvent> byOperator(Condition where, OperatorId operator, int count) {
+    TreeMap<Long, RecordedAuditEvent> merged = new TreeMap<>(Comparator.reverseOrder());
+    for (Condition side :
+        List.of(
+            AUDIT_EVENT.ACTOR_OPERATOR_ID.eq(operator.value()),
+            AUDIT_EVENT.SUBJECT.eq(operator.toString()))) {
+      newest(where.and(side), count).forEach(e -> merged.put(e.position(), e));
+    }
+    List<RecordedAuditEvent> rows = new ArrayList<>(merged.values());
+    return rows.size() > count ? rows.subList(0, count) : rows;
+  }
+
+  private static RecordedAuditEvent recorded(Record r) {
+    var actor =
+        new Actor(
+            Optional.ofNullable(r.get(AUDIT_EVENT.ACTOR_OPERATOR_ID)).map(OperatorId::new),
+            r.get(AUDIT_EVENT.ACTOR_NAME),
+            r.get(AUDIT_EVENT.CLIENT_ADDRESS));
+    var event =
+        new AuditEvent(
+            r.get(AUDIT_EVENT.OCCURRED_AT).toInstant(),
+            AuditEventType.valueOf(r.get(AUDIT_EVENT.EVENT_TYPE)),
+            actor,
+            r.get(AUDIT_EVENT.SUBJECT),
+            details(r.get(AUDIT_EVENT.DETAILS)));
+    return new RecordedAuditEvent(r.get(AUDIT_EVENT.POSITION), event);
+  }
+
+  /** The stored details; text written by hand in the database is shown as it is, not lost. */
+  private static Map<String, String> details(String stored) {
+    try {
+      return AuditDetails.decode(stored);
+    } catch (IllegalArgumentException e) {
+      return Map.of("details", stored);
+    }
+  }
+
+  /**
+   * Both databases keep microseconds; truncating here (rather than letting PostgreSQL round) makes
+   * what is read back the same on both.
+   */
+  private static OffsetDateTime toColumn(Instant instant) {
+    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+  }
+}

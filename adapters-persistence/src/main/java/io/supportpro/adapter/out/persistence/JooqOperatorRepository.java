@@ -1,0 +1,259 @@
+package io.supportpro.adapter.out.persistence;
+
+import static io.supportpro.adapter.out.persistence.SqlErrors.guard;
+import static io.supportpro.adapter.out.persistence.SqlErrors.guardRun;
+import static io.supportpro.adapter.out.persistence.jooq.Tables.OPERATOR;
+
+import io.supportpro.application.port.out.OperatorAccount;
+import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.domain.operator.DisplayName;
+import io.supportpro.domain.operator.EmailAddress;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.operator.Role;
+import io.supportpro.domain.operator.Username;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/** Operators in the {@code operator} table. */
+final class JooqOperatorRepository implements OperatorRepository {
+  private static final int MAX_HASH_LENGTH = 512;
+  private static final char LIKE_ESCAPE = '\\';
+  private static final List<SelectField<?>> PROFILE =
+      List.of(
+          OPERATOR.ID,
+          OPERATOR.USERNAME,
+          OPERATOR.EMAIL,
+          OPERATOR.DISPLAY_NAME,
+          OPERATOR.ROLE,
+          OPERATOR.ACTIVE);
+  private static final List<SelectField<?>> ACCOUNT =
+      Stream.concat(PROFILE.stream(), Stream.of(OPERATOR.PASSWORD_HASH)).toList();
+
+  private final DSLContext dsl;
+
+  JooqOperatorRepository(DSLContext dsl) {
+    this.dsl = Objects.requireNonNull(dsl, "dsl");
+  }
+
+  @Override
+  public AddOutcome add(Operator operator, PasswordHash passwordHash) {
+    Objects.requireNonNull(operator, "operator");
+    String hash = checkedHash(passwordHash);
+    return guard(
+        "adding an operator",
+        () -> {
+          try {
+            dsl.insertInto(OPERATOR)
+                .set(OPERATOR.ID, operator.id().value())
+                .set(OPERATOR.USERNAME, operator.username().value())
+                .set(OPERATOR.EMAIL, operator.email().value())
+                .set(OPERATOR.DISPLAY_NAME, operator.displayName().value())
+                .set(OPERATOR.DISPLAY_NAME_LOWER, lower(operator.displayName()))
+                .set(OPERATOR.ROLE, operator.role().name())
+                .set(OPERATOR.ACTIVE, operator.active())
+                .set(OPERATOR.PASSWORD_HASH, hash)
+                .execute();
+            return AddOutcome.ADDED;
+          } catch (DataAccessException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+              throw e;
+            }
+            return whichTaken(operator, e);
+          }
+        });
+  }
+
+  /**
+   * Which unique value the refused row repeats. Looking it up (rather than reading only the error)
+   * reports a taken username first whichever index the database happened to check first; the
+   * constraint name decides only if the other row has gone again.
+   */
+  private AddOutcome whichTaken(Operator operator, DataAccessException e) {
+    if (dsl.fetchExists(OPERATOR, OPERATOR.USERNAME.eq(operator.username().value()))) {
+      return AddOutcome.USERNAME_TAKEN;
+    }
+    if (dsl.fetchExists(OPERATOR, OPERATOR.EMAIL.eq(operator.email().value()))) {
+      return AddOutcome.EMAIL_TAKEN;
+    }
+    if (SqlErrors.names(e, "operator_username_uk")) {
+      return AddOutcome.USERNAME_TAKEN;
+    }
+    if (SqlErrors.names(e, "operator_email_uk")) {
+      return AddOutcome.EMAIL_TAKEN;
+    }
+    throw e;
+  }
+
+  @Override
+  public UpdateOutcome update(Operator operator) {
+    Objects.requireNonNull(operator, "operator");
+    return guard(
+        "updating an operator",
+        () -> {
+          try {
+            // The username is the sign-in name and is deliberately not among the columns set.
+            int updated =
+                dsl.update(OPERATOR)
+                    .set(OPERATOR.EMAIL, operator.email().value())
+                    .set(OPERATOR.DISPLAY_NAME, operator.displayName().value())
+                    .set(OPERATOR.DISPLAY_NAME_LOWER, lower(operator.displayName()))
+                    .set(OPERATOR.ROLE, operator.role().name())
+                    .set(OPERATOR.ACTIVE, operator.active())
+                    .where(OPERATOR.ID.eq(operator.id().value()))
+                    .execute();
+            return updated == 1 ? UpdateOutcome.UPDATED : UpdateOutcome.NOT_FOUND;
+          } catch (DataAccessException e) {
+            // Only the e-mail address is unique among the columns an update changes.
+            if (SqlErrors.isUniqueViolation(e)
+                && (SqlErrors.names(e, "operator_email_uk")
+                    || dsl.fetchExists(
+                        OPERATOR,
+                        OPERATOR
+                            .EMAIL
+                            .eq(operator.email().value())
+                            .and(OPERATOR.ID.ne(operator.id().value()))))) {
+              return UpdateOutcome.EMAIL_TAKEN;
+            }
+            throw e;
+          }
+        });
+  }
+
+  @Override
+  public void changePasswordHash(OperatorId id, PasswordHash passwordHash) {
+    Objects.requireNonNull(id, "id");
+    String hash = checkedHash(passwordHash);
+    guardRun(
+        "changing a password hash",
+        () ->
+            dsl.update(OPERATOR)
+                .set(OPERATOR.PASSWORD_HASH, hash)
+                .where(OPERATOR.ID.eq(id.value()))
+                .execute());
+  }
+
+  @Override
+  public Optional<Operator> findById(OperatorId id) {
+    Objects.requireNonNull(id, "id");
+    return guard(
+        "reading an operator",
+        () ->
+            dsl.select(PROFILE)
+                .from(OPERATOR)
+                .where(OPERATOR.ID.eq(id.value()))
+                .fetchOptional(JooqOperatorRepository::operator));
+  }
+
+  @Override
+  public Optional<OperatorAccount> findAccount(String login) {
+    String folded = Objects.requireNonNull(login, "login").strip().toLowerCase(Locale.ROOT);
+    if (folded.isEmpty()) {
+      return Optional.empty();
+    }
+    // Two single-index look-ups rather than one OR, which H2 would answer with a scan.
+    return guard(
+        "finding an account",
+        () -> account(OPERATOR.USERNAME.eq(folded)).or(() -> account(OPERATOR.EMAIL.eq(folded))));
+  }
+
+  private Optional<OperatorAccount> account(Condition condition) {
+    return dsl.select(ACCOUNT)
+        .from(OPERATOR)
+        .where(condition)
+        .fetchOptional(
+            r -> new OperatorAccount(operator(r), new PasswordHash(r.get(OPERATOR.PASSWORD_HASH))));
+  }
+
+  @Override
+  public Page<Operator> search(String text, PageRequest page) {
+    Objects.requireNonNull(page, "page");
+    String folded = Objects.requireNonNull(text, "text").strip().toLowerCase(Locale.ROOT);
+    Condition matches = DSL.noCondition();
+    if (!folded.isEmpty()) {
+      String pattern = "%" + escapeLike(folded) + "%";
+      matches =
+          OPERATOR
+              .USERNAME
+              .like(pattern, LIKE_ESCAPE)
+              .or(OPERATOR.EMAIL.like(pattern, LIKE_ESCAPE))
+              .or(OPERATOR.DISPLAY_NAME_LOWER.like(pattern, LIKE_ESCAPE));
+    }
+    Condition where = matches;
+    return guard(
+        "searching operators",
+        () -> {
+          long total = dsl.fetchCount(OPERATOR, where);
+          List<Operator> items =
+              total <= page.offset()
+                  ? List.of()
+                  : dsl.select(PROFILE)
+                      .from(OPERATOR)
+                      .where(where)
+                      .orderBy(OPERATOR.USERNAME)
+                      .limit(page.size())
+                      .offset(page.offset())
+                      .fetch(JooqOperatorRepository::operator);
+          return new Page<>(items, page, total);
+        });
+  }
+
+  @Override
+  public long countActiveAdministrators() {
+    return guard(
+        "counting administrators",
+        () ->
+            (long)
+                dsl.fetchCount(
+                    OPERATOR,
+                    OPERATOR.ROLE.eq(Role.ADMINISTRATOR.name()).and(OPERATOR.ACTIVE.isTrue())));
+  }
+
+  /** The text with LIKE's wildcards and escape character made literal. */
+  static String escapeLike(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == LIKE_ESCAPE || c == '%' || c == '_') {
+        escaped.append(LIKE_ESCAPE);
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
+  }
+
+  private static String lower(DisplayName displayName) {
+    return displayName.value().toLowerCase(Locale.ROOT);
+  }
+
+  private static String checkedHash(PasswordHash passwordHash) {
+    String encoded = Objects.requireNonNull(passwordHash, "passwordHash").encoded();
+    if (encoded.length() > MAX_HASH_LENGTH) {
+      throw new IllegalArgumentException(
+          "A stored password hash has at most " + MAX_HASH_LENGTH + " characters.");
+    }
+    return encoded;
+  }
+
+  private static Operator operator(Record r) {
+    return new Operator(
+        new OperatorId(r.get(OPERATOR.ID)),
+        new Username(r.get(OPERATOR.USERNAME)),
+        new EmailAddress(r.get(OPERATOR.EMAIL)),
+        new DisplayName(r.get(OPERATOR.DISPLAY_NAME)),
+        Role.valueOf(r.get(OPERATOR.ROLE)),
+        r.get(OPERATOR.ACTIVE));
+  }
+}

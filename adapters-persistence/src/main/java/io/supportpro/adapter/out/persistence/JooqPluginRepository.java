@@ -1,0 +1,292 @@
+package io.supportpro.adapter.out.persistence;
+
+import static io.supportpro.adapter.out.persistence.SqlErrors.guard;
+import static io.supportpro.adapter.out.persistence.jooq.Tables.INSTALLED_PLUGIN;
+import static io.supportpro.adapter.out.persistence.jooq.Tables.PLUGIN_OPERATOR_VALUE;
+import static io.supportpro.adapter.out.persistence.jooq.Tables.PLUGIN_SETTING;
+
+import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginSettings;
+import io.supportpro.domain.plugin.PluginState;
+import io.supportpro.domain.plugin.SettingValue;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * Plugin states, settings and per-operator values in {@code installed_plugin}, {@code
+ * plugin_setting} and {@code plugin_operator_value}.
+ *
+ * <p>Every change is one statement whose condition checks the expected state, or one transaction
+ * that first locks the plugin's {@code installed_plugin} row. Taking that lock first, everywhere,
+ * makes concurrent changes (also from other processes sharing the database) queue up in one order:
+ * a write that checked "active" commits before an uninstall deletes, or sees the plugin gone.
+ */
+final class JooqPluginRepository implements PluginRepository {
+  private static final int MAX_KEY_LENGTH = 64;
+  private static final int MAX_SETTING_LENGTH = 4000;
+  private static final int MAX_OPERATOR_VALUE_LENGTH = 1000;
+
+  private final DSLContext dsl;
+
+  JooqPluginRepository(DSLContext dsl) {
+    this.dsl = Objects.requireNonNull(dsl, "dsl");
+  }
+
+  @Override
+  public Map<PluginId, PluginState> installed() {
+    return guard(
+        "listing installed plugins",
+        () -> {
+          Map<PluginId, PluginState> states = new HashMap<>();
+          dsl.select(INSTALLED_PLUGIN.PLUGIN_ID, INSTALLED_PLUGIN.STATE)
+              .from(INSTALLED_PLUGIN)
+              .forEach(r -> states.put(new PluginId(r.value1()), PluginState.valueOf(r.value2())));
+          return Map.copyOf(states);
+        });
+  }
+
+  @Override
+  public PluginState state(PluginId plugin) {
+    Objects.requireNonNull(plugin, "plugin");
+    return guard(
+        "reading a plugin's state",
+        () ->
+            dsl.select(INSTALLED_PLUGIN.STATE)
+                .from(INSTALLED_PLUGIN)
+                .where(INSTALLED_PLUGIN.PLUGIN_ID.eq(plugin.value()))
+                .fetchOptional(INSTALLED_PLUGIN.STATE)
+                .map(PluginState::valueOf)
+                .orElse(PluginState.AVAILABLE));
+  }
+
+  @Override
+  public boolean transition(PluginId plugin, PluginState expected, PluginState next) {
+    Objects.requireNonNull(plugin, "plugin");
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(next, "next");
+    return guard(
+        "changing a plugin's state",
+        () -> {
+          if (!expected.isInstalled()) {
+            return next.isInstalled() ? install(plugin, next) : state(plugin) == expected;
+          }
+          if (!next.isInstalled()) {
+            return uninstall(plugin, expected);
+          }
+          return dsl.update(INSTALLED_PLUGIN)
+                  .set(INSTALLED_PLUGIN.STATE, next.name())
+                  .where(INSTALLED_PLUGIN.PLUGIN_ID.eq(plugin.value()))
+                  .and(INSTALLED_PLUGIN.STATE.eq(expected.name()))
+                  .execute()
+              == 1;
+        });
+  }
+
+  /** Creates the installed record; the primary key makes exactly one concurrent install win. */
+  private boolean install(PluginId plugin, PluginState state) {
+    try {
+      dsl.insertInto(INSTALLED_PLUGIN)
+          .set(INSTALLED_PLUGIN.PLUGIN_ID, plugin.value())
+          .set(INSTALLED_PLUGIN.STATE, state.name())
+          .execute();
+      return true;
+    } catch (DataAccessException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes the plugin's data and its installed record together, if it is still as expected. */
+  private boolean uninstall(PluginId plugin, PluginState expected) {
+    return dsl.transactionResult(
+        configuration -> {
+          DSLContext tx = DSL.using(configuration);
+          Optional<String> current =
+              tx.select(INSTALLED_PLUGIN.STATE)
+                  .from(INSTALLED_PLUGIN)
+                  .where(INSTALLED_PLUGIN.PLUGIN_ID.eq(plugin.value()))
+                  .forUpdate()
+                  .fetchOptional(INSTALLED_PLUGIN.STATE);
+          if (!current.equals(Optional.of(expected.name()))) {
+            return false;
+          }
+          tx.deleteFrom(PLUGIN_OPERATOR_VALUE)
+              .where(PLUGIN_OPERATOR_VALUE.PLUGIN_ID.eq(plugin.value()))
+              .execute();
+          tx.deleteFrom(PLUGIN_SETTING)
+              .where(PLUGIN_SETTING.PLUGIN_ID.eq(plugin.value()))
+              .execute();
+          tx.deleteFrom(INSTALLED_PLUGIN)
+              .where(INSTALLED_PLUGIN.PLUGIN_ID.eq(plugin.value()))
+              .execute();
+          return true;
+        });
+  }
+
+  /** Locks the plugin's row for the rest of the transaction; true when the plugin is active. */
+  private static boolean lockIfActive(DSLContext tx, PluginId plugin) {
+    return tx.select(INSTALLED_PLUGIN.PLUGIN_ID)
+        .from(INSTALLED_PLUGIN)
+        .where(INSTALLED_PLUGIN.PLUGIN_ID.eq(plugin.value()))
+        .and(INSTALLED_PLUGIN.STATE.eq(PluginState.ACTIVE.name()))
+        .forUpdate()
+        .fetchOptional()
+        .isPresent();
+  }
+
+  @Override
+  public PluginSettings settings(PluginId plugin) {
+    Objects.requireNonNull(plugin, "plugin");
+    return guard(
+        "reading a plugin's settings",
+        () -> {
+          Map<String, SettingValue> values = new HashMap<>();
+          dsl.select(
+                  PLUGIN_SETTING.SETTING_KEY, PLUGIN_SETTING.SETTING_VALUE, PLUGIN_SETTING.SECRET)
+              .from(PLUGIN_SETTING)
+              .where(PLUGIN_SETTING.PLUGIN_ID.eq(plugin.value()))
+              .forEach(r -> values.put(r.value1(), new SettingValue(r.value2(), r.value3())));
+          return values.isEmpty() ? PluginSettings.EMPTY : new PluginSettings(values);
+        });
+  }
+
+  @Override
+  public boolean saveSettingsIfActive(PluginId plugin, PluginSettings settings) {
+    Objects.requireNonNull(plugin, "plugin");
+    Objects.requireNonNull(settings, "settings");
+    settings
+        .values()
+        .forEach(
+            (key, value) -> {
+              checkKey(key);
+              checkLength(value.value(), MAX_SETTING_LENGTH, "A setting value");
+            });
+    return guard(
+        "saving a plugin's settings",
+        () ->
+            dsl.transactionResult(
+                configuration -> {
+                  DSLContext tx = DSL.using(configuration);
+                  if (!lockIfActive(tx, plugin)) {
+                    return false;
+                  }
+                  tx.deleteFrom(PLUGIN_SETTING)
+                      .where(PLUGIN_SETTING.PLUGIN_ID.eq(plugin.value()))
+                      .execute();
+                  if (!settings.values().isEmpty()) {
+                    var insert =
+                        tx.insertInto(
+                            PLUGIN_SETTING,
+                            PLUGIN_SETTING.PLUGIN_ID,
+                            PLUGIN_SETTING.SETTING_KEY,
+                            PLUGIN_SETTING.SETTING_VALUE,
+                            PLUGIN_SETTING.SECRET);
+                    for (var entry : settings.values().entrySet()) {
+                      insert =
+                          insert.values(
+                              plugin.value(),
+                              entry.getKey(),
+                              entry.getValue().value(),
+                              entry.getValue().secret());
+                    }
+                    insert.execute();
+                  }
+                  return true;
+                }));
+  }
+
+  @Override
+  public Optional<String> operatorValue(PluginId plugin, OperatorId operator, String key) {
+    Objects.requireNonNull(plugin, "plugin");
+    Objects.requireNonNull(operator, "operator");
+    Objects.requireNonNull(key, "key");
+    return guard(
+        "reading a plugin's value for an operator",
+        () ->
+            dsl.select(PLUGIN_OPERATOR_VALUE.VALUE_TEXT)
+                .from(PLUGIN_OPERATOR_VALUE)
+                .where(PLUGIN_OPERATOR_VALUE.PLUGIN_ID.eq(plugin.value()))
+                .and(PLUGIN_OPERATOR_VALUE.OPERATOR_ID.eq(operator.value()))
+                .and(PLUGIN_OPERATOR_VALUE.VALUE_KEY.eq(key))
+                .fetchOptional(PLUGIN_OPERATOR_VALUE.VALUE_TEXT));
+  }
+
+  @Override
+  public boolean setOperatorValueIfActive(
+      PluginId plugin, OperatorId operator, String key, Optional<String> value) {
+    Objects.requireNonNull(plugin, "plugin");
+    Objects.requireNonNull(operator, "operator");
+    checkKey(key);
+    Objects.requireNonNull(value, "value")
+        .ifPresent(
+            v -> checkLength(v, MAX_OPERATOR_VALUE_LENGTH, "A plugin's value for an operator"));
+    UUID operatorId = operator.value();
+    try {
+      return guard(
+          "saving a plugin's value for an operator",
+          () ->
+              dsl.transactionResult(
+                  configuration -> {
+                    DSLContext tx = DSL.using(configuration);
+                    if (!lockIfActive(tx, plugin)) {
+                      return false;
+                    }
+                    var row =
+                        PLUGIN_OPERATOR_VALUE
+                            .PLUGIN_ID
+                            .eq(plugin.value())
+                            .and(PLUGIN_OPERATOR_VALUE.OPERATOR_ID.eq(operatorId))
+                            .and(PLUGIN_OPERATOR_VALUE.VALUE_KEY.eq(key));
+                    if (value.isEmpty()) {
+                      tx.deleteFrom(PLUGIN_OPERATOR_VALUE).where(row).execute();
+                      return true;
+                    }
+                    // Writers of this plugin's values hold its row lock, so update-then-insert
+                    // cannot race another insert of the same key.
+                    int updated =
+                        tx.update(PLUGIN_OPERATOR_VALUE)
+                            .set(PLUGIN_OPERATOR_VALUE.VALUE_TEXT, value.get())
+                            .where(row)
+                            .execute();
+                    if (updated == 0) {
+                      tx.insertInto(PLUGIN_OPERATOR_VALUE)
+                          .set(PLUGIN_OPERATOR_VALUE.PLUGIN_ID, plugin.value())
+                          .set(PLUGIN_OPERATOR_VALUE.OPERATOR_ID, operatorId)
+                          .set(PLUGIN_OPERATOR_VALUE.VALUE_KEY, key)
+                          .set(PLUGIN_OPERATOR_VALUE.VALUE_TEXT, value.get())
+                          .execute();
+                    }
+                    return true;
+                  }));
+    } catch (IllegalStateException e) {
+      if (SqlErrors.isForeignKeyViolation(e)) {
+        throw new IllegalArgumentException("There is no operator " + operator + ".", e);
+      }
+      throw e;
+    }
+  }
+
+  private static void checkKey(String key) {
+    Objects.requireNonNull(key, "key");
+    if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+      throw new IllegalArgumentException(
+          "A plugin key has 1 to " + MAX_KEY_LENGTH + " characters.");
+    }
+  }
+
+  private static void checkLength(String value, int max, String what) {
+    if (value.length() > max) {
+      throw new IllegalArgumentException(what + " has at most " + max + " characters.");
+    }
+  }
+}

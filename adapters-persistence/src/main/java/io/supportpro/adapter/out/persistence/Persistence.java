@@ -1,0 +1,178 @@
+package io.supportpro.adapter.out.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.HealthProbe;
+import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.PluginRepository;
+import java.util.Objects;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The database side of the application in one object: opens the connection pool, brings the schema
+ * up to date and hands out the repositories, so that the composition root never touches jOOQ,
+ * Flyway or HikariCP. Closing it closes the pool.
+ */
+public final class Persistence implements AutoCloseable {
+  private static final String MIGRATIONS = "classpath:db/migration";
+  // Long enough for a database on the network, short enough that a wrong URL fails at once.
+  private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+  private static final Set<String> BAD_CREDENTIALS = Set.of("28000", "28P01");
+
+  private final HikariDataSource pool;
+  private final OperatorRepository operators;
+  private final PluginRepository plugins;
+  private final AuditLog auditLog;
+  private final HealthProbe healthProbe;
+
+  private Persistence(HikariDataSource pool, DSLContext dsl) {
+    this.pool = pool;
+    this.operators = new JooqOperatorRepository(dsl);
+    this.plugins = new JooqPluginRepository(dsl);
+    this.auditLog = new JooqAuditLog(dsl);
+    this.healthProbe = new JdbcHealthProbe(pool);
+  }
+
+  /**
+   * Connects to the database and applies any pending migrations.
+   *
+   * @throws DatabaseUnavailableException when the database cannot be reached, refuses the
+   *     credentials or cannot be migrated
+   */
+  public static Persistence open(DatabaseSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    quietJooq();
+    HikariDataSource pool = startPool(settings, settings.maximumPoolSize());
+    try {
+      migrate(pool, settings);
+      return new Persistence(pool, dsl(pool, settings));
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Applies any pending migrations and nothing else, for the {@code migrate} command.
+   *
+   * @throws DatabaseUnavailableException when the database cannot be reached or migrated
+   */
+  public static MigrationReport migrate(DatabaseSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    try (HikariDataSource pool = startPool(settings, Math.min(2, settings.maximumPoolSize()))) {
+      return migrate(pool, settings);
+    }
+  }
+
+  /** The operators and their password hashes. */
+  public OperatorRepository operators() {
+    return operators;
+  }
+
+  /** The installed plugins, their settings and per-operator values. */
+  public PluginRepository plugins() {
+    return plugins;
+  }
+
+  /** The audit log. */
+  public AuditLog auditLog() {
+    return auditLog;
+  }
+
+  /** Tells whether the database answers now. */
+  public HealthProbe healthProbe() {
+    return healthProbe;
+  }
+
+  /** Closes every connection; the repositories fail afterwards. */
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  private static HikariDataSource startPool(DatabaseSettings settings, int size) {
+    var config = new HikariConfig();
+    config.setPoolName("supportpro-db");
+    config.setJdbcUrl(settings.jdbcUrl());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(size);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+    config.setValidationTimeout(Math.min(2_000, CONNECTION_TIMEOUT_MILLIS));
+    // One attempt at start-up: an unreachable database fails the start rather than the first page.
+    config.setInitializationFailTimeout(1);
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new DatabaseUnavailableException(connectionProblem(settings, e), e);
+    }
+  }
+
+  private static String connectionProblem(DatabaseSettings settings, RuntimeException e) {
+    String url = settings.safeUrl();
+    String state = SqlErrors.sqlState(e).orElse("");
+    if (BAD_CREDENTIALS.contains(state)) {
+      return "The database at " + url + " refused the user name or password.";
+    }
+    if (state.equals("3D000")) {
+      return "The database at " + url + " does not exist; create it or correct the URL.";
+    }
+    if (state.equals("90020")) {
+      return "The database at "
+          + url
+          + " is in use by another process; an embedded database serves one process only.";
+    }
+    return "Cannot connect to the database at " + url + ": " + SqlErrors.rootMessage(e) + ".";
+  }
+
+  private static MigrationReport migrate(HikariDataSource pool, DatabaseSettings settings) {
+    try {
+      MigrateResult result =
+          Flyway.configure(Persistence.class.getClassLoader())
+              .dataSource(pool)
+              .locations(MIGRATIONS)
+              .load()
+              .migrate();
+      String version =
+          result.targetSchemaVersion != null
+              ? result.targetSchemaVersion
+              : Objects.requireNonNullElse(result.initialSchemaVersion, "none");
+      return new MigrationReport(result.migrationsExecuted, version);
+    } catch (RuntimeException e) {
+      throw new DatabaseUnavailableException(
+          "Migrating the database at "
+              + settings.safeUrl()
+              + " failed: "
+              + SqlErrors.rootMessage(e)
+              + ".",
+          e);
+    }
+  }
+
+  private static DSLContext dsl(HikariDataSource pool, DatabaseSettings settings) {
+    SQLDialect dialect = settings.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES;
+    return DSL.using(
+        pool,
+        dialect,
+        new Settings()
+            .withExecuteLogging(false)
+            .withRenderSchema(false)
+            .withDiagnosticsLogging(false));
+  }
+
+  /** jOOQ prints a banner and tips on first use unless told not to. */
+  private static void quietJooq() {
+    for (String property : new String[] {"org.jooq.no-logo", "org.jooq.no-tips"}) {
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, "true");
+      }
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.supportpro.adapter.out.persistence;
+
+import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.application.testing.PluginRepositoryContract;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginSettings;
+import io.supportpro.domain.plugin.PluginState;
+import io.supportpro.domain.plugin.SettingValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class JooqPluginRepositoryIT {
+  private static final PluginId DUO = new PluginId("duo-security");
+  private static final PluginSettings SETTINGS =
+      new PluginSettings(Map.of("client_id", new SettingValue("DIXXXXXXXXXXXXXXXXXX", false)));
+
+  @Nested
+  class OnH2 extends PluginRepositoryContract {
+    @Override
+    protected Repositories emptyRepositories() {
+      Persistence persistence = TestDatabase.H2.emptied();
+      return new Repositories(persistence.plugins(), persistence.operators());
+    }
+  }
+
+  @Nested
+  class OnPostgres extends PluginRepositoryContract {
+    @Override
+    protected Repositories emptyRepositories() {
+      Persistence persistence = TestDatabase.POSTGRES.emptied();
+      return new Repositories(persistence.plugins(), persistence.operators());
+    }
+  }
+
+  /** Two application instances on one PostgreSQL: an uninstall still leaves nothing behind. */
+  @Test
+  void twoInstancesOnOneDatabase_nothingWrittenOutlivesAnUninstall() throws Exception {
+    Persistence first = TestDatabase.POSTGRES.emptied();
+    Operator alice = operator("alice");
+    first.operators().add(alice, new PasswordHash("$test$hash"));
+    try (Persistence second = Persistence.open(TestDatabase.POSTGRES.sharedSettings())) {
+      PluginRepository a = first.plugins();
+      PluginRepository b = second.plugins();
+      for (int round = 0; round < 10; round++) {
+        assertThat(a.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE)).isTrue();
+        assertThat(b.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE)).isTrue();
+
+        List<Boolean> uninstalls =
+            race(
+                () -> a.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE),
+                () -> b.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE),
+                () -> b.saveSettingsIfActive(DUO, SETTINGS),
+                () -> a.saveSettingsIfActive(DUO, SETTINGS),
+                () -> b.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true")),
+                () -> a.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("1")));
+
+        assertThat(uninstalls.subList(0, 2)).containsOnlyOnce(true);
+        assertThat(a.state(DUO)).isEqualTo(PluginState.AVAILABLE);
+        assertThat(b.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+        assertThat(a.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void setOperatorValue_forAnUnknownOperatorIsRefused(TestDatabase database) {
+    PluginRepository plugins = database.emptied().plugins();
+    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                plugins.setOperatorValueIfActive(
+                    DUO, OperatorId.random(), "enabled", Optional.of("true")))
+        .withMessageStartingWith("There is no operator");
+    assertThat(plugins.state(DUO)).isEqualTo(PluginState.ACTIVE);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void saveSettings_refusesValuesTooLongToStore(TestDatabase database) {
+    PluginRepository plugins = database.emptied().plugins();
+    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
+    var tooLong = new PluginSettings(Map.of("note", new SettingValue("x".repeat(4001), false)));
+    var longest = new PluginSettings(Map.of("note", new SettingValue("ü".repeat(4000), true)));
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> plugins.saveSettingsIfActive(DUO, tooLong));
+    assertThat(plugins.saveSettingsIfActive(DUO, longest)).isTrue();
+    assertThat(plugins.settings(DUO)).isEqualTo(longest);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void saveSettings_withNoValuesLeavesNone(TestDatabase database) {
+    PluginRepository plugins = database.emptied().plugins();
+    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
+    plugins.saveSettingsIfActive(DUO, SETTINGS);
+
+    assertThat(plugins.saveSettingsIfActive(DUO, PluginSettings.EMPTY)).isTrue();
+
+    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+  }
+
+  /** Runs the tasks all at once; their outcomes, in order. */
+  @SafeVarargs
+  private static List<Boolean> race(Callable<Boolean>... tasks) throws Exception {
+    var start = new CountDownLatch(1);
+    List<Future<Boolean>> futures = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(tasks.length)) {
+      for (Callable<Boolean> task : tasks) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return task.call();
+                }));
+      }
+      start.countDown();
+      List<Boolean> outcomes = new ArrayList<>();
+      for (Future<Boolean> future : futures) {
+        outcomes.add(future.get());
+      }
+      return outcomes;
+    }
+  }
+}
