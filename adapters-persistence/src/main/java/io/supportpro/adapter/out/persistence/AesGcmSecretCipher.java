@@ -109,11 +109,7 @@ public final class AesGcmSecretCipher implements SecretCipher {
           }
         }
       }
-      throw new SecretKeyException(
-          "The secret key file "
-              + file
-              + " is empty or damaged; restore it from a backup (secrets stored with another key"
-              + " cannot be read).");
+      throw damaged(file);
     } catch (IOException e) {
       throw new SecretKeyException(
           "Cannot create or read the secret key file " + file + ": " + reason(e) + ".", e);
@@ -209,7 +205,7 @@ public final class AesGcmSecretCipher implements SecretCipher {
     return Optional.empty();
   }
 
-  /** The key in the file, or empty while another process is still writing it. */
+  /** The key in the file, or empty while another process may still be writing it. */
   private static Optional<byte[]> readKeyFile(Path file) throws IOException {
     if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
@@ -226,7 +222,21 @@ public final class AesGcmSecretCipher implements SecretCipher {
       throw new SecretKeyException(
           "The secret key file " + file + " is too large to be a key; restore it from a backup.");
     }
-    return parseKey(new String(Files.readAllBytes(file), StandardCharsets.US_ASCII));
+    String content = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
+    Optional<byte[]> key = parseKey(content);
+    if (key.isEmpty() && content.endsWith("\n")) {
+      // Complete (a key file is written in one piece, newline last) yet not a key.
+      throw damaged(file);
+    }
+    return key;
+  }
+
+  private static SecretKeyException damaged(Path file) {
+    return new SecretKeyException(
+        "The secret key file "
+            + file
+            + " is empty or damaged; restore it from a backup (secrets stored with another key"
+            + " cannot be read).");
   }
 
   /**

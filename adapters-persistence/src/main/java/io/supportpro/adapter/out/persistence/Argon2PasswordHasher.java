@@ -169,6 +169,11 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         .orElse(true);
   }
 
+  /** How many hashes wait for their turn now; for tests. */
+  int hashesWaiting() {
+    return permits.getQueueLength();
+  }
+
   private void compute(Password password, Parameters cost, byte[] salt, byte[] out)
       throws InterruptedException {
     byte[] secret =

@@ -1,0 +1,126 @@
+package io.supportpro.adapter.out.persistence;
+
+import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.supportpro.adapter.out.persistence.testing.PostgresDatabases;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.Password;
+import io.supportpro.domain.operator.PasswordHash;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Opening, migrating and failing to open the database. */
+class PersistenceIT {
+  private static final PasswordHash HASH = new PasswordHash("$test$hash");
+
+  @Test
+  void embeddedH2_migratesOnceAndTheNextStartFindsTheData(@TempDir Path dataDirectory) {
+    DatabaseSettings settings = DatabaseSettings.embeddedH2(dataDirectory);
+    Operator alice = operator("alice");
+
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(1, "1"));
+    try (Persistence first = Persistence.open(settings)) {
+      first.operators().add(alice, HASH);
+    }
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(0, "1"));
+    try (Persistence second = Persistence.open(settings)) {
+      assertThat(second.operators().findById(alice.id())).contains(alice);
+    }
+  }
+
+  @Test
+  void postgres_migratesOnceThenFindsNothingToDo() {
+    DatabaseSettings settings = PostgresDatabases.freshDatabase();
+
+    try (Persistence opened = Persistence.open(settings)) {
+      assertThat(opened.healthProbe().databaseReachable()).isTrue();
+    }
+
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(0, "1"));
+  }
+
+  @Test
+  void open_anUnreachableDatabaseFailsWithinSecondsInOneSentence() throws IOException {
+    var settings =
+        new DatabaseSettings(
+            "jdbc:postgresql://127.0.0.1:" + closedPort() + "/supportpro?password=hunter2",
+            "supportpro",
+            "hunter2",
+            5);
+    long started = System.nanoTime();
+
+    assertThatThrownBy(() -> Persistence.open(settings))
+        .isInstanceOf(DatabaseUnavailableException.class)
+        .hasMessageStartingWith("Cannot connect to the database at jdbc:postgresql://127.0.0.1:")
+        .hasMessageEndingWith(".")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "hunter2"));
+    assertThatThrownBy(() -> Persistence.migrate(settings))
+        .isInstanceOf(DatabaseUnavailableException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void open_aMissingPostgresDatabaseSaysSo() {
+    var settings =
+        new DatabaseSettings(PostgresDatabases.jdbcUrl("no_such_database"), "postgres", "", 2);
+
+    assertThatThrownBy(() -> Persistence.open(settings))
+        .isInstanceOf(DatabaseUnavailableException.class)
+        .hasMessageEndingWith("does not exist; create it or correct the URL.");
+  }
+
+  @Test
+  void open_aSchemaTheMigrationCannotApplyToFailsInOneSentence() {
+    DatabaseSettings settings = PostgresDatabases.freshDatabase();
+    TestDatabase.execute(settings, "CREATE TABLE operator (unrelated INTEGER)");
+
+    assertThatThrownBy(() -> Persistence.open(settings))
+        .isInstanceOf(DatabaseUnavailableException.class)
+        .hasMessageStartingWith("Migrating the database at " + settings.jdbcUrl() + " failed: ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void passwordHashes_areStoredAsArgon2idTextNeverAsThePassword(TestDatabase database)
+      throws Exception {
+    Persistence persistence = database.emptied();
+    var password = new Password("correct horse battery staple");
+    Operator alice = operator("alice");
+    var hasher = new Argon2PasswordHasher();
+
+    persistence.operators().add(alice, hasher.hash(password));
+
+    String stored;
+    try (Connection connection = TestDatabase.connect(database.sharedSettings());
+        PreparedStatement select =
+            connection.prepareStatement("SELECT password_hash FROM operator WHERE username = ?")) {
+      select.setString(1, "alice");
+      try (ResultSet row = select.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        stored = row.getString(1);
+      }
+    }
+    assertThat(stored)
+        .startsWith("$argon2id$v=19$m=19456,t=2,p=1$")
+        .doesNotContain(password.value());
+    assertThat(hasher.matches(password, new PasswordHash(stored))).isTrue();
+  }
+
+  static int closedPort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package io.supportpro.adapter.out.persistence;
+
+import static io.supportpro.domain.fixtures.OperatorFixtures.administrator;
+import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.supportpro.adapter.out.persistence.testing.PostgresDatabases;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.audit.AuditFilter;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginSettings;
+import io.supportpro.domain.plugin.PluginState;
+import io.supportpro.domain.plugin.SettingValue;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
+import org.jooq.conf.ParamType;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every statement the adapters run on PostgreSQL can be answered from an index: with sequential
+ * scans priced out, no plan contains one. Two statements scan by design and are left out: counting
+ * the matches of a contains-search (a LIKE '%text%' cannot use a B-tree index; the operator table
+ * stays in the thousands of rows) and listing every installed plugin (a handful of rows).
+ */
+class QueryPlansIT {
+  private static final PluginId DUO = new PluginId("duo-security");
+
+  @Test
+  void everyStatementOnPostgresUsesAnIndex() throws Exception {
+    DatabaseSettings settings = PostgresDatabases.freshDatabase();
+    Persistence.migrate(settings);
+    Set<String> statements = new LinkedHashSet<>();
+    try (HikariDataSource pool = pool(settings)) {
+      DSLContext dsl =
+          DSL.using(pool, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false))
+              .configuration()
+              .derive(
+                  new DefaultExecuteListenerProvider(
+                      ExecuteListener.onExecuteStart(
+                          ctx -> {
+                            if (ctx.query() != null) {
+                              statements.add(ctx.query().getSQL(ParamType.INLINED));
+                            }
+                          })))
+              .dsl();
+      exerciseEveryAdapter(dsl);
+    }
+
+    List<String> scanning = new ArrayList<>();
+    try (Connection connection = TestDatabase.connect(settings);
+        Statement statement = connection.createStatement()) {
+      statement.execute("SET enable_seqscan = off");
+      for (String sql : statements) {
+        if (exempt(sql)) {
+          continue;
+        }
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery("EXPLAIN " + sql)) {
+          while (rows.next()) {
+            plan.append(rows.getString(1)).append('\n');
+          }
+        }
+        if (plan.toString().contains("Seq Scan")) {
+          scanning.add(sql + "\n" + plan);
+        }
+      }
+    }
+
+    assertThat(statements).hasSizeGreaterThan(30);
+    assertThat(scanning).isEmpty();
+  }
+
+  private static boolean exempt(String sql) {
+    String lower = sql.toLowerCase(java.util.Locale.ROOT);
+    boolean searchCount = lower.startsWith("select count(*)") && lower.contains(" like ");
+    boolean listAllPlugins =
+        lower.equals(
+            "select \"installed_plugin\".\"plugin_id\", \"installed_plugin\".\"state\" from"
+                + " \"installed_plugin\"");
+    return searchCount || listAllPlugins || lower.startsWith("insert ");
+  }
+
+  private static void exerciseEveryAdapter(DSLContext dsl) {
+    var operators = new JooqOperatorRepository(dsl);
+    var plugins = new JooqPluginRepository(dsl);
+    var audit = new JooqAuditLog(dsl);
+    var hash = new PasswordHash("$test$hash");
+
+    Operator alice = operator("alice");
+    operators.add(alice, hash);
+    operators.add(administrator("root"), hash);
+    operators.add(operator("alice"), hash);
+    operators.add(
+        operator("other").withProfile(alice.email(), alice.displayName(), alice.role()), hash);
+    operators.update(alice.withActive(false));
+    operators.update(operator("nobody"));
+    operators.changePasswordHash(alice.id(), hash);
+    operators.findById(alice.id());
+    operators.findAccount("alice");
+    operators.findAccount("alice@example.com");
+    operators.search("", new PageRequest(1, 20));
+    operators.search("", new PageRequest(3, 20));
+    operators.search("ali", new PageRequest(1, 20));
+    operators.countActiveAdministrators();
+
+    plugins.installed();
+    plugins.state(DUO);
+    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE);
+    plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+    plugins.saveSettingsIfActive(
+        DUO, new PluginSettings(Map.of("k", new SettingValue("v", false))));
+    plugins.settings(DUO);
+    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
+    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("false"));
+    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.empty());
+    plugins.operatorValue(DUO, alice.id(), "enabled");
+    plugins.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE);
+
+    Instant now = Instant.parse("2026-03-01T10:00:00Z");
+    audit.append(AuditEvent.of(now, AuditEventType.SIGNED_OUT, Actor.system("x"), ""));
+    Optional<Long> older = Optional.of(100L);
+    for (Optional<Long> before : List.of(Optional.<Long>empty(), older)) {
+      audit.query(AuditFilter.ALL, before, 50);
+      audit.query(
+          new AuditFilter(
+              Optional.empty(),
+              Optional.of(AuditEventType.SIGNED_OUT),
+              Optional.empty(),
+              Optional.empty()),
+          before,
+          50);
+      audit.query(
+          new AuditFilter(
+              Optional.of(alice.id()), Optional.empty(), Optional.empty(), Optional.empty()),
+          before,
+          50);
+      audit.query(
+          new AuditFilter(
+              Optional.empty(),
+              Optional.empty(),
+              Optional.of(now),
+              Optional.of(now.plusSeconds(60))),
+          before,
+          50);
+      audit.query(
+          new AuditFilter(
+              Optional.of(alice.id()),
+              Optional.of(AuditEventType.SIGNED_OUT),
+              Optional.of(now),
+              Optional.empty()),
+          before,
+          50);
+    }
+  }
+
+  private static HikariDataSource pool(DatabaseSettings settings) {
+    var config = new HikariConfig();
+    config.setJdbcUrl(settings.jdbcUrl());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(2);
+    return new HikariDataSource(config);
+  }
+}
