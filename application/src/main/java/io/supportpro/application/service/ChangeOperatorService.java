@@ -7,11 +7,14 @@ import io.supportpro.application.port.in.OperatorChangeResult;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.OperatorField;
 import io.supportpro.application.port.in.ReactivateOperatorUseCase;
+import io.supportpro.application.port.in.ResetTwoFactorUseCase;
 import io.supportpro.application.port.in.UpdateOperatorCommand;
 import io.supportpro.application.port.in.UpdateOperatorUseCase;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.SessionStore;
+import io.supportpro.application.port.out.TotpCredentials;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -26,17 +29,30 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Changes existing operators: their profile and role, and whether they may sign in. It never leaves
- * the panel without an active administrator.
+ * Changes existing operators: their profile and role, whether they may sign in, and their
+ * two-factor enrolment. It never leaves the panel without an active administrator, and a
+ * deactivated operator or one whose 2FA is reset loses every session at once.
  */
 public final class ChangeOperatorService
-    implements UpdateOperatorUseCase, DeactivateOperatorUseCase, ReactivateOperatorUseCase {
+    implements UpdateOperatorUseCase,
+        DeactivateOperatorUseCase,
+        ReactivateOperatorUseCase,
+        ResetTwoFactorUseCase {
   private final OperatorRepository operators;
+  private final SessionStore sessions;
+  private final TotpCredentials totp;
   private final AuditLog audit;
   private final Clock clock;
 
-  public ChangeOperatorService(OperatorRepository operators, AuditLog audit, Clock clock) {
+  public ChangeOperatorService(
+      OperatorRepository operators,
+      SessionStore sessions,
+      TotpCredentials totp,
+      AuditLog audit,
+      Clock clock) {
     this.operators = requireNonNull(operators, "operators");
+    this.sessions = requireNonNull(sessions, "sessions");
+    this.totp = requireNonNull(totp, "totp");
     this.audit = requireNonNull(audit, "audit");
     this.clock = requireNonNull(clock, "clock");
   }
@@ -60,11 +76,16 @@ public final class ChangeOperatorService
 
   @Override
   public OperatorChangeResult deactivate(OperatorCommand command) {
-    return change(
-        command.actor(),
-        command.operator(),
-        AuditEventType.OPERATOR_DEACTIVATED,
-        current -> current.withActive(false));
+    OperatorChangeResult result =
+        change(
+            command.actor(),
+            command.operator(),
+            AuditEventType.OPERATOR_DEACTIVATED,
+            current -> current.withActive(false));
+    if (result instanceof OperatorChangeResult.Changed) {
+      sessions.deleteAllOf(command.operator());
+    }
+    return result;
   }
 
   @Override
@@ -76,6 +97,27 @@ public final class ChangeOperatorService
         current -> current.withActive(true));
   }
 
+  @Override
+  public OperatorChangeResult reset(OperatorCommand command) {
+    Optional<Operator> operator = operators.findById(command.operator());
+    if (operator.isEmpty()) {
+      return new OperatorChangeResult.NotFound();
+    }
+    boolean hadTotp = totp.delete(command.operator());
+    int endedSessions = sessions.deleteAllOf(command.operator());
+    audit.append(
+        new AuditEvent(
+            clock.now(),
+            AuditEventType.TWO_FACTOR_RESET,
+            command.actor(),
+            command.operator().toString(),
+            Map.of(
+                "username", operator.get().username().value(),
+                "had_authenticator", Boolean.toString(hadTotp),
+                "ended_sessions", Integer.toString(endedSessions))));
+    return new OperatorChangeResult.Changed(operator.get());
+  }
+
   private OperatorChangeResult change(
       Actor actor, OperatorId id, AuditEventType type, UnaryOperator<Operator> edit) {
     Optional<Operator> found = operators.findById(id);
@@ -84,11 +126,6 @@ public final class ChangeOperatorService
     }
     Operator before = found.get();
     Operator after = edit.apply(before);
-    if (before.isActiveAdministrator()
-        && !after.isActiveAdministrator()
-        && operators.countActiveAdministrators() <= 1) {
-      return new OperatorChangeResult.LastAdministrator();
-    }
     return switch (operators.update(after)) {
       case UPDATED -> {
         audit.append(
@@ -99,6 +136,7 @@ public final class ChangeOperatorService
           new OperatorChangeResult.Invalid(
               Map.of(OperatorField.EMAIL, CreateOperatorService.EMAIL_TAKEN));
       case NOT_FOUND -> new OperatorChangeResult.NotFound();
+      case LAST_ADMINISTRATOR -> new OperatorChangeResult.LastAdministrator();
     };
   }
 

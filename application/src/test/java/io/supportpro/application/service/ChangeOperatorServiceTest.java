@@ -4,7 +4,6 @@ import static io.supportpro.domain.fixtures.OperatorFixtures.actingAs;
 import static io.supportpro.domain.fixtures.OperatorFixtures.administrator;
 import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.supportpro.application.port.in.OperatorChangeResult;
 import io.supportpro.application.port.in.OperatorChangeResult.Changed;
@@ -16,6 +15,8 @@ import io.supportpro.application.port.in.OperatorField;
 import io.supportpro.application.port.in.UpdateOperatorCommand;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
+import io.supportpro.application.testing.InMemorySessionStore;
+import io.supportpro.application.testing.InMemoryTotpCredentials;
 import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
@@ -26,7 +27,11 @@ import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
+import io.supportpro.domain.secondfactor.SecondFactor;
+import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionToken;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +45,10 @@ class ChangeOperatorServiceTest {
   private final InMemoryOperatorRepository operators = new InMemoryOperatorRepository();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final MutableClock clock = MutableClock.atStart();
-  private final ChangeOperatorService service = new ChangeOperatorService(operators, audit, clock);
+  private final InMemorySessionStore sessions = new InMemorySessionStore();
+  private final InMemoryTotpCredentials totp = new InMemoryTotpCredentials();
+  private final ChangeOperatorService service =
+      new ChangeOperatorService(operators, sessions, totp, audit, clock);
 
   @BeforeEach
   void setUp() {
@@ -294,12 +302,48 @@ class ChangeOperatorServiceTest {
   }
 
   @Test
-  void new_refusesMissingPorts() {
-    assertThatNullPointerException()
-        .isThrownBy(() -> new ChangeOperatorService(null, audit, clock));
-    assertThatNullPointerException()
-        .isThrownBy(() -> new ChangeOperatorService(operators, null, clock));
-    assertThatNullPointerException()
-        .isThrownBy(() -> new ChangeOperatorService(operators, audit, null));
+  void deactivate_endsEverySessionOfTheOperator() {
+    sessions.create(
+        Session.begin(SessionToken.random(), alice.id(), SecondFactor.NONE, clock.now()));
+    sessions.create(
+        Session.begin(SessionToken.random(), alice.id(), SecondFactor.TOTP, clock.now()));
+    sessions.create(
+        Session.begin(SessionToken.random(), root.id(), SecondFactor.NONE, clock.now()));
+
+    service.deactivate(new OperatorCommand(admin, alice.id()));
+
+    assertThat(sessions.size()).isEqualTo(1);
+  }
+
+  @Test
+  void reset_removesTheAuthenticatorAndRecoveryCodesAndEndsSessions() {
+    totp.savePending(alice.id(), "v1:secret", clock.now());
+    totp.confirm(alice.id(), 100, List.of("a".repeat(64)));
+    sessions.create(
+        Session.begin(SessionToken.random(), alice.id(), SecondFactor.TOTP, clock.now()));
+
+    OperatorChangeResult result = service.reset(new OperatorCommand(admin, alice.id()));
+
+    assertThat(result).isEqualTo(new OperatorChangeResult.Changed(alice));
+    assertThat(totp.find(alice.id())).isEmpty();
+    assertThat(totp.remainingRecoveryCodes(alice.id())).isZero();
+    assertThat(sessions.size()).isZero();
+    assertThat(audit.all())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.type()).isEqualTo(AuditEventType.TWO_FACTOR_RESET);
+              assertThat(event.subject()).isEqualTo(alice.id().toString());
+              assertThat(event.details())
+                  .containsEntry("had_authenticator", "true")
+                  .containsEntry("ended_sessions", "1");
+            });
+  }
+
+  @Test
+  void reset_ofAnUnknownOperatorChangesNothing() {
+    assertThat(service.reset(new OperatorCommand(admin, OperatorId.random())))
+        .isEqualTo(new OperatorChangeResult.NotFound());
+    assertThat(audit.all()).isEmpty();
   }
 }

@@ -2,8 +2,10 @@ package io.supportpro.application.testing;
 
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.FailedAttempts;
 import io.supportpro.application.port.out.HealthProbe;
 import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.PanelSettings;
 import io.supportpro.application.port.out.PasswordHasher;
 import io.supportpro.application.port.out.Plugin;
 import io.supportpro.application.port.out.PluginCatalog;
@@ -75,6 +77,38 @@ class InMemoryAdaptersTest {
     @Override
     protected Clock clock() {
       return MutableClock.atStart();
+    }
+  }
+
+  @Nested
+  class Sessions extends SessionStoreContract {
+    @Override
+    protected Stores emptyStores() {
+      return new Stores(new InMemorySessionStore(), new InMemoryOperatorRepository());
+    }
+  }
+
+  @Nested
+  class Attempts extends FailedAttemptsContract {
+    @Override
+    protected FailedAttempts emptyStore() {
+      return new InMemoryFailedAttempts();
+    }
+  }
+
+  @Nested
+  class Totp extends TotpCredentialsContract {
+    @Override
+    protected Stores emptyStores() {
+      return new Stores(new InMemoryTotpCredentials(), new InMemoryOperatorRepository());
+    }
+  }
+
+  @Nested
+  class Settings extends PanelSettingsContract {
+    @Override
+    protected PanelSettings freshSettings() {
+      return new InMemoryPanelSettings();
     }
   }
 

@@ -47,6 +47,11 @@ public final class InMemoryOperatorRepository implements OperatorRepository {
     if (emailTaken) {
       return UpdateOutcome.EMAIL_TAKEN;
     }
+    if (current.operator().isActiveAdministrator()
+        && !operator.isActiveAdministrator()
+        && countActiveAdministrators() <= 1) {
+      return UpdateOutcome.LAST_ADMINISTRATOR;
+    }
     // The username is the sign-in name and never changes.
     Operator kept =
         new Operator(

@@ -16,6 +16,7 @@ import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +147,48 @@ public abstract class OperatorRepositoryContract {
     assertThat(repository.search("_", new PageRequest(1, 10)).total()).isZero();
     assertThat(repository.search("\\", new PageRequest(1, 10)).total()).isZero();
     assertThat(repository.search("' OR 1=1 --", new PageRequest(1, 10)).total()).isZero();
+  }
+
+  @Test
+  void update_neverLeavesNoActiveAdministrator() {
+    Operator root = administrator("root");
+    repository.add(root, HASH);
+
+    assertThat(repository.update(root.withActive(false)))
+        .isEqualTo(UpdateOutcome.LAST_ADMINISTRATOR);
+    assertThat(repository.update(root.withProfile(root.email(), root.displayName(), Role.OPERATOR)))
+        .isEqualTo(UpdateOutcome.LAST_ADMINISTRATOR);
+    assertThat(repository.findById(root.id())).contains(root);
+  }
+
+  @Test
+  void concurrentDemotions_leaveOneActiveAdministrator() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      setUp();
+      Operator first = administrator("first");
+      Operator second = administrator("second");
+      repository.add(first, HASH);
+      repository.add(second, HASH);
+      var start = new java.util.concurrent.CountDownLatch(1);
+      try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        var a =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return repository.update(first.withActive(false));
+                });
+        var b =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return repository.update(second.withActive(false));
+                });
+        start.countDown();
+        assertThat(List.of(a.get(), b.get()))
+            .containsExactlyInAnyOrder(UpdateOutcome.UPDATED, UpdateOutcome.LAST_ADMINISTRATOR);
+      }
+      assertThat(repository.countActiveAdministrators()).isEqualTo(1);
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.supportpro.domain.audit;
 
 /** The kinds of event the audit log records. */
 public enum AuditEventType {
+  PASSWORD_ACCEPTED,
   SIGN_IN_SUCCEEDED,
   SIGN_IN_FAILED,
   SIGN_IN_THROTTLED,
@@ -9,6 +10,7 @@ public enum AuditEventType {
   SIGNED_OUT,
   SECOND_FACTOR_PASSED,
   SECOND_FACTOR_FAILED,
+  SECOND_FACTOR_THROTTLED,
   SECOND_FACTOR_SKIPPED_FAIL_OPEN,
   TOTP_ENROLLED,
   TOTP_DISABLED,

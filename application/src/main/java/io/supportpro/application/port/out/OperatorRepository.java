@@ -20,13 +20,19 @@ public interface OperatorRepository {
   enum UpdateOutcome {
     UPDATED,
     EMAIL_TAKEN,
-    NOT_FOUND
+    NOT_FOUND,
+    /** Refused: no active administrator would be left. */
+    LAST_ADMINISTRATOR
   }
 
   /** Adds a new operator; usernames and e-mail addresses are unique. */
   AddOutcome add(Operator operator, PasswordHash passwordHash);
 
-  /** Replaces the stored e-mail, display name, role and active flag of an existing operator. */
+  /**
+   * Replaces the stored e-mail, display name, role and active flag of an existing operator, unless
+   * that would leave no active administrator: checked and written atomically, so that two
+   * administrators demoting each other at once cannot both succeed.
+   */
   UpdateOutcome update(Operator operator);
 
   /** Replaces an operator's password hash, for example with one of stronger parameters. */

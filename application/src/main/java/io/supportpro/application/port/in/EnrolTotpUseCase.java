@@ -1,0 +1,19 @@
+package io.supportpro.application.port.in;
+
+import io.supportpro.domain.session.SessionToken;
+import java.util.Optional;
+
+/** Adds an authenticator app to an operator's account. */
+public interface EnrolTotpUseCase {
+  /**
+   * The pending setup of the session's operator, begun now if there is none; empty when the session
+   * cannot enrol or the operator is already enrolled.
+   */
+  Optional<TotpSetup> setup(SessionToken token);
+
+  /**
+   * Confirms the pending setup with a code from the app; the result carries the first recovery
+   * codes. A session that had to enrol before anything else is then signed in under a new token.
+   */
+  CodeResult confirm(CodeCommand command);
+}

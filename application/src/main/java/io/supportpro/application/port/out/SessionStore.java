@@ -1,0 +1,38 @@
+package io.supportpro.application.port.out;
+
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionKey;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Keeps sessions server-side, so that any instance can serve any request of any browser. */
+public interface SessionStore {
+  /** Stores a new session. */
+  void create(Session session);
+
+  /** The session stored under the key. */
+  Optional<Session> find(SessionKey key);
+
+  /**
+   * Replaces the session stored under {@code old} by {@code next} (which has another key) in one
+   * step, and tells whether it did; false when {@code old} no longer exists, for example because a
+   * concurrent request already replaced or ended it.
+   */
+  boolean replace(SessionKey old, Session next);
+
+  /** Records that the session was used at {@code at}. */
+  void touch(SessionKey key, Instant at);
+
+  /** Ends one session. */
+  void delete(SessionKey key);
+
+  /** Ends every session of an operator and tells how many there were. */
+  int deleteAllOf(OperatorId operator);
+
+  /**
+   * Deletes sessions created before {@code createdBefore} or last used before {@code
+   * lastSeenBefore}, and tells how many.
+   */
+  int deleteExpired(Instant createdBefore, Instant lastSeenBefore);
+}

@@ -1,0 +1,193 @@
+package io.supportpro.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.supportpro.application.port.in.ActiveSession;
+import io.supportpro.application.port.in.ResumeSessionUseCase;
+import io.supportpro.application.port.in.SignInCommand;
+import io.supportpro.application.port.in.SignInResult;
+import io.supportpro.application.port.in.SignInUseCase;
+import io.supportpro.application.port.in.SignOutUseCase;
+import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.FailedAttempts;
+import io.supportpro.application.port.out.OperatorAccount;
+import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.PasswordHasher;
+import io.supportpro.application.port.out.SessionStore;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.Password;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.secondfactor.SecondFactor;
+import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionTimeouts;
+import io.supportpro.domain.session.SessionToken;
+import io.supportpro.domain.throttle.ThrottleKey;
+import io.supportpro.domain.throttle.ThrottlePolicy;
+import io.supportpro.domain.throttle.ThrottleState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Signs operators in with their password, finds the session of each request, and signs out. */
+public final class SessionService implements SignInUseCase, ResumeSessionUseCase, SignOutUseCase {
+  // Writing the last-seen time on every request would turn every page view into a write.
+  private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+  // Longer input cannot be an account name.
+  private static final int MAX_LOGIN = 254;
+
+  private final OperatorRepository operators;
+  private final PasswordHasher hasher;
+  private final SessionStore sessions;
+  private final Throttle throttle;
+  private final SecondFactorRequirement secondFactor;
+  private final SessionTimeouts timeouts;
+  private final AuditLog audit;
+  private final Clock clock;
+  private volatile PasswordHash dummyHash;
+
+  public SessionService(
+      OperatorRepository operators,
+      PasswordHasher hasher,
+      SessionStore sessions,
+      FailedAttempts failedAttempts,
+      ThrottlePolicy throttlePolicy,
+      SecondFactorRequirement secondFactor,
+      SessionTimeouts timeouts,
+      AuditLog audit,
+      Clock clock) {
+    this.operators = requireNonNull(operators, "operators");
+    this.hasher = requireNonNull(hasher, "hasher");
+    this.sessions = requireNonNull(sessions, "sessions");
+    this.throttle =
+        new Throttle(
+            requireNonNull(failedAttempts, "failedAttempts"),
+            requireNonNull(throttlePolicy, "throttlePolicy"));
+    this.secondFactor = requireNonNull(secondFactor, "secondFactor");
+    this.timeouts = requireNonNull(timeouts, "timeouts");
+    this.audit = requireNonNull(audit, "audit");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public SignInResult signIn(SignInCommand command) {
+    Instant now = clock.now();
+    String login = command.login().strip();
+    var anonymous = Actor.anonymous(login, command.clientAddress());
+    List<ThrottleKey> keys =
+        List.of(ThrottleKey.account(login), ThrottleKey.address(command.clientAddress()));
+    List<ThrottleState> counted = throttle.states(keys);
+    Optional<Duration> locked = Throttle.lockedFor(counted, now);
+    if (locked.isPresent()) {
+      record(now, AuditEventType.SIGN_IN_THROTTLED, anonymous, "", Map.of());
+      return new SignInResult.Throttled(locked.get());
+    }
+    Optional<OperatorAccount> account =
+        login.isEmpty() || login.length() > MAX_LOGIN
+            ? Optional.empty()
+            : operators.findAccount(login);
+    if (!passwordMatches(command.password(), account)) {
+      String subject = account.map(a -> a.operator().id().toString()).orElse("");
+      record(
+          now,
+          AuditEventType.SIGN_IN_FAILED,
+          anonymous,
+          subject,
+          Map.of("reason", "invalid credentials"));
+      if (throttle.recordFailure(keys, now)) {
+        record(now, AuditEventType.SIGN_IN_THROTTLED, anonymous, subject, Map.of());
+      }
+      return new SignInResult.InvalidCredentials();
+    }
+    Operator operator = account.orElseThrow().operator();
+    var actor = Actor.operator(operator.id(), operator.username().value(), command.clientAddress());
+    if (!operator.active()) {
+      record(
+          now,
+          AuditEventType.SIGN_IN_FAILED,
+          actor,
+          operator.id().toString(),
+          Map.of("reason", "deactivated"));
+      return new SignInResult.Deactivated();
+    }
+    throttle.clear(counted, keys.getFirst());
+    if (hasher.needsRehash(account.get().passwordHash())) {
+      operators.changePasswordHash(operator.id(), hasher.hash(command.password()));
+    }
+    SecondFactor required = secondFactor.of(operator.id());
+    SessionToken token = SessionToken.random();
+    Session session = Session.begin(token, operator.id(), required, now);
+    sessions.create(session);
+    record(
+        now,
+        session.signedIn() ? AuditEventType.SIGN_IN_SUCCEEDED : AuditEventType.PASSWORD_ACCEPTED,
+        actor,
+        operator.id().toString(),
+        Map.of("second_factor", required.name().toLowerCase(Locale.ROOT)));
+    return new SignInResult.SessionStarted(token, session);
+  }
+
+  // One hash whether or not the account exists, so that both answers take about the same time.
+  private boolean passwordMatches(Password password, Optional<OperatorAccount> account) {
+    PasswordHash hash = account.map(OperatorAccount::passwordHash).orElseGet(this::dummyHash);
+    // No stored password is this long; hash a stand-in rather than megabytes of input.
+    boolean tooLong = password.value().length() > 2 * Password.MAX_LENGTH;
+    boolean matches = hasher.matches(tooLong ? new Password("") : password, hash);
+    return matches && account.isPresent() && !tooLong;
+  }
+
+  private PasswordHash dummyHash() {
+    PasswordHash hash = dummyHash;
+    if (hash == null) {
+      hash = hasher.hash(new Password(SessionToken.randomText()));
+      dummyHash = hash;
+    }
+    return hash;
+  }
+
+  @Override
+  public Optional<ActiveSession> resume(SessionToken token) {
+    Optional<Session> found = sessions.find(token.key());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Session session = found.get();
+    Instant now = clock.now();
+    Optional<Operator> operator = operators.findById(session.operator()).filter(Operator::active);
+    if (timeouts.expired(session, now) || operator.isEmpty()) {
+      sessions.delete(session.key());
+      return Optional.empty();
+    }
+    if (session.signedIn() && !now.isBefore(session.lastSeenAt().plus(TOUCH_INTERVAL))) {
+      sessions.touch(session.key(), now);
+    }
+    return Optional.of(new ActiveSession(session, operator.get()));
+  }
+
+  @Override
+  public void signOut(SessionToken token, String clientAddress) {
+    resume(token)
+        .ifPresent(
+            active -> {
+              sessions.delete(active.session().key());
+              Operator operator = active.operator();
+              record(
+                  clock.now(),
+                  AuditEventType.SIGNED_OUT,
+                  Actor.operator(operator.id(), operator.username().value(), clientAddress),
+                  operator.id().toString(),
+                  Map.of());
+            });
+  }
+
+  private void record(
+      Instant now, AuditEventType type, Actor actor, String subject, Map<String, String> details) {
+    audit.append(new AuditEvent(now, type, actor, subject, details));
+  }
+}

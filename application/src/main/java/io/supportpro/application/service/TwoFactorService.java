@@ -1,0 +1,362 @@
+package io.supportpro.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.supportpro.application.port.in.ActiveSession;
+import io.supportpro.application.port.in.CodeCommand;
+import io.supportpro.application.port.in.CodeResult;
+import io.supportpro.application.port.in.DisableTotpUseCase;
+import io.supportpro.application.port.in.EnrolTotpUseCase;
+import io.supportpro.application.port.in.PassSecondFactorUseCase;
+import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
+import io.supportpro.application.port.in.ResumeSessionUseCase;
+import io.supportpro.application.port.in.TotpSetup;
+import io.supportpro.application.port.in.TwoFactorStatus;
+import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
+import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.FailedAttempts;
+import io.supportpro.application.port.out.PanelSettings;
+import io.supportpro.application.port.out.SecretCipher;
+import io.supportpro.application.port.out.SessionStore;
+import io.supportpro.application.port.out.TotpCredentials;
+import io.supportpro.application.port.out.TotpEnrolment;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.secondfactor.RecoveryCode;
+import io.supportpro.domain.secondfactor.SecondFactor;
+import io.supportpro.domain.secondfactor.Totp;
+import io.supportpro.domain.secondfactor.TotpSecret;
+import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionStage;
+import io.supportpro.domain.session.SessionToken;
+import io.supportpro.domain.throttle.ThrottleKey;
+import io.supportpro.domain.throttle.ThrottlePolicy;
+import io.supportpro.domain.throttle.ThrottleState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The built-in two-factor authentication: the second step of sign-in, enrolment of an authenticator
+ * app, recovery codes, and turning it off.
+ */
+public final class TwoFactorService
+    implements PassSecondFactorUseCase,
+        EnrolTotpUseCase,
+        DisableTotpUseCase,
+        RegenerateRecoveryCodesUseCase,
+        ViewTwoFactorStatusUseCase {
+  /** The name authenticator apps show above the codes. */
+  public static final String ISSUER = "SupportPro";
+
+  private static final String WRONG_CODE =
+      "That code is not right. Check that your device's clock is correct and try again.";
+  private static final String REPLAYED_CODE =
+      "That code has already been used. Wait for the next one and try again.";
+  private static final String MALFORMED_CODE =
+      "Enter the 6-digit code from your authenticator app, or one of your recovery codes.";
+  private static final String WRONG_RECOVERY_CODE =
+      "That recovery code is not valid or has already been used.";
+
+  private final ResumeSessionUseCase sessions;
+  private final SessionStore sessionStore;
+  private final TotpCredentials credentials;
+  private final SecretCipher cipher;
+  private final PanelSettings settings;
+  private final Throttle throttle;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public TwoFactorService(
+      ResumeSessionUseCase sessions,
+      SessionStore sessionStore,
+      TotpCredentials credentials,
+      SecretCipher cipher,
+      PanelSettings settings,
+      FailedAttempts failedAttempts,
+      ThrottlePolicy throttlePolicy,
+      AuditLog audit,
+      Clock clock) {
+    this.sessions = requireNonNull(sessions, "sessions");
+    this.sessionStore = requireNonNull(sessionStore, "sessionStore");
+    this.credentials = requireNonNull(credentials, "credentials");
+    this.cipher = requireNonNull(cipher, "cipher");
+    this.settings = requireNonNull(settings, "settings");
+    this.throttle =
+        new Throttle(
+            requireNonNull(failedAttempts, "failedAttempts"),
+            requireNonNull(throttlePolicy, "throttlePolicy"));
+    this.audit = requireNonNull(audit, "audit");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public CodeResult passSecondFactor(CodeCommand command) {
+    return withCode(
+        command,
+        SessionStage.AWAITING_SECOND_FACTOR,
+        true,
+        (active, now) -> {
+          if (active.session().secondFactor() != SecondFactor.TOTP) {
+            return new CodeResult.SessionEnded();
+          }
+          return promote(command, active, now, "totp", List.of());
+        });
+  }
+
+  @Override
+  public Optional<TotpSetup> setup(SessionToken token) {
+    Optional<ActiveSession> active = sessions.resume(token).filter(TwoFactorService::mayEnrol);
+    if (active.isEmpty()) {
+      return Optional.empty();
+    }
+    Operator operator = active.get().operator();
+    Optional<TotpEnrolment> enrolment = credentials.find(operator.id());
+    if (enrolment.map(TotpEnrolment::confirmed).orElse(false)) {
+      return Optional.empty();
+    }
+    TotpSecret secret =
+        enrolment
+            .map(pending -> TotpSecret.fromBase32(cipher.decrypt(pending.encryptedSecret())))
+            .orElseGet(
+                () -> {
+                  TotpSecret fresh = TotpSecret.random();
+                  credentials.savePending(
+                      operator.id(), cipher.encrypt(fresh.base32()), clock.now());
+                  return fresh;
+                });
+    return Optional.of(
+        new TotpSetup(
+            secret.base32(), Totp.provisioningUri(secret, ISSUER, operator.username().value())));
+  }
+
+  @Override
+  public CodeResult confirm(CodeCommand command) {
+    Optional<ActiveSession> found =
+        sessions.resume(command.token()).filter(TwoFactorService::mayEnrol);
+    if (found.isEmpty()) {
+      return new CodeResult.SessionEnded();
+    }
+    ActiveSession active = found.get();
+    OperatorId operator = active.operator().id();
+    Optional<TotpEnrolment> pending =
+        credentials.find(operator).filter(enrolment -> !enrolment.confirmed());
+    if (pending.isEmpty()) {
+      return new CodeResult.NotApplicable("There is no authenticator app waiting to be confirmed.");
+    }
+    return throttled(
+        command,
+        active,
+        now -> {
+          TotpSecret secret =
+              TotpSecret.fromBase32(cipher.decrypt(pending.get().encryptedSecret()));
+          return switch (Totp.verify(secret, command.code(), now, pending.get().lastUsedStep())) {
+            case Totp.Check.Rejected rejected -> rejected(rejected.reason());
+            case Totp.Check.Accepted accepted -> {
+              List<String> codes = RecoveryCode.generate();
+              if (!credentials.confirm(operator, accepted.step(), hashes(codes))) {
+                yield new CodeResult.NotApplicable("This authenticator app is already confirmed.");
+              }
+              record(now, AuditEventType.TOTP_ENROLLED, actor(active, command), Map.of());
+              if (active.session().stage() == SessionStage.AWAITING_ENROLMENT) {
+                yield promote(command, active, now, "totp enrolment", codes);
+              }
+              yield new CodeResult.Accepted(command.token(), active.session(), codes);
+            }
+          };
+        });
+  }
+
+  @Override
+  public CodeResult disable(CodeCommand command) {
+    return withCode(
+        command,
+        SessionStage.SIGNED_IN,
+        false,
+        (active, now) -> {
+          credentials.delete(active.operator().id());
+          record(now, AuditEventType.TOTP_DISABLED, actor(active, command), Map.of());
+          return new CodeResult.Accepted(command.token(), active.session(), List.of());
+        });
+  }
+
+  @Override
+  public CodeResult regenerate(CodeCommand command) {
+    return withCode(
+        command,
+        SessionStage.SIGNED_IN,
+        true,
+        (active, now) -> {
+          List<String> codes = RecoveryCode.generate();
+          credentials.replaceRecoveryCodes(active.operator().id(), hashes(codes));
+          record(now, AuditEventType.RECOVERY_CODES_REGENERATED, actor(active, command), Map.of());
+          return new CodeResult.Accepted(command.token(), active.session(), codes);
+        });
+  }
+
+  @Override
+  public TwoFactorStatus status(OperatorId operator) {
+    boolean enrolled = credentials.find(operator).map(TotpEnrolment::confirmed).orElse(false);
+    return new TwoFactorStatus(
+        enrolled,
+        enrolled ? credentials.remainingRecoveryCodes(operator) : 0,
+        settings.forceTwoFactor());
+  }
+
+  /** What a verified code lets the service do next. */
+  @FunctionalInterface
+  private interface AfterCode {
+    CodeResult apply(ActiveSession active, Instant now);
+  }
+
+  /**
+   * Resumes the session at the expected stage, checks the code against the confirmed enrolment (an
+   * authenticator code, or a recovery code), throttling failures, then does the action.
+   */
+  private CodeResult withCode(
+      CodeCommand command, SessionStage stage, boolean allowedWhileForced, AfterCode action) {
+    Optional<ActiveSession> found =
+        sessions.resume(command.token()).filter(active -> active.session().stage() == stage);
+    if (found.isEmpty()) {
+      return new CodeResult.SessionEnded();
+    }
+    ActiveSession active = found.get();
+    OperatorId operator = active.operator().id();
+    Optional<TotpEnrolment> enrolment = credentials.find(operator).filter(TotpEnrolment::confirmed);
+    if (enrolment.isEmpty()) {
+      return stage == SessionStage.SIGNED_IN
+          ? new CodeResult.NotApplicable("Two-factor authentication is not turned on.")
+          : new CodeResult.SessionEnded();
+    }
+    if (!allowedWhileForced && settings.forceTwoFactor()) {
+      return new CodeResult.NotApplicable(
+          "Two-factor authentication is required for every operator, so it cannot be turned off.");
+    }
+    return throttled(
+        command,
+        active,
+        now -> {
+          Optional<String> problem = checkCode(command, active, enrolment.get(), now);
+          return problem.isPresent()
+              ? new CodeResult.Rejected(problem.get())
+              : action.apply(active, now);
+        });
+  }
+
+  /** Why the code is refused, or empty when it was right (and is now used up). */
+  private Optional<String> checkCode(
+      CodeCommand command, ActiveSession active, TotpEnrolment enrolment, Instant now) {
+    OperatorId operator = active.operator().id();
+    String typed = command.code().strip();
+    if (typed.replace(" ", "").length() == Totp.DIGITS) {
+      TotpSecret secret = TotpSecret.fromBase32(cipher.decrypt(enrolment.encryptedSecret()));
+      return switch (Totp.verify(secret, typed, now, enrolment.lastUsedStep())) {
+        case Totp.Check.Accepted accepted ->
+            credentials.useStep(operator, accepted.step())
+                ? Optional.empty()
+                : Optional.of(REPLAYED_CODE);
+        case Totp.Check.Rejected rejected -> Optional.of(message(rejected.reason()));
+      };
+    }
+    Optional<String> hash = RecoveryCode.hash(typed);
+    if (hash.isEmpty()) {
+      return Optional.of(MALFORMED_CODE);
+    }
+    if (!credentials.useRecoveryCode(operator, hash.get())) {
+      return Optional.of(WRONG_RECOVERY_CODE);
+    }
+    record(
+        now,
+        AuditEventType.RECOVERY_CODE_USED,
+        actor(active, command),
+        Map.of("remaining", Integer.toString(credentials.remainingRecoveryCodes(operator))));
+    return Optional.empty();
+  }
+
+  /**
+   * Refuses while the operator or the address is locked; otherwise runs the check, counting a
+   * rejection as a failure and forgetting the operator's failures after a success.
+   */
+  private CodeResult throttled(
+      CodeCommand command, ActiveSession active, Function<Instant, CodeResult> check) {
+    Instant now = clock.now();
+    List<ThrottleKey> keys =
+        List.of(
+            ThrottleKey.secondFactor(active.operator().id().toString()),
+            ThrottleKey.address(command.clientAddress()));
+    List<ThrottleState> counted = throttle.states(keys);
+    Optional<Duration> locked = Throttle.lockedFor(counted, now);
+    if (locked.isPresent()) {
+      record(now, AuditEventType.SECOND_FACTOR_THROTTLED, actor(active, command), Map.of());
+      return new CodeResult.Throttled(locked.get());
+    }
+    CodeResult result = check.apply(now);
+    if (result instanceof CodeResult.Rejected rejected) {
+      record(
+          now,
+          AuditEventType.SECOND_FACTOR_FAILED,
+          actor(active, command),
+          Map.of("reason", rejected.message()));
+      if (throttle.recordFailure(keys, now)) {
+        record(now, AuditEventType.SECOND_FACTOR_THROTTLED, actor(active, command), Map.of());
+      }
+    } else {
+      throttle.clear(counted, keys.getFirst());
+    }
+    return result;
+  }
+
+  /** Signs the session in fully under a new token. */
+  private CodeResult promote(
+      CodeCommand command, ActiveSession active, Instant now, String factor, List<String> codes) {
+    SessionToken token = SessionToken.random();
+    Session next = active.session().signedInAs(token, now);
+    if (!sessionStore.replace(active.session().key(), next)) {
+      return new CodeResult.SessionEnded();
+    }
+    record(
+        now,
+        AuditEventType.SIGN_IN_SUCCEEDED,
+        actor(active, command),
+        Map.of("second_factor", factor));
+    return new CodeResult.Accepted(token, next, codes);
+  }
+
+  private static boolean mayEnrol(ActiveSession active) {
+    return active.session().stage() == SessionStage.SIGNED_IN
+        || active.session().stage() == SessionStage.AWAITING_ENROLMENT;
+  }
+
+  private static CodeResult rejected(Totp.Check.Reason reason) {
+    return new CodeResult.Rejected(message(reason));
+  }
+
+  private static String message(Totp.Check.Reason reason) {
+    return switch (reason) {
+      case MALFORMED -> MALFORMED_CODE;
+      case WRONG -> WRONG_CODE;
+      case REPLAYED -> REPLAYED_CODE;
+    };
+  }
+
+  private static List<String> hashes(List<String> codes) {
+    return codes.stream().map(code -> RecoveryCode.hash(code).orElseThrow()).toList();
+  }
+
+  private static Actor actor(ActiveSession active, CodeCommand command) {
+    Operator operator = active.operator();
+    return Actor.operator(operator.id(), operator.username().value(), command.clientAddress());
+  }
+
+  private void record(Instant now, AuditEventType type, Actor actor, Map<String, String> details) {
+    audit.append(
+        new AuditEvent(now, type, actor, actor.operator().orElseThrow().toString(), details));
+  }
+}

@@ -1,0 +1,139 @@
+package io.supportpro.application.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportpro.application.port.out.FailedAttempts;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.throttle.ThrottleKey;
+import io.supportpro.domain.throttle.ThrottleState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link FailedAttempts} store must do. */
+public abstract class FailedAttemptsContract {
+  private static final Instant T0 = Instant.parse("2026-02-01T08:00:00.500Z");
+  private static final ThrottleKey ALICE = ThrottleKey.account("alice");
+  private static final ThrottleKey ADDRESS = ThrottleKey.address("192.0.2.7");
+
+  private FailedAttempts attempts;
+
+  /** A store with no failures counted. */
+  protected abstract FailedAttempts emptyStore();
+
+  @BeforeEach
+  void setUp() {
+    attempts = emptyStore();
+  }
+
+  @Test
+  void recordFailure_countsUpAndFindReturnsTheCount() {
+    assertThat(attempts.recordFailure(ALICE, T0, T0.minusSeconds(3600))).isEqualTo(1);
+    assertThat(attempts.recordFailure(ALICE, T0.plusSeconds(1), T0.minusSeconds(3600)))
+        .isEqualTo(2);
+
+    assertThat(attempts.find(List.of(ALICE, ADDRESS)))
+        .containsExactly(new ThrottleState(ALICE, 2, T0.plusSeconds(1), Optional.empty()));
+  }
+
+  @Test
+  void recordFailure_startsAgainAfterTheQuietWindow() {
+    attempts.recordFailure(ALICE, T0, T0.minusSeconds(3600));
+    attempts.recordFailure(ALICE, T0, T0.minusSeconds(3600));
+
+    Instant later = T0.plus(Duration.ofHours(2));
+    assertThat(attempts.recordFailure(ALICE, later, later.minusSeconds(3600))).isEqualTo(1);
+  }
+
+  @Test
+  void keysOfDifferentKindsAreCountedApart() {
+    attempts.recordFailure(ThrottleKey.account("x"), T0, T0.minusSeconds(60));
+    attempts.recordFailure(ThrottleKey.secondFactor("x"), T0, T0.minusSeconds(60));
+
+    assertThat(attempts.find(List.of(ThrottleKey.account("x"), ThrottleKey.secondFactor("x"))))
+        .extracting(ThrottleState::failures)
+        .containsExactlyInAnyOrder(1, 1);
+  }
+
+  @Test
+  void concurrentFailures_areAllCounted() throws Exception {
+    var start = new CountDownLatch(1);
+    List<Future<Integer>> counts = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 8; i++) {
+        counts.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return attempts.recordFailure(ADDRESS, T0, T0.minusSeconds(3600));
+                }));
+      }
+      start.countDown();
+      List<Integer> seen = new ArrayList<>();
+      for (Future<Integer> count : counts) {
+        seen.add(count.get());
+      }
+      assertThat(seen).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+    }
+    assertThat(attempts.find(List.of(ADDRESS)).getFirst().failures()).isEqualTo(8);
+  }
+
+  @Test
+  void lockUntil_andClear() {
+    attempts.recordFailure(ALICE, T0, T0.minusSeconds(3600));
+    attempts.lockUntil(ALICE, T0.plusSeconds(30));
+
+    ThrottleState locked = attempts.find(List.of(ALICE)).getFirst();
+    assertThat(locked.lockedUntil()).contains(T0.plusSeconds(30));
+    assertThat(locked.lockedAt(T0.plusSeconds(29))).isTrue();
+    assertThat(locked.lockedAt(T0.plusSeconds(30))).isFalse();
+
+    attempts.clear(ALICE);
+    assertThat(attempts.find(List.of(ALICE))).isEmpty();
+  }
+
+  @Test
+  void list_showsRecentKeysMostRecentFirstInPages() {
+    for (int i = 0; i < 5; i++) {
+      attempts.recordFailure(
+          ThrottleKey.account("user" + i), T0.plusSeconds(i), T0.minusSeconds(60));
+    }
+
+    Page<ThrottleState> first = attempts.list(T0.plusSeconds(1), new PageRequest(1, 3));
+    Page<ThrottleState> second = attempts.list(T0.plusSeconds(1), new PageRequest(2, 3));
+
+    assertThat(first.total()).isEqualTo(4);
+    assertThat(first.items())
+        .extracting(s -> s.key().value())
+        .containsExactly("user4", "user3", "user2");
+    assertThat(second.items()).extracting(s -> s.key().value()).containsExactly("user1");
+  }
+
+  @Test
+  void deleteStale_keepsRecentAndLockedKeys() {
+    attempts.recordFailure(ThrottleKey.account("old"), T0, T0.minusSeconds(60));
+    attempts.recordFailure(ThrottleKey.account("locked"), T0, T0.minusSeconds(60));
+    attempts.lockUntil(ThrottleKey.account("locked"), T0.plus(Duration.ofHours(3)));
+    attempts.recordFailure(ThrottleKey.account("recent"), T0.plus(Duration.ofHours(2)), T0);
+
+    assertThat(attempts.deleteStale(T0.plus(Duration.ofHours(1)))).isEqualTo(1);
+
+    assertThat(
+            attempts.find(
+                List.of(
+                    ThrottleKey.account("old"),
+                    ThrottleKey.account("locked"),
+                    ThrottleKey.account("recent"))))
+        .extracting(s -> s.key().value())
+        .containsExactlyInAnyOrder("locked", "recent");
+  }
+}

@@ -1,0 +1,20 @@
+package io.supportpro.domain.throttle;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The failures counted against one key, and until when it is locked. */
+public record ThrottleState(
+    ThrottleKey key, int failures, Instant lastFailureAt, Optional<Instant> lockedUntil) {
+  public ThrottleState {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(lastFailureAt, "lastFailureAt");
+    Objects.requireNonNull(lockedUntil, "lockedUntil");
+  }
+
+  /** True when attempts for the key are refused at {@code now}. */
+  public boolean lockedAt(Instant now) {
+    return lockedUntil.map(now::isBefore).orElse(false);
+  }
+}
