@@ -25,7 +25,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /**
@@ -91,7 +93,14 @@ final class JooqAuditLog implements AuditLog {
               filter
                   .operator()
                   .map(operator -> byOperator(where, operator, size + 1))
-                  .orElseGet(() -> newest(where, size + 1));
+                  .orElseGet(
+                      () ->
+                          newest(
+                              where,
+                              filter.type().isPresent()
+                                  ? Optional.of(AUDIT_EVENT.EVENT_TYPE)
+                                  : Optional.empty(),
+                              size + 1));
           if (rows.size() <= size) {
             return new AuditPage(rows, Optional.empty());
           }
@@ -100,10 +109,20 @@ final class JooqAuditLog implements AuditLog {
         });
   }
 
-  private List<RecordedAuditEvent> newest(Condition where, int count) {
+  /**
+   * The newest events that pass the condition. When the condition fixes the leading column of an
+   * index on ({@code column}, position), ordering by that column too changes nothing in the result
+   * but lets H2 read the index backwards and stop after {@code count} rows, as PostgreSQL does
+   * anyway, instead of sorting every match.
+   */
+  private List<RecordedAuditEvent> newest(
+      Condition where, Optional<Field<?>> fixedIndexColumn, int count) {
+    List<SortField<?>> order = new ArrayList<>();
+    fixedIndexColumn.ifPresent(column -> order.add(column.desc()));
+    order.add(AUDIT_EVENT.POSITION.desc());
     return dsl.selectFrom(AUDIT_EVENT)
         .where(where)
-        .orderBy(AUDIT_EVENT.POSITION.desc())
+        .orderBy(order)
         .limit(count)
         .fetch(JooqAuditLog::recorded);
   }
@@ -115,12 +134,16 @@ final class JooqAuditLog implements AuditLog {
    */
   private List<RecordedAuditEvent> byOperator(Condition where, OperatorId operator, int count) {
     TreeMap<Long, RecordedAuditEvent> merged = new TreeMap<>(Comparator.reverseOrder());
-    for (Condition side :
-        List.of(
-            AUDIT_EVENT.ACTOR_OPERATOR_ID.eq(operator.value()),
-            AUDIT_EVENT.SUBJECT.eq(operator.toString()))) {
-      newest(where.and(side), count).forEach(e -> merged.put(e.position(), e));
-    }
+    newest(
+            where.and(AUDIT_EVENT.ACTOR_OPERATOR_ID.eq(operator.value())),
+            Optional.of(AUDIT_EVENT.ACTOR_OPERATOR_ID),
+            count)
+        .forEach(e -> merged.put(e.position(), e));
+    newest(
+            where.and(AUDIT_EVENT.SUBJECT.eq(operator.toString())),
+            Optional.of(AUDIT_EVENT.SUBJECT),
+            count)
+        .forEach(e -> merged.put(e.position(), e));
     List<RecordedAuditEvent> rows = new ArrayList<>(merged.values());
     return rows.size() > count ? rows.subList(0, count) : rows;
   }
