@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -39,6 +40,8 @@ final class JooqOperatorRepository implements OperatorRepository {
           OPERATOR.DISPLAY_NAME,
           OPERATOR.ROLE,
           OPERATOR.ACTIVE);
+  private static final Condition ACTIVE_ADMINISTRATOR =
+      OPERATOR.ROLE.eq(Role.ADMINISTRATOR.name()).and(OPERATOR.ACTIVE.isTrue());
   private static final List<SelectField<?>> ACCOUNT =
       Stream.concat(PROFILE.stream(), Stream.of(OPERATOR.PASSWORD_HASH)).toList();
 
@@ -104,32 +107,57 @@ final class JooqOperatorRepository implements OperatorRepository {
         "updating an operator",
         () -> {
           try {
-            // The username is the sign-in name and is deliberately not among the columns set.
-            int updated =
-                dsl.update(OPERATOR)
-                    .set(OPERATOR.EMAIL, operator.email().value())
-                    .set(OPERATOR.DISPLAY_NAME, operator.displayName().value())
-                    .set(OPERATOR.DISPLAY_NAME_LOWER, lower(operator.displayName()))
-                    .set(OPERATOR.ROLE, operator.role().name())
-                    .set(OPERATOR.ACTIVE, operator.active())
-                    .where(OPERATOR.ID.eq(operator.id().value()))
-                    .execute();
-            return updated == 1 ? UpdateOutcome.UPDATED : UpdateOutcome.NOT_FOUND;
+            return dsl.transactionResult(
+                configuration -> update(DSL.using(configuration), operator));
           } catch (DataAccessException e) {
             // Only the e-mail address is unique among the columns an update changes.
             if (SqlErrors.isUniqueViolation(e)
                 && (SqlErrors.names(e, "operator_email_uk")
-                    || dsl.fetchExists(
-                        OPERATOR,
-                        OPERATOR
-                            .EMAIL
-                            .eq(operator.email().value())
-                            .and(OPERATOR.ID.ne(operator.id().value()))))) {
+                    || emailTakenByAnother(dsl, operator))) {
               return UpdateOutcome.EMAIL_TAKEN;
             }
             throw e;
           }
         });
+  }
+
+  /**
+   * An update that leaves the operator anything but an active administrator first locks every
+   * active administrator's row, in one order, and counts them: of two administrators demoting each
+   * other at once, the second waits for the first, then counts again and finds only itself left.
+   */
+  private static UpdateOutcome update(DSLContext tx, Operator operator) {
+    if (!operator.isActiveAdministrator()) {
+      List<UUID> activeAdministrators =
+          tx.select(OPERATOR.ID)
+              .from(OPERATOR)
+              .where(ACTIVE_ADMINISTRATOR)
+              .orderBy(OPERATOR.ID)
+              .forUpdate()
+              .fetch(OPERATOR.ID);
+      if (activeAdministrators.equals(List.of(operator.id().value()))) {
+        return emailTakenByAnother(tx, operator)
+            ? UpdateOutcome.EMAIL_TAKEN
+            : UpdateOutcome.LAST_ADMINISTRATOR;
+      }
+    }
+    // The username is the sign-in name and is deliberately not among the columns set.
+    int updated =
+        tx.update(OPERATOR)
+            .set(OPERATOR.EMAIL, operator.email().value())
+            .set(OPERATOR.DISPLAY_NAME, operator.displayName().value())
+            .set(OPERATOR.DISPLAY_NAME_LOWER, lower(operator.displayName()))
+            .set(OPERATOR.ROLE, operator.role().name())
+            .set(OPERATOR.ACTIVE, operator.active())
+            .where(OPERATOR.ID.eq(operator.id().value()))
+            .execute();
+    return updated == 1 ? UpdateOutcome.UPDATED : UpdateOutcome.NOT_FOUND;
+  }
+
+  private static boolean emailTakenByAnother(DSLContext dsl, Operator operator) {
+    return dsl.fetchExists(
+        OPERATOR,
+        OPERATOR.EMAIL.eq(operator.email().value()).and(OPERATOR.ID.ne(operator.id().value())));
   }
 
   @Override
@@ -213,12 +241,7 @@ final class JooqOperatorRepository implements OperatorRepository {
   @Override
   public long countActiveAdministrators() {
     return guard(
-        "counting administrators",
-        () ->
-            (long)
-                dsl.fetchCount(
-                    OPERATOR,
-                    OPERATOR.ROLE.eq(Role.ADMINISTRATOR.name()).and(OPERATOR.ACTIVE.isTrue())));
+        "counting administrators", () -> (long) dsl.fetchCount(OPERATOR, ACTIVE_ADMINISTRATOR));
   }
 
   /** The text with LIKE's wildcards and escape character made literal. */
