@@ -5,6 +5,9 @@ import java.util.Objects;
 
 /** What failed attempts are counted against: an account name, a client address or a 2FA step. */
 public record ThrottleKey(Kind kind, String value) {
+  // As long as the longest e-mail address, and the width of the stored column.
+  private static final int MAX_LENGTH = 254;
+
   /** What is counted. */
   public enum Kind {
     /** Passwords tried for one account name, whether or not it exists. */
@@ -19,8 +22,10 @@ public record ThrottleKey(Kind kind, String value) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(value, "value");
     value = value.strip().toLowerCase(Locale.ROOT);
-    if (value.length() > 254) {
-      value = value.substring(0, 254);
+    if (value.length() > MAX_LENGTH) {
+      // Cutting between the two halves of a surrogate pair would leave text that cannot be stored.
+      boolean split = Character.isHighSurrogate(value.charAt(MAX_LENGTH - 1));
+      value = value.substring(0, split ? MAX_LENGTH - 1 : MAX_LENGTH);
     }
   }
 
