@@ -12,10 +12,6 @@ import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
 import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.operator.OperatorId;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,7 +47,7 @@ final class JooqAuditLog implements AuditLog {
         "writing to the audit log",
         () ->
             dsl.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.OCCURRED_AT, toColumn(event.at()))
+                .set(AUDIT_EVENT.OCCURRED_AT, Timestamps.toColumn(event.at()))
                 .set(AUDIT_EVENT.EVENT_TYPE, event.type().name())
                 .set(
                     AUDIT_EVENT.ACTOR_OPERATOR_ID,
@@ -79,10 +75,10 @@ final class JooqAuditLog implements AuditLog {
       common = common.and(AUDIT_EVENT.EVENT_TYPE.eq(filter.type().get().name()));
     }
     if (filter.from().isPresent()) {
-      common = common.and(AUDIT_EVENT.OCCURRED_AT.ge(toColumn(filter.from().get())));
+      common = common.and(AUDIT_EVENT.OCCURRED_AT.ge(Timestamps.toColumn(filter.from().get())));
     }
     if (filter.until().isPresent()) {
-      common = common.and(AUDIT_EVENT.OCCURRED_AT.lt(toColumn(filter.until().get())));
+      common = common.and(AUDIT_EVENT.OCCURRED_AT.lt(Timestamps.toColumn(filter.until().get())));
     }
     Condition where = common;
     return guard(
@@ -156,7 +152,7 @@ final class JooqAuditLog implements AuditLog {
             r.get(AUDIT_EVENT.CLIENT_ADDRESS));
     var event =
         new AuditEvent(
-            r.get(AUDIT_EVENT.OCCURRED_AT).toInstant(),
+            Timestamps.fromColumn(r.get(AUDIT_EVENT.OCCURRED_AT)),
             AuditEventType.valueOf(r.get(AUDIT_EVENT.EVENT_TYPE)),
             actor,
             r.get(AUDIT_EVENT.SUBJECT),
@@ -171,13 +167,5 @@ final class JooqAuditLog implements AuditLog {
     } catch (IllegalArgumentException e) {
       return Map.of("details", stored);
     }
-  }
-
-  /**
-   * Both databases keep microseconds; truncating here (rather than letting PostgreSQL round) makes
-   * what is read back the same on both.
-   */
-  private static OffsetDateTime toColumn(Instant instant) {
-    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 }

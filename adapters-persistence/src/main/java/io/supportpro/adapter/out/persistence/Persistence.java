@@ -3,9 +3,13 @@ package io.supportpro.adapter.out.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.FailedAttempts;
 import io.supportpro.application.port.out.HealthProbe;
 import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.PanelSettings;
 import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.application.port.out.SessionStore;
+import io.supportpro.application.port.out.TotpCredentials;
 import java.util.Objects;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
@@ -30,6 +34,10 @@ public final class Persistence implements AutoCloseable {
   private final OperatorRepository operators;
   private final PluginRepository plugins;
   private final AuditLog auditLog;
+  private final SessionStore sessions;
+  private final FailedAttempts failedAttempts;
+  private final TotpCredentials totpCredentials;
+  private final PanelSettings panelSettings;
   private final HealthProbe healthProbe;
 
   private Persistence(HikariDataSource pool, DSLContext dsl) {
@@ -37,6 +45,10 @@ public final class Persistence implements AutoCloseable {
     this.operators = new JooqOperatorRepository(dsl);
     this.plugins = new JooqPluginRepository(dsl);
     this.auditLog = new JooqAuditLog(dsl);
+    this.sessions = new JooqSessionStore(dsl);
+    this.failedAttempts = new JooqFailedAttempts(dsl);
+    this.totpCredentials = new JooqTotpCredentials(dsl);
+    this.panelSettings = new JooqPanelSettings(dsl);
     this.healthProbe = new JdbcHealthProbe(pool);
   }
 
@@ -84,6 +96,26 @@ public final class Persistence implements AutoCloseable {
   /** The audit log. */
   public AuditLog auditLog() {
     return auditLog;
+  }
+
+  /** The server-side sessions. */
+  public SessionStore sessions() {
+    return sessions;
+  }
+
+  /** The failed sign-in and second-factor attempts, counted per key. */
+  public FailedAttempts failedAttempts() {
+    return failedAttempts;
+  }
+
+  /** The operators' authenticator enrolments and recovery codes. */
+  public TotpCredentials totpCredentials() {
+    return totpCredentials;
+  }
+
+  /** The panel-wide security settings. */
+  public PanelSettings panelSettings() {
+    return panelSettings;
   }
 
   /** Tells whether the database answers now. */

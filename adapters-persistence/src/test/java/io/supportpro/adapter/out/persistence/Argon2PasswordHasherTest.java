@@ -146,6 +146,7 @@ class Argon2PasswordHasherTest extends PasswordHasherContract {
       }
     }
 
-    assertThat(mostWaiting).isBetween(1, 3);
+    // With one permit and four busy threads, others must have queued behind the running hash.
+    assertThat(mostWaiting).isPositive();
   }
 }

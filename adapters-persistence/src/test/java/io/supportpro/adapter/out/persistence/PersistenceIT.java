@@ -10,11 +10,14 @@ import io.supportpro.domain.operator.Password;
 import io.supportpro.domain.operator.PasswordHash;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,11 +32,12 @@ class PersistenceIT {
     DatabaseSettings settings = DatabaseSettings.embeddedH2(dataDirectory);
     Operator alice = operator("alice");
 
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(1, "1"));
+    assertThat(Persistence.migrate(settings))
+        .isEqualTo(new MigrationReport(migrationScripts(), latestVersion()));
     try (Persistence first = Persistence.open(settings)) {
       first.operators().add(alice, HASH);
     }
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(0, "1"));
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(0, latestVersion()));
     try (Persistence second = Persistence.open(settings)) {
       assertThat(second.operators().findById(alice.id())).contains(alice);
     }
@@ -47,7 +51,7 @@ class PersistenceIT {
       assertThat(opened.healthProbe().databaseReachable()).isTrue();
     }
 
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(0, "1"));
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(0, latestVersion()));
   }
 
   @Test
@@ -116,6 +120,28 @@ class PersistenceIT {
         .startsWith("$argon2id$v=19$m=19456,t=2,p=1$")
         .doesNotContain(password.value());
     assertThat(hasher.matches(password, new PasswordHash(stored))).isTrue();
+  }
+
+  /** How many migration scripts the module ships. */
+  private static int migrationScripts() {
+    return versions().size();
+  }
+
+  /** The version of the newest migration script, as Flyway names it. */
+  private static String latestVersion() {
+    return versions().stream().max(Comparator.naturalOrder()).map(String::valueOf).orElseThrow();
+  }
+
+  private static List<Integer> versions() {
+    // The tests run in the module's directory.
+    try (var scripts = Files.list(Path.of("src/main/resources/db/migration"))) {
+      return scripts
+          .map(script -> script.getFileName().toString())
+          .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+          .toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static int closedPort() throws IOException {

@@ -17,6 +17,10 @@ import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.plugin.SettingValue;
+import io.supportpro.domain.secondfactor.SecondFactor;
+import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionToken;
+import io.supportpro.domain.throttle.ThrottleKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -171,6 +175,8 @@ class QueryPlansIT {
     plugins.operatorValue(DUO, alice.id(), "enabled");
     plugins.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE);
 
+    exerciseTheSignInAdapters(dsl, alice);
+
     Instant now = Instant.parse("2026-03-01T10:00:00Z");
     audit.append(AuditEvent.of(now, AuditEventType.SIGNED_OUT, Actor.system("x"), ""));
     Optional<Long> older = Optional.of(100L);
@@ -214,6 +220,48 @@ class QueryPlansIT {
           before,
           50);
     }
+  }
+
+  private static void exerciseTheSignInAdapters(DSLContext dsl, Operator alice) {
+    var sessions = new JooqSessionStore(dsl);
+    var attempts = new JooqFailedAttempts(dsl);
+    var totp = new JooqTotpCredentials(dsl);
+    var panel = new JooqPanelSettings(dsl);
+    Instant now = Instant.parse("2026-03-01T10:00:00Z");
+
+    Session session = Session.begin(SessionToken.random(), alice.id(), SecondFactor.TOTP, now);
+    sessions.create(session);
+    sessions.find(session.key());
+    sessions.touch(session.key(), now.plusSeconds(5));
+    Session renewed = session.signedInAs(SessionToken.random(), now.plusSeconds(6));
+    sessions.replace(session.key(), renewed);
+    sessions.delete(renewed.key());
+    sessions.deleteAllOf(alice.id());
+    sessions.deleteExpired(now, now);
+
+    ThrottleKey account = ThrottleKey.account("alice");
+    attempts.recordFailure(account, now, now.minusSeconds(3600));
+    attempts.recordFailure(account, now, now.minusSeconds(3600));
+    attempts.find(List.of(account, ThrottleKey.address("192.0.2.1")));
+    attempts.lockUntil(account, now.plusSeconds(60));
+    attempts.list(now.minusSeconds(60), new PageRequest(1, 20));
+    attempts.deleteStale(now);
+    attempts.clear(account);
+
+    totp.savePending(alice.id(), "v1:secret", now);
+    totp.savePending(alice.id(), "v1:other", now);
+    totp.confirm(alice.id(), 1000, List.of("a".repeat(64), "b".repeat(64)));
+    totp.savePending(alice.id(), "v1:again", now);
+    totp.find(alice.id());
+    totp.useStep(alice.id(), 1001);
+    totp.useRecoveryCode(alice.id(), "a".repeat(64));
+    totp.remainingRecoveryCodes(alice.id());
+    totp.replaceRecoveryCodes(alice.id(), List.of("c".repeat(64)));
+    totp.delete(alice.id());
+
+    panel.setForceTwoFactor(true);
+    panel.setForceTwoFactor(false);
+    panel.forceTwoFactor();
   }
 
   private static HikariDataSource pool(DatabaseSettings settings) {

@@ -33,7 +33,16 @@ enum TestDatabase {
   };
 
   private static final String[] TABLES_CHILDREN_FIRST = {
-    "plugin_operator_value", "plugin_setting", "installed_plugin", "operator", "audit_event"
+    "plugin_operator_value",
+    "plugin_setting",
+    "installed_plugin",
+    "operator_session",
+    "recovery_code",
+    "totp_enrolment",
+    "operator",
+    "audit_event",
+    "failed_attempt",
+    "panel_setting"
   };
 
   private DatabaseSettings settings;

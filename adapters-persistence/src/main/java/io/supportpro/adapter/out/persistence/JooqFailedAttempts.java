@@ -1,0 +1,189 @@
+package io.supportpro.adapter.out.persistence;
+
+import static io.supportpro.adapter.out.persistence.SqlErrors.guard;
+import static io.supportpro.adapter.out.persistence.SqlErrors.guardRun;
+import static io.supportpro.adapter.out.persistence.Timestamps.fromColumn;
+import static io.supportpro.adapter.out.persistence.Timestamps.toColumn;
+import static io.supportpro.adapter.out.persistence.jooq.Tables.FAILED_ATTEMPT;
+
+import io.supportpro.adapter.out.persistence.jooq.tables.records.FailedAttemptRecord;
+import io.supportpro.application.port.out.FailedAttempts;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.throttle.ThrottleKey;
+import io.supportpro.domain.throttle.ThrottleState;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/** Failure counters in the {@code failed_attempt} table, one row per throttled key. */
+final class JooqFailedAttempts implements FailedAttempts {
+  // An insert loses a race only to another insert of the same key, after which updates succeed.
+  private static final int ATTEMPTS = 5;
+
+  private final DSLContext dsl;
+
+  JooqFailedAttempts(DSLContext dsl) {
+    this.dsl = Objects.requireNonNull(dsl, "dsl");
+  }
+
+  @Override
+  public List<ThrottleState> find(Collection<ThrottleKey> keys) {
+    Objects.requireNonNull(keys, "keys");
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    // One primary-key look-up per key, in one statement; an OR of them would scan the table.
+    Select<FailedAttemptRecord> lookUps =
+        keys.stream()
+            .<Select<FailedAttemptRecord>>map(key -> dsl.selectFrom(FAILED_ATTEMPT).where(is(key)))
+            .reduce(Select::unionAll)
+            .orElseThrow();
+    return guard(
+        "reading failed attempts", () -> dsl.fetch(lookUps).map(JooqFailedAttempts::state));
+  }
+
+  /**
+   * Counts in one transaction that updates the row (taking its lock) and reads the new count before
+   * committing, so concurrent failures of one key are each counted once, in turn. A key without a
+   * row gets one by insert; of two racing inserts the loser updates instead.
+   */
+  @Override
+  public int recordFailure(ThrottleKey key, Instant now, Instant forgetBefore) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(forgetBefore, "forgetBefore");
+    return guard(
+        "counting a failed attempt",
+        () -> {
+          for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Integer> counted =
+                dsl.transactionResult(
+                    configuration -> {
+                      DSLContext tx = DSL.using(configuration);
+                      int updated =
+                          tx.update(FAILED_ATTEMPT)
+                              .set(
+                                  FAILED_ATTEMPT.FAILURES,
+                                  DSL.when(
+                                          FAILED_ATTEMPT.LAST_FAILURE_AT.lt(toColumn(forgetBefore)),
+                                          DSL.inline(1))
+                                      .otherwise(FAILED_ATTEMPT.FAILURES.plus(1)))
+                              .set(FAILED_ATTEMPT.LAST_FAILURE_AT, toColumn(now))
+                              .where(is(key))
+                              .execute();
+                      return updated == 0
+                          ? Optional.<Integer>empty()
+                          : Optional.of(
+                              tx.select(FAILED_ATTEMPT.FAILURES)
+                                  .from(FAILED_ATTEMPT)
+                                  .where(is(key))
+                                  .fetchSingle(FAILED_ATTEMPT.FAILURES));
+                    });
+            if (counted.isPresent()) {
+              return counted.get();
+            }
+            try {
+              dsl.insertInto(FAILED_ATTEMPT)
+                  .set(FAILED_ATTEMPT.KEY_KIND, key.kind().name())
+                  .set(FAILED_ATTEMPT.KEY_VALUE, key.value())
+                  .set(FAILED_ATTEMPT.FAILURES, 1)
+                  .set(FAILED_ATTEMPT.LAST_FAILURE_AT, toColumn(now))
+                  .execute();
+              return 1;
+            } catch (DataAccessException e) {
+              if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+              }
+            }
+          }
+          throw new IllegalStateException("A failed attempt could not be counted; try again.");
+        });
+  }
+
+  @Override
+  public void lockUntil(ThrottleKey key, Instant until) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(until, "until");
+    guardRun(
+        "locking a throttled key",
+        () ->
+            dsl.update(FAILED_ATTEMPT)
+                .set(FAILED_ATTEMPT.LOCKED_UNTIL, toColumn(until))
+                .where(is(key))
+                .execute());
+  }
+
+  @Override
+  public void clear(ThrottleKey key) {
+    Objects.requireNonNull(key, "key");
+    guardRun(
+        "clearing failed attempts", () -> dsl.deleteFrom(FAILED_ATTEMPT).where(is(key)).execute());
+  }
+
+  @Override
+  public Page<ThrottleState> list(Instant since, PageRequest page) {
+    Objects.requireNonNull(since, "since");
+    Objects.requireNonNull(page, "page");
+    Condition recent = FAILED_ATTEMPT.LAST_FAILURE_AT.ge(toColumn(since));
+    return guard(
+        "listing failed attempts",
+        () -> {
+          long total = dsl.fetchCount(FAILED_ATTEMPT, recent);
+          List<ThrottleState> items =
+              total <= page.offset()
+                  ? List.of()
+                  : dsl.selectFrom(FAILED_ATTEMPT)
+                      .where(recent)
+                      .orderBy(
+                          FAILED_ATTEMPT.LAST_FAILURE_AT.desc(),
+                          FAILED_ATTEMPT.KEY_KIND,
+                          FAILED_ATTEMPT.KEY_VALUE)
+                      .limit(page.size())
+                      .offset(page.offset())
+                      .fetch(JooqFailedAttempts::state);
+          return new Page<>(items, page, total);
+        });
+  }
+
+  @Override
+  public int deleteStale(Instant before) {
+    Objects.requireNonNull(before, "before");
+    return guard(
+        "forgetting stale failed attempts",
+        () ->
+            dsl.deleteFrom(FAILED_ATTEMPT)
+                .where(FAILED_ATTEMPT.LAST_FAILURE_AT.lt(toColumn(before)))
+                .and(
+                    FAILED_ATTEMPT
+                        .LOCKED_UNTIL
+                        .isNull()
+                        .or(FAILED_ATTEMPT.LOCKED_UNTIL.le(toColumn(before))))
+                .execute());
+  }
+
+  private static Condition is(ThrottleKey key) {
+    return FAILED_ATTEMPT
+        .KEY_KIND
+        .eq(key.kind().name())
+        .and(FAILED_ATTEMPT.KEY_VALUE.eq(key.value()));
+  }
+
+  private static ThrottleState state(Record r) {
+    return new ThrottleState(
+        new ThrottleKey(
+            ThrottleKey.Kind.valueOf(r.get(FAILED_ATTEMPT.KEY_KIND)),
+            r.get(FAILED_ATTEMPT.KEY_VALUE)),
+        r.get(FAILED_ATTEMPT.FAILURES),
+        fromColumn(r.get(FAILED_ATTEMPT.LAST_FAILURE_AT)),
+        Optional.ofNullable(r.get(FAILED_ATTEMPT.LOCKED_UNTIL)).map(Timestamps::fromColumn));
+  }
+}
