@@ -50,7 +50,8 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
   private final SessionTimeouts timeouts;
   private final AuditLog audit;
   private final Clock clock;
-  private volatile PasswordHash dummyHash;
+  // Made up front: made on first use, it would make the first unknown-user sign-in twice as slow.
+  private final PasswordHash dummyHash;
 
   public SessionService(
       OperatorRepository operators,
@@ -73,6 +74,7 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
     this.timeouts = requireNonNull(timeouts, "timeouts");
     this.audit = requireNonNull(audit, "audit");
     this.clock = requireNonNull(clock, "clock");
+    this.dummyHash = hasher.hash(new Password(SessionToken.randomText()));
   }
 
   @Override
@@ -135,20 +137,11 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
 
   // One hash whether or not the account exists, so that both answers take about the same time.
   private boolean passwordMatches(Password password, Optional<OperatorAccount> account) {
-    PasswordHash hash = account.map(OperatorAccount::passwordHash).orElseGet(this::dummyHash);
+    PasswordHash hash = account.map(OperatorAccount::passwordHash).orElse(dummyHash);
     // No stored password is this long; hash a stand-in rather than megabytes of input.
     boolean tooLong = password.value().length() > 2 * Password.MAX_LENGTH;
     boolean matches = hasher.matches(tooLong ? new Password("") : password, hash);
     return matches && account.isPresent() && !tooLong;
-  }
-
-  private PasswordHash dummyHash() {
-    PasswordHash hash = dummyHash;
-    if (hash == null) {
-      hash = hasher.hash(new Password(SessionToken.randomText()));
-      dummyHash = hash;
-    }
-    return hash;
   }
 
   @Override
