@@ -1,0 +1,64 @@
+package io.supportpro.application.service;
+
+import io.supportpro.application.port.out.PasswordHasher;
+import io.supportpro.application.testing.FakePasswordHasher;
+import io.supportpro.domain.operator.Password;
+import io.supportpro.domain.operator.PasswordHash;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts the slow operations of a hasher (making a hash and checking a password against one), and
+ * remembers the longest password it was given, so that tests can see how much work a sign-in costs.
+ */
+final class CountingPasswordHasher implements PasswordHasher {
+  private final FakePasswordHasher delegate = new FakePasswordHasher();
+  private final AtomicInteger hashes = new AtomicInteger();
+  private final AtomicInteger checks = new AtomicInteger();
+  private final AtomicInteger longestPassword = new AtomicInteger();
+  private volatile boolean everyHashIsWeak;
+
+  @Override
+  public PasswordHash hash(Password password) {
+    hashes.incrementAndGet();
+    longestPassword.accumulateAndGet(password.value().length(), Math::max);
+    return delegate.hash(password);
+  }
+
+  @Override
+  public boolean matches(Password password, PasswordHash hash) {
+    checks.incrementAndGet();
+    longestPassword.accumulateAndGet(password.value().length(), Math::max);
+    return delegate.matches(password, hash);
+  }
+
+  @Override
+  public boolean needsRehash(PasswordHash hash) {
+    return everyHashIsWeak || delegate.needsRehash(hash);
+  }
+
+  /** From now on, every stored hash counts as made with weaker parameters. */
+  void raiseParameters() {
+    everyHashIsWeak = true;
+  }
+
+  /** How many hashes were made or checked since the last reset. */
+  int computed() {
+    return hashes.get() + checks.get();
+  }
+
+  /** How many new hashes were made since the last reset. */
+  int made() {
+    return hashes.get();
+  }
+
+  /** The length of the longest password hashed or checked since the last reset. */
+  int longestPassword() {
+    return longestPassword.get();
+  }
+
+  void reset() {
+    hashes.set(0);
+    checks.set(0);
+    longestPassword.set(0);
+  }
+}
