@@ -31,6 +31,7 @@ public final class Persistence implements AutoCloseable {
   private static final Set<String> BAD_CREDENTIALS = Set.of("28000", "28P01");
 
   private final HikariDataSource pool;
+  private final MigrationReport migrations;
   private final OperatorRepository operators;
   private final PluginRepository plugins;
   private final AuditLog auditLog;
@@ -40,8 +41,9 @@ public final class Persistence implements AutoCloseable {
   private final PanelSettings panelSettings;
   private final HealthProbe healthProbe;
 
-  private Persistence(HikariDataSource pool, DSLContext dsl) {
+  private Persistence(HikariDataSource pool, MigrationReport migrations, DSLContext dsl) {
     this.pool = pool;
+    this.migrations = migrations;
     this.operators = new JooqOperatorRepository(dsl);
     this.plugins = new JooqPluginRepository(dsl);
     this.auditLog = new JooqAuditLog(dsl);
@@ -63,8 +65,8 @@ public final class Persistence implements AutoCloseable {
     quietJooq();
     HikariDataSource pool = startPool(settings, settings.maximumPoolSize());
     try {
-      migrate(pool, settings);
-      return new Persistence(pool, dsl(pool, settings));
+      MigrationReport migrations = migrate(pool, settings);
+      return new Persistence(pool, migrations, dsl(pool, settings));
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -81,6 +83,11 @@ public final class Persistence implements AutoCloseable {
     try (HikariDataSource pool = startPool(settings, Math.min(2, settings.maximumPoolSize()))) {
       return migrate(pool, settings);
     }
+  }
+
+  /** What opening did to the schema: how many migrations it applied, and the version now. */
+  public MigrationReport migrations() {
+    return migrations;
   }
 
   /** The operators and their password hashes. */

@@ -39,6 +39,7 @@ class PersistenceIT {
     }
     assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(0, latestVersion()));
     try (Persistence second = Persistence.open(settings)) {
+      assertThat(second.migrations()).isEqualTo(new MigrationReport(0, latestVersion()));
       assertThat(second.operators().findById(alice.id())).contains(alice);
     }
   }
@@ -48,6 +49,8 @@ class PersistenceIT {
     DatabaseSettings settings = PostgresDatabases.freshDatabase();
 
     try (Persistence opened = Persistence.open(settings)) {
+      assertThat(opened.migrations())
+          .isEqualTo(new MigrationReport(migrationScripts(), latestVersion()));
       assertThat(opened.healthProbe().databaseReachable()).isTrue();
     }
 

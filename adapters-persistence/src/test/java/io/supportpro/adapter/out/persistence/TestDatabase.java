@@ -4,10 +4,15 @@ import io.supportpro.adapter.out.persistence.testing.PostgresDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * The two databases every adapter is tested against. Each keeps one migrated database (and pool)
@@ -19,7 +24,9 @@ enum TestDatabase {
     @Override
     DatabaseSettings freshSettings() {
       try {
-        return DatabaseSettings.embeddedH2(Files.createTempDirectory("supportpro-h2-"));
+        Path directory = Files.createTempDirectory("supportpro-h2-");
+        TEMPORARY_DIRECTORIES.add(directory);
+        return DatabaseSettings.embeddedH2(directory);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -44,6 +51,13 @@ enum TestDatabase {
     "failed_attempt",
     "panel_setting"
   };
+
+  private static final List<Path> TEMPORARY_DIRECTORIES = new CopyOnWriteArrayList<>();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(TestDatabase::cleanUp, "test-database-clean-up"));
+  }
 
   private DatabaseSettings settings;
   private Persistence persistence;
@@ -77,6 +91,24 @@ enum TestDatabase {
       statements[i] = "DELETE FROM " + TABLES_CHILDREN_FIRST[i];
     }
     return statements;
+  }
+
+  /** Closes the shared pools and deletes the H2 files made for the tests. */
+  private static void cleanUp() {
+    for (TestDatabase database : values()) {
+      synchronized (database) {
+        if (database.persistence != null) {
+          database.persistence.close();
+        }
+      }
+    }
+    for (Path directory : TEMPORARY_DIRECTORIES) {
+      try (Stream<Path> files = Files.walk(directory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        // Only temporary files are left behind.
+      }
+    }
   }
 
   /** Runs statements on a connection of its own. */
