@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The built-in two-factor authentication: the second step of sign-in, enrolment of an authenticator
@@ -99,16 +100,14 @@ public final class TwoFactorService
 
   @Override
   public CodeResult passSecondFactor(CodeCommand command) {
+    // A session waiting for Duo is refused before its code is checked, so that no code is spent.
     return withCode(
         command,
-        SessionStage.AWAITING_SECOND_FACTOR,
+        session ->
+            session.stage() == SessionStage.AWAITING_SECOND_FACTOR
+                && session.secondFactor() == SecondFactor.TOTP,
         true,
-        (active, now) -> {
-          if (active.session().secondFactor() != SecondFactor.TOTP) {
-            return new CodeResult.SessionEnded();
-          }
-          return promote(command, active, now, "totp", List.of());
-        });
+        (active, now) -> promote(command, active, now, "totp", List.of()));
   }
 
   @Override
@@ -178,7 +177,7 @@ public final class TwoFactorService
   public CodeResult disable(CodeCommand command) {
     return withCode(
         command,
-        SessionStage.SIGNED_IN,
+        Session::signedIn,
         false,
         (active, now) -> {
           credentials.delete(active.operator().id());
@@ -191,7 +190,7 @@ public final class TwoFactorService
   public CodeResult regenerate(CodeCommand command) {
     return withCode(
         command,
-        SessionStage.SIGNED_IN,
+        Session::signedIn,
         true,
         (active, now) -> {
           List<String> codes = RecoveryCode.generate();
@@ -217,13 +216,17 @@ public final class TwoFactorService
   }
 
   /**
-   * Resumes the session at the expected stage, checks the code against the confirmed enrolment (an
-   * authenticator code, or a recovery code), throttling failures, then does the action.
+   * Resumes the session if it is at the expected step, checks the code against the confirmed
+   * enrolment (an authenticator code, or a recovery code), throttling failures, then does the
+   * action.
    */
   private CodeResult withCode(
-      CodeCommand command, SessionStage stage, boolean allowedWhileForced, AfterCode action) {
+      CodeCommand command,
+      Predicate<Session> atStep,
+      boolean allowedWhileForced,
+      AfterCode action) {
     Optional<ActiveSession> found =
-        sessions.resume(command.token()).filter(active -> active.session().stage() == stage);
+        sessions.resume(command.token()).filter(active -> atStep.test(active.session()));
     if (found.isEmpty()) {
       return new CodeResult.SessionEnded();
     }
@@ -231,7 +234,7 @@ public final class TwoFactorService
     OperatorId operator = active.operator().id();
     Optional<TotpEnrolment> enrolment = credentials.find(operator).filter(TotpEnrolment::confirmed);
     if (enrolment.isEmpty()) {
-      return stage == SessionStage.SIGNED_IN
+      return active.session().signedIn()
           ? new CodeResult.NotApplicable("Two-factor authentication is not turned on.")
           : new CodeResult.SessionEnded();
     }
