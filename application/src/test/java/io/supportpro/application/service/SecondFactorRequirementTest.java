@@ -1,0 +1,324 @@
+package io.supportpro.application.service;
+
+import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import io.supportpro.application.port.out.PanelSettings;
+import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.application.port.out.TotpCredentials;
+import io.supportpro.application.port.out.TotpEnrolment;
+import io.supportpro.application.testing.InMemoryPanelSettings;
+import io.supportpro.application.testing.InMemoryTotpCredentials;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginSettings;
+import io.supportpro.domain.plugin.PluginState;
+import io.supportpro.domain.secondfactor.DuoPlugin;
+import io.supportpro.domain.secondfactor.SecondFactor;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SecondFactorRequirementTest {
+  private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
+
+  private final CountingPlugins plugins = new CountingPlugins();
+  private final CountingTotp totp = new CountingTotp();
+  private final CountingSettings settings = new CountingSettings();
+  private final SecondFactorRequirement requirement =
+      new SecondFactorRequirement(plugins, totp, settings);
+  private final Operator ada = operator("ada");
+
+  /** The plugin states and per-operator values, with how often the latter were read. */
+  private static final class CountingPlugins implements PluginRepository {
+    private final Map<PluginId, PluginState> states = new HashMap<>();
+    private final Map<List<Object>, String> values = new HashMap<>();
+    private int valueReads;
+
+    void set(PluginId plugin, PluginState state) {
+      states.put(plugin, state);
+    }
+
+    void setValue(PluginId plugin, OperatorId operator, String key, String value) {
+      values.put(List.of(plugin, operator, key), value);
+    }
+
+    @Override
+    public PluginState state(PluginId plugin) {
+      return states.getOrDefault(plugin, PluginState.AVAILABLE);
+    }
+
+    @Override
+    public Optional<String> operatorValue(PluginId plugin, OperatorId operator, String key) {
+      valueReads++;
+      return Optional.ofNullable(values.get(List.of(plugin, operator, key)));
+    }
+
+    @Override
+    public Map<PluginId, PluginState> installed() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean transition(PluginId plugin, PluginState expected, PluginState next) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public PluginSettings settings(PluginId plugin) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean saveSettingsIfActive(PluginId plugin, PluginSettings settings) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean setOperatorValueIfActive(
+        PluginId plugin, OperatorId operator, String key, Optional<String> value) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  /** The in-memory enrolments, counting how often one was looked up. */
+  private static final class CountingTotp implements TotpCredentials {
+    private final InMemoryTotpCredentials delegate = new InMemoryTotpCredentials();
+    private int finds;
+
+    @Override
+    public Optional<TotpEnrolment> find(OperatorId operator) {
+      finds++;
+      return delegate.find(operator);
+    }
+
+    @Override
+    public boolean savePending(OperatorId operator, String encryptedSecret, Instant at) {
+      return delegate.savePending(operator, encryptedSecret, at);
+    }
+
+    @Override
+    public boolean confirm(OperatorId operator, long step, List<String> recoveryCodeHashes) {
+      return delegate.confirm(operator, step, recoveryCodeHashes);
+    }
+
+    @Override
+    public boolean useStep(OperatorId operator, long step) {
+      return delegate.useStep(operator, step);
+    }
+
+    @Override
+    public boolean useRecoveryCode(OperatorId operator, String codeHash) {
+      return delegate.useRecoveryCode(operator, codeHash);
+    }
+
+    @Override
+    public int remainingRecoveryCodes(OperatorId operator) {
+      return delegate.remainingRecoveryCodes(operator);
+    }
+
+    @Override
+    public void replaceRecoveryCodes(OperatorId operator, List<String> codeHashes) {
+      delegate.replaceRecoveryCodes(operator, codeHashes);
+    }
+
+    @Override
+    public boolean delete(OperatorId operator) {
+      return delegate.delete(operator);
+    }
+  }
+
+  /** The in-memory settings, counting how often Force 2FA was read. */
+  private static final class CountingSettings implements PanelSettings {
+    private final InMemoryPanelSettings delegate = new InMemoryPanelSettings();
+    private int reads;
+
+    @Override
+    public boolean forceTwoFactor() {
+      reads++;
+      return delegate.forceTwoFactor();
+    }
+
+    @Override
+    public void setForceTwoFactor(boolean required) {
+      delegate.setForceTwoFactor(required);
+    }
+  }
+
+  private void given(PluginState duo, String duoValue, String app, boolean force) {
+    plugins.set(DuoPlugin.ID, duo);
+    if (!duoValue.equals("absent")) {
+      plugins.setValue(DuoPlugin.ID, ada.id(), DuoPlugin.ENABLED_KEY, duoValue);
+    }
+    if (!app.equals("none")) {
+      totp.savePending(ada.id(), "encrypted", NOW);
+    }
+    if (app.equals("confirmed")) {
+      totp.confirm(ada.id(), 1, List.of());
+    }
+    settings.setForceTwoFactor(force);
+  }
+
+  @ParameterizedTest(name = "duo {0}, enabled {1}, app {2}, forced {3} -> {4}")
+  @CsvSource({
+    // Duo decides while its plugin is active and enabled for the operator.
+    "ACTIVE,    true,   confirmed, true,  DUO",
+    "ACTIVE,    true,   confirmed, false, DUO",
+    "ACTIVE,    true,   pending,   true,  DUO",
+    "ACTIVE,    true,   pending,   false, DUO",
+    "ACTIVE,    true,   none,      true,  DUO",
+    "ACTIVE,    true,   none,      false, DUO",
+    "ACTIVE,    false,  confirmed, true,  TOTP",
+    "ACTIVE,    false,  confirmed, false, TOTP",
+    "ACTIVE,    false,  pending,   true,  TOTP_ENROLMENT",
+    "ACTIVE,    false,  pending,   false, NONE",
+    "ACTIVE,    false,  none,      true,  TOTP_ENROLMENT",
+    "ACTIVE,    false,  none,      false, NONE",
+    "ACTIVE,    absent, confirmed, true,  TOTP",
+    "ACTIVE,    absent, confirmed, false, TOTP",
+    "ACTIVE,    absent, pending,   true,  TOTP_ENROLMENT",
+    "ACTIVE,    absent, pending,   false, NONE",
+    "ACTIVE,    absent, none,      true,  TOTP_ENROLMENT",
+    "ACTIVE,    absent, none,      false, NONE",
+    // A deactivated plugin keeps the operator's choice but does not apply it.
+    "INACTIVE,  true,   confirmed, true,  TOTP",
+    "INACTIVE,  true,   confirmed, false, TOTP",
+    "INACTIVE,  true,   pending,   true,  TOTP_ENROLMENT",
+    "INACTIVE,  true,   pending,   false, NONE",
+    "INACTIVE,  true,   none,      true,  TOTP_ENROLMENT",
+    "INACTIVE,  true,   none,      false, NONE",
+    "INACTIVE,  false,  confirmed, true,  TOTP",
+    "INACTIVE,  false,  confirmed, false, TOTP",
+    "INACTIVE,  false,  pending,   true,  TOTP_ENROLMENT",
+    "INACTIVE,  false,  pending,   false, NONE",
+    "INACTIVE,  false,  none,      true,  TOTP_ENROLMENT",
+    "INACTIVE,  false,  none,      false, NONE",
+    "INACTIVE,  absent, confirmed, true,  TOTP",
+    "INACTIVE,  absent, confirmed, false, TOTP",
+    "INACTIVE,  absent, pending,   true,  TOTP_ENROLMENT",
+    "INACTIVE,  absent, pending,   false, NONE",
+    "INACTIVE,  absent, none,      true,  TOTP_ENROLMENT",
+    "INACTIVE,  absent, none,      false, NONE",
+    // Not installed: whatever a repository still answered is ignored.
+    "AVAILABLE, true,   confirmed, true,  TOTP",
+    "AVAILABLE, true,   confirmed, false, TOTP",
+    "AVAILABLE, true,   pending,   true,  TOTP_ENROLMENT",
+    "AVAILABLE, true,   pending,   false, NONE",
+    "AVAILABLE, true,   none,      true,  TOTP_ENROLMENT",
+    "AVAILABLE, true,   none,      false, NONE",
+    "AVAILABLE, false,  confirmed, true,  TOTP",
+    "AVAILABLE, false,  confirmed, false, TOTP",
+    "AVAILABLE, false,  pending,   true,  TOTP_ENROLMENT",
+    "AVAILABLE, false,  pending,   false, NONE",
+    "AVAILABLE, false,  none,      true,  TOTP_ENROLMENT",
+    "AVAILABLE, false,  none,      false, NONE",
+    "AVAILABLE, absent, confirmed, true,  TOTP",
+    "AVAILABLE, absent, confirmed, false, TOTP",
+    "AVAILABLE, absent, pending,   true,  TOTP_ENROLMENT",
+    "AVAILABLE, absent, pending,   false, NONE",
+    "AVAILABLE, absent, none,      true,  TOTP_ENROLMENT",
+    "AVAILABLE, absent, none,      false, NONE"
+  })
+  void of_followsEveryCombination(
+      PluginState duo, String duoValue, String app, boolean force, SecondFactor expected) {
+    given(duo, duoValue, app, force);
+
+    assertThat(requirement.of(ada.id())).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"TRUE", "True", "yes", "1", "' true'", "''"})
+  void of_onlyTheExactValueTrueEnablesDuo(String value) {
+    given(PluginState.ACTIVE, value, "none", false);
+
+    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.NONE);
+  }
+
+  @Test
+  void of_readsNeitherTheAppNorTheSettingsWhenDuoDecides() {
+    given(PluginState.ACTIVE, "true", "confirmed", true);
+
+    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.DUO);
+    assertThat(totp.finds).isZero();
+    assertThat(settings.reads).isZero();
+  }
+
+  @Test
+  void of_doesNotReadTheSettingsWhenTheAppDecides() {
+    given(PluginState.ACTIVE, "false", "confirmed", true);
+
+    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.TOTP);
+    assertThat(totp.finds).isEqualTo(1);
+    assertThat(settings.reads).isZero();
+  }
+
+  @Test
+  void of_readsEachInputOnceWhenNoneDecidesEarly() {
+    given(PluginState.ACTIVE, "false", "pending", true);
+
+    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.TOTP_ENROLMENT);
+    assertThat(plugins.valueReads).isEqualTo(1);
+    assertThat(totp.finds).isEqualTo(1);
+    assertThat(settings.reads).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = PluginState.class,
+      names = {"AVAILABLE", "INACTIVE"})
+  void of_doesNotReadTheOperatorsDuoChoiceWhileThePluginIsNotActive(PluginState state) {
+    given(state, "true", "none", false);
+
+    requirement.of(ada.id());
+
+    assertThat(plugins.valueReads).isZero();
+  }
+
+  @Test
+  void of_readsTheDuoChoiceOfThatOperatorOnly() {
+    Operator bob = operator("bob");
+    given(PluginState.ACTIVE, "absent", "none", false);
+    plugins.setValue(DuoPlugin.ID, bob.id(), DuoPlugin.ENABLED_KEY, "true");
+
+    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.NONE);
+    assertThat(requirement.of(bob.id())).isEqualTo(SecondFactor.DUO);
+  }
+
+  @Test
+  void of_readsTheDuoPluginsEnabledValueOnly() {
+    PluginId other = new PluginId("other-plugin");
+    plugins.set(other, PluginState.ACTIVE);
+    plugins.setValue(other, ada.id(), DuoPlugin.ENABLED_KEY, "true");
+    given(PluginState.ACTIVE, "absent", "none", false);
+    plugins.setValue(DuoPlugin.ID, ada.id(), "enabled_by", "true");
+
+    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.NONE);
+  }
+
+  @Test
+  void of_lookUpsAreForTheOperatorAsked() {
+    Operator bob = operator("bob");
+    given(PluginState.AVAILABLE, "absent", "confirmed", false);
+
+    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.TOTP);
+    assertThat(requirement.of(bob.id())).isEqualTo(SecondFactor.NONE);
+  }
+
+  @Test
+  void refusesMissingPorts() {
+    assertThatNullPointerException()
+        .isThrownBy(() -> new SecondFactorRequirement(null, totp, settings));
+    assertThatNullPointerException()
+        .isThrownBy(() -> new SecondFactorRequirement(plugins, null, settings));
+    assertThatNullPointerException()
+        .isThrownBy(() -> new SecondFactorRequirement(plugins, totp, null));
+  }
+}
