@@ -1,0 +1,164 @@
+package io.supportpro.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportpro.application.testing.InMemoryFailedAttempts;
+import io.supportpro.application.testing.InMemorySessionStore;
+import io.supportpro.application.testing.MutableClock;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.secondfactor.SecondFactor;
+import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionTimeouts;
+import io.supportpro.domain.session.SessionToken;
+import io.supportpro.domain.throttle.ThrottleKey;
+import io.supportpro.domain.throttle.ThrottlePolicy;
+import io.supportpro.domain.throttle.ThrottleState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PurgeExpiredDataServiceTest {
+  private final MutableClock clock = MutableClock.atStart();
+  private final InMemorySessionStore sessions = new InMemorySessionStore();
+  private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
+  private final PurgeExpiredDataService service =
+      new PurgeExpiredDataService(
+          sessions, attempts, SessionTimeouts.DEFAULT, ThrottlePolicy.DEFAULT, clock);
+  private final OperatorId operator = OperatorId.random();
+
+  /** A session begun {@code age} ago and last seen {@code idle} ago. */
+  private Session session(SecondFactor factor, Duration age, Duration idle) {
+    Instant now = clock.now();
+    Session begun = Session.begin(SessionToken.random(), operator, factor, now.minus(age));
+    Session stored =
+        new Session(
+            begun.key(),
+            operator,
+            begun.stage(),
+            factor,
+            begun.csrfToken(),
+            now.minus(age),
+            now.minus(idle));
+    sessions.create(stored);
+    return stored;
+  }
+
+  private Session signedIn(Duration age, Duration idle) {
+    return session(SecondFactor.NONE, age, idle);
+  }
+
+  private void failedAgo(ThrottleKey key, Duration ago) {
+    Instant at = clock.now().minus(ago);
+    attempts.recordFailure(key, at, at.minus(Duration.ofHours(1)));
+  }
+
+  private List<ThrottleKey> remainingKeys() {
+    return attempts.list(Instant.EPOCH, new PageRequest(1, 100)).items().stream()
+        .map(ThrottleState::key)
+        .toList();
+  }
+
+  @Test
+  void purge_nothingToDo() {
+    assertThat(service.purge()).isZero();
+  }
+
+  @Test
+  void purge_keepsLiveSessions() {
+    Session fresh = signedIn(Duration.ofMinutes(1), Duration.ZERO);
+    Session busy = signedIn(Duration.ofHours(11), Duration.ofMinutes(29));
+
+    assertThat(service.purge()).isZero();
+    assertThat(sessions.find(fresh.key())).contains(fresh);
+    assertThat(sessions.find(busy.key())).contains(busy);
+  }
+
+  @Test
+  void purge_deletesSessionsIdleForLongerThanTheIdleTimeout() {
+    Session idle = signedIn(Duration.ofHours(1), Duration.ofMinutes(31));
+
+    assertThat(service.purge()).isEqualTo(1);
+    assertThat(sessions.find(idle.key())).isEmpty();
+  }
+
+  @Test
+  void purge_deletesSessionsOlderThanTheAbsoluteTimeoutHoweverActive() {
+    Session old = signedIn(Duration.ofHours(12).plusSeconds(1), Duration.ZERO);
+
+    assertThat(service.purge()).isEqualTo(1);
+    assertThat(sessions.find(old.key())).isEmpty();
+  }
+
+  @Test
+  void purge_keepsSessionsRightAtTheCutOffs() {
+    signedIn(Duration.ofHours(12), Duration.ZERO);
+    signedIn(Duration.ofHours(1), Duration.ofMinutes(30));
+
+    assertThat(service.purge()).isZero();
+    assertThat(sessions.size()).isEqualTo(2);
+  }
+
+  @Test
+  void purge_deletesHalfSignedInSessionsOnceTheyAreIdleTooLong() {
+    Session abandoned = session(SecondFactor.TOTP, Duration.ofMinutes(31), Duration.ofMinutes(31));
+    Session recent = session(SecondFactor.DUO, Duration.ofMinutes(5), Duration.ofMinutes(5));
+
+    assertThat(service.purge()).isEqualTo(1);
+    assertThat(sessions.find(abandoned.key())).isEmpty();
+    assertThat(sessions.find(recent.key())).isPresent();
+  }
+
+  @Test
+  void purge_deletesFailureCountsOlderThanTheWindow() {
+    failedAgo(ThrottleKey.account("stale"), Duration.ofHours(1).plusSeconds(1));
+    failedAgo(ThrottleKey.account("recent"), Duration.ofMinutes(59));
+    failedAgo(ThrottleKey.address("192.0.2.10"), Duration.ofHours(2));
+
+    assertThat(service.purge()).isEqualTo(2);
+    assertThat(remainingKeys()).containsExactly(ThrottleKey.account("recent"));
+  }
+
+  @Test
+  void purge_keepsAFailureCountRightAtTheWindow() {
+    failedAgo(ThrottleKey.account("edge"), Duration.ofHours(1));
+
+    assertThat(service.purge()).isZero();
+    assertThat(remainingKeys()).containsExactly(ThrottleKey.account("edge"));
+  }
+
+  @Test
+  void purge_countsSessionsAndFailureCountsTogether() {
+    signedIn(Duration.ofHours(13), Duration.ofHours(13));
+    signedIn(Duration.ofHours(2), Duration.ofHours(1));
+    signedIn(Duration.ofMinutes(2), Duration.ofMinutes(1));
+    failedAgo(ThrottleKey.account("stale"), Duration.ofHours(3));
+    failedAgo(ThrottleKey.account("recent"), Duration.ofMinutes(3));
+
+    assertThat(service.purge()).isEqualTo(3);
+    assertThat(sessions.size()).isEqualTo(1);
+    assertThat(remainingKeys()).containsExactly(ThrottleKey.account("recent"));
+  }
+
+  @Test
+  void purge_aSecondRunFindsNothingMore() {
+    signedIn(Duration.ofHours(13), Duration.ofHours(13));
+    failedAgo(ThrottleKey.account("stale"), Duration.ofHours(3));
+    service.purge();
+
+    assertThat(service.purge()).isZero();
+  }
+
+  @Test
+  void purge_usesTheClockOfTheMomentItRuns() {
+    Session session = signedIn(Duration.ZERO, Duration.ZERO);
+    failedAgo(ThrottleKey.account("ada"), Duration.ZERO);
+    assertThat(service.purge()).isZero();
+
+    clock.advance(Duration.ofHours(2));
+
+    assertThat(service.purge()).isEqualTo(2);
+    assertThat(sessions.find(session.key())).isEmpty();
+  }
+}
