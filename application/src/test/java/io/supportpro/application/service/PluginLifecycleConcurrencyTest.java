@@ -21,6 +21,7 @@ import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,12 @@ class PluginLifecycleConcurrencyTest {
     @Override
     public Optional<String> operatorValue(PluginId plugin, OperatorId operator, String key) {
       return inner.operatorValue(plugin, operator, key);
+    }
+
+    @Override
+    public Map<OperatorId, String> operatorValues(
+        PluginId plugin, String key, Collection<OperatorId> operators) {
+      return inner.operatorValues(plugin, key, operators);
     }
 
     @Override

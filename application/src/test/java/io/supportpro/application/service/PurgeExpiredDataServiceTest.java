@@ -3,6 +3,7 @@ package io.supportpro.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.application.testing.InMemoryFailedAttempts;
+import io.supportpro.application.testing.InMemoryPendingSignIns;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.operator.OperatorId;
@@ -23,9 +24,10 @@ class PurgeExpiredDataServiceTest {
   private final MutableClock clock = MutableClock.atStart();
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
+  private final InMemoryPendingSignIns pending = new InMemoryPendingSignIns();
   private final PurgeExpiredDataService service =
       new PurgeExpiredDataService(
-          sessions, attempts, SessionTimeouts.DEFAULT, ThrottlePolicy.DEFAULT, clock);
+          sessions, pending, attempts, SessionTimeouts.DEFAULT, ThrottlePolicy.DEFAULT, clock);
   private final OperatorId operator = OperatorId.random();
 
   /** A session begun {@code age} ago and last seen {@code idle} ago. */

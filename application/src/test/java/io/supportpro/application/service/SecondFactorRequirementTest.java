@@ -18,6 +18,7 @@ import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.secondfactor.DuoPlugin;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,12 @@ class SecondFactorRequirementTest {
     public Optional<String> operatorValue(PluginId plugin, OperatorId operator, String key) {
       valueReads++;
       return Optional.ofNullable(values.get(List.of(plugin, operator, key)));
+    }
+
+    @Override
+    public Map<OperatorId, String> operatorValues(
+        PluginId plugin, String key, Collection<OperatorId> operators) {
+      throw new UnsupportedOperationException();
     }
 
     @Override

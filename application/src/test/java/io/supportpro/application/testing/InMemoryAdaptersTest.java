@@ -108,6 +108,21 @@ class InMemoryAdaptersTest {
   }
 
   @Nested
+  class Pending extends PendingSignInsContract {
+    @Override
+    protected Stores emptyStores() {
+      var plugins = new InMemoryPluginRepository();
+      var sessions = new InMemorySessionStore();
+      var pending =
+          new InMemoryPendingSignIns(
+              p ->
+                  plugins.state(p.plugin()).isInstalled()
+                      && sessions.find(p.session()).isPresent());
+      return new Stores(pending, plugins, sessions, new InMemoryOperatorRepository());
+    }
+  }
+
+  @Nested
   class Settings extends PanelSettingsContract {
     @Override
     protected PanelSettings freshSettings() {

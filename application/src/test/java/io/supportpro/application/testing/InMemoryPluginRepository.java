@@ -5,6 +5,7 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,19 @@ public final class InMemoryPluginRepository implements PluginRepository {
   public synchronized Optional<String> operatorValue(
       PluginId plugin, OperatorId operator, String key) {
     return Optional.ofNullable(operatorValues.get(new OperatorKey(plugin, operator, key)));
+  }
+
+  @Override
+  public synchronized Map<OperatorId, String> operatorValues(
+      PluginId plugin, String key, Collection<OperatorId> operators) {
+    Map<OperatorId, String> values = new HashMap<>();
+    for (OperatorId operator : operators) {
+      String value = operatorValues.get(new OperatorKey(plugin, operator, key));
+      if (value != null) {
+        values.put(operator, value);
+      }
+    }
+    return values;
   }
 
   @Override

@@ -34,6 +34,7 @@ public abstract class PluginRepositoryContract {
               "client_secret", new SettingValue("encrypted-text", true)));
 
   private PluginRepository plugins;
+  private OperatorRepository operators;
   private Operator alice;
 
   /** Empty repositories over the same storage, so that per-operator data can refer to operators. */
@@ -46,8 +47,9 @@ public abstract class PluginRepositoryContract {
   void setUp() {
     Repositories repositories = emptyRepositories();
     plugins = repositories.plugins();
+    operators = repositories.operators();
     alice = operator("alice");
-    repositories.operators().add(alice, new PasswordHash("$test$hash"));
+    operators.add(alice, new PasswordHash("$test$hash"));
   }
 
   private void activate(PluginId plugin) {
@@ -113,6 +115,23 @@ public abstract class PluginRepositoryContract {
 
     plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.empty());
     assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+  }
+
+  @Test
+  void operatorValues_readsOneKeyForManyOperatorsAtOnce() {
+    activate(DUO);
+    activate(OTHER);
+    Operator bob = operator("bob");
+    operators.add(bob, new PasswordHash("$test$hash"));
+    Operator carol = operator("carol");
+    operators.add(carol, new PasswordHash("$test$hash"));
+    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
+    plugins.setOperatorValueIfActive(DUO, bob.id(), "other", Optional.of("x"));
+    plugins.setOperatorValueIfActive(OTHER, carol.id(), "enabled", Optional.of("true"));
+
+    assertThat(plugins.operatorValues(DUO, "enabled", List.of(alice.id(), bob.id(), carol.id())))
+        .isEqualTo(Map.of(alice.id(), "true"));
+    assertThat(plugins.operatorValues(DUO, "enabled", List.of())).isEmpty();
   }
 
   @Test

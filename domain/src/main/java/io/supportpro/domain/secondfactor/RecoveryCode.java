@@ -1,11 +1,8 @@
 package io.supportpro.domain.secondfactor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.supportpro.domain.Sha256;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,12 +57,6 @@ public final class RecoveryCode {
     if (folded.length() != GROUP * 2 || !folded.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)) {
       return Optional.empty();
     }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(folded.getBytes(StandardCharsets.US_ASCII));
-      return Optional.of(HexFormat.of().formatHex(digest));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return Optional.of(Sha256.hex(folded));
   }
 }

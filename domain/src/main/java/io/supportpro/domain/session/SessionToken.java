@@ -1,11 +1,8 @@
 package io.supportpro.domain.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.supportpro.domain.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -50,13 +47,7 @@ public final class SessionToken {
 
   /** The key the session is stored under: the SHA-256 of the token. */
   public SessionKey key() {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-      return new SessionKey(HexFormat.of().formatHex(hash));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return new SessionKey(Sha256.hex(value));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +36,10 @@ public interface PluginRepository {
 
   /** A value the plugin keeps for one operator. */
   Optional<String> operatorValue(PluginId plugin, OperatorId operator, String key);
+
+  /** The values of one key that the plugin keeps for any of these operators, in one query. */
+  Map<OperatorId, String> operatorValues(
+      PluginId plugin, String key, Collection<OperatorId> operators);
 
   /**
    * Sets (or, when empty, removes) a value the plugin keeps for one operator, if the plugin is

@@ -1,0 +1,35 @@
+package io.supportpro.application.port.in;
+
+import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionToken;
+
+/** The outcome of the browser's return from Duo. */
+public sealed interface DuoCallbackResult {
+  /** Duo allowed the operator: fully signed in under a new session token. */
+  record SignedIn(SessionToken token, Session session) implements DuoCallbackResult {}
+
+  /** No sign-in; the message is for the operator, the reason for the audit log and tests. */
+  record Rejected(Reason reason, String message) implements DuoCallbackResult {}
+
+  /** Why a callback was refused. */
+  enum Reason {
+    /** The state is missing, unknown or already used. */
+    UNKNOWN_STATE,
+    /** The pending sign-in is older than five minutes. */
+    EXPIRED,
+    /** The state belongs to a sign-in begun in another browser. */
+    OTHER_BROWSER,
+    /** The half-signed-in session has ended or no longer waits for Duo. */
+    SESSION_ENDED,
+    /** Duo sent an error instead of a code. */
+    DUO_ERROR,
+    /** Duo's answer did not verify: a bad code, signature, issuer, audience or time. */
+    INVALID_RESPONSE,
+    /** Duo denied the sign-in. */
+    DENIED,
+    /** Duo's answer is for another user. */
+    WRONG_USER,
+    /** Duo could not be reached to finish, and the fail mode is closed. */
+    DUO_UNAVAILABLE
+  }
+}

@@ -1,0 +1,404 @@
+package io.supportpro.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.supportpro.application.port.in.ActiveSession;
+import io.supportpro.application.port.in.CompleteDuoSignInUseCase;
+import io.supportpro.application.port.in.DuoCallbackCommand;
+import io.supportpro.application.port.in.DuoCallbackResult;
+import io.supportpro.application.port.in.DuoCallbackResult.Reason;
+import io.supportpro.application.port.in.DuoStartResult;
+import io.supportpro.application.port.in.ResumeSessionUseCase;
+import io.supportpro.application.port.in.StartDuoSignInUseCase;
+import io.supportpro.application.port.in.TestDuoConnectionUseCase;
+import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.DuoConnection;
+import io.supportpro.application.port.out.DuoGateway;
+import io.supportpro.application.port.out.PendingSignIn;
+import io.supportpro.application.port.out.PendingSignIns;
+import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.application.port.out.SecretCipher;
+import io.supportpro.application.port.out.SessionStore;
+import io.supportpro.domain.Sha256;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.duo.DuoSettings;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.plugin.PluginSettings;
+import io.supportpro.domain.plugin.PluginState;
+import io.supportpro.domain.plugin.SettingValue;
+import io.supportpro.domain.secondfactor.DuoPlugin;
+import io.supportpro.domain.secondfactor.FailMode;
+import io.supportpro.domain.secondfactor.SecondFactor;
+import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionStage;
+import io.supportpro.domain.session.SessionToken;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The Duo step of signing in: the health check and the fail mode, the single-use state bound to the
+ * half-signed-in session, the redirect to the Universal Prompt and the checks on the way back; also
+ * the settings page's connection test.
+ */
+public final class DuoSignInService
+    implements StartDuoSignInUseCase, CompleteDuoSignInUseCase, TestDuoConnectionUseCase {
+  /** How long the browser has to come back from Duo. */
+  public static final Duration STATE_LIFETIME = Duration.ofMinutes(5);
+
+  // What generateState-like values look like: URL-safe, long enough to be unguessable.
+  private static final Pattern STATE = Pattern.compile("[A-Za-z0-9_-]{22,128}");
+  private static final String UNAVAILABLE =
+      "Duo cannot be reached right now, so you cannot sign in. Try again in a few minutes, or"
+          + " ask an administrator.";
+  private static final String NOT_CONFIGURED =
+      "Duo is not set up completely, so you cannot sign in. Ask an administrator.";
+  private static final String START_AGAIN = "Your sign-in could not be confirmed. Sign in again.";
+
+  private final ResumeSessionUseCase sessions;
+  private final SessionStore sessionStore;
+  private final PluginRepository plugins;
+  private final PendingSignIns pending;
+  private final DuoGateway duo;
+  private final SecretCipher cipher;
+  private final URI callbackUri;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public DuoSignInService(
+      ResumeSessionUseCase sessions,
+      SessionStore sessionStore,
+      PluginRepository plugins,
+      PendingSignIns pending,
+      DuoGateway duo,
+      SecretCipher cipher,
+      URI callbackUri,
+      AuditLog audit,
+      Clock clock) {
+    this.sessions = requireNonNull(sessions, "sessions");
+    this.sessionStore = requireNonNull(sessionStore, "sessionStore");
+    this.plugins = requireNonNull(plugins, "plugins");
+    this.pending = requireNonNull(pending, "pending");
+    this.duo = requireNonNull(duo, "duo");
+    this.cipher = requireNonNull(cipher, "cipher");
+    this.callbackUri = requireNonNull(callbackUri, "callbackUri");
+    this.audit = requireNonNull(audit, "audit");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public DuoStartResult start(SessionToken token, String clientAddress) {
+    Optional<ActiveSession> found = sessions.resume(token).filter(DuoSignInService::awaitsDuo);
+    if (found.isEmpty()) {
+      return new DuoStartResult.SessionEnded();
+    }
+    ActiveSession active = found.get();
+    Actor actor = actor(active.operator(), clientAddress);
+    Instant now = clock.now();
+    Optional<DuoSettings> settings = settings();
+    if (settings.isEmpty()) {
+      refuse(active, actor, now, "duo is not active or not configured");
+      return new DuoStartResult.Refused(NOT_CONFIGURED);
+    }
+    DuoConnection connection = connection(settings.get());
+    if (duo.healthCheck(connection) instanceof DuoGateway.Health.Unavailable down) {
+      return unavailable(
+          active, actor, now, settings.get().failMode(), down.failure(), down.detail());
+    }
+    String state = SessionToken.randomText();
+    String username = username(active.operator(), settings.get());
+    var signIn =
+        new PendingSignIn(
+            Sha256.hex(state),
+            DuoPlugin.ID,
+            active.session().key(),
+            active.operator().id(),
+            username,
+            now);
+    if (!pending.create(signIn)) {
+      refuse(active, actor, now, "duo was uninstalled or the session ended");
+      return new DuoStartResult.Refused(START_AGAIN);
+    }
+    return switch (duo.prompt(connection, username, state)) {
+      case DuoGateway.Prompt.Redirect redirect -> new DuoStartResult.Redirect(redirect.location());
+      case DuoGateway.Prompt.Unavailable down -> {
+        pending.take(signIn.stateHash());
+        yield unavailable(
+            active, actor, now, settings.get().failMode(), down.failure(), down.detail());
+      }
+    };
+  }
+
+  @Override
+  public DuoCallbackResult complete(DuoCallbackCommand command) {
+    Instant now = clock.now();
+    if (!STATE.matcher(command.state()).matches()) {
+      return rejected(Actor.anonymous("", command.clientAddress()), now, Reason.UNKNOWN_STATE, "");
+    }
+    Optional<PendingSignIn> taken = pending.take(Sha256.hex(command.state()));
+    if (taken.isEmpty()) {
+      return rejected(Actor.anonymous("", command.clientAddress()), now, Reason.UNKNOWN_STATE, "");
+    }
+    PendingSignIn signIn = taken.get();
+    Actor claimed =
+        new Actor(Optional.of(signIn.operator()), signIn.username(), command.clientAddress());
+    if (!command.token().map(t -> t.key().equals(signIn.session())).orElse(false)) {
+      // The state was shown to another browser: the sign-in it belonged to cannot finish now.
+      sessionStore.delete(signIn.session());
+      return rejected(claimed, now, Reason.OTHER_BROWSER, "");
+    }
+    Optional<ActiveSession> found =
+        sessions
+            .resume(command.token().get())
+            .filter(DuoSignInService::awaitsDuo)
+            .filter(a -> a.operator().id().equals(signIn.operator()));
+    if (found.isEmpty()) {
+      return rejected(claimed, now, Reason.SESSION_ENDED, "");
+    }
+    ActiveSession active = found.get();
+    Actor actor = actor(active.operator(), command.clientAddress());
+    if (!now.isBefore(signIn.createdAt().plus(STATE_LIFETIME))) {
+      return end(active, actor, now, Reason.EXPIRED, "");
+    }
+    if (!command.error().isEmpty()) {
+      return end(
+          active,
+          actor,
+          now,
+          Reason.DUO_ERROR,
+          command.error() + ": " + command.errorDescription());
+    }
+    if (command.code().isEmpty() || command.code().length() > 1024) {
+      return end(active, actor, now, Reason.INVALID_RESPONSE, "no usable code");
+    }
+    Optional<DuoSettings> settings = settings();
+    if (settings.isEmpty()) {
+      return end(active, actor, now, Reason.DUO_UNAVAILABLE, "duo is not active or not configured");
+    }
+    return switch (duo.exchange(connection(settings.get()), command.code(), signIn.username())) {
+      case DuoGateway.Result.Unverified unverified ->
+          switch (unverified.failure()) {
+            // A tampered or refused answer never signs anyone in, whatever the fail mode.
+            case INVALID_RESPONSE, INVALID_CONFIGURATION ->
+                end(active, actor, now, Reason.INVALID_RESPONSE, unverified.detail());
+            case UNREACHABLE, SERVICE_ERROR -> {
+              if (settings.get().failMode() == FailMode.OPEN) {
+                yield signInWithoutDuo(
+                        active, actor, now, unverified.failure(), unverified.detail())
+                    .<DuoCallbackResult>map(signedIn -> signedIn)
+                    .orElseGet(() -> rejected(actor, now, Reason.SESSION_ENDED, ""));
+              }
+              yield end(active, actor, now, Reason.DUO_UNAVAILABLE, unverified.detail());
+            }
+          };
+      case DuoGateway.Result.Verified verified -> {
+        if (!verified.allowed()) {
+          yield end(active, actor, now, Reason.DENIED, verified.statusMessage());
+        }
+        if (!verified.username().equals(signIn.username())) {
+          yield end(
+              active, actor, now, Reason.WRONG_USER, "duo answered for " + verified.username());
+        }
+        yield promote(
+                active,
+                actor,
+                now,
+                Map.of(
+                    "second_factor", "duo",
+                    "duo_transaction", verified.transactionId(),
+                    "duo_factor", verified.factor()))
+            .<DuoCallbackResult>map(signedIn -> signedIn)
+            .orElseGet(() -> rejected(actor, now, Reason.SESSION_ENDED, ""));
+      }
+    };
+  }
+
+  @Override
+  public ConnectionTestResult test(Actor actor, Map<String, String> typed) {
+    if (plugins.state(DuoPlugin.ID) != PluginState.ACTIVE) {
+      return new ConnectionTestResult(false, "Activate the Duo Security plugin first.");
+    }
+    Optional<SettingValue> savedSecret =
+        plugins.settings(DuoPlugin.ID).get(DuoSettings.CLIENT_SECRET);
+    if (!DuoSettings.check(typed, savedSecret.isPresent()).acceptable()) {
+      return new ConnectionTestResult(false, "Correct the settings marked below, then test again.");
+    }
+    String secret = typed.getOrDefault(DuoSettings.CLIENT_SECRET, "");
+    Optional<DuoSettings> settings;
+    try {
+      settings =
+          DuoSettings.parse(
+              typed, secret.isEmpty() ? cipher.decrypt(savedSecret.orElseThrow().value()) : secret);
+    } catch (SecretCipher.UndecryptableSecretException e) {
+      return new ConnectionTestResult(
+          false, "The saved client secret cannot be read with this server's key; enter it again.");
+    }
+    DuoSettings tested = settings.orElseThrow();
+    return switch (duo.healthCheck(connection(tested))) {
+      case DuoGateway.Health.Available available ->
+          new ConnectionTestResult(true, "Duo accepted these settings.");
+      case DuoGateway.Health.Unavailable down ->
+          new ConnectionTestResult(
+              false,
+              switch (down.failure()) {
+                case INVALID_CONFIGURATION ->
+                    "Duo refused these credentials. Check the client ID, the client secret and"
+                        + " the API hostname.";
+                case UNREACHABLE ->
+                    "Duo could not be reached at "
+                        + tested.apiHostname()
+                        + " ("
+                        + down.detail()
+                        + ").";
+                case SERVICE_ERROR, INVALID_RESPONSE ->
+                    "Duo answered with an error (" + down.detail() + "). Try again later.";
+              });
+    };
+  }
+
+  private Optional<DuoSettings> settings() {
+    if (plugins.state(DuoPlugin.ID) != PluginState.ACTIVE) {
+      return Optional.empty();
+    }
+    return decrypted(plugins.settings(DuoPlugin.ID));
+  }
+
+  private Optional<DuoSettings> decrypted(PluginSettings saved) {
+    try {
+      return DuoSettings.from(saved, cipher::decrypt);
+    } catch (SecretCipher.UndecryptableSecretException e) {
+      // Saved with another key (SUPPORTPRO_SECRET_KEY changed): as good as not configured.
+      return Optional.empty();
+    }
+  }
+
+  private DuoConnection connection(DuoSettings settings) {
+    Optional<DuoConnection.Proxy> proxy =
+        settings
+            .proxyHost()
+            .map(host -> new DuoConnection.Proxy(host, settings.proxyPort().orElseThrow()));
+    return new DuoConnection(
+        settings.clientId(),
+        settings.clientSecret(),
+        settings.apiHostname(),
+        callbackUri,
+        proxy,
+        settings.certificatePins());
+  }
+
+  private static String username(Operator operator, DuoSettings settings) {
+    String name =
+        switch (settings.usernameSource()) {
+          case USERNAME -> operator.username().value();
+          case EMAIL -> operator.email().value();
+        };
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private DuoStartResult unavailable(
+      ActiveSession active,
+      Actor actor,
+      Instant now,
+      FailMode failMode,
+      DuoGateway.Failure failure,
+      String detail) {
+    if (failMode == FailMode.OPEN) {
+      return signInWithoutDuo(active, actor, now, failure, detail)
+          .<DuoStartResult>map(s -> new DuoStartResult.SignedInWithoutDuo(s.token(), s.session()))
+          .orElseGet(DuoStartResult.SessionEnded::new);
+    }
+    refuse(active, actor, now, "duo unavailable: " + failure + " " + detail);
+    return new DuoStartResult.Refused(UNAVAILABLE);
+  }
+
+  /** Signs in with the password only, because Duo is down and the fail mode is open. */
+  private Optional<DuoCallbackResult.SignedIn> signInWithoutDuo(
+      ActiveSession active, Actor actor, Instant now, DuoGateway.Failure failure, String detail) {
+    audit.append(
+        new AuditEvent(
+            now,
+            AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN,
+            actor,
+            active.operator().id().toString(),
+            Map.of("factor", "duo", "failure", failure.name(), "detail", detail)));
+    return promote(active, actor, now, Map.of("second_factor", "none: duo unavailable, fail open"));
+  }
+
+  /** Signs the session in fully under a new token; empty when it ended meanwhile. */
+  private Optional<DuoCallbackResult.SignedIn> promote(
+      ActiveSession active, Actor actor, Instant now, Map<String, String> details) {
+    SessionToken token = SessionToken.random();
+    Session next = active.session().signedInAs(token, now);
+    if (!sessionStore.replace(active.session().key(), next)) {
+      return Optional.empty();
+    }
+    audit.append(
+        new AuditEvent(
+            now,
+            AuditEventType.SIGN_IN_SUCCEEDED,
+            actor,
+            active.operator().id().toString(),
+            details));
+    return Optional.of(new DuoCallbackResult.SignedIn(token, next));
+  }
+
+  private void refuse(ActiveSession active, Actor actor, Instant now, String reason) {
+    sessionStore.delete(active.session().key());
+    failed(actor, now, active.operator().id().toString(), reason);
+  }
+
+  private DuoCallbackResult end(
+      ActiveSession active, Actor actor, Instant now, Reason reason, String detail) {
+    sessionStore.delete(active.session().key());
+    return rejected(actor, now, reason, detail);
+  }
+
+  private DuoCallbackResult rejected(Actor actor, Instant now, Reason reason, String detail) {
+    failed(
+        actor,
+        now,
+        actor.operator().map(Object::toString).orElse(""),
+        reason.name().toLowerCase(Locale.ROOT) + (detail.isEmpty() ? "" : ": " + detail));
+    return new DuoCallbackResult.Rejected(reason, message(reason));
+  }
+
+  private void failed(Actor actor, Instant now, String subject, String reason) {
+    audit.append(
+        new AuditEvent(
+            now,
+            AuditEventType.SECOND_FACTOR_FAILED,
+            actor,
+            subject,
+            Map.of("factor", "duo", "reason", reason)));
+  }
+
+  private static String message(Reason reason) {
+    return switch (reason) {
+      case UNKNOWN_STATE, OTHER_BROWSER, SESSION_ENDED ->
+          "This Duo confirmation does not belong to a sign-in in progress in this browser. Sign"
+              + " in again.";
+      case EXPIRED -> "The Duo confirmation took longer than five minutes. Sign in again.";
+      case DUO_ERROR -> "Duo reported a problem and did not confirm your sign-in. Sign in again.";
+      case INVALID_RESPONSE, WRONG_USER ->
+          "Duo's answer could not be verified, so you are not signed in. Sign in again.";
+      case DENIED -> "Duo denied this sign-in. If that was not you, tell an administrator.";
+      case DUO_UNAVAILABLE -> UNAVAILABLE;
+    };
+  }
+
+  private static boolean awaitsDuo(ActiveSession active) {
+    return active.session().stage() == SessionStage.AWAITING_SECOND_FACTOR
+        && active.session().secondFactor() == SecondFactor.DUO;
+  }
+
+  private static Actor actor(Operator operator, String clientAddress) {
+    return Actor.operator(operator.id(), operator.username().value(), clientAddress);
+  }
+}

@@ -1,0 +1,97 @@
+package io.supportpro.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.supportpro.application.port.in.ManagePluginOperatorsUseCase;
+import io.supportpro.application.port.in.OperatorChoice;
+import io.supportpro.application.port.in.PluginOperatorCommand;
+import io.supportpro.application.port.in.PluginOperatorResult;
+import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.PluginCatalog;
+import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginState;
+import io.supportpro.domain.secondfactor.DuoPlugin;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Enables and disables a plugin per operator (for Duo: who signs in through Duo), and lists
+ * operators with their status a page at a time: one query for the page, one for its statuses.
+ */
+public final class PluginOperatorsService implements ManagePluginOperatorsUseCase {
+  private static final String ENABLED = "true";
+
+  private final PluginCatalog catalog;
+  private final PluginRepository plugins;
+  private final OperatorRepository operators;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public PluginOperatorsService(
+      PluginCatalog catalog,
+      PluginRepository plugins,
+      OperatorRepository operators,
+      AuditLog audit,
+      Clock clock) {
+    this.catalog = requireNonNull(catalog, "catalog");
+    this.plugins = requireNonNull(plugins, "plugins");
+    this.operators = requireNonNull(operators, "operators");
+    this.audit = requireNonNull(audit, "audit");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Optional<Page<OperatorChoice>> list(PluginId plugin, String search, PageRequest page) {
+    if (!active(plugin)) {
+      return Optional.empty();
+    }
+    Page<Operator> found = operators.search(search == null ? "" : search.strip(), page);
+    Map<OperatorId, String> values =
+        plugins.operatorValues(
+            plugin, DuoPlugin.ENABLED_KEY, found.items().stream().map(Operator::id).toList());
+    return Optional.of(
+        found.map(
+            operator -> new OperatorChoice(operator, ENABLED.equals(values.get(operator.id())))));
+  }
+
+  @Override
+  public PluginOperatorResult set(PluginOperatorCommand command) {
+    if (!active(command.plugin())) {
+      return new PluginOperatorResult.NotActive();
+    }
+    Optional<Operator> operator = operators.findById(command.operator());
+    if (operator.isEmpty()) {
+      return new PluginOperatorResult.UnknownOperator();
+    }
+    Optional<String> value = command.enabled() ? Optional.of(ENABLED) : Optional.empty();
+    if (!plugins.setOperatorValueIfActive(
+        command.plugin(), command.operator(), DuoPlugin.ENABLED_KEY, value)) {
+      return new PluginOperatorResult.NotActive();
+    }
+    audit.append(
+        new AuditEvent(
+            clock.now(),
+            command.enabled()
+                ? AuditEventType.PLUGIN_ENABLED_FOR_OPERATOR
+                : AuditEventType.PLUGIN_DISABLED_FOR_OPERATOR,
+            command.actor(),
+            command.operator().toString(),
+            Map.of(
+                "plugin", command.plugin().value(),
+                "username", operator.get().username().value())));
+    return new PluginOperatorResult.Changed(new OperatorChoice(operator.get(), command.enabled()));
+  }
+
+  private boolean active(PluginId plugin) {
+    return catalog.find(plugin).isPresent() && plugins.state(plugin) == PluginState.ACTIVE;
+  }
+}

@@ -1,0 +1,225 @@
+package io.supportpro.domain.duo;
+
+import io.supportpro.domain.plugin.PluginSettings;
+import io.supportpro.domain.plugin.SettingDefinition;
+import io.supportpro.domain.plugin.SettingDefinition.Kind;
+import io.supportpro.domain.plugin.SettingValue;
+import io.supportpro.domain.plugin.SettingsCheck;
+import io.supportpro.domain.secondfactor.FailMode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The Duo Security plugin's settings: the credentials of the Duo application, what happens when Duo
+ * cannot be reached, which name is sent to Duo, and the outbound connection options.
+ */
+public record DuoSettings(
+    String clientId,
+    String clientSecret,
+    String apiHostname,
+    FailMode failMode,
+    UsernameSource usernameSource,
+    Optional<String> proxyHost,
+    OptionalInt proxyPort,
+    List<String> certificatePins) {
+
+  public static final String CLIENT_ID = "client_id";
+  public static final String CLIENT_SECRET = "client_secret";
+  public static final String API_HOSTNAME = "api_hostname";
+  public static final String FAIL_MODE = "fail_mode";
+  public static final String USERNAME_SOURCE = "username_source";
+  public static final String PROXY_HOST = "proxy_host";
+  public static final String PROXY_PORT = "proxy_port";
+  public static final String CERTIFICATE_PINS = "certificate_pins";
+
+  /** The settings as the plugin declares them, in the order the settings page shows them. */
+  public static final List<SettingDefinition> DEFINITIONS =
+      List.of(
+          text(CLIENT_ID, "Client ID", "20 letters and digits, such as DIXXXXXXXXXXXXXXXXXX."),
+          new SettingDefinition(
+              CLIENT_SECRET,
+              "Client secret",
+              "40 letters and digits. It is stored encrypted and never shown again; leave the"
+                  + " field empty to keep the saved one.",
+              Kind.SECRET,
+              "",
+              List.of()),
+          text(API_HOSTNAME, "API hostname", "Such as api-XXXXXXXX.duosecurity.com."),
+          new SettingDefinition(
+              FAIL_MODE,
+              "When Duo cannot be reached",
+              "closed: nobody who uses Duo can sign in until Duo is back (recommended). open:"
+                  + " they sign in with their password only, and each such sign-in is audited.",
+              Kind.CHOICE,
+              "closed",
+              List.of("closed", "open")),
+          new SettingDefinition(
+              USERNAME_SOURCE,
+              "Name sent to Duo",
+              "The operator's username or e-mail address, in lower case; it must match the"
+                  + " user's name or alias in Duo.",
+              Kind.CHOICE,
+              "username",
+              List.of("username", "email")),
+          text(
+              PROXY_HOST,
+              "HTTP proxy host",
+              "Optional: the proxy that outbound HTTPS goes through."),
+          new SettingDefinition(
+              PROXY_PORT,
+              "HTTP proxy port",
+              "Required with a proxy host.",
+              Kind.NUMBER,
+              "",
+              List.of()),
+          text(
+              CERTIFICATE_PINS,
+              "Extra certificate pins",
+              "Optional, for proxies that inspect TLS: pins of the form sha256/<base64>, separated"
+                  + " by spaces or commas."));
+
+  private static final Pattern CLIENT_ID_SHAPE = Pattern.compile("[A-Za-z0-9]{20}");
+  private static final Pattern CLIENT_SECRET_SHAPE = Pattern.compile("[A-Za-z0-9]{40}");
+  private static final Pattern HOSTNAME =
+      Pattern.compile(
+          "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+  private static final Pattern PIN = Pattern.compile("sha256/[A-Za-z0-9+/]{43}=");
+  private static final List<String> DUO_DOMAINS =
+      List.of(".duosecurity.com", ".duofederal.com", ".duosecurity.eu");
+
+  /** Which of the operator's names Duo knows them by. */
+  public enum UsernameSource {
+    USERNAME,
+    EMAIL
+  }
+
+  public DuoSettings {
+    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(clientSecret, "clientSecret");
+    Objects.requireNonNull(apiHostname, "apiHostname");
+    Objects.requireNonNull(failMode, "failMode");
+    Objects.requireNonNull(usernameSource, "usernameSource");
+    Objects.requireNonNull(proxyHost, "proxyHost");
+    Objects.requireNonNull(proxyPort, "proxyPort");
+    certificatePins = List.copyOf(certificatePins);
+  }
+
+  @Override
+  public String toString() {
+    return "DuoSettings[clientId=%s, apiHostname=%s, failMode=%s, usernameSource=%s, proxy=%s:%s]"
+        .formatted(clientId, apiHostname, failMode, usernameSource, proxyHost, proxyPort);
+  }
+
+  private static SettingDefinition text(String key, String label, String help) {
+    return new SettingDefinition(key, label, help, Kind.TEXT, "", List.of());
+  }
+
+  /**
+   * Checks settings as typed. {@code secretSaved} tells whether a client secret is already stored,
+   * so that leaving the field empty keeps it.
+   */
+  public static SettingsCheck check(Map<String, String> typed, boolean secretSaved) {
+    Map<String, String> problems = new TreeMap<>();
+    Map<String, String> warnings = new TreeMap<>();
+    String clientId = typed.getOrDefault(CLIENT_ID, "").strip();
+    if (!CLIENT_ID_SHAPE.matcher(clientId).matches()) {
+      problems.put(CLIENT_ID, "The client ID has exactly 20 letters and digits.");
+    }
+    String secret = typed.getOrDefault(CLIENT_SECRET, "");
+    if (secret.isEmpty() ? !secretSaved : !CLIENT_SECRET_SHAPE.matcher(secret).matches()) {
+      problems.put(CLIENT_SECRET, "The client secret has exactly 40 letters and digits.");
+    }
+    String host = typed.getOrDefault(API_HOSTNAME, "").strip().toLowerCase(Locale.ROOT);
+    if (!HOSTNAME.matcher(host).matches()) {
+      problems.put(
+          API_HOSTNAME,
+          "Enter the host name only, such as api-XXXXXXXX.duosecurity.com (no https://, port or"
+              + " path).");
+    } else if (DUO_DOMAINS.stream().noneMatch(host::endsWith)) {
+      warnings.put(
+          API_HOSTNAME, "This host is not under a Duo domain; check that you copied it correctly.");
+    }
+    String proxyHost = typed.getOrDefault(PROXY_HOST, "").strip().toLowerCase(Locale.ROOT);
+    String proxyPort = typed.getOrDefault(PROXY_PORT, "").strip();
+    if (!proxyHost.isEmpty() && !HOSTNAME.matcher(proxyHost).matches()) {
+      problems.put(PROXY_HOST, "Enter a host name or IPv4 address, without a port.");
+    }
+    if (!proxyHost.isEmpty() && port(proxyPort).isEmpty()) {
+      problems.put(PROXY_PORT, "Enter the proxy's port, from 1 to 65535.");
+    } else if (proxyHost.isEmpty() && !proxyPort.isEmpty()) {
+      problems.put(PROXY_PORT, "A proxy port needs a proxy host.");
+    }
+    if (pins(typed.getOrDefault(CERTIFICATE_PINS, "")).stream()
+        .anyMatch(p -> !PIN.matcher(p).matches())) {
+      problems.put(
+          CERTIFICATE_PINS, "Each pin looks like sha256/ followed by 44 base64 characters.");
+    }
+    return new SettingsCheck(problems, warnings);
+  }
+
+  /**
+   * The settings from what is saved, with the secret decrypted by {@code decrypt}; empty while a
+   * required one is missing or unusable (the plugin is not configured yet).
+   */
+  public static Optional<DuoSettings> from(PluginSettings saved, UnaryOperator<String> decrypt) {
+    Map<String, String> values = new TreeMap<>();
+    saved.values().forEach((key, value) -> values.put(key, value.secret() ? "" : value.value()));
+    Optional<SettingValue> secret = saved.get(CLIENT_SECRET).filter(SettingValue::secret);
+    if (secret.isEmpty()) {
+      return Optional.empty();
+    }
+    return parse(values, decrypt.apply(secret.get().value()));
+  }
+
+  /**
+   * The settings from plain values (as typed or as saved) and the client secret in clear; empty
+   * when they do not pass {@link #check}.
+   */
+  public static Optional<DuoSettings> parse(Map<String, String> values, String clientSecret) {
+    Map<String, String> typed = new TreeMap<>(values);
+    typed.put(CLIENT_SECRET, clientSecret);
+    typed.putIfAbsent(FAIL_MODE, "closed");
+    typed.putIfAbsent(USERNAME_SOURCE, "username");
+    if (!check(typed, false).acceptable()) {
+      return Optional.empty();
+    }
+    String proxyHost = typed.getOrDefault(PROXY_HOST, "").strip().toLowerCase(Locale.ROOT);
+    return Optional.of(
+        new DuoSettings(
+            typed.get(CLIENT_ID).strip(),
+            clientSecret,
+            typed.get(API_HOSTNAME).strip().toLowerCase(Locale.ROOT),
+            FailMode.parse(typed.get(FAIL_MODE)),
+            UsernameSource.valueOf(typed.get(USERNAME_SOURCE).toUpperCase(Locale.ROOT)),
+            proxyHost.isEmpty() ? Optional.empty() : Optional.of(proxyHost),
+            proxyHost.isEmpty() ? OptionalInt.empty() : port(typed.get(PROXY_PORT).strip()),
+            pins(typed.getOrDefault(CERTIFICATE_PINS, ""))));
+  }
+
+  /** The fail mode saved, or closed when none is: it is safe to read without full settings. */
+  public static FailMode failMode(PluginSettings saved) {
+    return saved.get(FAIL_MODE).map(v -> FailMode.parse(v.value())).orElse(FailMode.CLOSED);
+  }
+
+  private static OptionalInt port(String text) {
+    if (text != null && text.matches("\\d{1,5}")) {
+      int port = Integer.parseInt(text);
+      if (port >= 1 && port <= 65_535) {
+        return OptionalInt.of(port);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  private static List<String> pins(String text) {
+    return Arrays.stream(text.split("[\\s,]+")).filter(p -> !p.isEmpty()).toList();
+  }
+}
