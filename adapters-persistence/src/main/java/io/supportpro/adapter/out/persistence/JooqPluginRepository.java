@@ -11,7 +11,9 @@ import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.plugin.SettingValue;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +35,7 @@ final class JooqPluginRepository implements PluginRepository {
   private static final int MAX_KEY_LENGTH = 64;
   private static final int MAX_SETTING_LENGTH = 4000;
   private static final int MAX_OPERATOR_VALUE_LENGTH = 1000;
+  private static final int IN_LIST_CHUNK = 1000;
 
   private final DSLContext dsl;
 
@@ -219,6 +222,38 @@ final class JooqPluginRepository implements PluginRepository {
                 .and(PLUGIN_OPERATOR_VALUE.OPERATOR_ID.eq(operator.value()))
                 .and(PLUGIN_OPERATOR_VALUE.VALUE_KEY.eq(key))
                 .fetchOptional(PLUGIN_OPERATOR_VALUE.VALUE_TEXT));
+  }
+
+  /**
+   * The values of one key that the plugin keeps for any of these operators, read from the ({@code
+   * plugin_id, value_key, operator_id}) index in chunks that stay well under the databases' limits
+   * on bind values.
+   */
+  public Map<OperatorId, String> operatorValues(
+      PluginId plugin, String key, Collection<OperatorId> operators) {
+    Objects.requireNonNull(plugin, "plugin");
+    Objects.requireNonNull(key, "key");
+    List<UUID> ids =
+        Objects.requireNonNull(operators, "operators").stream()
+            .map(OperatorId::value)
+            .distinct()
+            .toList();
+    return guard(
+        "reading a plugin's values for operators",
+        () -> {
+          Map<OperatorId, String> values = new HashMap<>();
+          for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+            dsl.select(PLUGIN_OPERATOR_VALUE.OPERATOR_ID, PLUGIN_OPERATOR_VALUE.VALUE_TEXT)
+                .from(PLUGIN_OPERATOR_VALUE)
+                .where(PLUGIN_OPERATOR_VALUE.PLUGIN_ID.eq(plugin.value()))
+                .and(PLUGIN_OPERATOR_VALUE.VALUE_KEY.eq(key))
+                .and(
+                    PLUGIN_OPERATOR_VALUE.OPERATOR_ID.in(
+                        ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK))))
+                .forEach(r -> values.put(new OperatorId(r.value1()), r.value2()));
+          }
+          return Map.copyOf(values);
+        });
   }
 
   @Override

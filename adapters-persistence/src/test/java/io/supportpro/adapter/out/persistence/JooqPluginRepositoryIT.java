@@ -121,6 +121,32 @@ class JooqPluginRepositoryIT {
     assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void operatorValues_readsOneKeyForManyOperatorsAtOnce(TestDatabase database) {
+    Persistence persistence = database.emptied();
+    var plugins = (JooqPluginRepository) persistence.plugins();
+    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
+    List<OperatorId> everyone = new ArrayList<>();
+    for (int i = 0; i < 1_500; i++) {
+      everyone.add(OperatorId.random());
+    }
+    Operator alice = operator("alice");
+    Operator bob = operator("bob");
+    persistence.operators().add(alice, new PasswordHash("$test$hash"));
+    persistence.operators().add(bob, new PasswordHash("$test$hash"));
+    everyone.add(alice.id());
+    everyone.add(bob.id());
+    everyone.add(alice.id());
+    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
+    plugins.setOperatorValueIfActive(DUO, bob.id(), "other", Optional.of("x"));
+
+    assertThat(plugins.operatorValues(DUO, "enabled", everyone))
+        .isEqualTo(Map.of(alice.id(), "true"));
+    assertThat(plugins.operatorValues(DUO, "enabled", List.of())).isEmpty();
+    assertThat(plugins.operatorValues(new PluginId("other-plugin"), "enabled", everyone)).isEmpty();
+  }
+
   /** Runs the tasks all at once; their outcomes, in order. */
   @SafeVarargs
   private static List<Boolean> race(Callable<Boolean>... tasks) throws Exception {

@@ -11,6 +11,7 @@ import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
@@ -173,6 +174,7 @@ class QueryPlansIT {
     plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("false"));
     plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.empty());
     plugins.operatorValue(DUO, alice.id(), "enabled");
+    plugins.operatorValues(DUO, "enabled", List.of(alice.id(), OperatorId.random()));
     plugins.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE);
 
     exerciseTheSignInAdapters(dsl, alice);
