@@ -33,7 +33,7 @@ import org.jooq.impl.DSL;
  */
 final class JooqPluginRepository implements PluginRepository {
   private static final int MAX_KEY_LENGTH = 64;
-  private static final int MAX_SETTING_LENGTH = 4000;
+  private static final int MAX_SETTING_LENGTH = 8192;
   private static final int MAX_OPERATOR_VALUE_LENGTH = 1000;
   private static final int IN_LIST_CHUNK = 1000;
 
@@ -225,10 +225,10 @@ final class JooqPluginRepository implements PluginRepository {
   }
 
   /**
-   * The values of one key that the plugin keeps for any of these operators, read from the ({@code
-   * plugin_id, value_key, operator_id}) index in chunks that stay well under the databases' limits
-   * on bind values.
+   * Read from the ({@code plugin_id, value_key, operator_id}) index, in chunks that stay well under
+   * the databases' limits on bind values.
    */
+  @Override
   public Map<OperatorId, String> operatorValues(
       PluginId plugin, String key, Collection<OperatorId> operators) {
     Objects.requireNonNull(plugin, "plugin");

@@ -7,6 +7,7 @@ import io.supportpro.application.port.out.FailedAttempts;
 import io.supportpro.application.port.out.HealthProbe;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.PanelSettings;
+import io.supportpro.application.port.out.PendingSignIns;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.application.port.out.TotpCredentials;
@@ -39,6 +40,7 @@ public final class Persistence implements AutoCloseable {
   private final FailedAttempts failedAttempts;
   private final TotpCredentials totpCredentials;
   private final PanelSettings panelSettings;
+  private final PendingSignIns pendingSignIns;
   private final HealthProbe healthProbe;
 
   private Persistence(HikariDataSource pool, MigrationReport migrations, DSLContext dsl) {
@@ -51,6 +53,7 @@ public final class Persistence implements AutoCloseable {
     this.failedAttempts = new JooqFailedAttempts(dsl);
     this.totpCredentials = new JooqTotpCredentials(dsl);
     this.panelSettings = new JooqPanelSettings(dsl);
+    this.pendingSignIns = new JooqPendingSignIns(dsl);
     this.healthProbe = new JdbcHealthProbe(pool);
   }
 
@@ -123,6 +126,11 @@ public final class Persistence implements AutoCloseable {
   /** The panel-wide security settings. */
   public PanelSettings panelSettings() {
     return panelSettings;
+  }
+
+  /** The sign-ins waiting for the browser to come back from an external second factor. */
+  public PendingSignIns pendingSignIns() {
+    return pendingSignIns;
   }
 
   /** Tells whether the database answers now. */

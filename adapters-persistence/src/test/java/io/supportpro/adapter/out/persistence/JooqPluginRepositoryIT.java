@@ -97,16 +97,20 @@ class JooqPluginRepositoryIT {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  void saveSettings_refusesValuesTooLongToStore(TestDatabase database) {
+  void saveSettings_storesTheLongestEncryptedSecretAndRefusesLongerValues(TestDatabase database) {
     PluginRepository plugins = database.emptied().plugins();
     plugins.transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
-    var tooLong = new PluginSettings(Map.of("note", new SettingValue("x".repeat(4001), false)));
-    var longest = new PluginSettings(Map.of("note", new SettingValue("ü".repeat(4000), true)));
+    // The longest value that may be typed, in characters that take three bytes each in UTF-8.
+    String encrypted =
+        AesGcmSecretCipher.fromConfiguredKey(AesGcmSecretCipher.newKey())
+            .encrypt("€".repeat(SettingValue.MAX_LENGTH));
+    var longest = new PluginSettings(Map.of("client_secret", new SettingValue(encrypted, true)));
+    var tooLong = new PluginSettings(Map.of("note", new SettingValue("x".repeat(8193), false)));
 
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> plugins.saveSettingsIfActive(DUO, tooLong));
     assertThat(plugins.saveSettingsIfActive(DUO, longest)).isTrue();
     assertThat(plugins.settings(DUO)).isEqualTo(longest);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> plugins.saveSettingsIfActive(DUO, tooLong));
   }
 
   @ParameterizedTest
@@ -123,9 +127,9 @@ class JooqPluginRepositoryIT {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  void operatorValues_readsOneKeyForManyOperatorsAtOnce(TestDatabase database) {
+  void operatorValues_readsOneKeyForMoreOperatorsThanOneQueryTakes(TestDatabase database) {
     Persistence persistence = database.emptied();
-    var plugins = (JooqPluginRepository) persistence.plugins();
+    PluginRepository plugins = persistence.plugins();
     plugins.transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
     List<OperatorId> everyone = new ArrayList<>();
     for (int i = 0; i < 1_500; i++) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.supportpro.application.port.out.PendingSignIn;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -236,6 +237,13 @@ class QueryPlansIT {
     sessions.find(session.key());
     sessions.touch(session.key(), now.plusSeconds(5));
     Session renewed = session.signedInAs(SessionToken.random(), now.plusSeconds(6));
+    var pending = new JooqPendingSignIns(dsl);
+    new JooqPluginRepository(dsl).transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
+    var signIn = new PendingSignIn("f".repeat(64), DUO, session.key(), alice.id(), "alice", now);
+    pending.create(signIn);
+    pending.take(signIn.stateHash());
+    pending.create(signIn);
+    pending.deleteCreatedBefore(now);
     sessions.replace(session.key(), renewed);
     sessions.delete(renewed.key());
     sessions.deleteAllOf(alice.id());
