@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -124,6 +125,21 @@ public final class AesGcmSecretCipher implements SecretCipher {
     byte[] key = new byte[KEY_BYTES];
     RANDOM.nextBytes(key);
     return Base64.getEncoder().encodeToString(key);
+  }
+
+  /**
+   * A 256-bit key for another purpose (such as signing forms), derived from this cipher's key with
+   * HMAC-SHA256 over the purpose's name, so that every instance sharing the key derives the same
+   * one and the encryption key itself is never used for anything else.
+   */
+  public byte[] deriveKey(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return mac.doFinal(("supportpro:" + purpose).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
   }
 
   @Override

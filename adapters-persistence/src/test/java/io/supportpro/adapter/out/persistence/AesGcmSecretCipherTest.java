@@ -75,4 +75,19 @@ class AesGcmSecretCipherTest extends SecretCipherContract {
         .hasMessageContaining("32 random bytes in base64")
         .satisfies(e -> assertThat(key.isEmpty() || !e.getMessage().contains(key)).isTrue());
   }
+
+  @Test
+  void deriveKey_isStablePerKeyAndPurposeAndNeverTheKeyItself() {
+    byte[] signing = AesGcmSecretCipher.fromConfiguredKey(KEY).deriveKey("form-signing");
+
+    assertThat(signing).hasSize(32);
+    assertThat(AesGcmSecretCipher.fromConfiguredKey(KEY).deriveKey("form-signing"))
+        .isEqualTo(signing);
+    assertThat(AesGcmSecretCipher.fromConfiguredKey(KEY).deriveKey("other")).isNotEqualTo(signing);
+    assertThat(
+            AesGcmSecretCipher.fromConfiguredKey(AesGcmSecretCipher.newKey())
+                .deriveKey("form-signing"))
+        .isNotEqualTo(signing);
+    assertThat(signing).isNotEqualTo(Base64.getDecoder().decode(KEY));
+  }
 }
