@@ -1,0 +1,34 @@
+package io.supportpro.adapter.out.duo;
+
+import io.supportpro.application.port.out.Plugin;
+import io.supportpro.domain.duo.DuoSettings;
+import io.supportpro.domain.plugin.PluginDescriptor;
+import io.supportpro.domain.plugin.SettingsCheck;
+import io.supportpro.domain.secondfactor.DuoPlugin;
+import java.util.Map;
+
+/**
+ * The Duo Security plugin as the Plugins page knows it: who it is, the settings it takes and how
+ * they are checked. Found on the class path through {@code META-INF/services}.
+ */
+public final class DuoSecurityPlugin implements Plugin {
+  private static final PluginDescriptor DESCRIPTOR =
+      new PluginDescriptor(
+          DuoPlugin.ID,
+          "Duo Security",
+          "Operators you choose confirm each sign-in with Duo's Universal Prompt (push, passcode,"
+              + " security key) instead of the built-in authenticator codes.",
+          "1.0.0",
+          "SupportPro",
+          DuoSettings.DEFINITIONS);
+
+  @Override
+  public PluginDescriptor descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public SettingsCheck check(Map<String, String> typed, Map<String, Boolean> secretSaved) {
+    return DuoSettings.check(typed, secretSaved.getOrDefault(DuoSettings.CLIENT_SECRET, false));
+  }
+}
