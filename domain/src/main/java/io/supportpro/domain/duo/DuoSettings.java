@@ -147,6 +147,15 @@ public record DuoSettings(
       warnings.put(
           API_HOSTNAME, "This host is not under a Duo domain; check that you copied it correctly.");
     }
+    // parse() reads these; an unknown value must stop it here rather than throw there.
+    for (SettingDefinition setting : DEFINITIONS) {
+      if (setting.kind() == Kind.CHOICE
+          && !setting
+              .choices()
+              .contains(typed.getOrDefault(setting.key(), setting.defaultValue()))) {
+        problems.put(setting.key(), "Choose one of: " + String.join(", ", setting.choices()) + ".");
+      }
+    }
     String proxyHost = typed.getOrDefault(PROXY_HOST, "").strip().toLowerCase(Locale.ROOT);
     String proxyPort = typed.getOrDefault(PROXY_PORT, "").strip();
     if (!proxyHost.isEmpty() && !HOSTNAME.matcher(proxyHost).matches()) {
