@@ -3,62 +3,70 @@ package io.supportpro.adapter.in.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supportpro.adapter.in.web.testing.Response;
+import io.supportpro.adapter.in.web.testing.TestPanel;
+import io.supportpro.application.port.in.CheckHealthUseCase;
 import io.supportpro.application.port.in.CheckHealthUseCase.Health;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class HealthControllerIT {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  private static WebServer start(AtomicBoolean databaseUp, int port) {
-    var settings = new WebSettings("127.0.0.1", port, URI.create("http://localhost"));
-    return WebServer.start(settings, new WebUseCases(() -> new Health(databaseUp.get())));
-  }
-
-  private static HttpResponse<String> get(WebServer server, String path) throws Exception {
-    var request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  private static TestPanel start(AtomicBoolean databaseUp) {
+    return TestPanel.start(
+        useCases ->
+            UseCaseOverrides.replace(
+                useCases, (CheckHealthUseCase) () -> new Health(databaseUp.get())));
   }
 
   @Test
-  void health_answers200WhileTheDatabaseIsReachableAnd503WhenNot() throws Exception {
+  void health_answers200WhileTheDatabaseIsReachableAnd503WhenNot() {
     var databaseUp = new AtomicBoolean(true);
-    try (WebServer server = start(databaseUp, 0)) {
-      HttpResponse<String> up = get(server, "/health");
+    try (TestPanel panel = start(databaseUp)) {
+      Response up = panel.browser().get("/health");
       databaseUp.set(false);
-      HttpResponse<String> down = get(server, "/health");
+      Response down = panel.browser().get("/health");
 
-      assertThat(up.statusCode()).isEqualTo(200);
-      assertThat(up.headers().firstValue("Content-Type"))
+      assertThat(up.status()).isEqualTo(200);
+      assertThat(up.header("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
       assertThat(up.body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\"}");
-      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.status()).isEqualTo(503);
       assertThat(down.body()).isEqualTo("{\"status\":\"down\",\"database\":\"down\"}");
     }
   }
 
   @Test
-  void responsesDoNotRevealTheServerSoftware() throws Exception {
-    try (WebServer server = start(new AtomicBoolean(true), 0)) {
-      assertThat(get(server, "/health").headers().firstValue("Server")).isEmpty();
+  void health_needsNoSessionAndSetsNoCookie() {
+    try (TestPanel panel = start(new AtomicBoolean(true))) {
+      Response health = panel.browser().get("/health");
+
+      assertThat(health.status()).isEqualTo(200);
+      assertThat(health.setCookies()).isEmpty();
+    }
+  }
+
+  @Test
+  void responsesDoNotRevealTheServerSoftware() {
+    try (TestPanel panel = start(new AtomicBoolean(true))) {
+      assertThat(panel.browser().get("/health").header("Server")).isEmpty();
     }
   }
 
   @Test
   void start_onAPortInUseFailsWithAClearMessage() {
-    try (WebServer first = start(new AtomicBoolean(true), 0)) {
-      assertThatThrownBy(() -> start(new AtomicBoolean(true), first.port()))
+    try (TestPanel first = start(new AtomicBoolean(true))) {
+      int port = first.base().getPort();
+      var settings =
+          new WebSettings(
+              "127.0.0.1",
+              port,
+              URI.create("http://localhost"),
+              "another key of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8));
+      assertThatThrownBy(() -> WebServer.start(settings, first.useCases))
           .isInstanceOf(WebServerException.class)
-          .hasMessageContaining("cannot listen on 127.0.0.1:" + first.port());
+          .hasMessageContaining("cannot listen on 127.0.0.1:" + port);
     }
   }
 }
