@@ -88,9 +88,12 @@ public record DuoSettings(
 
   private static final Pattern CLIENT_ID_SHAPE = Pattern.compile("[A-Za-z0-9]{20}");
   private static final Pattern CLIENT_SECRET_SHAPE = Pattern.compile("[A-Za-z0-9]{40}");
+  // Matched before lower-casing, ASCII letters in either case: lower-casing first would let
+  // look-alikes through (the Kelvin sign becomes k).
   private static final Pattern HOSTNAME =
       Pattern.compile(
-          "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+          "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern PIN = Pattern.compile("sha256/[A-Za-z0-9+/]{43}=");
   private static final List<String> DUO_DOMAINS =
       List.of(".duosecurity.com", ".duofederal.com", ".duosecurity.eu");
@@ -137,13 +140,13 @@ public record DuoSettings(
     if (secret.isEmpty() ? !secretSaved : !CLIENT_SECRET_SHAPE.matcher(secret).matches()) {
       problems.put(CLIENT_SECRET, "The client secret has exactly 40 letters and digits.");
     }
-    String host = typed.getOrDefault(API_HOSTNAME, "").strip().toLowerCase(Locale.ROOT);
+    String host = typed.getOrDefault(API_HOSTNAME, "").strip();
     if (!HOSTNAME.matcher(host).matches()) {
       problems.put(
           API_HOSTNAME,
           "Enter the host name only, such as api-XXXXXXXX.duosecurity.com (no https://, port or"
               + " path).");
-    } else if (DUO_DOMAINS.stream().noneMatch(host::endsWith)) {
+    } else if (DUO_DOMAINS.stream().noneMatch(host.toLowerCase(Locale.ROOT)::endsWith)) {
       warnings.put(
           API_HOSTNAME, "This host is not under a Duo domain; check that you copied it correctly.");
     }
@@ -156,7 +159,7 @@ public record DuoSettings(
         problems.put(setting.key(), "Choose one of: " + String.join(", ", setting.choices()) + ".");
       }
     }
-    String proxyHost = typed.getOrDefault(PROXY_HOST, "").strip().toLowerCase(Locale.ROOT);
+    String proxyHost = typed.getOrDefault(PROXY_HOST, "").strip();
     String proxyPort = typed.getOrDefault(PROXY_PORT, "").strip();
     if (!proxyHost.isEmpty() && !HOSTNAME.matcher(proxyHost).matches()) {
       problems.put(PROXY_HOST, "Enter a host name or IPv4 address, without a port.");
