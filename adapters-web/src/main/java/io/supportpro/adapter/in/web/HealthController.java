@@ -14,7 +14,7 @@ final class HealthController {
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/health", this::health);
+    routes.get("/health", this::health, Access.RESOURCE);
   }
 
   private void health(Context ctx) {

@@ -1,10 +1,14 @@
 package io.supportpro.adapter.in.web;
 
 import io.javalin.Javalin;
+import java.time.Clock;
 import java.util.Objects;
 
 /** The operator panel's HTTP server: builds the routes and starts listening. */
 public final class WebServer implements AutoCloseable {
+  /** The largest request body accepted; a form of the panel is a few kilobytes. */
+  static final long MAX_REQUEST_BYTES = 1_000_000;
+
   private final Javalin app;
 
   private WebServer(Javalin app) {
@@ -19,7 +23,21 @@ public final class WebServer implements AutoCloseable {
   public static WebServer start(WebSettings settings, WebUseCases useCases) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(useCases, "useCases");
+    var cookies = new Cookies(settings.secure());
+    var formTokens = new FormTokens(settings.formSigningKey());
+    var guard =
+        new RequestGuard(
+            settings,
+            useCases.resumeSession(),
+            useCases.recordAuditEvent(),
+            cookies,
+            formTokens,
+            Clock.systemUTC());
     var health = new HealthController(useCases.health());
+    var assets = new AssetsController();
+    var signIn = new SignInController(useCases.signIn(), useCases.signOut(), cookies, formTokens);
+    var home = new HomeController();
+    var errors = new ErrorPages();
     Javalin app =
         Javalin.create(
             cfg -> {
@@ -29,7 +47,19 @@ public final class WebServer implements AutoCloseable {
               cfg.jetty.host = settings.host();
               cfg.jetty.port = settings.port();
               cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+              cfg.jetty.modifyServer(
+                  server -> server.setErrorHandler(new JettyErrorPages(settings.secure())));
+              cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+              // One address per page, so that links, redirects and the audit log all name it alike.
+              cfg.router.caseInsensitiveRoutes = false;
+              cfg.router.treatMultipleSlashesAsSingleSlash = false;
+              cfg.fileRenderer(new ThymeleafRenderer());
+              guard.register(cfg.routes);
               health.register(cfg.routes);
+              assets.register(cfg.routes);
+              signIn.register(cfg.routes);
+              home.register(cfg.routes);
+              errors.register(cfg.routes);
             });
     try {
       app.start();

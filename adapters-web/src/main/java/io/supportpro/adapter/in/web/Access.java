@@ -1,0 +1,31 @@
+package io.supportpro.adapter.in.web;
+
+import io.javalin.security.RouteRole;
+import java.util.Set;
+
+/** The route groups of the panel: each route names who may reach it. */
+enum Access implements RouteRole {
+  /** Static files and health checks: no session is even looked up. */
+  RESOURCE,
+  /** Pages for anyone, such as the sign-in form; a session is looked up but not required. */
+  PUBLIC,
+  /** Signing out: any session, whatever its stage. */
+  SIGN_OUT,
+  /** The second-factor step: only a session awaiting an authenticator or recovery code. */
+  SECOND_FACTOR,
+  /** Forced enrolment: only a session that must add an authenticator app first. */
+  ENROLMENT,
+  /** What every signed-in operator may see. */
+  SIGNED_IN,
+  /** The administration pages. */
+  ADMINISTRATOR;
+
+  /** The group a route was registered with; a route that names none needs a full sign-in. */
+  static Access of(Set<RouteRole> roles) {
+    return roles.stream()
+        .filter(Access.class::isInstance)
+        .map(Access.class::cast)
+        .findFirst()
+        .orElse(SIGNED_IN);
+  }
+}

@@ -1,0 +1,95 @@
+package io.supportpro.adapter.in.web;
+
+import io.supportpro.application.port.in.ActiveSession;
+import io.supportpro.domain.session.Session;
+import java.util.Optional;
+
+/** Decides whether a request may reach its route, from the route's group and the session. */
+final class AccessPolicy {
+  static final String SIGN_IN = "/login";
+  static final String SECOND_FACTOR_STEP = "/login/second-factor";
+  static final String ENROLMENT_STEP = "/login/enrol";
+  static final String DUO_STEP = "/login/duo";
+
+  private AccessPolicy() {}
+
+  /** What to do with the request. */
+  sealed interface Decision {
+    /** Let it through. */
+    record Allow() implements Decision {}
+
+    /** There is no live session: sign in first, then come back. */
+    record SignInFirst(String location) implements Decision {}
+
+    /** The session is part-way through sign-in and may only take its next step. */
+    record ContinueSignIn(String location) implements Decision {}
+
+    /** The request is for a sign-in step this fully signed-in session has no use for. */
+    record Home() implements Decision {}
+
+    /** A signed-in operator without the right to this page. */
+    record Forbidden() implements Decision {}
+  }
+
+  /**
+   * Decides for a request to a route of the group.
+   *
+   * @param target the path and query asked for, to come back to after sign-in (GET only)
+   * @param cookieSent true when the browser sent a session cookie, live or not
+   */
+  static Decision decide(
+      Access access,
+      Optional<ActiveSession> visitor,
+      boolean isGet,
+      String target,
+      boolean cookieSent) {
+    if (access == Access.RESOURCE || access == Access.PUBLIC) {
+      return new Decision.Allow();
+    }
+    if (visitor.isEmpty()) {
+      if (cookieSent && (access == Access.SECOND_FACTOR || access == Access.ENROLMENT)) {
+        // A half-finished sign-in that timed out: say so, rather than show a bare form.
+        return new Decision.SignInFirst(SIGN_IN + Notice.SIGN_IN_ENDED.query());
+      }
+      // Coming back to a POST would replay it; only a page is worth returning to.
+      String next = isGet ? SafeNext.of(target) : SafeNext.HOME;
+      return new Decision.SignInFirst(SIGN_IN + SafeNext.asQuery(next));
+    }
+    if (access == Access.SIGN_OUT) {
+      return new Decision.Allow();
+    }
+    Session session = visitor.get().session();
+    return switch (session.stage()) {
+      case AWAITING_SECOND_FACTOR -> {
+        String step = stepOf(session);
+        yield access == Access.SECOND_FACTOR && step.equals(SECOND_FACTOR_STEP)
+            ? new Decision.Allow()
+            : new Decision.ContinueSignIn(step);
+      }
+      case AWAITING_ENROLMENT ->
+          access == Access.ENROLMENT
+              ? new Decision.Allow()
+              : new Decision.ContinueSignIn(ENROLMENT_STEP);
+      case SIGNED_IN ->
+          switch (access) {
+            case SECOND_FACTOR, ENROLMENT -> new Decision.Home();
+            case ADMINISTRATOR ->
+                visitor.get().operator().isAdministrator()
+                    ? new Decision.Allow()
+                    : new Decision.Forbidden();
+            case RESOURCE, PUBLIC, SIGN_OUT, SIGNED_IN -> new Decision.Allow();
+          };
+    };
+  }
+
+  /** The page where a session awaiting its second factor passes it. */
+  private static String stepOf(Session session) {
+    return switch (session.secondFactor()) {
+      case TOTP -> SECOND_FACTOR_STEP;
+      case DUO -> DUO_STEP;
+      case TOTP_ENROLMENT -> ENROLMENT_STEP;
+      // A session cannot await a factor it does not need; starting again is the only way on.
+      case NONE -> SIGN_IN;
+    };
+  }
+}

@@ -1,0 +1,67 @@
+package io.supportpro.adapter.in.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Renders pages inside the layout, with what every page shows, and helps handlers answer. */
+final class Pages {
+  static final String HTML = "text/html; charset=utf-8";
+
+  private Pages() {}
+
+  /** Renders the template with the model and the layout's own values. */
+  static void render(Context ctx, int status, String template, Map<String, Object> model) {
+    Map<String, Object> all = new HashMap<>(model);
+    all.put("viewer", Visitor.of(ctx).map(Viewer::of).orElse(null));
+    all.putIfAbsent("notice", notice(ctx));
+    all.putIfAbsent("section", "");
+    ctx.status(status);
+    ctx.render(template, all);
+    ctx.contentType(HTML);
+  }
+
+  /** A model from name and value pairs; values may be null. */
+  static Map<String, Object> model(Object... pairs) {
+    Map<String, Object> model = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      model.put((String) pairs[i], pairs[i + 1]);
+    }
+    return model;
+  }
+
+  /** A 303 to the location, the answer to every successful form (Post/Redirect/Get). */
+  static void seeOther(Context ctx, String location) {
+    ctx.status(303).header("Location", location);
+  }
+
+  /** Sets {@code Retry-After} and returns the message that goes with it. */
+  static String retryAfter(Context ctx, Duration wait) {
+    long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+    ctx.header("Retry-After", Long.toString(seconds));
+    return "Too many failed attempts. Try again in "
+        + seconds
+        + (seconds == 1 ? " second." : " seconds.");
+  }
+
+  /** An instant as the pages show it: ISO 8601 in UTC, to the second. */
+  static String time(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private static String notice(Context ctx) {
+    if (ctx.method() != HandlerType.GET) {
+      return null;
+    }
+    try {
+      return Notice.named(Params.query(ctx).text("notice")).map(Notice::message).orElse(null);
+    } catch (Halt unreadable) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.supportpro.adapter.in.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supportpro.application.port.in.SignInCommand;
+import io.supportpro.application.port.in.SignInResult;
+import io.supportpro.application.port.in.SignInUseCase;
+import io.supportpro.application.port.in.SignOutUseCase;
+import io.supportpro.domain.operator.Password;
+import io.supportpro.domain.session.Session;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The sign-in form ({@code /login}) and signing out ({@code /logout}). */
+final class SignInController {
+  static final String INVALID_CREDENTIALS = "The username or password is not right.";
+  static final String DEACTIVATED =
+      "This account has been deactivated. Ask an administrator to reactivate it.";
+  private static final int MAX_LOGIN = 254;
+  private static final int MAX_PASSWORD = 1_024;
+
+  private final SignInUseCase signIn;
+  private final SignOutUseCase signOut;
+  private final Cookies cookies;
+  private final FormTokens formTokens;
+
+  SignInController(
+      SignInUseCase signIn, SignOutUseCase signOut, Cookies cookies, FormTokens formTokens) {
+    this.signIn = signIn;
+    this.signOut = signOut;
+    this.cookies = cookies;
+    this.formTokens = formTokens;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/login", this::form, Access.PUBLIC);
+    routes.post("/login", this::signIn, Access.PUBLIC);
+    routes.post("/logout", this::signOut, Access.SIGN_OUT);
+  }
+
+  private void form(Context ctx) {
+    if (Visitor.of(ctx).map(visitor -> visitor.session().signedIn()).orElse(false)) {
+      Pages.seeOther(ctx, SafeNext.HOME);
+      return;
+    }
+    String next = SafeNext.of(Params.query(ctx).text("next"));
+    render(ctx, 200, "", next, Map.of(), null);
+  }
+
+  private void signIn(Context ctx) {
+    Params form = Params.form(ctx);
+    String login = form.text("login");
+    String password = form.text("password");
+    String next = SafeNext.of(form.text("next"));
+    Map<String, String> problems = new LinkedHashMap<>();
+    FieldCheck.problem(login, MAX_LOGIN).ifPresent(problem -> problems.put("login", problem));
+    FieldCheck.problem(password, MAX_PASSWORD)
+        .ifPresent(problem -> problems.put("password", problem));
+    if (!problems.isEmpty()) {
+      // What cannot be a login is not worth sending back.
+      render(ctx, 400, login.length() > MAX_LOGIN ? "" : login, next, problems, null);
+      return;
+    }
+    SignInResult result = signIn.signIn(new SignInCommand(login, new Password(password), ctx.ip()));
+    switch (result) {
+      case SignInResult.SessionStarted started -> {
+        // A browser holds one session: whatever it had before ends now, server-side.
+        Visitor.of(ctx).ifPresent(previous -> signOut.signOut(previous.token(), ctx.ip()));
+        cookies.setSession(ctx, started.token());
+        Pages.seeOther(ctx, afterPassword(started.session(), next));
+      }
+      case SignInResult.InvalidCredentials invalid ->
+          render(ctx, 401, login, next, Map.of(), INVALID_CREDENTIALS);
+      case SignInResult.Throttled throttled ->
+          render(ctx, 429, login, next, Map.of(), Pages.retryAfter(ctx, throttled.retryAfter()));
+      case SignInResult.Deactivated deactivated ->
+          render(ctx, 403, login, next, Map.of(), DEACTIVATED);
+    }
+  }
+
+  /** Where a new session goes next: the page asked for, or the step still due. */
+  private static String afterPassword(Session session, String next) {
+    return switch (session.stage()) {
+      case SIGNED_IN -> next;
+      case AWAITING_SECOND_FACTOR ->
+          switch (session.secondFactor()) {
+            case DUO -> AccessPolicy.DUO_STEP + SafeNext.asQuery(next);
+            case TOTP_ENROLMENT -> AccessPolicy.ENROLMENT_STEP + SafeNext.asQuery(next);
+            case TOTP, NONE -> AccessPolicy.SECOND_FACTOR_STEP + SafeNext.asQuery(next);
+          };
+      case AWAITING_ENROLMENT -> AccessPolicy.ENROLMENT_STEP + SafeNext.asQuery(next);
+    };
+  }
+
+  private void signOut(Context ctx) {
+    Visitor visitor = Visitor.required(ctx);
+    signOut.signOut(visitor.token(), ctx.ip());
+    cookies.clearSession(ctx);
+    Pages.seeOther(ctx, AccessPolicy.SIGN_IN + Notice.SIGNED_OUT.query());
+  }
+
+  private void render(
+      Context ctx,
+      int status,
+      String login,
+      String next,
+      Map<String, String> problems,
+      String formError) {
+    String csrf = formTokens.sign(cookies.formValueOrIssue(ctx));
+    Pages.render(
+        ctx,
+        status,
+        "login",
+        Pages.model(
+            "login",
+            login,
+            "next",
+            next,
+            "csrf",
+            csrf,
+            "errors",
+            problems,
+            "formError",
+            formError));
+  }
+}
