@@ -36,7 +36,16 @@ public final class WebServer implements AutoCloseable {
     var health = new HealthController(useCases.health());
     var assets = new AssetsController();
     var signIn = new SignInController(useCases.signIn(), useCases.signOut(), cookies, formTokens);
+    var secondFactor = new SecondFactorController(useCases.passSecondFactor(), cookies);
+    var enrolment = new EnrolmentController(useCases.enrolTotp(), useCases.signOut(), cookies);
     var home = new HomeController();
+    var account =
+        new AccountSecurityController(
+            useCases.twoFactorStatus(),
+            useCases.enrolTotp(),
+            useCases.disableTotp(),
+            useCases.regenerateRecoveryCodes(),
+            cookies);
     var errors = new ErrorPages();
     Javalin app =
         Javalin.create(
@@ -58,7 +67,10 @@ public final class WebServer implements AutoCloseable {
               health.register(cfg.routes);
               assets.register(cfg.routes);
               signIn.register(cfg.routes);
+              secondFactor.register(cfg.routes);
+              enrolment.register(cfg.routes);
               home.register(cfg.routes);
+              account.register(cfg.routes);
               errors.register(cfg.routes);
             });
     try {

@@ -1,0 +1,144 @@
+package io.supportpro.adapter.in.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supportpro.application.port.in.CodeCommand;
+import io.supportpro.application.port.in.CodeResult;
+import io.supportpro.application.port.in.DisableTotpUseCase;
+import io.supportpro.application.port.in.EnrolTotpUseCase;
+import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
+import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
+import java.util.Optional;
+
+/**
+ * An operator's own security page: adding an authenticator app, removing it, and new recovery
+ * codes.
+ */
+final class AccountSecurityController {
+  static final String PAGE = "/account/security";
+  private static final String SETUP = PAGE + "/totp";
+  private static final String QR = SETUP + "/qr.png";
+  private static final String DISABLE = SETUP + "/disable";
+  private static final String RECOVERY_CODES = PAGE + "/recovery-codes";
+
+  private final ViewTwoFactorStatusUseCase status;
+  private final EnrolTotpUseCase enrol;
+  private final DisableTotpUseCase disable;
+  private final RegenerateRecoveryCodesUseCase regenerate;
+  private final Cookies cookies;
+
+  AccountSecurityController(
+      ViewTwoFactorStatusUseCase status,
+      EnrolTotpUseCase enrol,
+      DisableTotpUseCase disable,
+      RegenerateRecoveryCodesUseCase regenerate,
+      Cookies cookies) {
+    this.status = status;
+    this.enrol = enrol;
+    this.disable = disable;
+    this.regenerate = regenerate;
+    this.cookies = cookies;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get(PAGE, ctx -> page(ctx, 200, null, null), Access.SIGNED_IN);
+    routes.get(SETUP, ctx -> setup(ctx, 200, null), Access.SIGNED_IN);
+    routes.get(QR, this::qr, Access.SIGNED_IN);
+    routes.post(SETUP, this::confirm, Access.SIGNED_IN);
+    routes.post(DISABLE, this::disable, Access.SIGNED_IN);
+    routes.post(RECOVERY_CODES, this::regenerate, Access.SIGNED_IN);
+  }
+
+  private void page(Context ctx, int httpStatus, String disableError, String regenerateError) {
+    Visitor visitor = Visitor.required(ctx);
+    Pages.render(
+        ctx,
+        httpStatus,
+        "account-security",
+        Pages.model(
+            "section",
+            "account",
+            "status",
+            status.status(visitor.operator().id()),
+            "csrf",
+            visitor.session().csrfToken(),
+            "disableError",
+            disableError,
+            "regenerateError",
+            regenerateError));
+  }
+
+  private void setup(Context ctx, int httpStatus, String error) {
+    var setup = enrol.setup(Visitor.required(ctx).token());
+    if (setup.isEmpty()) {
+      // Already enrolled: the security page says so and offers what applies instead.
+      Pages.seeOther(ctx, PAGE);
+      return;
+    }
+    Codes.showSetup(ctx, httpStatus, setup.get(), SETUP, QR, null, PAGE, error);
+  }
+
+  private void qr(Context ctx) {
+    Codes.qr(ctx, enrol.setup(Visitor.required(ctx).token()).orElseThrow(Halt::notFound));
+  }
+
+  private void confirm(Context ctx) {
+    String code = Params.form(ctx).text("code");
+    Optional<String> problem = FieldCheck.problem(code, Codes.MAX_LENGTH);
+    if (problem.isPresent()) {
+      setup(ctx, 400, problem.get());
+      return;
+    }
+    CodeResult result = enrol.confirm(command(ctx, code));
+    switch (result) {
+      case CodeResult.Accepted accepted ->
+          Codes.showRecoveryCodes(ctx, accepted.recoveryCodes(), PAGE);
+      case CodeResult.Rejected rejected -> setup(ctx, 422, rejected.message());
+      case CodeResult.Throttled throttled ->
+          setup(ctx, 429, Pages.retryAfter(ctx, throttled.retryAfter()));
+      case CodeResult.SessionEnded ended -> Codes.startAgain(ctx, cookies);
+      case CodeResult.NotApplicable notApplicable -> setup(ctx, 400, notApplicable.message());
+    }
+  }
+
+  private void disable(Context ctx) {
+    String code = Params.form(ctx).text("code");
+    Optional<String> problem = FieldCheck.problem(code, Codes.MAX_LENGTH);
+    if (problem.isPresent()) {
+      page(ctx, 400, problem.get(), null);
+      return;
+    }
+    CodeResult result = disable.disable(command(ctx, code));
+    switch (result) {
+      case CodeResult.Accepted accepted -> Pages.seeOther(ctx, PAGE + Notice.TOTP_DISABLED.query());
+      case CodeResult.Rejected rejected -> page(ctx, 422, rejected.message(), null);
+      case CodeResult.Throttled throttled ->
+          page(ctx, 429, Pages.retryAfter(ctx, throttled.retryAfter()), null);
+      case CodeResult.SessionEnded ended -> Codes.startAgain(ctx, cookies);
+      case CodeResult.NotApplicable notApplicable -> page(ctx, 400, notApplicable.message(), null);
+    }
+  }
+
+  private void regenerate(Context ctx) {
+    String code = Params.form(ctx).text("code");
+    Optional<String> problem = FieldCheck.problem(code, Codes.MAX_LENGTH);
+    if (problem.isPresent()) {
+      page(ctx, 400, null, problem.get());
+      return;
+    }
+    CodeResult result = regenerate.regenerate(command(ctx, code));
+    switch (result) {
+      case CodeResult.Accepted accepted ->
+          Codes.showRecoveryCodes(ctx, accepted.recoveryCodes(), PAGE);
+      case CodeResult.Rejected rejected -> page(ctx, 422, null, rejected.message());
+      case CodeResult.Throttled throttled ->
+          page(ctx, 429, null, Pages.retryAfter(ctx, throttled.retryAfter()));
+      case CodeResult.SessionEnded ended -> Codes.startAgain(ctx, cookies);
+      case CodeResult.NotApplicable notApplicable -> page(ctx, 400, null, notApplicable.message());
+    }
+  }
+
+  private static CodeCommand command(Context ctx, String code) {
+    return new CodeCommand(Visitor.required(ctx).token(), code, ctx.ip());
+  }
+}

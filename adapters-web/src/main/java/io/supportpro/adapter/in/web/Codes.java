@@ -1,0 +1,74 @@
+package io.supportpro.adapter.in.web;
+
+import io.javalin.http.Context;
+import io.supportpro.application.port.in.TotpSetup;
+import java.util.List;
+
+/** What the pages that take a code or show a new authenticator secret share. */
+final class Codes {
+  /** No authenticator or recovery code is longer. */
+  static final int MAX_LENGTH = 64;
+
+  private Codes() {}
+
+  /** The sign-in is over: forget the cookie and start again from the sign-in form. */
+  static void startAgain(Context ctx, Cookies cookies) {
+    cookies.clearSession(ctx);
+    Pages.seeOther(ctx, AccessPolicy.SIGN_IN + Notice.SIGN_IN_ENDED.query());
+  }
+
+  /** The secret in groups of four, as people type it into an app by hand. */
+  static String grouped(String secret) {
+    var groups = new StringBuilder(secret.length() + secret.length() / 4);
+    for (int i = 0; i < secret.length(); i += 4) {
+      if (i > 0) {
+        groups.append(' ');
+      }
+      groups.append(secret, i, Math.min(i + 4, secret.length()));
+    }
+    return groups.toString();
+  }
+
+  /** Serves the QR code of the setup. */
+  static void qr(Context ctx, TotpSetup setup) {
+    ctx.contentType("image/png").result(QrCodes.png(setup.provisioningUri()));
+  }
+
+  /** The page that shows new recovery codes, once. */
+  static void showRecoveryCodes(Context ctx, List<String> codes, String continueTo) {
+    Pages.render(ctx, 200, "recovery-codes", Pages.model("codes", codes, "continueTo", continueTo));
+  }
+
+  /** The page that shows a new authenticator secret and asks for its first code. */
+  static void showSetup(
+      Context ctx,
+      int status,
+      TotpSetup setup,
+      String action,
+      String qrAddress,
+      String next,
+      String cancel,
+      String error) {
+    Pages.render(
+        ctx,
+        status,
+        "enrol",
+        Pages.model(
+            "secret",
+            grouped(setup.secret()),
+            "action",
+            action,
+            "qr",
+            qrAddress,
+            "next",
+            next,
+            "cancel",
+            cancel,
+            "csrf",
+            Visitor.required(ctx).session().csrfToken(),
+            "error",
+            error,
+            "forced",
+            !Visitor.required(ctx).session().signedIn()));
+  }
+}

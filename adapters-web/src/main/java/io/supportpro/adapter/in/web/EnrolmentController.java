@@ -1,0 +1,79 @@
+package io.supportpro.adapter.in.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supportpro.application.port.in.CodeCommand;
+import io.supportpro.application.port.in.CodeResult;
+import io.supportpro.application.port.in.EnrolTotpUseCase;
+import io.supportpro.application.port.in.SignOutUseCase;
+import io.supportpro.application.port.in.TotpSetup;
+import java.util.Optional;
+
+/**
+ * Forced enrolment during sign-in: while two-factor authentication is required of everyone, an
+ * operator without an authenticator app adds one before anything else.
+ */
+final class EnrolmentController {
+  private static final String QR = AccessPolicy.ENROLMENT_STEP + "/qr.png";
+
+  private final EnrolTotpUseCase enrol;
+  private final SignOutUseCase signOut;
+  private final Cookies cookies;
+
+  EnrolmentController(EnrolTotpUseCase enrol, SignOutUseCase signOut, Cookies cookies) {
+    this.enrol = enrol;
+    this.signOut = signOut;
+    this.cookies = cookies;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get(AccessPolicy.ENROLMENT_STEP, this::form, Access.ENROLMENT);
+    routes.get(QR, this::qr, Access.ENROLMENT);
+    routes.post(AccessPolicy.ENROLMENT_STEP, this::confirm, Access.ENROLMENT);
+  }
+
+  private void form(Context ctx) {
+    String next = SafeNext.of(Params.query(ctx).text("next"));
+    show(ctx, 200, next, null);
+  }
+
+  private void qr(Context ctx) {
+    Codes.qr(ctx, enrol.setup(Visitor.required(ctx).token()).orElseThrow(Halt::notFound));
+  }
+
+  private void confirm(Context ctx) {
+    Visitor visitor = Visitor.required(ctx);
+    Params form = Params.form(ctx);
+    String next = SafeNext.of(form.text("next"));
+    String code = form.text("code");
+    var problem = FieldCheck.problem(code, Codes.MAX_LENGTH);
+    if (problem.isPresent()) {
+      show(ctx, 400, next, problem.get());
+      return;
+    }
+    CodeResult result = enrol.confirm(new CodeCommand(visitor.token(), code, ctx.ip()));
+    switch (result) {
+      case CodeResult.Accepted accepted -> {
+        cookies.setSession(ctx, accepted.token());
+        Codes.showRecoveryCodes(ctx, accepted.recoveryCodes(), next);
+      }
+      case CodeResult.Rejected rejected -> show(ctx, 401, next, rejected.message());
+      case CodeResult.Throttled throttled ->
+          show(ctx, 429, next, Pages.retryAfter(ctx, throttled.retryAfter()));
+      case CodeResult.SessionEnded ended -> Codes.startAgain(ctx, cookies);
+      case CodeResult.NotApplicable notApplicable -> show(ctx, 400, next, notApplicable.message());
+    }
+  }
+
+  private void show(Context ctx, int status, String next, String error) {
+    Visitor visitor = Visitor.required(ctx);
+    Optional<TotpSetup> setup = enrol.setup(visitor.token());
+    if (setup.isEmpty()) {
+      // Enrolled meanwhile (in another browser, say): this half-finished sign-in cannot go on.
+      signOut.signOut(visitor.token(), ctx.ip());
+      Codes.startAgain(ctx, cookies);
+      return;
+    }
+    Codes.showSetup(ctx, status, setup.get(), AccessPolicy.ENROLMENT_STEP, QR, next, null, error);
+  }
+}
