@@ -46,6 +46,18 @@ public final class WebServer implements AutoCloseable {
             useCases.disableTotp(),
             useCases.regenerateRecoveryCodes(),
             cookies);
+    var operators =
+        new OperatorsController(
+            useCases.listOperators(),
+            useCases.createOperator(),
+            useCases.updateOperator(),
+            useCases.deactivateOperator(),
+            useCases.reactivateOperator(),
+            useCases.resetTwoFactor(),
+            useCases.twoFactorStatus());
+    var settingsPage = new SettingsController(useCases.forceTwoFactor());
+    var auditPage = new AuditController(useCases.queryAuditLog(), useCases.listOperators());
+    var throttles = new ThrottlesController(useCases.signInThrottles());
     var errors = new ErrorPages();
     Javalin app =
         Javalin.create(
@@ -71,6 +83,10 @@ public final class WebServer implements AutoCloseable {
               enrolment.register(cfg.routes);
               home.register(cfg.routes);
               account.register(cfg.routes);
+              operators.register(cfg.routes);
+              settingsPage.register(cfg.routes);
+              auditPage.register(cfg.routes);
+              throttles.register(cfg.routes);
               errors.register(cfg.routes);
             });
     try {

@@ -1,0 +1,351 @@
+package io.supportpro.adapter.in.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supportpro.application.port.in.CreateOperatorCommand;
+import io.supportpro.application.port.in.CreateOperatorResult;
+import io.supportpro.application.port.in.CreateOperatorUseCase;
+import io.supportpro.application.port.in.DeactivateOperatorUseCase;
+import io.supportpro.application.port.in.ListOperatorsUseCase;
+import io.supportpro.application.port.in.OperatorChangeResult;
+import io.supportpro.application.port.in.OperatorCommand;
+import io.supportpro.application.port.in.OperatorField;
+import io.supportpro.application.port.in.ReactivateOperatorUseCase;
+import io.supportpro.application.port.in.ResetTwoFactorUseCase;
+import io.supportpro.application.port.in.UpdateOperatorCommand;
+import io.supportpro.application.port.in.UpdateOperatorUseCase;
+import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.Password;
+import io.supportpro.domain.operator.Role;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The administration of operators: the searchable list, creating, editing and deactivating. */
+final class OperatorsController {
+  static final String LIST = "/admin/operators";
+  static final int PAGE_SIZE = 25;
+  static final String LAST_ADMINISTRATOR =
+      "This is the last active administrator; make someone else an administrator first.";
+  private static final int MAX_SEARCH = 254;
+  private static final Map<String, Integer> MAX_LENGTHS =
+      Map.of("username", 128, "email", 254, "displayName", 200, "role", 32, "password", 1_024);
+
+  /** A role as the select lists it. */
+  record RoleOption(String value, String label) {}
+
+  static final List<RoleOption> ROLES =
+      List.of(
+          new RoleOption("operator", "Operator"), new RoleOption("administrator", "Administrator"));
+
+  /** An operator as the pages show one. */
+  record OperatorView(
+      String id,
+      String username,
+      String displayName,
+      String email,
+      String role,
+      String roleLabel,
+      boolean active) {
+    static OperatorView of(Operator operator) {
+      return new OperatorView(
+          operator.id().toString(),
+          operator.username().value(),
+          operator.displayName().value(),
+          operator.email().value(),
+          operator.role().name().toLowerCase(Locale.ROOT),
+          operator.role() == Role.ADMINISTRATOR ? "Administrator" : "Operator",
+          operator.active());
+    }
+  }
+
+  private final ListOperatorsUseCase list;
+  private final CreateOperatorUseCase create;
+  private final UpdateOperatorUseCase update;
+  private final DeactivateOperatorUseCase deactivate;
+  private final ReactivateOperatorUseCase reactivate;
+  private final ResetTwoFactorUseCase resetTwoFactor;
+  private final ViewTwoFactorStatusUseCase twoFactorStatus;
+
+  OperatorsController(
+      ListOperatorsUseCase list,
+      CreateOperatorUseCase create,
+      UpdateOperatorUseCase update,
+      DeactivateOperatorUseCase deactivate,
+      ReactivateOperatorUseCase reactivate,
+      ResetTwoFactorUseCase resetTwoFactor,
+      ViewTwoFactorStatusUseCase twoFactorStatus) {
+    this.list = list;
+    this.create = create;
+    this.update = update;
+    this.deactivate = deactivate;
+    this.reactivate = reactivate;
+    this.resetTwoFactor = resetTwoFactor;
+    this.twoFactorStatus = twoFactorStatus;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get(LIST, this::list, Access.ADMINISTRATOR);
+    routes.post(LIST, this::create, Access.ADMINISTRATOR);
+    // Before "{id}", which would match "new" too.
+    routes.get(LIST + "/new", ctx -> newForm(ctx, 200, Map.of(), Map.of()), Access.ADMINISTRATOR);
+    routes.get(LIST + "/{id}", this::edit, Access.ADMINISTRATOR);
+    routes.post(LIST + "/{id}", this::update, Access.ADMINISTRATOR);
+    routes.post(
+        LIST + "/{id}/deactivate",
+        ctx -> change(ctx, deactivate::deactivate, Notice.OPERATOR_DEACTIVATED),
+        Access.ADMINISTRATOR);
+    routes.post(
+        LIST + "/{id}/reactivate",
+        ctx -> change(ctx, reactivate::reactivate, Notice.OPERATOR_REACTIVATED),
+        Access.ADMINISTRATOR);
+    routes.post(
+        LIST + "/{id}/reset-2fa",
+        ctx -> change(ctx, resetTwoFactor::reset, Notice.TWO_FACTOR_RESET),
+        Access.ADMINISTRATOR);
+  }
+
+  private void list(Context ctx) {
+    Params query = Params.query(ctx);
+    String search = query.text("q");
+    int number = Paging.pageNumber(query.text("page"));
+    var problem = FieldCheck.problem(search, MAX_SEARCH);
+    if (problem.isPresent()) {
+      renderList(
+          ctx, 400, search, new Page<>(List.of(), new PageRequest(1, PAGE_SIZE), 0), problem.get());
+      return;
+    }
+    Page<Operator> found = list.list(search.strip(), new PageRequest(number, PAGE_SIZE));
+    renderList(ctx, 200, search, found, null);
+  }
+
+  private static void renderList(
+      Context ctx, int status, String search, Page<Operator> found, String searchError) {
+    Pages.render(
+        ctx,
+        status,
+        "admin/operators",
+        Pages.model(
+            "section",
+            "operators",
+            "search",
+            search,
+            "searchError",
+            searchError,
+            "operators",
+            found.items().stream().map(OperatorView::of).toList(),
+            "paging",
+            Paging.of(found, number -> Urls.withQuery(LIST, Map.of("q", search, "page", number)))));
+  }
+
+  private void newForm(
+      Context ctx, int status, Map<String, String> values, Map<String, String> errors) {
+    Pages.render(
+        ctx,
+        status,
+        "admin/operator-new",
+        Pages.model(
+            "section",
+            "operators",
+            "values",
+            values,
+            "errors",
+            errors,
+            "roles",
+            ROLES,
+            "csrf",
+            Visitor.required(ctx).session().csrfToken()));
+  }
+
+  private void create(Context ctx) {
+    Params form = Params.form(ctx);
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String field : List.of("username", "email", "displayName", "role")) {
+      values.put(field, form.text(field));
+    }
+    String password = form.text("password");
+    Map<String, String> errors = lengthProblems(form, MAX_LENGTHS.keySet());
+    if (!errors.isEmpty()) {
+      newForm(ctx, 422, withoutOverlong(values), errors);
+      return;
+    }
+    var result =
+        create.create(
+            new CreateOperatorCommand(
+                Visitor.required(ctx).actor(ctx),
+                values.get("username"),
+                values.get("email"),
+                values.get("displayName"),
+                values.get("role"),
+                new Password(password)));
+    switch (result) {
+      case CreateOperatorResult.Created created ->
+          Pages.seeOther(
+              ctx, LIST + "/" + created.operator().id() + Notice.OPERATOR_CREATED.query());
+      case CreateOperatorResult.Invalid invalid ->
+          newForm(ctx, 422, values, fieldNames(invalid.problems()));
+    }
+  }
+
+  private void edit(Context ctx) {
+    Operator operator = find(ctx);
+    renderEdit(ctx, 200, operator, OperatorView.of(operator), Map.of(), null);
+  }
+
+  private void update(Context ctx) {
+    Operator operator = find(ctx);
+    Params form = Params.form(ctx);
+    OperatorView typed =
+        new OperatorView(
+            operator.id().toString(),
+            operator.username().value(),
+            form.text("displayName"),
+            form.text("email"),
+            form.text("role"),
+            "",
+            operator.active());
+    Map<String, String> errors = lengthProblems(form, List.of("email", "displayName", "role"));
+    if (!errors.isEmpty()) {
+      Map<String, String> kept =
+          withoutOverlong(
+              Map.of(
+                  "email",
+                  typed.email(),
+                  "displayName",
+                  typed.displayName(),
+                  "role",
+                  typed.role()));
+      renderEdit(
+          ctx,
+          422,
+          operator,
+          new OperatorView(
+              typed.id(),
+              typed.username(),
+              kept.get("displayName"),
+              kept.get("email"),
+              kept.get("role"),
+              "",
+              typed.active()),
+          errors,
+          null);
+      return;
+    }
+    var result =
+        update.update(
+            new UpdateOperatorCommand(
+                Visitor.required(ctx).actor(ctx),
+                operator.id(),
+                typed.email(),
+                typed.displayName(),
+                typed.role()));
+    switch (result) {
+      case OperatorChangeResult.Changed changed ->
+          Pages.seeOther(ctx, LIST + "/" + operator.id() + Notice.OPERATOR_UPDATED.query());
+      case OperatorChangeResult.NotFound notFound -> throw Halt.notFound();
+      case OperatorChangeResult.Invalid invalid ->
+          renderEdit(ctx, 422, operator, typed, fieldNames(invalid.problems()), null);
+      case OperatorChangeResult.LastAdministrator last ->
+          renderEdit(ctx, 409, operator, typed, Map.of(), LAST_ADMINISTRATOR);
+    }
+  }
+
+  private void change(
+      Context ctx, Function<OperatorCommand, OperatorChangeResult> action, Notice done) {
+    Operator operator = find(ctx);
+    var result = action.apply(new OperatorCommand(Visitor.required(ctx).actor(ctx), operator.id()));
+    switch (result) {
+      case OperatorChangeResult.Changed changed ->
+          Pages.seeOther(ctx, LIST + "/" + operator.id() + done.query());
+      case OperatorChangeResult.NotFound notFound -> throw Halt.notFound();
+      case OperatorChangeResult.Invalid invalid ->
+          renderEdit(
+              ctx, 422, operator, OperatorView.of(operator), fieldNames(invalid.problems()), null);
+      case OperatorChangeResult.LastAdministrator last ->
+          renderEdit(ctx, 409, operator, OperatorView.of(operator), Map.of(), LAST_ADMINISTRATOR);
+    }
+  }
+
+  /**
+   * The operator the address names; a malformed or unknown identity is a page that is not there.
+   */
+  private Operator find(Context ctx) {
+    OperatorId id;
+    try {
+      id = OperatorId.parse(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw Halt.notFound();
+    }
+    return list.find(id).orElseThrow(Halt::notFound);
+  }
+
+  private void renderEdit(
+      Context ctx,
+      int status,
+      Operator stored,
+      OperatorView values,
+      Map<String, String> errors,
+      String conflict) {
+    Pages.render(
+        ctx,
+        status,
+        "admin/operator-edit",
+        Pages.model(
+            "section",
+            "operators",
+            "operator",
+            OperatorView.of(stored),
+            "values",
+            values,
+            "errors",
+            errors,
+            "conflict",
+            conflict,
+            "roles",
+            ROLES,
+            "twoFactor",
+            twoFactorStatus.status(stored.id()),
+            "self",
+            Visitor.required(ctx).operator().id().equals(stored.id()),
+            "csrf",
+            Visitor.required(ctx).session().csrfToken()));
+  }
+
+  private static Map<String, String> lengthProblems(Params form, Iterable<String> fields) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    for (String field : fields) {
+      FieldCheck.problem(form.text(field), MAX_LENGTHS.get(field))
+          .ifPresent(problem -> problems.put(field, problem));
+    }
+    return problems;
+  }
+
+  /** The values, with those too long to be valid emptied rather than sent back. */
+  private static Map<String, String> withoutOverlong(Map<String, String> values) {
+    Map<String, String> kept = new LinkedHashMap<>(values);
+    kept.replaceAll((field, value) -> value.length() > MAX_LENGTHS.get(field) ? "" : value);
+    return kept;
+  }
+
+  private static Map<String, String> fieldNames(Map<OperatorField, String> problems) {
+    Map<String, String> named = new LinkedHashMap<>();
+    problems.forEach((field, problem) -> named.put(fieldName(field), problem));
+    return named;
+  }
+
+  private static String fieldName(OperatorField field) {
+    return switch (field) {
+      case USERNAME -> "username";
+      case EMAIL -> "email";
+      case DISPLAY_NAME -> "displayName";
+      case ROLE -> "role";
+      case PASSWORD -> "password";
+    };
+  }
+}

@@ -1,0 +1,95 @@
+package io.supportpro.adapter.in.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supportpro.application.port.in.ManageSignInThrottlesUseCase;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.throttle.ThrottleKey;
+import io.supportpro.domain.throttle.ThrottleState;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/** The accounts and addresses with recent failed attempts, and clearing them. */
+final class ThrottlesController {
+  static final String PAGE = "/admin/throttles";
+  private static final int PAGE_SIZE = 25;
+  private static final int MAX_VALUE = 254;
+
+  /** A throttled key as the table shows it. */
+  record ThrottleRow(
+      String kind,
+      String kindLabel,
+      String value,
+      int failures,
+      String lastFailure,
+      String lockedUntil) {
+    static ThrottleRow of(ThrottleState state) {
+      return new ThrottleRow(
+          state.key().kind().name(),
+          label(state.key().kind()),
+          state.key().value(),
+          state.failures(),
+          Pages.time(state.lastFailureAt()),
+          state.lockedUntil().map(Pages::time).orElse(null));
+    }
+  }
+
+  private final ManageSignInThrottlesUseCase throttles;
+
+  ThrottlesController(ManageSignInThrottlesUseCase throttles) {
+    this.throttles = throttles;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get(PAGE, this::page, Access.ADMINISTRATOR);
+    routes.post(PAGE + "/clear", this::clear, Access.ADMINISTRATOR);
+  }
+
+  private void page(Context ctx) {
+    int number = Paging.pageNumber(Params.query(ctx).text("page"));
+    Page<ThrottleState> page = throttles.list(new PageRequest(number, PAGE_SIZE));
+    Pages.render(
+        ctx,
+        200,
+        "admin/throttles",
+        Pages.model(
+            "section",
+            "throttles",
+            "rows",
+            page.items().stream().map(ThrottleRow::of).toList(),
+            "paging",
+            Paging.of(page, n -> Urls.withQuery(PAGE, Map.of("page", n))),
+            "csrf",
+            Visitor.required(ctx).session().csrfToken()));
+  }
+
+  private void clear(Context ctx) {
+    Params form = Params.form(ctx);
+    Optional<ThrottleKey.Kind> kind =
+        Arrays.stream(ThrottleKey.Kind.values())
+            .filter(k -> k.name().equals(form.text("kind")))
+            .findFirst();
+    if (kind.isEmpty()) {
+      throw Halt.badRequest("Choose what to clear from the list of failed attempts.");
+    }
+    String value = form.text("value");
+    Optional<String> problem = FieldCheck.problem(value, MAX_VALUE);
+    if (value.isBlank() || problem.isPresent()) {
+      throw Halt.badRequest(
+          "Choose what to clear from the list of failed attempts. "
+              + problem.orElse("The account or address is missing."));
+    }
+    throttles.clear(Visitor.required(ctx).actor(ctx), new ThrottleKey(kind.get(), value));
+    Pages.seeOther(ctx, PAGE + Notice.THROTTLE_CLEARED.query());
+  }
+
+  private static String label(ThrottleKey.Kind kind) {
+    return switch (kind) {
+      case ACCOUNT -> "Account";
+      case ADDRESS -> "Client address";
+      case SECOND_FACTOR -> "Second factor (operator)";
+    };
+  }
+}
