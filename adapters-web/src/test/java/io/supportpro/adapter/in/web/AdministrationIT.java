@@ -1,0 +1,440 @@
+package io.supportpro.adapter.in.web;
+
+import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
+import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportpro.adapter.in.web.testing.Browser;
+import io.supportpro.adapter.in.web.testing.Html;
+import io.supportpro.adapter.in.web.testing.Response;
+import io.supportpro.adapter.in.web.testing.TestPanel;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.Role;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AdministrationIT {
+  private TestPanel panel;
+  private Browser admin;
+  private Operator olivia;
+
+  @BeforeEach
+  void start() {
+    panel = TestPanel.start();
+    admin = panel.browser();
+    signIn(admin, TestPanel.ADMIN, TestPanel.PASSWORD);
+    olivia = panel.operator(TestPanel.OPERATOR);
+  }
+
+  @AfterEach
+  void stop() {
+    panel.close();
+  }
+
+  private String page(Operator operator) {
+    return "/admin/operators/" + operator.id();
+  }
+
+  @Test
+  void theOperatorList_isSearchableAndPagedBy25() {
+    for (int i = 0; i < 30; i++) {
+      panel.create("agent%02d".formatted(i), "operator");
+    }
+
+    Response first = admin.get("/admin/operators");
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.body().split("<tr>", -1)).hasSize(1 + 1 + 25);
+    assertThat(first.text()).contains("Page 1 of 2", "agent00").doesNotContain("olivia");
+    assertThat(first.body()).contains("href=\"/admin/operators?page=2\" rel=\"next\"");
+
+    Response second = admin.get("/admin/operators?page=2");
+    assertThat(second.text()).contains("Page 2 of 2", "olivia", "admin");
+    assertThat(second.body()).contains("href=\"/admin/operators?page=1\" rel=\"prev\"");
+
+    Response search = admin.get("/admin/operators?q=OLI");
+    assertThat(search.text()).contains("olivia", "olivia@example.com", "Operator", "Active");
+    assertThat(search.text()).doesNotContain("agent00");
+    assertThat(search.body()).contains("value=\"OLI\"");
+  }
+
+  @Test
+  void thePageNumber_isValidatedAndPastTheEndIsEmpty() {
+    Response pastTheEnd = admin.get("/admin/operators?page=99");
+    assertThat(pastTheEnd.status()).isEqualTo(200);
+    assertThat(pastTheEnd.text()).contains("No operators match.");
+
+    for (String bad : List.of("abc", "0", "-1", "1.5", "99999999999", "%20")) {
+      Response refused = admin.get("/admin/operators?page=" + bad);
+      assertThat(refused.status()).as(bad).isEqualTo(400);
+      assertThat(refused.text()).as(bad).contains("A page number is a whole number");
+    }
+    assertThat(admin.get("/admin/throttles?page=x").status()).isEqualTo(400);
+  }
+
+  @Test
+  void creatingAnOperator_redirectsToTheirPageWithANotice() {
+    Response created =
+        submit(
+            admin,
+            "/admin/operators/new",
+            "/admin/operators",
+            fields(
+                "grace", "grace@example.com", "Grace Hopper", "administrator", "COBOL-was-1959!"));
+
+    assertThat(created.status()).isEqualTo(303);
+    Operator grace = panel.operator("grace");
+    assertThat(created.location()).hasValue(page(grace) + "?notice=created");
+    Response graces = admin.follow(created);
+    assertThat(graces.text())
+        .contains("The operator was created.", "Grace Hopper", "Administrator");
+    assertThat(grace.role()).isEqualTo(Role.ADMINISTRATOR);
+    assertThat(panel.audit.all())
+        .extracting(AuditEvent::type)
+        .contains(AuditEventType.OPERATOR_CREATED);
+  }
+
+  @Test
+  void anInvalidNewOperator_showsEachProblemNextToItsFieldAndKeepsAllButThePassword() {
+    Response invalid =
+        submit(
+            admin,
+            "/admin/operators/new",
+            "/admin/operators",
+            fields("Grace Hopper", "not an e-mail", "<i>Grace</i>", "administrator", "short"));
+
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(invalid.body())
+        .contains("id=\"username-error\"", "id=\"email-error\"", "id=\"password-error\"")
+        .doesNotContain("id=\"displayName-error\"", "id=\"role-error\"")
+        .contains("aria-describedby=\"email-error\"")
+        .contains("value=\"not an e-mail\"", "value=\"&lt;i&gt;Grace&lt;/i&gt;\"")
+        .doesNotContain("value=\"short\"", "<i>Grace</i>");
+    assertThat(invalid.text())
+        .contains("A username may hold only letters, digits, dots, dashes and underscores.")
+        .contains("A password has at least 12 characters.");
+    assertThat(Html.inputValue(invalid.body(), "username")).hasValue("Grace Hopper");
+    assertThat(invalid.body()).containsPattern("<option value=\"administrator\" selected");
+
+    Response taken =
+        submit(
+            admin,
+            "/admin/operators/new",
+            "/admin/operators",
+            fields("olivia", "other@example.com", "Olivia Two", "operator", "COBOL-was-1959!"));
+    assertThat(taken.status()).isEqualTo(422);
+    assertThat(taken.body()).contains("id=\"username-error\"");
+    assertThat(taken.text()).contains("That username is already taken.");
+  }
+
+  @Test
+  void editingAnOperator_savesOrShowsTheProblems() {
+    Response form = admin.get(page(olivia));
+    assertThat(form.text()).contains("Operator olivia", "Not set up", "Deactivate", "Reset 2FA");
+
+    Response saved =
+        submit(
+            admin,
+            page(olivia),
+            page(olivia),
+            Map.of("email", "liv@example.com", "displayName", "Olivia O.", "role", "operator"));
+    assertThat(saved.location()).hasValue(page(olivia) + "?notice=updated");
+    assertThat(admin.follow(saved).text()).contains("The changes were saved.", "Olivia O.");
+    assertThat(panel.operator(TestPanel.OPERATOR).email().value()).isEqualTo("liv@example.com");
+
+    Response invalid =
+        submit(
+            admin,
+            page(olivia),
+            page(olivia),
+            Map.of("email", "liv@example.com", "displayName", " ", "role", "king"));
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(invalid.body()).contains("id=\"displayName-error\"", "id=\"role-error\"");
+    assertThat(invalid.text())
+        .contains("A display name has 1 to 100 characters.")
+        .contains("The changes were not saved.");
+
+    Response taken =
+        submit(
+            admin,
+            page(olivia),
+            page(olivia),
+            Map.of("email", "admin@example.com", "displayName", "Olivia", "role", "operator"));
+    assertThat(taken.status()).isEqualTo(422);
+    assertThat(taken.body()).contains("id=\"email-error\"", "value=\"admin@example.com\"");
+    assertThat(taken.text()).contains("That e-mail address is already in use.");
+  }
+
+  @Test
+  void theLastActiveAdministrator_cannotBeDemotedOrDeactivated() {
+    Operator me = panel.operator(TestPanel.ADMIN);
+
+    Response demoted =
+        submit(
+            admin,
+            page(me),
+            page(me),
+            Map.of("email", "admin@example.com", "displayName", "Admin", "role", "operator"));
+    Response deactivated = submit(admin, page(me), page(me) + "/deactivate", Map.of());
+
+    for (Response refused : List.of(demoted, deactivated)) {
+      assertThat(refused.status()).isEqualTo(409);
+      assertThat(refused.text())
+          .contains(
+              "This is the last active administrator; make someone else an administrator first.");
+    }
+    assertThat(panel.operator(TestPanel.ADMIN).isActiveAdministrator()).isTrue();
+  }
+
+  @Test
+  void deactivatingAnOperator_endsTheirSessionsUntilReactivated() {
+    Browser oliviasBrowser = panel.browser();
+    signIn(oliviasBrowser, TestPanel.OPERATOR, TestPanel.PASSWORD);
+
+    Response deactivated = submit(admin, page(olivia), page(olivia) + "/deactivate", Map.of());
+    assertThat(deactivated.location()).hasValue(page(olivia) + "?notice=deactivated");
+    assertThat(admin.follow(deactivated).text()).contains("Deactivated", "Reactivate");
+    assertThat(oliviasBrowser.get("/").status()).isEqualTo(303);
+    assertThat(signIn(oliviasBrowser, TestPanel.OPERATOR, TestPanel.PASSWORD).status())
+        .isEqualTo(403);
+
+    Response reactivated = submit(admin, page(olivia), page(olivia) + "/reactivate", Map.of());
+    assertThat(reactivated.location()).hasValue(page(olivia) + "?notice=reactivated");
+    assertThat(signIn(oliviasBrowser, TestPanel.OPERATOR, TestPanel.PASSWORD).status())
+        .isEqualTo(303);
+  }
+
+  @Test
+  void resettingTwoFactor_isAuditedAndAnnounced() {
+    Response reset = submit(admin, page(olivia), page(olivia) + "/reset-2fa", Map.of());
+
+    assertThat(reset.location()).hasValue(page(olivia) + "?notice=2fa-reset");
+    assertThat(admin.follow(reset).text()).contains("Two-factor authentication was reset");
+    assertThat(panel.audit.all())
+        .extracting(AuditEvent::type)
+        .contains(AuditEventType.TWO_FACTOR_RESET);
+  }
+
+  @Test
+  void anUnknownOrMalformedOperator_isAPageThatIsNotThere() {
+    String csrf = Html.csrf(admin.get("/admin/operators").body());
+    for (String id : List.of(UUID.randomUUID().toString(), "not-an-id", "%3Cscript%3E")) {
+      Response get = admin.get("/admin/operators/" + id);
+      assertThat(get.status()).as(id).isEqualTo(404);
+      assertThat(get.text()).contains("Page not found");
+      assertThat(
+              admin.post("/admin/operators/" + id + "/deactivate", Map.of("csrf", csrf)).status())
+          .as(id)
+          .isEqualTo(404);
+      assertThat(
+              admin
+                  .post(
+                      "/admin/operators/" + id,
+                      Map.of(
+                          "csrf",
+                          csrf,
+                          "email",
+                          "x@example.com",
+                          "displayName",
+                          "X",
+                          "role",
+                          "operator"))
+                  .status())
+          .isEqualTo(404);
+    }
+  }
+
+  @Test
+  void theSettingsPage_turnsForceTwoFactorOnAndOff() {
+    assertThat(admin.get("/admin/settings").body())
+        .contains(
+            "<label for=\"requireTwoFactor\">Require two-factor authentication for every operator</label>")
+        .doesNotContain("checked");
+
+    Response on =
+        submit(admin, "/admin/settings", "/admin/settings", Map.of("requireTwoFactor", "true"));
+    assertThat(on.location()).hasValue("/admin/settings?notice=settings-saved");
+    assertThat(panel.settings.forceTwoFactor()).isTrue();
+    assertThat(admin.follow(on).body()).contains("checked=\"checked\"");
+
+    Response off = submit(admin, "/admin/settings", "/admin/settings", Map.of());
+    assertThat(off.status()).isEqualTo(303);
+    assertThat(panel.settings.forceTwoFactor()).isFalse();
+    assertThat(panel.audit.all())
+        .filteredOn(event -> event.type() == AuditEventType.SETTING_CHANGED)
+        .hasSize(2);
+  }
+
+  @Test
+  void theAuditLog_filtersByOperatorTypeAndDay() {
+    signIn(panel.browser(), TestPanel.OPERATOR, "wrong-password-here");
+    signIn(panel.browser(), TestPanel.OPERATOR, TestPanel.PASSWORD);
+
+    Response all = admin.get("/admin/audit");
+    assertThat(all.status()).isEqualTo(200);
+    assertThat(all.text())
+        .contains("SIGN_IN_FAILED", "SIGN_IN_SUCCEEDED", "127.0.0.1", "2026-01-05T09:00:00Z");
+
+    Response byType = admin.get("/admin/audit?type=SIGN_IN_FAILED");
+    assertThat(byType.text())
+        .contains("reason: invalid credentials")
+        .doesNotContain("SIGN_IN_SUCCEEDED");
+    assertThat(byType.body()).containsPattern("<option value=\"SIGN_IN_FAILED\" selected");
+
+    Response byUsername = admin.get("/admin/audit?operator=OLIVIA&type=SIGN_IN_SUCCEEDED");
+    assertThat(byUsername.text()).contains("SIGN_IN_SUCCEEDED").contains("olivia");
+    Response byId = admin.get("/admin/audit?operator=" + olivia.id() + "&type=SIGN_IN_SUCCEEDED");
+    assertThat(byId.text()).contains("SIGN_IN_SUCCEEDED");
+    Response otherUser = admin.get("/admin/audit?operator=admin&type=SIGN_IN_FAILED");
+    assertThat(otherUser.text()).contains("No events match.");
+
+    assertThat(admin.get("/admin/audit?from=2026-01-05&to=2026-01-05").text())
+        .contains("SIGN_IN_FAILED");
+    assertThat(admin.get("/admin/audit?from=2026-01-06").text()).contains("No events match.");
+    assertThat(admin.get("/admin/audit?to=2026-01-04").text()).contains("No events match.");
+  }
+
+  @Test
+  void badAuditFilters_areShownNextToTheirFieldWith400() {
+    Map<String, String> cases = new LinkedHashMap<>();
+    cases.put("type=NOT_A_TYPE", "type-error");
+    cases.put("from=05%2F01%2F2026", "from-error");
+    cases.put("to=2026-02-30", "to-error");
+    cases.put("from=2026-02-01&to=2026-01-01", "to-error");
+    cases.put("operator=nobody-at-all", "operator-error");
+    cases.put("operator=%3Cb%3E", "operator-error");
+    cases.put("older=-5", "older");
+    cases.forEach(
+        (query, field) -> {
+          Response refused = admin.get("/admin/audit?" + query);
+          assertThat(refused.status()).as(query).isEqualTo(400);
+          assertThat(refused.body())
+              .as(query)
+              .contains(field.equals("older") ? "alert-error" : "id=\"" + field + "\"");
+          assertThat(refused.body()).doesNotContain("<b>");
+        });
+  }
+
+  @Test
+  void theAuditLog_pagesBy50WithAnOlderLinkThatKeepsTheFilters() {
+    Actor actor = Actor.anonymous("<script>x</script>", "192.0.2.1");
+    for (int i = 0; i < 60; i++) {
+      panel.audit.append(
+          new AuditEvent(
+              Instant.parse("2026-01-05T10:00:00Z").plusSeconds(i),
+              AuditEventType.SIGN_IN_FAILED,
+              actor,
+              "subject-" + i,
+              Map.of("reason", "<b>n" + i + "</b>")));
+    }
+
+    Response newest = admin.get("/admin/audit?type=SIGN_IN_FAILED&from=2026-01-05");
+    assertThat(newest.body().split("<time ", -1)).hasSize(51);
+    assertThat(newest.text()).contains("subject-59").doesNotContain("subject-9 ");
+    assertThat(newest.body())
+        .contains("&lt;script&gt;x&lt;/script&gt;", "reason: &lt;b&gt;n59&lt;/b&gt;")
+        .doesNotContain("<script>x", "<b>n59");
+    String older =
+        Html.unescape(
+            newest.body().replaceAll("(?s).*<a href=\"([^\"]*)\" rel=\"next\">Older</a>.*", "$1"));
+    assertThat(older).startsWith("/admin/audit?type=SIGN_IN_FAILED&from=2026-01-05&older=");
+
+    Response rest = admin.get(older);
+    assertThat(rest.body().split("<time ", -1)).hasSize(11);
+    assertThat(rest.text()).contains("subject-0", "subject-9").doesNotContain("Older");
+  }
+
+  @Test
+  void theThrottlesPage_listsFailuresAndClearsThem() {
+    Browser attacker = panel.browser();
+    for (int i = 0; i < 3; i++) {
+      signIn(attacker, "ghost", "guess-" + i);
+    }
+
+    Response list = admin.get("/admin/throttles");
+    assertThat(list.text()).contains("Account", "ghost", "Client address", "127.0.0.1", "3");
+
+    Response cleared =
+        submit(
+            admin,
+            "/admin/throttles",
+            "/admin/throttles/clear",
+            Map.of("kind", "ACCOUNT", "value", "ghost"));
+    assertThat(cleared.location()).hasValue("/admin/throttles?notice=throttle-cleared");
+    Response after = admin.follow(cleared);
+    assertThat(after.text()).contains("The failed attempts were cleared.").doesNotContain("ghost");
+    assertThat(panel.audit.all())
+        .extracting(AuditEvent::type)
+        .contains(AuditEventType.SIGN_IN_THROTTLE_CLEARED);
+
+    Response badKind =
+        submit(
+            admin,
+            "/admin/throttles",
+            "/admin/throttles/clear",
+            Map.of("kind", "EVERYTHING", "value", "x"));
+    assertThat(badKind.status()).isEqualTo(400);
+  }
+
+  @Test
+  void aNonAdministrator_isRefusedEveryAdministrationPageAndTheRefusalIsAudited() {
+    Browser operator = panel.browser();
+    signIn(operator, TestPanel.OPERATOR, TestPanel.PASSWORD);
+    String csrf = Html.csrf(operator.get("/").body());
+    List<String> pages =
+        List.of(
+            "/admin/operators",
+            "/admin/operators/new",
+            page(olivia),
+            "/admin/settings",
+            "/admin/audit",
+            "/admin/throttles");
+    List<String> forms =
+        List.of(
+            "/admin/operators",
+            page(olivia),
+            page(olivia) + "/deactivate",
+            page(olivia) + "/reactivate",
+            page(olivia) + "/reset-2fa",
+            "/admin/settings",
+            "/admin/throttles/clear");
+
+    for (String path : pages) {
+      Response refused = operator.get(path);
+      assertThat(refused.status()).as(path).isEqualTo(403);
+      assertThat(refused.text()).as(path).contains("You do not have access to this page");
+      PagesIT.assertWellFormedPage(refused);
+    }
+    for (String path : forms) {
+      Response refused = operator.post(path, Map.of("csrf", csrf, "requireTwoFactor", "true"));
+      assertThat(refused.status()).as(path).isEqualTo(403);
+    }
+
+    assertThat(panel.settings.forceTwoFactor()).isFalse();
+    assertThat(panel.operator(TestPanel.OPERATOR).active()).isTrue();
+    List<AuditEvent> denied =
+        panel.audit.all().stream().filter(e -> e.type() == AuditEventType.ACCESS_DENIED).toList();
+    assertThat(denied).hasSize(pages.size() + forms.size());
+    assertThat(denied).extracting(AuditEvent::subject).containsAll(pages).containsAll(forms);
+    assertThat(denied).allSatisfy(e -> assertThat(e.actor().name()).isEqualTo("olivia"));
+  }
+
+  private static Map<String, String> fields(
+      String username, String email, String displayName, String role, String password) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("username", username);
+    fields.put("email", email);
+    fields.put("displayName", displayName);
+    fields.put("role", role);
+    fields.put("password", password);
+    return fields;
+  }
+}

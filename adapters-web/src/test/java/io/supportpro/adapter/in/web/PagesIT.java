@@ -1,0 +1,118 @@
+package io.supportpro.adapter.in.web;
+
+import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportpro.adapter.in.web.testing.Browser;
+import io.supportpro.adapter.in.web.testing.Html;
+import io.supportpro.adapter.in.web.testing.Response;
+import io.supportpro.adapter.in.web.testing.TestPanel;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every page renders, accessibly, and without anything the Content-Security-Policy forbids. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesIT {
+  private TestPanel panel;
+  private Browser admin;
+
+  @BeforeAll
+  void start() {
+    panel = TestPanel.start();
+    admin = panel.browser();
+    assertThat(signIn(admin, TestPanel.ADMIN, TestPanel.PASSWORD).status()).isEqualTo(303);
+  }
+
+  @AfterAll
+  void stop() {
+    panel.close();
+  }
+
+  Stream<String> adminPages() {
+    return Stream.of(
+        "/",
+        "/account/security",
+        "/account/security/totp",
+        "/admin/operators",
+        "/admin/operators?q=oli&page=1",
+        "/admin/operators/new",
+        "/admin/operators/" + panel.operator(TestPanel.OPERATOR).id(),
+        "/admin/settings",
+        "/admin/audit",
+        "/admin/audit?type=SIGN_IN_SUCCEEDED&from=2026-01-01&to=2026-12-31",
+        "/admin/throttles");
+  }
+
+  @ParameterizedTest
+  @MethodSource("adminPages")
+  void everyPageRendersAsAnAccessibleDocument(String path) {
+    Response page = admin.get(path);
+
+    assertThat(page.status()).as(path).isEqualTo(200);
+    assertWellFormedPage(page);
+  }
+
+  @Test
+  void theSignInPageRendersForAnyone() {
+    Response page = panel.browser().get("/login");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertWellFormedPage(page);
+    assertThat(page.body()).contains("<label for=\"login\">Username or e-mail</label>");
+  }
+
+  @Test
+  void administratorsSeeTheAdministrationMenuAndTheirName() {
+    String body = admin.get("/").body();
+
+    assertThat(body)
+        .contains("Signed in as", "Operator admin")
+        .contains("href=\"/admin/operators\"", "href=\"/admin/audit\"")
+        .contains("href=\"/admin/throttles\"", "href=\"/admin/settings\"")
+        .contains("action=\"/logout\"");
+  }
+
+  @Test
+  void operatorsSeeNoAdministrationMenu() {
+    Browser olivia = panel.browser();
+    signIn(olivia, TestPanel.OPERATOR, TestPanel.PASSWORD);
+
+    String body = olivia.get("/").body();
+
+    assertThat(body).contains("Operator olivia", "href=\"/account/security\"");
+    assertThat(body).doesNotContain("href=\"/admin/");
+  }
+
+  @Test
+  void theStylesheetIsServedFromTheJar() {
+    Response css = panel.browser().get("/assets/app.css");
+
+    assertThat(css.status()).isEqualTo(200);
+    assertThat(css.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+    assertThat(css.body()).contains(":focus-visible");
+  }
+
+  static void assertWellFormedPage(Response page) {
+    String body = page.body();
+    assertThat(page.header("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(body).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">");
+    assertThat(body).containsPattern("<title>[^<]+ · SupportPro</title>");
+    assertThat(body).contains("<a class=\"skip-link\" href=\"#main\">", "<main id=\"main\"");
+    assertThat(body).contains("<link rel=\"stylesheet\" href=\"/assets/app.css\">");
+    // The Content-Security-Policy allows neither inline scripts nor inline styles.
+    assertThat(body).doesNotContain("<script", "<style", "style=", "javascript:", "data:");
+    assertThat(body).doesNotContainPattern(" on[a-z]+=\"");
+    assertThat(Html.unlabelledFields(body)).as("fields without a label").isEmpty();
+    assertThat(body).doesNotContain("th:");
+    List.of("Exception", "at io.supportpro", "at io.javalin")
+        .forEach(trace -> assertThat(body).doesNotContain(trace));
+  }
+}
