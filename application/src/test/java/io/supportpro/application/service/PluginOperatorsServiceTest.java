@@ -1,0 +1,420 @@
+package io.supportpro.application.service;
+
+import static io.supportpro.domain.fixtures.OperatorFixtures.actingAs;
+import static io.supportpro.domain.fixtures.OperatorFixtures.administrator;
+import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportpro.application.port.in.OperatorChoice;
+import io.supportpro.application.port.in.PluginOperatorCommand;
+import io.supportpro.application.port.in.PluginOperatorResult;
+import io.supportpro.application.port.in.PluginOperatorResult.Changed;
+import io.supportpro.application.port.in.PluginOperatorResult.NotActive;
+import io.supportpro.application.port.in.PluginOperatorResult.UnknownOperator;
+import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.application.testing.InMemoryAuditLog;
+import io.supportpro.application.testing.InMemoryOperatorRepository;
+import io.supportpro.application.testing.InMemoryPluginCatalog;
+import io.supportpro.application.testing.InMemoryPluginRepository;
+import io.supportpro.application.testing.MutableClock;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.operator.DisplayName;
+import io.supportpro.domain.operator.EmailAddress;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.operator.Role;
+import io.supportpro.domain.operator.Username;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginSettings;
+import io.supportpro.domain.plugin.PluginState;
+import io.supportpro.domain.secondfactor.DuoPlugin;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PluginOperatorsServiceTest {
+  private static final PluginId DUO = DuoPlugin.ID;
+  private static final PasswordHash HASH = new PasswordHash("$fake-sha256$00$unused");
+
+  /** Counts the reads the service makes, so that a page costs one status query, not one a row. */
+  private static final class CountingPluginRepository implements PluginRepository {
+    private final InMemoryPluginRepository delegate = new InMemoryPluginRepository();
+    private final List<Collection<OperatorId>> batchReads = new ArrayList<>();
+    private int singleReads;
+
+    @Override
+    public Map<PluginId, PluginState> installed() {
+      return delegate.installed();
+    }
+
+    @Override
+    public PluginState state(PluginId plugin) {
+      return delegate.state(plugin);
+    }
+
+    @Override
+    public boolean transition(PluginId plugin, PluginState expected, PluginState next) {
+      return delegate.transition(plugin, expected, next);
+    }
+
+    @Override
+    public PluginSettings settings(PluginId plugin) {
+      return delegate.settings(plugin);
+    }
+
+    @Override
+    public boolean saveSettingsIfActive(PluginId plugin, PluginSettings settings) {
+      return delegate.saveSettingsIfActive(plugin, settings);
+    }
+
+    @Override
+    public Optional<String> operatorValue(PluginId plugin, OperatorId operator, String key) {
+      singleReads++;
+      return delegate.operatorValue(plugin, operator, key);
+    }
+
+    @Override
+    public Map<OperatorId, String> operatorValues(
+        PluginId plugin, String key, Collection<OperatorId> operators) {
+      batchReads.add(List.copyOf(operators));
+      return delegate.operatorValues(plugin, key, operators);
+    }
+
+    @Override
+    public boolean setOperatorValueIfActive(
+        PluginId plugin, OperatorId operator, String key, Optional<String> value) {
+      return delegate.setOperatorValueIfActive(plugin, operator, key, value);
+    }
+
+    /** The stored value, read without counting. */
+    Optional<String> stored(OperatorId operator) {
+      return delegate.operatorValue(DUO, operator, DuoPlugin.ENABLED_KEY);
+    }
+  }
+
+  private final Operator root = administrator("root");
+  private final Actor admin = actingAs(root);
+  private final InMemoryOperatorRepository operators = new InMemoryOperatorRepository();
+  private final CountingPluginRepository plugins = new CountingPluginRepository();
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  private final MutableClock clock = MutableClock.atStart();
+  private final PluginOperatorsService service =
+      new PluginOperatorsService(
+          new InMemoryPluginCatalog(List.of(new DuoRulesPlugin())),
+          plugins,
+          operators,
+          audit,
+          clock);
+
+  private final Operator ada = operator("ada");
+  private final Operator grace = operator("grace");
+
+  @BeforeEach
+  void setUp() {
+    operators.add(root, HASH);
+    operators.add(ada, HASH);
+    operators.add(grace, HASH);
+  }
+
+  private void given(PluginState state) {
+    if (state.isInstalled()) {
+      plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE);
+    }
+    if (state == PluginState.ACTIVE) {
+      plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+    }
+  }
+
+  private PluginOperatorResult set(Operator operator, boolean enabled) {
+    return set(operator.id(), enabled);
+  }
+
+  private PluginOperatorResult set(OperatorId operator, boolean enabled) {
+    return service.set(new PluginOperatorCommand(admin, DUO, operator, enabled));
+  }
+
+  private Page<OperatorChoice> list(String search, int number, int size) {
+    return service.list(DUO, search, new PageRequest(number, size)).orElseThrow();
+  }
+
+  private static Map<String, Boolean> statuses(Page<OperatorChoice> page) {
+    Map<String, Boolean> statuses = new LinkedHashMap<>();
+    page.items().forEach(c -> statuses.put(c.operator().username().value(), c.enabled()));
+    return statuses;
+  }
+
+  private List<Operator> addOperators(int count) {
+    List<Operator> added =
+        IntStream.rangeClosed(1, count).mapToObj(i -> operator("agent%03d".formatted(i))).toList();
+    added.forEach(o -> operators.add(o, HASH));
+    return added;
+  }
+
+  // --- list
+
+  @ParameterizedTest
+  @EnumSource(
+      value = PluginState.class,
+      names = {"AVAILABLE", "INACTIVE"})
+  void list_isEmptyWhileThePluginIsNotActive(PluginState state) {
+    given(state);
+
+    assertThat(service.list(DUO, "", new PageRequest(1, 20))).isEmpty();
+    assertThat(plugins.batchReads).isEmpty();
+  }
+
+  @Test
+  void list_isEmptyForAPluginThatDoesNotShip() {
+    PluginId retired = new PluginId("retired");
+    plugins.transition(retired, PluginState.AVAILABLE, PluginState.ACTIVE);
+
+    assertThat(service.list(retired, "", new PageRequest(1, 20))).isEmpty();
+  }
+
+  @Test
+  void list_showsEveryOperatorWithoutDuoByDefault() {
+    given(PluginState.ACTIVE);
+
+    Page<OperatorChoice> page = list("", 1, 20);
+
+    assertThat(statuses(page))
+        .containsExactly(
+            Map.entry("ada", false), Map.entry("grace", false), Map.entry("root", false));
+    assertThat(page.total()).isEqualTo(3);
+  }
+
+  @Test
+  void list_showsWhoDuoIsEnabledFor() {
+    given(PluginState.ACTIVE);
+    set(grace, true);
+
+    assertThat(statuses(list("", 1, 20)))
+        .containsExactly(
+            Map.entry("ada", false), Map.entry("grace", true), Map.entry("root", false));
+  }
+
+  @Test
+  void list_readsTheStatusesOfAPageInOneQuery() {
+    given(PluginState.ACTIVE);
+    List<Operator> agents = addOperators(45);
+    set(agents.get(0), true);
+    set(agents.get(21), true);
+    set(agents.get(44), true);
+
+    Page<OperatorChoice> first = list("agent", 1, 20);
+    Page<OperatorChoice> second = list("agent", 2, 20);
+    Page<OperatorChoice> third = list("agent", 3, 20);
+
+    assertThat(plugins.batchReads).hasSize(3);
+    assertThat(plugins.singleReads).isZero();
+    assertThat(plugins.batchReads.get(1))
+        .containsExactlyInAnyOrderElementsOf(
+            second.items().stream().map(c -> c.operator().id()).toList());
+    assertThat(first.items()).hasSize(20);
+    assertThat(third.items()).hasSize(5);
+    assertThat(first.total()).isEqualTo(45);
+    assertThat(statuses(first)).containsEntry("agent001", true).containsEntry("agent002", false);
+    assertThat(statuses(second)).containsEntry("agent022", true).containsEntry("agent021", false);
+    assertThat(statuses(third)).containsEntry("agent045", true);
+    assertThat(statuses(first).values().stream().filter(e -> e)).hasSize(1);
+    assertThat(statuses(second).values().stream().filter(e -> e)).hasSize(1);
+  }
+
+  @Test
+  void list_readsNoMoreStatusesThanThePageShows() {
+    given(PluginState.ACTIVE);
+    addOperators(30);
+
+    list("", 2, 10);
+
+    assertThat(plugins.batchReads).singleElement().satisfies(ids -> assertThat(ids).hasSize(10));
+  }
+
+  @Test
+  void list_findsOperatorsBySearchText() {
+    given(PluginState.ACTIVE);
+    set(ada, true);
+
+    assertThat(statuses(list("ad", 1, 20))).containsExactly(Map.entry("ada", true));
+    assertThat(statuses(list("  GRACE ", 1, 20))).containsExactly(Map.entry("grace", false));
+    assertThat(list("nobody", 1, 20).items()).isEmpty();
+    assertThat(list("nobody", 1, 20).total()).isZero();
+  }
+
+  @Test
+  void list_treatsNoSearchTextAsEveryone() {
+    given(PluginState.ACTIVE);
+
+    assertThat(service.list(DUO, null, new PageRequest(1, 20)).orElseThrow().total()).isEqualTo(3);
+  }
+
+  @Test
+  void list_pastTheLastPageIsEmptyButKeepsTheTotal() {
+    given(PluginState.ACTIVE);
+
+    Page<OperatorChoice> page = list("", 5, 20);
+
+    assertThat(page.items()).isEmpty();
+    assertThat(page.total()).isEqualTo(3);
+  }
+
+  // --- set
+
+  @Test
+  void set_enablesThePluginForTheOperator() {
+    given(PluginState.ACTIVE);
+
+    PluginOperatorResult result = set(ada, true);
+
+    assertThat(result).isEqualTo(new Changed(new OperatorChoice(ada, true)));
+    assertThat(plugins.stored(ada.id())).contains("true");
+    assertThat(plugins.stored(grace.id())).isEmpty();
+  }
+
+  @Test
+  void set_disablesThePluginForTheOperator() {
+    given(PluginState.ACTIVE);
+    set(ada, true);
+
+    PluginOperatorResult result = set(ada, false);
+
+    assertThat(result).isEqualTo(new Changed(new OperatorChoice(ada, false)));
+    assertThat(plugins.stored(ada.id())).isEmpty();
+    assertThat(statuses(list("ada", 1, 20))).containsExactly(Map.entry("ada", false));
+  }
+
+  @Test
+  void set_auditsEnablingWithTheOperatorsUsername() {
+    given(PluginState.ACTIVE);
+    clock.advance(Duration.ofSeconds(42));
+
+    set(ada, true);
+
+    AuditEvent event = audit.all().getLast();
+    assertThat(audit.all()).hasSize(1);
+    assertThat(event.type()).isEqualTo(AuditEventType.PLUGIN_ENABLED_FOR_OPERATOR);
+    assertThat(event.actor()).isEqualTo(admin);
+    assertThat(event.at()).isEqualTo(clock.now());
+    assertThat(event.subject()).isEqualTo(ada.id().toString());
+    assertThat(event.details())
+        .containsEntry("username", "ada")
+        .containsEntry("plugin", DUO.value());
+  }
+
+  @Test
+  void set_auditsDisablingWithTheOperatorsUsername() {
+    given(PluginState.ACTIVE);
+    set(grace, true);
+
+    set(grace, false);
+
+    AuditEvent event = audit.all().getLast();
+    assertThat(event.type()).isEqualTo(AuditEventType.PLUGIN_DISABLED_FOR_OPERATOR);
+    assertThat(event.subject()).isEqualTo(grace.id().toString());
+    assertThat(event.details()).containsEntry("username", "grace");
+  }
+
+  @Test
+  void set_answersUnknownOperatorAndChangesNothing() {
+    given(PluginState.ACTIVE);
+    OperatorId stranger = OperatorId.random();
+
+    assertThat(set(stranger, true)).isEqualTo(new UnknownOperator());
+    assertThat(plugins.stored(stranger)).isEmpty();
+    assertThat(audit.all()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = PluginState.class,
+      names = {"AVAILABLE", "INACTIVE"})
+  void set_answersNotActiveAndChangesNothingWhileThePluginIsNotActive(PluginState state) {
+    given(state);
+
+    assertThat(set(ada, true)).isEqualTo(new NotActive());
+    assertThat(plugins.stored(ada.id())).isEmpty();
+    assertThat(audit.all()).isEmpty();
+  }
+
+  @Test
+  void set_answersNotActiveForAPluginThatDoesNotShip() {
+    PluginId retired = new PluginId("retired");
+    plugins.transition(retired, PluginState.AVAILABLE, PluginState.ACTIVE);
+
+    assertThat(service.set(new PluginOperatorCommand(admin, retired, ada.id(), true)))
+        .isEqualTo(new NotActive());
+    assertThat(plugins.operatorValue(retired, ada.id(), DuoPlugin.ENABLED_KEY)).isEmpty();
+    assertThat(audit.all()).isEmpty();
+  }
+
+  @Test
+  void set_canNotDisableForAnOperatorWhileThePluginIsDeactivated() {
+    given(PluginState.ACTIVE);
+    set(ada, true);
+    plugins.transition(DUO, PluginState.ACTIVE, PluginState.INACTIVE);
+
+    assertThat(set(ada, false)).isEqualTo(new NotActive());
+    assertThat(plugins.stored(ada.id())).contains("true");
+    assertThat(audit.all()).hasSize(1);
+  }
+
+  @Test
+  void set_usesTheOperatorAsTheyAreNow() {
+    given(PluginState.ACTIVE);
+    Operator renamed =
+        new Operator(
+            ada.id(),
+            new Username("ada"),
+            new EmailAddress("ada.lovelace@example.com"),
+            new DisplayName("Ada Lovelace"),
+            Role.OPERATOR,
+            true);
+    operators.update(renamed);
+
+    assertThat(set(ada, true)).isEqualTo(new Changed(new OperatorChoice(renamed, true)));
+  }
+
+  // --- deactivation and uninstall
+
+  @Test
+  void deactivate_keepsTheChoicesAndReactivationShowsThemAgain() {
+    given(PluginState.ACTIVE);
+    set(ada, true);
+    set(root, true);
+
+    plugins.transition(DUO, PluginState.ACTIVE, PluginState.INACTIVE);
+    assertThat(service.list(DUO, "", new PageRequest(1, 20))).isEmpty();
+    plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+
+    assertThat(statuses(list("", 1, 20)))
+        .containsExactly(
+            Map.entry("ada", true), Map.entry("grace", false), Map.entry("root", true));
+  }
+
+  @Test
+  void uninstall_forgetsTheChoicesSoAFreshInstallStartsWithNobody() {
+    given(PluginState.ACTIVE);
+    set(ada, true);
+
+    plugins.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE);
+    given(PluginState.ACTIVE);
+
+    assertThat(statuses(list("", 1, 20)))
+        .containsOnlyKeys("ada", "grace", "root")
+        .doesNotContainValue(true);
+  }
+}
