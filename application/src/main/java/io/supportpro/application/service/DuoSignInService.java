@@ -140,10 +140,12 @@ public final class DuoSignInService
   public DuoCallbackResult complete(DuoCallbackCommand command) {
     Instant now = clock.now();
     if (!STATE.matcher(command.state()).matches()) {
+      endWaitingSession(command);
       return rejected(Actor.anonymous("", command.clientAddress()), now, Reason.UNKNOWN_STATE, "");
     }
     Optional<PendingSignIn> taken = pending.take(Sha256.hex(command.state()));
     if (taken.isEmpty()) {
+      endWaitingSession(command);
       return rejected(Actor.anonymous("", command.clientAddress()), now, Reason.UNKNOWN_STATE, "");
     }
     PendingSignIn signIn = taken.get();
@@ -152,6 +154,7 @@ public final class DuoSignInService
     if (!command.token().map(t -> t.key().equals(signIn.session())).orElse(false)) {
       // The state was shown to another browser: the sign-in it belonged to cannot finish now.
       sessionStore.delete(signIn.session());
+      endWaitingSession(command);
       return rejected(claimed, now, Reason.OTHER_BROWSER, "");
     }
     Optional<ActiveSession> found =
@@ -347,6 +350,22 @@ public final class DuoSignInService
             active.operator().id().toString(),
             details));
     return Optional.of(new DuoCallbackResult.SignedIn(token, next));
+  }
+
+  /**
+   * Ends the half-signed-in session of the browser that brought a refused callback, when that
+   * session waits for Duo: a refusal ends the sign-in in progress, whichever sign-in the state was
+   * for. A fully signed-in session is left alone.
+   */
+  private void endWaitingSession(DuoCallbackCommand command) {
+    command
+        .token()
+        .flatMap(token -> sessionStore.find(token.key()))
+        .filter(
+            session ->
+                session.stage() == SessionStage.AWAITING_SECOND_FACTOR
+                    && session.secondFactor() == SecondFactor.DUO)
+        .ifPresent(session -> sessionStore.delete(session.key()));
   }
 
   private void refuse(ActiveSession active, Actor actor, Instant now, String reason) {
