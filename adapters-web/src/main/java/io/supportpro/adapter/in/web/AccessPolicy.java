@@ -47,9 +47,9 @@ final class AccessPolicy {
       return new Decision.Allow();
     }
     if (visitor.isEmpty()) {
-      if (cookieSent && (access == Access.SECOND_FACTOR || access == Access.ENROLMENT)) {
-        // A half-finished sign-in that timed out: say so, rather than show a bare form.
-        return new Decision.SignInFirst(SIGN_IN + Notice.SIGN_IN_ENDED.query());
+      if (access == Access.SECOND_FACTOR || access == Access.ENROLMENT) {
+        // A sign-in step is no page to come back to; when its sign-in timed out, say so.
+        return new Decision.SignInFirst(SIGN_IN + (cookieSent ? Notice.SIGN_IN_ENDED.query() : ""));
       }
       // Coming back to a POST would replay it; only a page is worth returning to.
       String next = isGet ? SafeNext.of(target) : SafeNext.HOME;

@@ -49,9 +49,11 @@ class AccessPolicyTest {
 
   @ParameterizedTest
   @EnumSource(names = {"SECOND_FACTOR", "ENROLMENT"})
-  void aSignInStepWhoseSessionEnded_startsAgainWithANotice(Access access) {
+  void aSignInStepWithoutASession_startsAgainWithANoticeWhenItTimedOut(Access access) {
     assertThat(AccessPolicy.decide(access, Optional.empty(), true, "/login/enrol", true))
         .isEqualTo(new Decision.SignInFirst("/login?notice=ended"));
+    assertThat(AccessPolicy.decide(access, Optional.empty(), true, "/login/enrol", false))
+        .isEqualTo(new Decision.SignInFirst("/login"));
   }
 
   @ParameterizedTest
