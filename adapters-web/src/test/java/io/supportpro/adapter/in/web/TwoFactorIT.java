@@ -99,6 +99,7 @@ class TwoFactorIT {
             "/account/security/totp",
             Map.of("code", code(secret)));
     assertThat(codesPage.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(codesPage);
     assertThat(codesPage.text()).contains("Store these codes somewhere safe now");
     assertThat(codesPage.body()).contains("href=\"/account/security\"");
     List<String> recoveryCodes = Html.recoveryCodes(codesPage.body());
@@ -113,6 +114,7 @@ class TwoFactorIT {
     String partialSession = browser.cookie(SESSION_COOKIE).orElseThrow();
     Response stepPage = browser.follow(password);
     assertThat(stepPage.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(stepPage);
     assertThat(stepPage.body())
         .contains("<label for=\"code\">Authentication code or recovery code</label>")
         .contains("autocomplete=\"one-time-code\"")
@@ -285,6 +287,7 @@ class TwoFactorIT {
 
     Response enrolPage = browser.follow(password);
     assertThat(enrolPage.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(enrolPage);
     assertThat(enrolPage.text())
         .contains("Two-factor authentication is required for every operator.");
     assertThat(enrolPage.body())
