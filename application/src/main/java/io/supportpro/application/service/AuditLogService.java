@@ -5,17 +5,23 @@ import static java.util.Objects.requireNonNull;
 import io.supportpro.application.port.in.QueryAuditLogUseCase;
 import io.supportpro.application.port.in.RecordAuditEventUseCase;
 import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.Clock;
+import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
+import java.util.Map;
 import java.util.Optional;
 
 /** Appends to and reads the audit log. */
 public final class AuditLogService implements QueryAuditLogUseCase, RecordAuditEventUseCase {
   private final AuditLog audit;
+  private final Clock clock;
 
-  public AuditLogService(AuditLog audit) {
+  public AuditLogService(AuditLog audit, Clock clock) {
     this.audit = requireNonNull(audit, "audit");
+    this.clock = requireNonNull(clock, "clock");
   }
 
   @Override
@@ -29,7 +35,8 @@ public final class AuditLogService implements QueryAuditLogUseCase, RecordAuditE
   }
 
   @Override
-  public void record(AuditEvent event) {
-    audit.append(requireNonNull(event, "event"));
+  public void record(
+      AuditEventType type, Actor actor, String subject, Map<String, String> details) {
+    audit.append(new AuditEvent(clock.now(), type, actor, subject, details));
   }
 }

@@ -60,7 +60,8 @@ public final class DuoSignInService
           + " ask an administrator.";
   private static final String NOT_CONFIGURED =
       "Duo is not set up completely, so you cannot sign in. Ask an administrator.";
-  private static final String START_AGAIN = "Your sign-in could not be confirmed. Sign in again.";
+  private static final String START_AGAIN =
+      "Sign-in settings changed while you were signing in. Sign in again.";
 
   private final ResumeSessionUseCase sessions;
   private final SessionStore sessionStore;
@@ -102,9 +103,14 @@ public final class DuoSignInService
     ActiveSession active = found.get();
     Actor actor = actor(active.operator(), clientAddress);
     Instant now = clock.now();
+    if (plugins.state(DuoPlugin.ID) != PluginState.ACTIVE) {
+      // Duo was turned off after the password: signing in again applies the built-in 2FA.
+      refuse(active, actor, now, "duo is no longer active");
+      return new DuoStartResult.Refused(START_AGAIN);
+    }
     Optional<DuoSettings> settings = settings();
     if (settings.isEmpty()) {
-      refuse(active, actor, now, "duo is not active or not configured");
+      refuse(active, actor, now, "duo is not configured");
       return new DuoStartResult.Refused(NOT_CONFIGURED);
     }
     DuoConnection connection = connection(settings.get());
@@ -312,7 +318,9 @@ public final class DuoSignInService
       FailMode failMode,
       DuoGateway.Failure failure,
       String detail) {
-    if (failMode == FailMode.OPEN) {
+    // Open lets people in while Duo is down, never while Duo refuses the saved credentials:
+    // a wrong or rotated secret must not quietly turn Duo off.
+    if (failMode == FailMode.OPEN && isOutage(failure)) {
       return signInWithoutDuo(active, actor, now, failure, detail)
           .<DuoStartResult>map(s -> new DuoStartResult.SignedInWithoutDuo(s.token(), s.session()))
           .orElseGet(DuoStartResult.SessionEnded::new);
@@ -410,6 +418,10 @@ public final class DuoSignInService
       case DENIED -> "Duo denied this sign-in. If that was not you, tell an administrator.";
       case DUO_UNAVAILABLE -> UNAVAILABLE;
     };
+  }
+
+  private static boolean isOutage(DuoGateway.Failure failure) {
+    return failure == DuoGateway.Failure.UNREACHABLE || failure == DuoGateway.Failure.SERVICE_ERROR;
   }
 
   private static boolean awaitsDuo(ActiveSession active) {

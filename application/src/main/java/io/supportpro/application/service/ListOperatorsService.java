@@ -3,6 +3,7 @@ package io.supportpro.application.service;
 import static java.util.Objects.requireNonNull;
 
 import io.supportpro.application.port.in.ListOperatorsUseCase;
+import io.supportpro.application.port.out.OperatorAccount;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
@@ -34,5 +35,14 @@ public final class ListOperatorsService implements ListOperatorsUseCase {
   @Override
   public Optional<Operator> find(OperatorId operator) {
     return operators.findById(operator);
+  }
+
+  @Override
+  public Optional<Operator> findByLogin(String usernameOrEmail) {
+    String login = usernameOrEmail == null ? "" : usernameOrEmail.strip();
+    if (login.isEmpty() || login.length() > MAX_SEARCH) {
+      return Optional.empty();
+    }
+    return operators.findAccount(login).map(OperatorAccount::operator);
   }
 }

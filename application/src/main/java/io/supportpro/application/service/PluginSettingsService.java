@@ -123,21 +123,27 @@ public final class PluginSettingsService implements ConfigurePluginUseCase {
         next.put(key, new SettingValue(value, false));
         String old = before.map(SettingValue::value).orElse("");
         if (!old.equals(value)) {
-          changes.put(key, old + " -> " + value);
+          changes.put(key, shown(old) + " -> " + shown(value));
         }
       }
     }
     if (!plugins.saveSettingsIfActive(id, new PluginSettings(next))) {
       return new SavePluginSettingsResult.NotActive(id);
     }
-    audit.append(
-        new AuditEvent(
-            clock.now(),
-            AuditEventType.PLUGIN_SETTINGS_CHANGED,
-            command.actor(),
-            id.value(),
-            changes));
+    if (!changes.isEmpty()) {
+      audit.append(
+          new AuditEvent(
+              clock.now(),
+              AuditEventType.PLUGIN_SETTINGS_CHANGED,
+              command.actor(),
+              id.value(),
+              changes));
+    }
     return new SavePluginSettingsResult.Saved(check);
+  }
+
+  private static String shown(String value) {
+    return value.isEmpty() ? "(empty)" : value;
   }
 
   private Optional<Plugin> active(PluginId id) {

@@ -14,8 +14,10 @@ import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import io.supportpro.domain.throttle.ThrottleState;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Lets administrators see and clear the failure counts behind sign-in throttling. */
 public final class SignInThrottlesService implements ManageSignInThrottlesUseCase {
@@ -34,7 +36,16 @@ public final class SignInThrottlesService implements ManageSignInThrottlesUseCas
 
   @Override
   public Page<ThrottleState> list(PageRequest page) {
-    return attempts.list(policy.forgetBefore(clock.now()), page);
+    Instant now = clock.now();
+    // A lock that has run out is history, not a lock: show it as none.
+    return attempts
+        .list(policy.forgetBefore(now), page)
+        .map(
+            state ->
+                state.lockedAt(now)
+                    ? state
+                    : new ThrottleState(
+                        state.key(), state.failures(), state.lastFailureAt(), Optional.empty()));
   }
 
   @Override

@@ -111,29 +111,41 @@ public final class TwoFactorService
   }
 
   @Override
-  public Optional<TotpSetup> setup(SessionToken token) {
-    Optional<ActiveSession> active = sessions.resume(token).filter(TwoFactorService::mayEnrol);
-    if (active.isEmpty()) {
-      return Optional.empty();
-    }
-    Operator operator = active.get().operator();
-    Optional<TotpEnrolment> enrolment = credentials.find(operator.id());
-    if (enrolment.map(TotpEnrolment::confirmed).orElse(false)) {
-      return Optional.empty();
-    }
-    TotpSecret secret =
-        enrolment
-            .map(pending -> TotpSecret.fromBase32(cipher.decrypt(pending.encryptedSecret())))
-            .orElseGet(
-                () -> {
-                  TotpSecret fresh = TotpSecret.random();
+  public Optional<TotpSetup> pending(SessionToken token) {
+    return sessions
+        .resume(token)
+        .filter(TwoFactorService::mayEnrol)
+        .flatMap(
+            active ->
+                credentials
+                    .find(active.operator().id())
+                    .filter(enrolment -> !enrolment.confirmed())
+                    .map(
+                        enrolment ->
+                            setup(
+                                active.operator(),
+                                TotpSecret.fromBase32(
+                                    cipher.decrypt(enrolment.encryptedSecret())))));
+  }
+
+  @Override
+  public Optional<TotpSetup> begin(SessionToken token) {
+    return sessions
+        .resume(token)
+        .filter(TwoFactorService::mayEnrol)
+        .flatMap(
+            active -> {
+              TotpSecret secret = TotpSecret.random();
+              boolean saved =
                   credentials.savePending(
-                      operator.id(), cipher.encrypt(fresh.base32()), clock.now());
-                  return fresh;
-                });
-    return Optional.of(
-        new TotpSetup(
-            secret.base32(), Totp.provisioningUri(secret, ISSUER, operator.username().value())));
+                      active.operator().id(), cipher.encrypt(secret.base32()), clock.now());
+              return saved ? Optional.of(setup(active.operator(), secret)) : Optional.empty();
+            });
+  }
+
+  private static TotpSetup setup(Operator operator, TotpSecret secret) {
+    return new TotpSetup(
+        secret.base32(), Totp.provisioningUri(secret, ISSUER, operator.username().value()));
   }
 
   @Override

@@ -644,7 +644,7 @@ class DuoSignInServiceTest {
   @ParameterizedTest
   @EnumSource(
       value = DuoFault.class,
-      names = {"DOWN", "SLOW", "HTTP_500", "MALFORMED_JSON", "STAT_FAIL"})
+      names = {"DOWN", "SLOW", "HTTP_500", "MALFORMED_JSON"})
   void failOpen_signsInWithoutDuoWhenTheHealthCheckFails(DuoFault fault) {
     failOpen();
     duo.inject(fault);
@@ -707,10 +707,34 @@ class DuoSignInServiceTest {
     assertThat(lastFailure().details().get("reason")).contains(failure.name());
   }
 
+  @Test
+  void failOpen_stillRefusesWhenDuoRefusesTheSavedCredentials() {
+    failOpen();
+    duo.inject(DuoFault.STAT_FAIL);
+    SessionToken token = passwordAccepted(ada);
+
+    assertThat(service.start(token, ADDRESS)).isInstanceOf(Refused.class);
+    assertNoSession(token);
+    assertThat(events(AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN)).isEmpty();
+    assertThat(lastFailure().details().get("reason")).contains("INVALID_CONFIGURATION");
+  }
+
+  @Test
+  void failOpen_stillRefusesWhenThePromptCannotBeMadeWithTheSavedCredentials() {
+    failOpen();
+    gateway.promptAnswer =
+        new DuoGateway.Prompt.Unavailable(DuoGateway.Failure.INVALID_CONFIGURATION, "no prompt");
+    SessionToken token = passwordAccepted(ada);
+
+    assertThat(service.start(token, ADDRESS)).isInstanceOf(Refused.class);
+    assertNoSession(token);
+    assertThat(events(AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN)).isEmpty();
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = DuoGateway.Failure.class,
-      names = {"UNREACHABLE", "SERVICE_ERROR", "INVALID_CONFIGURATION"})
+      names = {"UNREACHABLE", "SERVICE_ERROR"})
   void failOpen_signsInWithoutDuoWhenThePromptCannotBeMade(DuoGateway.Failure failure) {
     failOpen();
     gateway.promptAnswer = new DuoGateway.Prompt.Unavailable(failure, "no prompt");

@@ -531,8 +531,8 @@ class PluginSettingsServiceTest {
     save(DUO, duo());
 
     assertThat(audit.all().getLast().details())
-        .containsEntry(CLIENT_ID, " -> " + ID)
-        .containsEntry(API_HOSTNAME, " -> " + HOST)
+        .containsEntry(CLIENT_ID, "(empty) -> " + ID)
+        .containsEntry(API_HOSTNAME, "(empty) -> " + HOST)
         .containsKey(CLIENT_SECRET)
         .doesNotContainKeys(PROXY_HOST, PROXY_PORT, CERTIFICATE_PINS);
   }
@@ -555,9 +555,22 @@ class PluginSettingsServiceTest {
     given(DUO, PluginState.ACTIVE);
     save(DUO, duo());
 
-    save(DUO, duo(CLIENT_SECRET, ""));
+    Map<String, String> typed = duo(CLIENT_SECRET, "");
+    typed.put(FAIL_MODE, "open");
+    save(DUO, typed);
 
-    assertThat(audit.all().getLast().details()).doesNotContainKey(CLIENT_SECRET);
+    assertThat(audit.all().getLast().details()).containsOnlyKeys(FAIL_MODE);
+  }
+
+  @Test
+  void save_withNothingChangedWritesNoAuditEntry() {
+    given(DUO, PluginState.ACTIVE);
+    save(DUO, duo());
+
+    assertThat(save(DUO, duo(CLIENT_SECRET, "")))
+        .isInstanceOf(SavePluginSettingsResult.Saved.class);
+
+    assertThat(audit.all()).hasSize(1);
   }
 
   @Test
@@ -575,7 +588,7 @@ class PluginSettingsServiceTest {
     save(NOTES, notes("api_key", API_KEY));
     storedForms.add(plugins.settings(NOTES).get("api_key").orElseThrow().value());
 
-    assertThat(audit.all()).hasSize(4);
+    assertThat(audit.all()).hasSize(3);
     List<String> secrets = new ArrayList<>(List.of(SECRET, NEW_SECRET, API_KEY));
     secrets.addAll(storedForms);
     for (AuditEvent event : audit.all()) {

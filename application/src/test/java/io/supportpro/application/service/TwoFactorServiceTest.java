@@ -694,8 +694,8 @@ class TwoFactorServiceTest {
   // --- enrolment: setting up ------------------------------------------------------------------
 
   @Test
-  void setup_createsAPendingSecretForTheOperator() {
-    TotpSetup setup = service.setup(signIn()).orElseThrow();
+  void begin_createsAPendingSecretForTheOperator() {
+    TotpSetup setup = service.begin(signIn()).orElseThrow();
 
     TotpEnrolment pending = totp.find(ada.id()).orElseThrow();
     assertThat(pending.confirmed()).isFalse();
@@ -704,16 +704,16 @@ class TwoFactorServiceTest {
   }
 
   @Test
-  void setup_storesTheSecretEncrypted() {
-    TotpSetup setup = service.setup(signIn()).orElseThrow();
+  void begin_storesTheSecretEncrypted() {
+    TotpSetup setup = service.begin(signIn()).orElseThrow();
 
     String stored = totp.find(ada.id()).orElseThrow().encryptedSecret();
     assertThat(stored).isNotEqualTo(setup.secret()).doesNotContain(setup.secret());
   }
 
   @Test
-  void setup_givesAnAddressForTheAuthenticatorApp() {
-    TotpSetup setup = service.setup(signIn()).orElseThrow();
+  void begin_givesAnAddressForTheAuthenticatorApp() {
+    TotpSetup setup = service.begin(signIn()).orElseThrow();
 
     assertThat(setup.provisioningUri())
         .startsWith("otpauth://totp/SupportPro:ada?")
@@ -723,61 +723,82 @@ class TwoFactorServiceTest {
   }
 
   @Test
-  void setup_returnsTheSamePendingSecretAgain() {
+  void pending_returnsTheBegunSecretAgainAndChangesNothing() {
     SessionToken token = signIn();
-    TotpSetup first = service.setup(token).orElseThrow();
+    assertThat(service.pending(token)).isEmpty();
+    TotpSetup first = service.begin(token).orElseThrow();
     String stored = totp.find(ada.id()).orElseThrow().encryptedSecret();
     clock.advance(Duration.ofMinutes(2));
 
-    TotpSetup second = service.setup(token).orElseThrow();
+    TotpSetup second = service.pending(token).orElseThrow();
 
-    assertThat(second.secret()).isEqualTo(first.secret());
-    assertThat(second.provisioningUri()).isEqualTo(first.provisioningUri());
+    assertThat(second).isEqualTo(first);
     assertThat(totp.find(ada.id()).orElseThrow().encryptedSecret()).isEqualTo(stored);
   }
 
   @Test
-  void setup_givesEachOperatorTheirOwnSecret() {
+  void begin_replacesASecretNotYetConfirmed() {
+    SessionToken token = signIn();
+    TotpSetup first = service.begin(token).orElseThrow();
+
+    TotpSetup second = service.begin(token).orElseThrow();
+
+    assertThat(second.secret()).isNotEqualTo(first.secret());
+    assertThat(service.pending(token)).contains(second);
+  }
+
+  @Test
+  void pending_isEmptyOnceConfirmedOrForAnotherStage() {
+    SessionToken token = signIn();
+    service.begin(token);
+    enrol(ada);
+
+    assertThat(service.pending(token)).isEmpty();
+    assertThat(service.pending(SessionToken.random())).isEmpty();
+  }
+
+  @Test
+  void begin_givesEachOperatorTheirOwnSecret() {
     Operator bob = operator("bob");
     operators.add(bob, hasher.hash(new Password(PASSWORD)));
 
-    TotpSetup adas = service.setup(signIn()).orElseThrow();
-    TotpSetup bobs = service.setup(started(bob).token()).orElseThrow();
+    TotpSetup adas = service.begin(signIn()).orElseThrow();
+    TotpSetup bobs = service.begin(started(bob).token()).orElseThrow();
 
     assertThat(bobs.secret()).isNotEqualTo(adas.secret());
   }
 
   @Test
-  void setup_nothingToSetUpOnceConfirmed() {
+  void begin_nothingToSetUpOnceConfirmed() {
     SessionToken token = signIn();
     enrol(ada);
 
-    assertThat(service.setup(token)).isEmpty();
+    assertThat(service.begin(token)).isEmpty();
   }
 
   @Test
-  void setup_availableToASessionAwaitingEnrolment() {
+  void begin_availableToASessionAwaitingEnrolment() {
     settings.setForceTwoFactor(true);
 
-    assertThat(service.setup(signIn())).isPresent();
+    assertThat(service.begin(signIn())).isPresent();
   }
 
   @Test
-  void setup_notForASessionAwaitingTheSecondFactor() {
+  void begin_notForASessionAwaitingTheSecondFactor() {
     enrol(ada);
 
-    assertThat(service.setup(signIn())).isEmpty();
+    assertThat(service.begin(signIn())).isEmpty();
   }
 
   @Test
-  void setup_notForAnUnknownSession() {
-    assertThat(service.setup(SessionToken.random())).isEmpty();
+  void begin_notForAnUnknownSession() {
+    assertThat(service.begin(SessionToken.random())).isEmpty();
     assertThat(totp.find(ada.id())).isEmpty();
   }
 
   @Test
-  void setup_doesNotLeakTheSecretThroughToString() {
-    TotpSetup setup = service.setup(signIn()).orElseThrow();
+  void begin_doesNotLeakTheSecretThroughToString() {
+    TotpSetup setup = service.begin(signIn()).orElseThrow();
 
     assertThat(setup.toString()).doesNotContain(setup.secret());
   }
@@ -787,7 +808,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_aValidCodeEnrolsAndGivesTenRecoveryCodes() {
     SessionToken token = signIn();
-    TotpSetup setup = service.setup(token).orElseThrow();
+    TotpSetup setup = service.begin(token).orElseThrow();
 
     CodeResult result = service.confirm(command(token, code(setup)));
 
@@ -803,7 +824,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_keepsASignedInSessionAsItIs() {
     SessionStarted started = started(ada);
-    TotpSetup setup = service.setup(started.token()).orElseThrow();
+    TotpSetup setup = service.begin(started.token()).orElseThrow();
 
     Accepted accepted = (Accepted) service.confirm(command(started.token(), code(setup)));
 
@@ -815,7 +836,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_isAuditedAsAnEnrolment() {
     SessionToken token = signIn();
-    TotpSetup setup = service.setup(token).orElseThrow();
+    TotpSetup setup = service.begin(token).orElseThrow();
     int before = audit.all().size();
 
     service.confirm(command(token, code(setup)));
@@ -834,7 +855,7 @@ class TwoFactorServiceTest {
   void confirm_promotesASessionAwaitingEnrolmentUnderANewToken() {
     settings.setForceTwoFactor(true);
     SessionStarted started = started(ada);
-    TotpSetup setup = service.setup(started.token()).orElseThrow();
+    TotpSetup setup = service.begin(started.token()).orElseThrow();
     clock.advance(Duration.ofMinutes(1));
     int before = audit.all().size();
 
@@ -856,7 +877,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_theRecoveryCodesWorkAtTheNextSignIn() {
     SessionToken token = signIn();
-    TotpSetup setup = service.setup(token).orElseThrow();
+    TotpSetup setup = service.begin(token).orElseThrow();
     List<String> codes = ((Accepted) service.confirm(command(token, code(setup)))).recoveryCodes();
 
     assertThat(pass(signIn(), codes.get(7))).isInstanceOf(Accepted.class);
@@ -865,7 +886,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_theConfirmingCodeCannotBeUsedAgainToSignIn() {
     SessionToken token = signIn();
-    TotpSetup setup = service.setup(token).orElseThrow();
+    TotpSetup setup = service.begin(token).orElseThrow();
     String code = code(setup);
     service.confirm(command(token, code));
 
@@ -875,7 +896,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_aWrongCodeLeavesTheSecretPending() {
     SessionToken token = signIn();
-    TotpSetup setup = service.setup(token).orElseThrow();
+    TotpSetup setup = service.begin(token).orElseThrow();
 
     CodeResult result =
         service.confirm(command(token, wrongCode(TotpSecret.fromBase32(setup.secret()))));
@@ -889,7 +910,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_aMalformedCodeIsRejected() {
     SessionToken token = signIn();
-    service.setup(token);
+    service.begin(token);
 
     assertThat(service.confirm(command(token, "12 34"))).isEqualTo(new Rejected(MALFORMED_CODE));
   }
@@ -897,7 +918,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_doesNotTakeARecoveryCode() {
     SessionToken token = signIn();
-    service.setup(token);
+    service.begin(token);
 
     assertThat(service.confirm(command(token, "ABCDE-FGHJK")))
         .isEqualTo(new Rejected(MALFORMED_CODE));
@@ -906,7 +927,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_acceptsOneStepOfDrift() {
     SessionToken token = signIn();
-    TotpSetup setup = service.setup(token).orElseThrow();
+    TotpSetup setup = service.begin(token).orElseThrow();
 
     String behind = code(TotpSecret.fromBase32(setup.secret()), -1);
 
@@ -916,7 +937,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_wrongCodesAreThrottled() {
     SessionToken token = signIn();
-    TotpSetup setup = service.setup(token).orElseThrow();
+    TotpSetup setup = service.begin(token).orElseThrow();
     String wrong = wrongCode(TotpSecret.fromBase32(setup.secret()));
     for (int i = 0; i < 5; i++) {
       service.confirm(command(token, wrong));
@@ -1057,7 +1078,7 @@ class TwoFactorServiceTest {
   @Test
   void disable_nothingToTurnOffWhileTheAppIsOnlyPending() {
     SessionToken token = signIn();
-    service.setup(token);
+    service.begin(token);
 
     assertThat(service.disable(command(token, "123456"))).isInstanceOf(NotApplicable.class);
     assertThat(totp.find(ada.id())).isPresent();
@@ -1165,7 +1186,7 @@ class TwoFactorServiceTest {
 
   @Test
   void status_aPendingAppIsNotAnEnrolment() {
-    service.setup(signIn());
+    service.begin(signIn());
 
     assertThat(service.status(ada.id())).isEqualTo(new TwoFactorStatus(false, 0, false));
   }

@@ -1,5 +1,6 @@
 package io.supportpro.domain.operator;
 
+import io.supportpro.domain.Text;
 import java.util.Objects;
 
 /** The name shown for an operator in the panel, such as "Ada Lovelace". */

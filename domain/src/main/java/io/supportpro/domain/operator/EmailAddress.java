@@ -1,5 +1,6 @@
 package io.supportpro.domain.operator;
 
+import io.supportpro.domain.Text;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package io.supportpro.domain.plugin;
 
+import io.supportpro.domain.Text;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,9 +33,8 @@ public record SettingsCheck(Map<String, String> problems, Map<String, String> wa
       if (value.length() > SettingValue.MAX_LENGTH) {
         problems.put(setting.key(), "This value is too long.");
       } else if (setting.kind() != SettingDefinition.Kind.SECRET
-          && value
-              .codePoints()
-              .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r')) {
+          // Line breaks may separate list items (such as certificate pins); nothing else unseen.
+          && Text.hasControlCharacter(value.replace("\n", "").replace("\r", ""))) {
         problems.put(setting.key(), "This value cannot hold control characters.");
       } else if (setting.kind() == SettingDefinition.Kind.CHOICE
           && !setting.choices().contains(value)) {

@@ -6,10 +6,16 @@ import java.util.Optional;
 /** Adds an authenticator app to an operator's account. */
 public interface EnrolTotpUseCase {
   /**
-   * The pending setup of the session's operator, begun now if there is none; empty when the session
+   * The setup the session's operator has begun and not yet confirmed; empty when there is none, the
+   * session cannot enrol or the operator is already enrolled. Changes nothing.
+   */
+  Optional<TotpSetup> pending(SessionToken token);
+
+  /**
+   * Begins a setup with a new secret, replacing one not yet confirmed; empty when the session
    * cannot enrol or the operator is already enrolled.
    */
-  Optional<TotpSetup> setup(SessionToken token);
+  Optional<TotpSetup> begin(SessionToken token);
 
   /**
    * Confirms the pending setup with a code from the app; the result carries the first recovery

@@ -16,4 +16,7 @@ public interface ListOperatorsUseCase {
 
   /** One operator. */
   Optional<Operator> find(OperatorId operator);
+
+  /** The operator whose username or e-mail address this is, compared without case. */
+  Optional<Operator> findByLogin(String usernameOrEmail);
 }

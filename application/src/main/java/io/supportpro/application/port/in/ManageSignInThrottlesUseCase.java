@@ -8,7 +8,10 @@ import io.supportpro.domain.throttle.ThrottleState;
 
 /** Shows administrators the accounts and addresses with recent failed attempts, and clears them. */
 public interface ManageSignInThrottlesUseCase {
-  /** Keys with failures inside the throttle window, the most recent first. */
+  /**
+   * Keys with failures inside the throttle window, the most recent first; a key shows a lock only
+   * while it lasts.
+   */
   Page<ThrottleState> list(PageRequest page);
 
   /** Forgets the failures of one key, so that it can try again at once, audited. */

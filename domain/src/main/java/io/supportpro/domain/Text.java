@@ -1,11 +1,11 @@
-package io.supportpro.domain.operator;
+package io.supportpro.domain;
 
-/** Checks shared by the text values an operator is described with. */
-final class Text {
+/** Checks shared by the text values people type into the panel. */
+public final class Text {
   private Text() {}
 
   /** True when the text holds a control character or a line or paragraph separator. */
-  static boolean hasControlCharacter(String text) {
+  public static boolean hasControlCharacter(String text) {
     return text.codePoints()
         .anyMatch(
             c ->
