@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Signs operators in with their password, finds the session of each request, and signs out. */
 public final class SessionService implements SignInUseCase, ResumeSessionUseCase, SignOutUseCase {
@@ -50,8 +51,9 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
   private final SessionTimeouts timeouts;
   private final AuditLog audit;
   private final Clock clock;
-  // Made up front: made on first use, it would make the first unknown-user sign-in twice as slow.
-  private final PasswordHash dummyHash;
+  // Made in the background from the start, so that it neither delays start-up nor makes the
+  // first unknown-user sign-in cost two hashes.
+  private final CompletableFuture<PasswordHash> dummyHash;
 
   public SessionService(
       OperatorRepository operators,
@@ -74,7 +76,8 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
     this.timeouts = requireNonNull(timeouts, "timeouts");
     this.audit = requireNonNull(audit, "audit");
     this.clock = requireNonNull(clock, "clock");
-    this.dummyHash = hasher.hash(new Password(SessionToken.randomText()));
+    this.dummyHash =
+        CompletableFuture.supplyAsync(() -> hasher.hash(new Password(SessionToken.randomText())));
   }
 
   @Override
@@ -137,7 +140,7 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
 
   // One hash whether or not the account exists, so that both answers take about the same time.
   private boolean passwordMatches(Password password, Optional<OperatorAccount> account) {
-    PasswordHash hash = account.map(OperatorAccount::passwordHash).orElse(dummyHash);
+    PasswordHash hash = account.map(OperatorAccount::passwordHash).orElseGet(dummyHash::join);
     // No stored password is this long; hash a stand-in rather than megabytes of input.
     boolean tooLong = password.value().length() > 2 * Password.MAX_LENGTH;
     boolean matches = hasher.matches(tooLong ? new Password("") : password, hash);

@@ -13,6 +13,7 @@ import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.application.port.out.TotpCredentials;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
@@ -33,27 +34,37 @@ public final class Persistence implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final MigrationReport migrations;
-  private final OperatorRepository operators;
-  private final PluginRepository plugins;
-  private final AuditLog auditLog;
-  private final SessionStore sessions;
-  private final FailedAttempts failedAttempts;
-  private final TotpCredentials totpCredentials;
-  private final PanelSettings panelSettings;
-  private final PendingSignIns pendingSignIns;
+  private final Repositories repositories;
   private final HealthProbe healthProbe;
 
-  private Persistence(HikariDataSource pool, MigrationReport migrations, DSLContext dsl) {
+  /** The jOOQ adapters over one connection pool. */
+  private record Repositories(
+      OperatorRepository operators,
+      PluginRepository plugins,
+      AuditLog auditLog,
+      SessionStore sessions,
+      FailedAttempts failedAttempts,
+      TotpCredentials totpCredentials,
+      PanelSettings panelSettings,
+      PendingSignIns pendingSignIns) {
+    static Repositories over(DSLContext dsl) {
+      return new Repositories(
+          new JooqOperatorRepository(dsl),
+          new JooqPluginRepository(dsl),
+          new JooqAuditLog(dsl),
+          new JooqSessionStore(dsl),
+          new JooqFailedAttempts(dsl),
+          new JooqTotpCredentials(dsl),
+          new JooqPanelSettings(dsl),
+          new JooqPendingSignIns(dsl));
+    }
+  }
+
+  private Persistence(
+      HikariDataSource pool, MigrationReport migrations, Repositories repositories) {
     this.pool = pool;
     this.migrations = migrations;
-    this.operators = new JooqOperatorRepository(dsl);
-    this.plugins = new JooqPluginRepository(dsl);
-    this.auditLog = new JooqAuditLog(dsl);
-    this.sessions = new JooqSessionStore(dsl);
-    this.failedAttempts = new JooqFailedAttempts(dsl);
-    this.totpCredentials = new JooqTotpCredentials(dsl);
-    this.panelSettings = new JooqPanelSettings(dsl);
-    this.pendingSignIns = new JooqPendingSignIns(dsl);
+    this.repositories = repositories;
     this.healthProbe = new JdbcHealthProbe(pool);
   }
 
@@ -68,8 +79,11 @@ public final class Persistence implements AutoCloseable {
     quietJooq();
     HikariDataSource pool = startPool(settings, settings.maximumPoolSize());
     try {
+      // Loading and initialising jOOQ takes about half a second: do it while Flyway migrates.
+      CompletableFuture<Repositories> repositories =
+          CompletableFuture.supplyAsync(() -> Repositories.over(dsl(pool, settings)));
       MigrationReport migrations = migrate(pool, settings);
-      return new Persistence(pool, migrations, dsl(pool, settings));
+      return new Persistence(pool, migrations, repositories.join());
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -95,42 +109,42 @@ public final class Persistence implements AutoCloseable {
 
   /** The operators and their password hashes. */
   public OperatorRepository operators() {
-    return operators;
+    return repositories.operators();
   }
 
   /** The installed plugins, their settings and per-operator values. */
   public PluginRepository plugins() {
-    return plugins;
+    return repositories.plugins();
   }
 
   /** The audit log. */
   public AuditLog auditLog() {
-    return auditLog;
+    return repositories.auditLog();
   }
 
   /** The server-side sessions. */
   public SessionStore sessions() {
-    return sessions;
+    return repositories.sessions();
   }
 
   /** The failed sign-in and second-factor attempts, counted per key. */
   public FailedAttempts failedAttempts() {
-    return failedAttempts;
+    return repositories.failedAttempts();
   }
 
   /** The operators' authenticator enrolments and recovery codes. */
   public TotpCredentials totpCredentials() {
-    return totpCredentials;
+    return repositories.totpCredentials();
   }
 
   /** The panel-wide security settings. */
   public PanelSettings panelSettings() {
-    return panelSettings;
+    return repositories.panelSettings();
   }
 
   /** The sign-ins waiting for the browser to come back from an external second factor. */
   public PendingSignIns pendingSignIns() {
-    return pendingSignIns;
+    return repositories.pendingSignIns();
   }
 
   /** Tells whether the database answers now. */
