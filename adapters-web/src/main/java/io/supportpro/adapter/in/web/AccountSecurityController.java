@@ -18,6 +18,7 @@ final class AccountSecurityController {
   static final String PAGE = "/account/security";
   private static final String SETUP = PAGE + "/totp";
   private static final String QR = SETUP + "/qr.png";
+  private static final String BEGIN = SETUP + Codes.BEGIN;
   private static final String DISABLE = SETUP + "/disable";
   private static final String RECOVERY_CODES = PAGE + "/recovery-codes";
 
@@ -44,6 +45,7 @@ final class AccountSecurityController {
     routes.get(PAGE, ctx -> page(ctx, 200, null, null), Access.SIGNED_IN);
     routes.get(SETUP, ctx -> setup(ctx, 200, null), Access.SIGNED_IN);
     routes.get(QR, this::qr, Access.SIGNED_IN);
+    routes.post(BEGIN, this::begin, Access.SIGNED_IN);
     routes.post(SETUP, this::confirm, Access.SIGNED_IN);
     routes.post(DISABLE, this::disable, Access.SIGNED_IN);
     routes.post(RECOVERY_CODES, this::regenerate, Access.SIGNED_IN);
@@ -68,18 +70,26 @@ final class AccountSecurityController {
             regenerateError));
   }
 
+  /** The setup begun, or the button that begins one; an enrolled operator has nothing to set up. */
   private void setup(Context ctx, int httpStatus, String error) {
-    var setup = enrol.setup(Visitor.required(ctx).token());
-    if (setup.isEmpty()) {
-      // Already enrolled: the security page says so and offers what applies instead.
+    Visitor visitor = Visitor.required(ctx);
+    if (status.status(visitor.operator().id()).enrolled()) {
+      // The security page says so and offers what applies instead.
       Pages.seeOther(ctx, PAGE);
       return;
     }
-    Codes.showSetup(ctx, httpStatus, setup.get(), SETUP, QR, null, PAGE, error);
+    var setup = enrol.pending(visitor.token()).orElse(null);
+    Codes.showSetup(ctx, httpStatus, setup, SETUP, QR, null, PAGE, error);
   }
 
   private void qr(Context ctx) {
-    Codes.qr(ctx, enrol.setup(Visitor.required(ctx).token()).orElseThrow(Halt::notFound));
+    Codes.qr(ctx, enrol.pending(Visitor.required(ctx).token()).orElseThrow(Halt::notFound));
+  }
+
+  private void begin(Context ctx) {
+    // Empty when already enrolled: the set-up page then leads back to the security page.
+    enrol.begin(Visitor.required(ctx).token());
+    Pages.seeOther(ctx, SETUP);
   }
 
   private void confirm(Context ctx) {

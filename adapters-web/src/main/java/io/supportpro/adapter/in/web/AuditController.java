@@ -11,9 +11,6 @@ import io.supportpro.domain.audit.AuditPage;
 import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
-import io.supportpro.domain.operator.Username;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,8 +33,6 @@ final class AuditController {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final int MAX_OPERATOR = 254;
-  // Finding a username by search reads pages of the largest size; a bound keeps it cheap.
-  private static final int MAX_SEARCH_PAGES = 50;
 
   /** An event type as the select lists it. */
   record TypeOption(String value, String label) {}
@@ -151,7 +146,7 @@ final class AuditController {
             Urls.withQuery(PAGE, values)));
   }
 
-  /** The operator by identity, or by username looked up among the operators. */
+  /** The operator by identity, or by username or e-mail address. */
   private Optional<OperatorId> operator(String text, Map<String, String> errors) {
     if (text.isEmpty()) {
       return Optional.empty();
@@ -164,34 +159,11 @@ final class AuditController {
     if (IDENTITY.matcher(text).matches()) {
       return Optional.of(OperatorId.parse(text));
     }
-    Optional<OperatorId> found = byUsername(text);
+    Optional<OperatorId> found = operators.findByLogin(text).map(Operator::id);
     if (found.isEmpty()) {
-      errors.put("operator", "No operator has this username or identity.");
+      errors.put("operator", "No operator has this username, e-mail address or identity.");
     }
     return found;
-  }
-
-  private Optional<OperatorId> byUsername(String text) {
-    Username username;
-    try {
-      username = new Username(text);
-    } catch (IllegalArgumentException notAUsername) {
-      return Optional.empty();
-    }
-    // The search matches parts of names too; the exact username is somewhere among the results.
-    for (int number = 1; number <= MAX_SEARCH_PAGES; number++) {
-      Page<Operator> page =
-          operators.list(username.value(), new PageRequest(number, PageRequest.MAX_SIZE));
-      Optional<OperatorId> exact =
-          page.items().stream()
-              .filter(candidate -> candidate.username().equals(username))
-              .map(Operator::id)
-              .findFirst();
-      if (exact.isPresent() || !page.hasNext()) {
-        return exact;
-      }
-    }
-    return Optional.empty();
   }
 
   private static Optional<AuditEventType> type(String text, Map<String, String> errors) {

@@ -9,6 +9,9 @@ final class Codes {
   /** No authenticator or recovery code is longer. */
   static final int MAX_LENGTH = 64;
 
+  /** Added to a set-up page's address, the form that begins a new setup. */
+  static final String BEGIN = "/begin";
+
   private Codes() {}
 
   /** The sign-in is over: forget the cookie and start again from the sign-in form. */
@@ -39,7 +42,10 @@ final class Codes {
     Pages.render(ctx, 200, "recovery-codes", Pages.model("codes", codes, "continueTo", continueTo));
   }
 
-  /** The page that shows a new authenticator secret and asks for its first code. */
+  /**
+   * The page that shows the authenticator secret being set up and asks for its first code; while
+   * none is set up yet ({@code setup} null), it offers a button that begins one.
+   */
   static void showSetup(
       Context ctx,
       int status,
@@ -55,9 +61,11 @@ final class Codes {
         "enrol",
         Pages.model(
             "secret",
-            grouped(setup.secret()),
+            setup == null ? null : grouped(setup.secret()),
             "action",
             action,
+            "begin",
+            action + BEGIN,
             "qr",
             qrAddress,
             "next",

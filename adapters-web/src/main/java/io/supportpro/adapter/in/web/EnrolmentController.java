@@ -6,15 +6,15 @@ import io.supportpro.application.port.in.CodeCommand;
 import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.in.EnrolTotpUseCase;
 import io.supportpro.application.port.in.SignOutUseCase;
-import io.supportpro.application.port.in.TotpSetup;
-import java.util.Optional;
 
 /**
  * Forced enrolment during sign-in: while two-factor authentication is required of everyone, an
- * operator without an authenticator app adds one before anything else.
+ * operator without an authenticator app adds one before anything else. The page only reads the
+ * setup; a new secret is made by its own form, so that no GET changes anything.
  */
 final class EnrolmentController {
   private static final String QR = AccessPolicy.ENROLMENT_STEP + "/qr.png";
+  private static final String BEGIN = AccessPolicy.ENROLMENT_STEP + Codes.BEGIN;
 
   private final EnrolTotpUseCase enrol;
   private final SignOutUseCase signOut;
@@ -29,6 +29,7 @@ final class EnrolmentController {
   void register(RoutesConfig routes) {
     routes.get(AccessPolicy.ENROLMENT_STEP, this::form, Access.ENROLMENT);
     routes.get(QR, this::qr, Access.ENROLMENT);
+    routes.post(BEGIN, this::begin, Access.ENROLMENT);
     routes.post(AccessPolicy.ENROLMENT_STEP, this::confirm, Access.ENROLMENT);
   }
 
@@ -38,7 +39,19 @@ final class EnrolmentController {
   }
 
   private void qr(Context ctx) {
-    Codes.qr(ctx, enrol.setup(Visitor.required(ctx).token()).orElseThrow(Halt::notFound));
+    Codes.qr(ctx, enrol.pending(Visitor.required(ctx).token()).orElseThrow(Halt::notFound));
+  }
+
+  private void begin(Context ctx) {
+    Visitor visitor = Visitor.required(ctx);
+    String next = SafeNext.of(Params.form(ctx).text("next"));
+    if (enrol.begin(visitor.token()).isEmpty()) {
+      // Enrolled meanwhile (in another browser, say): this half-finished sign-in cannot go on.
+      signOut.signOut(visitor.token(), ctx.ip());
+      Codes.startAgain(ctx, cookies);
+      return;
+    }
+    Pages.seeOther(ctx, AccessPolicy.ENROLMENT_STEP + SafeNext.asQuery(next));
   }
 
   private void confirm(Context ctx) {
@@ -65,15 +78,9 @@ final class EnrolmentController {
     }
   }
 
+  /** The setup begun, or the button that begins one. */
   private void show(Context ctx, int status, String next, String error) {
-    Visitor visitor = Visitor.required(ctx);
-    Optional<TotpSetup> setup = enrol.setup(visitor.token());
-    if (setup.isEmpty()) {
-      // Enrolled meanwhile (in another browser, say): this half-finished sign-in cannot go on.
-      signOut.signOut(visitor.token(), ctx.ip());
-      Codes.startAgain(ctx, cookies);
-      return;
-    }
-    Codes.showSetup(ctx, status, setup.get(), AccessPolicy.ENROLMENT_STEP, QR, next, null, error);
+    var setup = enrol.pending(Visitor.required(ctx).token()).orElse(null);
+    Codes.showSetup(ctx, status, setup, AccessPolicy.ENROLMENT_STEP, QR, next, null, error);
   }
 }

@@ -5,13 +5,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.supportpro.application.port.in.RecordAuditEventUseCase;
 import io.supportpro.application.port.in.ResumeSessionUseCase;
-import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.session.SessionToken;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,22 +28,19 @@ final class RequestGuard {
   private final RecordAuditEventUseCase audit;
   private final Cookies cookies;
   private final FormTokens formTokens;
-  private final Clock clock;
 
   RequestGuard(
       WebSettings settings,
       ResumeSessionUseCase sessions,
       RecordAuditEventUseCase audit,
       Cookies cookies,
-      FormTokens formTokens,
-      Clock clock) {
+      FormTokens formTokens) {
     this.headers = SecurityHeaders.of(settings.secure());
     this.publicOrigin = origin(settings.publicUrl());
     this.sessions = sessions;
     this.audit = audit;
     this.cookies = cookies;
     this.formTokens = formTokens;
-    this.clock = clock;
   }
 
   void register(RoutesConfig routes) {
@@ -85,12 +80,10 @@ final class RequestGuard {
       case AccessPolicy.Decision.Forbidden forbidden -> {
         Visitor operator = visitor.orElseThrow();
         audit.record(
-            new AuditEvent(
-                clock.instant(),
-                AuditEventType.ACCESS_DENIED,
-                operator.actor(ctx),
-                ctx.path(),
-                Map.of("method", ctx.method().name())));
+            AuditEventType.ACCESS_DENIED,
+            operator.actor(ctx),
+            ctx.path(),
+            Map.of("method", ctx.method().name()));
         throw Halt.page(
             403,
             "You do not have access to this page",

@@ -1,7 +1,6 @@
 package io.supportpro.adapter.in.web;
 
 import io.javalin.Javalin;
-import java.time.Clock;
 import java.util.Objects;
 
 /** The operator panel's HTTP server: builds the routes and starts listening. */
@@ -27,12 +26,7 @@ public final class WebServer implements AutoCloseable {
     var formTokens = new FormTokens(settings.formSigningKey());
     var guard =
         new RequestGuard(
-            settings,
-            useCases.resumeSession(),
-            useCases.recordAuditEvent(),
-            cookies,
-            formTokens,
-            Clock.systemUTC());
+            settings, useCases.resumeSession(), useCases.recordAuditEvent(), cookies, formTokens);
     var health = new HealthController(useCases.health());
     var assets = new AssetsController();
     var signIn = new SignInController(useCases.signIn(), useCases.signOut(), cookies, formTokens);

@@ -1,12 +1,19 @@
 package io.supportpro.adapter.in.web;
 
+import io.supportpro.application.port.in.ActivatePluginUseCase;
 import io.supportpro.application.port.in.CheckHealthUseCase;
+import io.supportpro.application.port.in.CompleteDuoSignInUseCase;
+import io.supportpro.application.port.in.ConfigurePluginUseCase;
 import io.supportpro.application.port.in.CreateOperatorUseCase;
 import io.supportpro.application.port.in.DeactivateOperatorUseCase;
+import io.supportpro.application.port.in.DeactivatePluginUseCase;
 import io.supportpro.application.port.in.DisableTotpUseCase;
 import io.supportpro.application.port.in.EnrolTotpUseCase;
 import io.supportpro.application.port.in.ForceTwoFactorUseCase;
+import io.supportpro.application.port.in.InstallPluginUseCase;
 import io.supportpro.application.port.in.ListOperatorsUseCase;
+import io.supportpro.application.port.in.ListPluginsUseCase;
+import io.supportpro.application.port.in.ManagePluginOperatorsUseCase;
 import io.supportpro.application.port.in.ManageSignInThrottlesUseCase;
 import io.supportpro.application.port.in.PassSecondFactorUseCase;
 import io.supportpro.application.port.in.QueryAuditLogUseCase;
@@ -17,6 +24,9 @@ import io.supportpro.application.port.in.ResetTwoFactorUseCase;
 import io.supportpro.application.port.in.ResumeSessionUseCase;
 import io.supportpro.application.port.in.SignInUseCase;
 import io.supportpro.application.port.in.SignOutUseCase;
+import io.supportpro.application.port.in.StartDuoSignInUseCase;
+import io.supportpro.application.port.in.TestDuoConnectionUseCase;
+import io.supportpro.application.port.in.UninstallPluginUseCase;
 import io.supportpro.application.port.in.UpdateOperatorUseCase;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
 import java.util.Objects;
@@ -41,7 +51,17 @@ public record WebUseCases(
     ForceTwoFactorUseCase forceTwoFactor,
     ManageSignInThrottlesUseCase signInThrottles,
     QueryAuditLogUseCase queryAuditLog,
-    RecordAuditEventUseCase recordAuditEvent) {
+    RecordAuditEventUseCase recordAuditEvent,
+    ListPluginsUseCase listPlugins,
+    InstallPluginUseCase installPlugin,
+    ActivatePluginUseCase activatePlugin,
+    DeactivatePluginUseCase deactivatePlugin,
+    UninstallPluginUseCase uninstallPlugin,
+    ConfigurePluginUseCase configurePlugin,
+    ManagePluginOperatorsUseCase pluginOperators,
+    TestDuoConnectionUseCase testDuoConnection,
+    StartDuoSignInUseCase startDuoSignIn,
+    CompleteDuoSignInUseCase completeDuoSignIn) {
   public WebUseCases {
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(signIn, "signIn");
@@ -62,5 +82,15 @@ public record WebUseCases(
     Objects.requireNonNull(signInThrottles, "signInThrottles");
     Objects.requireNonNull(queryAuditLog, "queryAuditLog");
     Objects.requireNonNull(recordAuditEvent, "recordAuditEvent");
+    Objects.requireNonNull(listPlugins, "listPlugins");
+    Objects.requireNonNull(installPlugin, "installPlugin");
+    Objects.requireNonNull(activatePlugin, "activatePlugin");
+    Objects.requireNonNull(deactivatePlugin, "deactivatePlugin");
+    Objects.requireNonNull(uninstallPlugin, "uninstallPlugin");
+    Objects.requireNonNull(configurePlugin, "configurePlugin");
+    Objects.requireNonNull(pluginOperators, "pluginOperators");
+    Objects.requireNonNull(testDuoConnection, "testDuoConnection");
+    Objects.requireNonNull(startDuoSignIn, "startDuoSignIn");
+    Objects.requireNonNull(completeDuoSignIn, "completeDuoSignIn");
   }
 }

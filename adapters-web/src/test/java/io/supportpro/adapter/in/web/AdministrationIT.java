@@ -293,8 +293,16 @@ class AdministrationIT {
     assertThat(byUsername.text()).contains("SIGN_IN_SUCCEEDED").contains("olivia");
     Response byId = admin.get("/admin/audit?operator=" + olivia.id() + "&type=SIGN_IN_SUCCEEDED");
     assertThat(byId.text()).contains("SIGN_IN_SUCCEEDED");
+    Response byEmail =
+        admin.get("/admin/audit?operator=Olivia%40Example.com&type=SIGN_IN_SUCCEEDED");
+    assertThat(byEmail.status()).isEqualTo(200);
+    assertThat(byEmail.text()).contains("SIGN_IN_SUCCEEDED").doesNotContain("No events match.");
     Response otherUser = admin.get("/admin/audit?operator=admin&type=SIGN_IN_FAILED");
     assertThat(otherUser.text()).contains("No events match.");
+    Response nobody = admin.get("/admin/audit?operator=nobody-at-all");
+    assertThat(nobody.status()).isEqualTo(400);
+    assertThat(nobody.text())
+        .contains("No operator has this username, e-mail address or identity.");
 
     assertThat(admin.get("/admin/audit?from=2026-01-05&to=2026-01-05").text())
         .contains("SIGN_IN_FAILED");

@@ -1,5 +1,6 @@
 package io.supportpro.adapter.in.web;
 
+import static io.supportpro.adapter.in.web.testing.PanelSteps.beginAuthenticatorSetup;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +87,7 @@ class BadInputIT {
 
     enrolled = panel.browser();
     signIn(enrolled, TestPanel.OPERATOR, TestPanel.PASSWORD);
+    beginAuthenticatorSetup(enrolled, "/account/security/totp");
     String secret = Html.totpSecret(enrolled.get("/account/security/totp").body());
     submit(
         enrolled,
@@ -94,6 +96,7 @@ class BadInputIT {
         Map.of("code", Totp.code(TotpSecret.fromBase32(secret), Totp.step(panel.clock.now()))));
     notEnrolled = panel.browser();
     signIn(notEnrolled, "carol", TestPanel.PASSWORD);
+    beginAuthenticatorSetup(notEnrolled, "/account/security/totp");
 
     forms =
         List.of(
@@ -274,6 +277,7 @@ class BadInputIT {
     } finally {
       panel.settings.setForceTwoFactor(false);
     }
+    beginAuthenticatorSetup(browser, "/login/enrol");
     return send(browser, "/login/enrol", "/login/enrol", replaced);
   }
 

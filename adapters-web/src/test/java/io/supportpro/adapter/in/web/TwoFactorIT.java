@@ -1,6 +1,7 @@
 package io.supportpro.adapter.in.web;
 
 import static io.supportpro.adapter.in.web.testing.PanelSteps.SESSION_COOKIE;
+import static io.supportpro.adapter.in.web.testing.PanelSteps.beginAuthenticatorSetup;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.passSecondFactor;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signOut;
@@ -51,6 +52,7 @@ class TwoFactorIT {
 
   /** Enrols the signed-in browser from its security page. */
   private Enrolment enrol(Browser signedIn) {
+    beginAuthenticatorSetup(signedIn, "/account/security/totp");
     Response setup = signedIn.get("/account/security/totp");
     String secret = Html.totpSecret(setup.body());
     Response codes =
@@ -70,7 +72,20 @@ class TwoFactorIT {
         .contains("Your account does not use an authenticator app yet.")
         .contains("Set up an authenticator app");
 
-    Response setup = browser.get("/account/security/totp");
+    // Opening the set-up page changes nothing: it offers a button that begins the setup.
+    Response start = browser.get("/account/security/totp");
+    assertThat(start.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(start);
+    assertThat(start.body())
+        .contains("action=\"/account/security/totp/begin\"")
+        .doesNotContain("qr.png", "class=\"secret\"");
+    assertThat(browser.getBytes("/account/security/totp/qr.png").statusCode()).isEqualTo(404);
+    assertThat(panel.totp.find(panel.operator(TestPanel.OPERATOR).id())).isEmpty();
+
+    Response begun = submit(browser, "/account/security", "/account/security/totp/begin", Map.of());
+    assertThat(begun.status()).isEqualTo(303);
+    assertThat(begun.location()).hasValue("/account/security/totp");
+    Response setup = browser.follow(begun);
     assertThat(setup.status()).isEqualTo(200);
     assertThat(setup.body())
         .contains(
@@ -78,6 +93,8 @@ class TwoFactorIT {
                 + " alt=\"QR code to scan with your authenticator app\"");
     String secret = Html.totpSecret(setup.body());
     assertThat(secret).matches("([A-Z2-7]{4} )+[A-Z2-7]{1,4}");
+    // Reading the page again shows the same secret: only the button makes a new one.
+    assertThat(Html.totpSecret(browser.get("/account/security/totp").body())).isEqualTo(secret);
 
     HttpResponse<byte[]> qr = browser.getBytes("/account/security/totp/qr.png");
     assertThat(qr.statusCode()).isEqualTo(200);
@@ -258,6 +275,7 @@ class TwoFactorIT {
   }
 
   private void enrolWith(TestPanel stubbed, Browser b) {
+    beginAuthenticatorSetup(b, "/account/security/totp");
     String secret = Html.totpSecret(b.get("/account/security/totp").body());
     submit(
         b,
@@ -285,7 +303,20 @@ class TwoFactorIT {
       assertThat(browser.get(page).location()).as(page).hasValue("/login/enrol");
     }
 
-    Response enrolPage = browser.follow(password);
+    Response startPage = browser.follow(password);
+    assertThat(startPage.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(startPage);
+    assertThat(startPage.text())
+        .contains("Two-factor authentication is required for every operator.");
+    assertThat(startPage.body())
+        .contains("action=\"/login/enrol/begin\"")
+        .doesNotContain("qr.png", "class=\"secret\"");
+    assertThat(browser.get("/login/enrol/qr.png").status()).isEqualTo(404);
+    assertThat(panel.totp.find(panel.operator(TestPanel.OPERATOR).id())).isEmpty();
+
+    Response begun = beginAuthenticatorSetup(browser, "/login/enrol?next=%2Faccount%2Fsecurity");
+    assertThat(begun.location()).hasValue("/login/enrol?next=%2Faccount%2Fsecurity");
+    Response enrolPage = browser.follow(begun);
     assertThat(enrolPage.status()).isEqualTo(200);
     PagesIT.assertWellFormedPage(enrolPage);
     assertThat(enrolPage.text())
@@ -405,5 +436,43 @@ class TwoFactorIT {
     assertThat(setup.status()).isEqualTo(303);
     assertThat(setup.location()).hasValue("/account/security");
     assertThat(browser.get("/account/security/totp/qr.png").status()).isEqualTo(404);
+
+    var before = panel.totp.find(panel.operator(TestPanel.OPERATOR).id()).orElseThrow();
+    Response begun =
+        browser.post(
+            "/account/security/totp/begin",
+            Map.of("csrf", Html.csrf(browser.get("/account/security").body())));
+    assertThat(begun.status()).isEqualTo(303);
+    assertThat(browser.follow(begun).location()).hasValue("/account/security");
+    assertThat(panel.totp.find(panel.operator(TestPanel.OPERATOR).id())).hasValue(before);
+  }
+
+  @Test
+  void beginningAgain_replacesAnUnconfirmedSecret() {
+    signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
+    beginAuthenticatorSetup(browser, "/account/security/totp");
+    String first = Html.totpSecret(browser.get("/account/security/totp").body());
+
+    beginAuthenticatorSetup(browser, "/account/security/totp");
+    String second = Html.totpSecret(browser.get("/account/security/totp").body());
+
+    assertThat(second).isNotEqualTo(first);
+    Response old =
+        submit(
+            browser,
+            "/account/security/totp",
+            "/account/security/totp",
+            Map.of("code", code(first.replace(" ", ""))));
+    assertThat(old.status()).isEqualTo(422);
+  }
+
+  @Test
+  void theBeginForm_withoutItsTokenIsRefusedAndCreatesNothing() {
+    signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
+
+    Response refused = browser.post("/account/security/totp/begin", Map.of("csrf", "wrong"));
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(panel.totp.find(panel.operator(TestPanel.OPERATOR).id())).isEmpty();
   }
 }

@@ -50,6 +50,20 @@ public final class PanelSteps {
     return browser.post(action, all);
   }
 
+  /**
+   * Presses the button that begins an authenticator-app setup on a set-up page ({@code
+   * /account/security/totp} or {@code /login/enrol}); the answer is the redirect back to it.
+   */
+  public static Response beginAuthenticatorSetup(Browser browser, String setupPage) {
+    String path =
+        setupPage.contains("?") ? setupPage.substring(0, setupPage.indexOf('?')) : setupPage;
+    Response begun = submit(browser, setupPage, path + "/begin", Map.of());
+    if (begun.status() != 303) {
+      throw new AssertionError("cannot begin a setup on " + setupPage + ": " + begun.status());
+    }
+    return begun;
+  }
+
   /** Enters a code on the second-factor step. */
   public static Response passSecondFactor(Browser browser, String code) {
     return submit(browser, "/login/second-factor", "/login/second-factor", Map.of("code", code));

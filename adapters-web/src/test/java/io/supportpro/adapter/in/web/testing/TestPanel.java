@@ -9,8 +9,12 @@ import io.supportpro.application.service.AuditLogService;
 import io.supportpro.application.service.ChangeOperatorService;
 import io.supportpro.application.service.CheckHealthService;
 import io.supportpro.application.service.CreateOperatorService;
+import io.supportpro.application.service.DuoSignInService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ListOperatorsService;
+import io.supportpro.application.service.PluginLifecycleService;
+import io.supportpro.application.service.PluginOperatorsService;
+import io.supportpro.application.service.PluginSettingsService;
 import io.supportpro.application.service.SecondFactorRequirement;
 import io.supportpro.application.service.SessionService;
 import io.supportpro.application.service.SignInThrottlesService;
@@ -18,9 +22,12 @@ import io.supportpro.application.service.TwoFactorService;
 import io.supportpro.application.testing.FakePasswordHasher;
 import io.supportpro.application.testing.FakeSecretCipher;
 import io.supportpro.application.testing.InMemoryAuditLog;
+import io.supportpro.application.testing.InMemoryDuoGateway;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.InMemoryPanelSettings;
+import io.supportpro.application.testing.InMemoryPendingSignIns;
+import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
@@ -33,17 +40,21 @@ import io.supportpro.domain.session.SessionTimeouts;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
  * The panel on a random port, wired with the real services over the in-memory adapters and a clock
  * that tests move, seeded with an administrator ({@value #ADMIN}) and an operator ({@value
- * #OPERATOR}), both with the password {@value #PASSWORD}.
+ * #OPERATOR}), both with the password {@value #PASSWORD}. It ships the {@link TestPlugins} and an
+ * in-memory Duo that accepts the client {@value #DUO_CLIENT_ID} with {@value #DUO_CLIENT_SECRET}.
  */
 public final class TestPanel implements AutoCloseable {
   public static final String ADMIN = "admin";
   public static final String OPERATOR = "olivia";
   public static final String PASSWORD = "velvet-Otter-42-marble";
+  public static final String DUO_CLIENT_ID = "DIWEBTEST0123456789A";
+  public static final String DUO_CLIENT_SECRET = "s3cr3tWebDuoSecretValue0123456789abcdefX";
   private static final byte[] FORM_KEY =
       "a test key that signs the sign-in form's tokens".getBytes(StandardCharsets.UTF_8);
 
@@ -55,6 +66,11 @@ public final class TestPanel implements AutoCloseable {
   public final InMemoryPanelSettings settings = new InMemoryPanelSettings();
   public final InMemoryPluginRepository plugins = new InMemoryPluginRepository();
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
+  public final InMemoryDuoGateway duo = new InMemoryDuoGateway(DUO_CLIENT_ID, DUO_CLIENT_SECRET);
+  // Like the database's foreign keys: a pending sign-in goes with its plugin and its session.
+  public final InMemoryPendingSignIns pendingSignIns =
+      new InMemoryPendingSignIns(
+          p -> plugins.state(p.plugin()).isInstalled() && sessions.find(p.session()).isPresent());
   public final WebUseCases useCases;
   private final CreateOperatorService createOperator;
   private final WebServer server;
@@ -62,6 +78,10 @@ public final class TestPanel implements AutoCloseable {
 
   private TestPanel(URI publicUrl, UnaryOperator<WebUseCases> customise) {
     var hasher = new FakePasswordHasher();
+    var cipher = new FakeSecretCipher();
+    var catalog =
+        new InMemoryPluginCatalog(
+            List.of(new TestPlugins.DuoSecurity(), new TestPlugins.Webhooks()));
     var throttle = ThrottlePolicy.DEFAULT;
     var sessionService =
         new SessionService(
@@ -79,7 +99,7 @@ public final class TestPanel implements AutoCloseable {
             sessionService,
             sessions,
             totp,
-            new FakeSecretCipher(),
+            cipher,
             settings,
             failedAttempts,
             throttle,
@@ -88,7 +108,19 @@ public final class TestPanel implements AutoCloseable {
     var change = new ChangeOperatorService(operators, sessions, totp, audit, clock);
     createOperator =
         new CreateOperatorService(operators, hasher, PasswordPolicy.standard(), audit, clock);
-    var auditLog = new AuditLogService(audit);
+    var auditLog = new AuditLogService(audit, clock);
+    var lifecycle = new PluginLifecycleService(catalog, plugins, audit, clock);
+    var duoSignIn =
+        new DuoSignInService(
+            sessionService,
+            sessions,
+            plugins,
+            pendingSignIns,
+            duo,
+            cipher,
+            URI.create(publicUrl + "/duo/callback"),
+            audit,
+            clock);
     useCases =
         customise.apply(
             new WebUseCases(
@@ -110,7 +142,17 @@ public final class TestPanel implements AutoCloseable {
                 new ForceTwoFactorService(settings, audit, clock),
                 new SignInThrottlesService(failedAttempts, throttle, audit, clock),
                 auditLog,
-                auditLog));
+                auditLog,
+                lifecycle,
+                lifecycle,
+                lifecycle,
+                lifecycle,
+                lifecycle,
+                new PluginSettingsService(catalog, plugins, cipher, audit, clock),
+                new PluginOperatorsService(catalog, plugins, operators, audit, clock),
+                duoSignIn,
+                duoSignIn,
+                duoSignIn));
     create(ADMIN, "administrator");
     create(OPERATOR, "operator");
     server = WebServer.start(new WebSettings("127.0.0.1", 0, publicUrl, FORM_KEY), useCases);
