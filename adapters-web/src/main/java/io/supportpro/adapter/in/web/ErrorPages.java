@@ -30,7 +30,15 @@ final class ErrorPages {
   private void halt(Context ctx, Halt halt) {
     switch (halt) {
       case Halt.SeeOther redirect -> Pages.seeOther(ctx, redirect.location());
-      case Halt.ErrorPage error -> page(ctx, error.status(), error.heading(), error.detail(), null);
+      case Halt.ErrorPage error ->
+          page(
+              ctx,
+              error.status(),
+              error.heading(),
+              error.detail(),
+              null,
+              error.link(),
+              error.linkLabel());
     }
   }
 
@@ -87,13 +95,35 @@ final class ErrorPages {
   }
 
   private void page(Context ctx, int status, String heading, String message, String reference) {
+    page(ctx, status, heading, message, reference, null, null);
+  }
+
+  private void page(
+      Context ctx,
+      int status,
+      String heading,
+      String message,
+      String reference,
+      String link,
+      String linkLabel) {
     try {
       Pages.render(
           ctx,
           status,
           "error",
           Pages.model(
-              "status", status, "heading", heading, "message", message, "reference", reference));
+              "status",
+              status,
+              "heading",
+              heading,
+              "message",
+              message,
+              "reference",
+              reference,
+              "link",
+              link,
+              "linkLabel",
+              linkLabel));
     } catch (RuntimeException renderingFailed) {
       LOG.error("Cannot render the error page for status {}", status, renderingFailed);
       ctx.status(status).contentType("text/plain; charset=utf-8").result(heading + ".");

@@ -17,7 +17,12 @@ abstract sealed class Halt extends RuntimeException permits Halt.SeeOther, Halt.
 
   /** An error page with a status, a heading and a message fit for the person reading it. */
   static Halt page(int status, String heading, String message) {
-    return new ErrorPage(status, heading, message);
+    return new ErrorPage(status, heading, message, null, null);
+  }
+
+  /** An error page that also offers the way on, such as the page to start again from. */
+  static Halt page(int status, String heading, String message, String link, String linkLabel) {
+    return new ErrorPage(status, heading, message, link, linkLabel);
   }
 
   /** A 400 page for a request the panel cannot read or accept. */
@@ -49,12 +54,16 @@ abstract sealed class Halt extends RuntimeException permits Halt.SeeOther, Halt.
     private final int status;
     private final String heading;
     private final String detail;
+    private final String link;
+    private final String linkLabel;
 
-    private ErrorPage(int status, String heading, String detail) {
+    private ErrorPage(int status, String heading, String detail, String link, String linkLabel) {
       super("error page " + status);
       this.status = status;
       this.heading = heading;
       this.detail = detail;
+      this.link = link;
+      this.linkLabel = linkLabel;
     }
 
     int status() {
@@ -67,6 +76,15 @@ abstract sealed class Halt extends RuntimeException permits Halt.SeeOther, Halt.
 
     String detail() {
       return detail;
+    }
+
+    /** Where the page offers to go on, or null. */
+    String link() {
+      return link;
+    }
+
+    String linkLabel() {
+      return linkLabel;
     }
   }
 }

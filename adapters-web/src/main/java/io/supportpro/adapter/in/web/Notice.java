@@ -18,7 +18,25 @@ enum Notice {
       "2fa-reset", "Two-factor authentication was reset; the operator was signed out everywhere."),
   SETTINGS_SAVED("settings-saved", "The settings were saved."),
   THROTTLE_CLEARED("throttle-cleared", "The failed attempts were cleared."),
-  TOTP_DISABLED("totp-disabled", "The authenticator app was removed from your account.");
+  TOTP_DISABLED("totp-disabled", "The authenticator app was removed from your account."),
+  PLUGIN_INSTALLED("plugin-installed", "The plugin was installed. Activate it to use it."),
+  PLUGIN_ACTIVATED("plugin-activated", "The plugin was activated."),
+  PLUGIN_DEACTIVATED(
+      "plugin-deactivated",
+      "The plugin was deactivated. Its settings and per-operator choices are kept."),
+  PLUGIN_UNINSTALLED(
+      "plugin-uninstalled",
+      "The plugin was uninstalled; its settings and per-operator choices were deleted."),
+  PLUGIN_SETTINGS_SAVED("plugin-settings-saved", "Settings saved."),
+  DUO_ENABLED("duo-enabled", "Duo is now enabled for the operator."),
+  DUO_DISABLED(
+      "duo-disabled",
+      "Duo is now disabled for the operator; the built-in two-factor authentication applies"
+          + " again."),
+  DUO_SKIPPED(
+      "duo-skipped",
+      "Duo could not be reached, so you were signed in with your password only, as the"
+          + " fail-open setting allows. This sign-in was recorded.");
 
   private final String key;
   private final String message;

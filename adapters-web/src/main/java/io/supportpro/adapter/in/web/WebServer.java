@@ -52,6 +52,17 @@ public final class WebServer implements AutoCloseable {
     var settingsPage = new SettingsController(useCases.forceTwoFactor());
     var auditPage = new AuditController(useCases.queryAuditLog(), useCases.listOperators());
     var throttles = new ThrottlesController(useCases.signInThrottles());
+    var pluginsPage =
+        new PluginsController(
+            useCases.listPlugins(),
+            useCases.installPlugin(),
+            useCases.activatePlugin(),
+            useCases.deactivatePlugin(),
+            useCases.uninstallPlugin());
+    var pluginSettings =
+        new PluginSettingsController(
+            useCases.listPlugins(), useCases.configurePlugin(), useCases.testDuoConnection());
+    var duoOperators = new DuoOperatorsController(useCases.pluginOperators());
     var errors = new ErrorPages();
     Javalin app =
         Javalin.create(
@@ -81,6 +92,9 @@ public final class WebServer implements AutoCloseable {
               settingsPage.register(cfg.routes);
               auditPage.register(cfg.routes);
               throttles.register(cfg.routes);
+              pluginsPage.register(cfg.routes);
+              pluginSettings.register(cfg.routes);
+              duoOperators.register(cfg.routes);
               errors.register(cfg.routes);
             });
     try {

@@ -5,6 +5,8 @@ import io.supportpro.adapter.in.web.WebSettings;
 import io.supportpro.adapter.in.web.WebUseCases;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
+import io.supportpro.application.port.out.DuoConnection;
+import io.supportpro.application.port.out.DuoGateway;
 import io.supportpro.application.service.AuditLogService;
 import io.supportpro.application.service.ChangeOperatorService;
 import io.supportpro.application.service.CheckHealthService;
@@ -41,6 +43,7 @@ import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -67,6 +70,14 @@ public final class TestPanel implements AutoCloseable {
   public final InMemoryPluginRepository plugins = new InMemoryPluginRepository();
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
   public final InMemoryDuoGateway duo = new InMemoryDuoGateway(DUO_CLIENT_ID, DUO_CLIENT_SECRET);
+
+  /**
+   * Rewrites what the in-memory Duo answers when a code is exchanged, for answers it never gives on
+   * its own, such as a verified answer for another user.
+   */
+  public final AtomicReference<UnaryOperator<DuoGateway.Result>> duoExchange =
+      new AtomicReference<>(UnaryOperator.identity());
+
   // Like the database's foreign keys: a pending sign-in goes with its plugin and its session.
   public final InMemoryPendingSignIns pendingSignIns =
       new InMemoryPendingSignIns(
@@ -116,7 +127,7 @@ public final class TestPanel implements AutoCloseable {
             sessions,
             plugins,
             pendingSignIns,
-            duo,
+            steerable(),
             cipher,
             URI.create(publicUrl + "/duo/callback"),
             audit,
@@ -157,6 +168,25 @@ public final class TestPanel implements AutoCloseable {
     create(OPERATOR, "operator");
     server = WebServer.start(new WebSettings("127.0.0.1", 0, publicUrl, FORM_KEY), useCases);
     base = URI.create("http://127.0.0.1:" + server.port());
+  }
+
+  private DuoGateway steerable() {
+    return new DuoGateway() {
+      @Override
+      public Health healthCheck(DuoConnection connection) {
+        return duo.healthCheck(connection);
+      }
+
+      @Override
+      public Prompt prompt(DuoConnection connection, String username, String state) {
+        return duo.prompt(connection, username, state);
+      }
+
+      @Override
+      public Result exchange(DuoConnection connection, String code, String username) {
+        return duoExchange.get().apply(duo.exchange(connection, code, username));
+      }
+    };
   }
 
   /** The panel as reached over plain http. */

@@ -1,0 +1,237 @@
+package io.supportpro.adapter.in.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supportpro.application.port.in.ConfigurePluginUseCase;
+import io.supportpro.application.port.in.ListPluginsUseCase;
+import io.supportpro.application.port.in.PluginOverview;
+import io.supportpro.application.port.in.PluginSettingsView;
+import io.supportpro.application.port.in.SavePluginSettingsCommand;
+import io.supportpro.application.port.in.SavePluginSettingsResult;
+import io.supportpro.application.port.in.TestDuoConnectionUseCase;
+import io.supportpro.application.port.in.TestDuoConnectionUseCase.ConnectionTestResult;
+import io.supportpro.domain.duo.DuoSettings;
+import io.supportpro.domain.plugin.PluginDescriptor;
+import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.SettingDefinition;
+import io.supportpro.domain.plugin.SettingValue;
+import io.supportpro.domain.plugin.SettingsCheck;
+import io.supportpro.domain.secondfactor.DuoPlugin;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * A plugin's settings page, built from the settings the plugin declares. Secret settings are
+ * write-only: their fields are never filled, whatever was saved or typed. For Duo Security the page
+ * also tests the typed values against Duo without saving them.
+ */
+final class PluginSettingsController {
+  /** The prefix of every setting's form field, so no setting can shadow the form's own fields. */
+  static final String FIELD_PREFIX = "setting-";
+
+  static final String NOT_ACTIVE =
+      "Settings are available only while the plugin is active. Activate it on the Plugins page"
+          + " first.";
+
+  /** A setting as the form shows it. */
+  record SettingField(
+      String id,
+      String label,
+      String help,
+      String kind,
+      String value,
+      List<String> choices,
+      boolean secretSaved,
+      String error,
+      String warning) {
+    /** The ids of the texts that describe the field: help, saved-secret note, error, warning. */
+    public String describedBy() {
+      var ids = new StringJoiner(" ");
+      ids.add(id + "-hint");
+      if (secretSaved) {
+        ids.add(id + "-saved");
+      }
+      if (error != null) {
+        ids.add(id + "-error");
+      }
+      if (warning != null) {
+        ids.add(id + "-warning");
+      }
+      return ids.toString();
+    }
+  }
+
+  private final ListPluginsUseCase plugins;
+  private final ConfigurePluginUseCase configure;
+  private final TestDuoConnectionUseCase testDuo;
+
+  PluginSettingsController(
+      ListPluginsUseCase plugins,
+      ConfigurePluginUseCase configure,
+      TestDuoConnectionUseCase testDuo) {
+    this.plugins = plugins;
+    this.configure = configure;
+    this.testDuo = testDuo;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get(PluginsController.LIST + "/{id}/settings", this::page, Access.ADMINISTRATOR);
+    routes.post(PluginsController.LIST + "/{id}/settings", this::submit, Access.ADMINISTRATOR);
+  }
+
+  private static String address(PluginId id) {
+    return PluginsController.LIST + "/" + id.value() + "/settings";
+  }
+
+  private void page(Context ctx) {
+    PluginId id = PluginsController.pluginId(ctx);
+    PluginSettingsView view = activeView(id);
+    render(ctx, 200, view, view.values(), SettingsCheck.CLEAN, null, null);
+  }
+
+  private void submit(Context ctx) {
+    PluginId id = PluginsController.pluginId(ctx);
+    PluginOverview plugin = plugins.find(id).orElseThrow(Halt::notFound);
+    Params form = Params.form(ctx);
+    Map<String, String> typed = new LinkedHashMap<>();
+    for (SettingDefinition setting : plugin.descriptor().settings()) {
+      typed.put(setting.key(), form.text(FIELD_PREFIX + setting.key()));
+    }
+    switch (form.text("action")) {
+      case "", "save" -> save(ctx, id, typed);
+      case "test" -> {
+        if (!id.equals(DuoPlugin.ID)) {
+          throw Halt.badRequest("This plugin has no connection test.");
+        }
+        testDuo(ctx, typed);
+      }
+      default -> throw Halt.badRequest("Use the Save or the Test connection button.");
+    }
+  }
+
+  private void save(Context ctx, PluginId id, Map<String, String> typed) {
+    var result =
+        configure.save(new SavePluginSettingsCommand(Visitor.required(ctx).actor(ctx), id, typed));
+    switch (result) {
+      case SavePluginSettingsResult.Saved saved -> {
+        var view = configure.view(id);
+        if (saved.check().warnings().isEmpty() || view.isEmpty()) {
+          Pages.seeOther(ctx, address(id) + Notice.PLUGIN_SETTINGS_SAVED.query());
+        } else {
+          // A warning cannot travel through a redirect: show it now, next to its field.
+          render(
+              ctx,
+              200,
+              view.get(),
+              view.get().values(),
+              saved.check(),
+              null,
+              Notice.PLUGIN_SETTINGS_SAVED.message());
+        }
+      }
+      case SavePluginSettingsResult.Invalid invalid ->
+          render(ctx, 422, activeView(id), kept(typed), invalid.check(), null, null);
+      case SavePluginSettingsResult.NotActive notActive -> throw notActive();
+      case SavePluginSettingsResult.UnknownPlugin unknown -> throw Halt.notFound();
+    }
+  }
+
+  /** Asks Duo about the typed values, saving nothing, and shows its answer with the form. */
+  private void testDuo(Context ctx, Map<String, String> typed) {
+    PluginSettingsView view = activeView(DuoPlugin.ID);
+    ConnectionTestResult result = testDuo.test(Visitor.required(ctx).actor(ctx), typed);
+    SettingsCheck check = SettingsCheck.CLEAN;
+    if (!result.accepted()) {
+      // The test only says that something is wrong; the same checks as saving say what, by field.
+      var descriptor = view.plugin().descriptor();
+      check =
+          SettingsCheck.basic(descriptor, typed)
+              .and(
+                  DuoSettings.check(
+                      typed, view.savedSecrets().contains(DuoSettings.CLIENT_SECRET)));
+    }
+    render(ctx, check.acceptable() ? 200 : 422, view, kept(typed), check, result, null);
+  }
+
+  private PluginSettingsView activeView(PluginId id) {
+    return configure
+        .view(id)
+        .orElseThrow(() -> plugins.find(id).isPresent() ? notActive() : Halt.notFound());
+  }
+
+  private static Halt notActive() {
+    return Halt.page(
+        409, "Settings are not available", NOT_ACTIVE, PluginsController.LIST, "Go to Plugins");
+  }
+
+  /** The typed values worth showing again: none too long to be valid. */
+  private static Map<String, String> kept(Map<String, String> typed) {
+    Map<String, String> kept = new LinkedHashMap<>(typed);
+    kept.replaceAll((key, value) -> value.length() > SettingValue.MAX_LENGTH ? "" : value);
+    return kept;
+  }
+
+  private static void render(
+      Context ctx,
+      int status,
+      PluginSettingsView view,
+      Map<String, String> values,
+      SettingsCheck check,
+      ConnectionTestResult test,
+      String notice) {
+    PluginDescriptor descriptor = view.plugin().descriptor();
+    boolean duo = descriptor.id().equals(DuoPlugin.ID);
+    Pages.render(
+        ctx,
+        status,
+        "admin/plugin-settings",
+        Pages.model(
+            "section",
+            "plugins",
+            "plugin",
+            PluginsController.PluginRow.of(view.plugin()),
+            "action",
+            address(descriptor.id()),
+            "fields",
+            fields(descriptor, values, view.savedSecrets(), check),
+            "problems",
+            !check.acceptable(),
+            "test",
+            test,
+            "duo",
+            duo,
+            "notice",
+            notice,
+            "csrf",
+            Visitor.required(ctx).session().csrfToken()));
+  }
+
+  private static List<SettingField> fields(
+      PluginDescriptor descriptor,
+      Map<String, String> values,
+      Set<String> savedSecrets,
+      SettingsCheck check) {
+    List<SettingField> fields = new ArrayList<>();
+    for (SettingDefinition setting : descriptor.settings()) {
+      String key = setting.key();
+      fields.add(
+          new SettingField(
+              FIELD_PREFIX + key,
+              setting.label(),
+              setting.help(),
+              setting.kind().name().toLowerCase(Locale.ROOT),
+              // A secret never goes back to the browser, whether saved or just typed.
+              setting.secret() ? "" : values.getOrDefault(key, ""),
+              setting.choices(),
+              setting.secret() && savedSecrets.contains(key),
+              check.problems().get(key),
+              check.warnings().get(key)));
+    }
+    return fields;
+  }
+}

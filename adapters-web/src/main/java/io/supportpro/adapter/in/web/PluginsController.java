@@ -1,0 +1,166 @@
+package io.supportpro.adapter.in.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supportpro.application.port.in.ActivatePluginUseCase;
+import io.supportpro.application.port.in.DeactivatePluginUseCase;
+import io.supportpro.application.port.in.InstallPluginUseCase;
+import io.supportpro.application.port.in.ListPluginsUseCase;
+import io.supportpro.application.port.in.PluginCommand;
+import io.supportpro.application.port.in.PluginOverview;
+import io.supportpro.application.port.in.PluginTransitionResult;
+import io.supportpro.application.port.in.UninstallPluginUseCase;
+import io.supportpro.domain.plugin.PluginAction;
+import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginState;
+import io.supportpro.domain.secondfactor.DuoPlugin;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The Plugins page: every plugin with its state and exactly the actions that state allows, the
+ * lifecycle actions themselves, and the page that confirms an uninstall.
+ */
+final class PluginsController {
+  static final String LIST = "/admin/plugins";
+
+  /** A plugin as the table shows it, with the actions its state allows. */
+  record PluginRow(
+      String id,
+      String name,
+      String description,
+      String version,
+      String author,
+      String state,
+      String stateLabel,
+      boolean install,
+      boolean activate,
+      boolean deactivate,
+      boolean uninstall,
+      boolean settings,
+      boolean duo) {
+    static PluginRow of(PluginOverview plugin) {
+      Set<PluginAction> legal = plugin.legalActions();
+      var descriptor = plugin.descriptor();
+      return new PluginRow(
+          descriptor.id().value(),
+          descriptor.name(),
+          descriptor.description(),
+          descriptor.version(),
+          descriptor.author(),
+          plugin.state().name().toLowerCase(java.util.Locale.ROOT),
+          PluginsController.stateLabel(plugin.state()),
+          legal.contains(PluginAction.INSTALL),
+          legal.contains(PluginAction.ACTIVATE),
+          legal.contains(PluginAction.DEACTIVATE),
+          legal.contains(PluginAction.UNINSTALL),
+          plugin.hasSettingsPage(),
+          descriptor.id().equals(DuoPlugin.ID));
+    }
+  }
+
+  private final ListPluginsUseCase plugins;
+  private final InstallPluginUseCase install;
+  private final ActivatePluginUseCase activate;
+  private final DeactivatePluginUseCase deactivate;
+  private final UninstallPluginUseCase uninstall;
+
+  PluginsController(
+      ListPluginsUseCase plugins,
+      InstallPluginUseCase install,
+      ActivatePluginUseCase activate,
+      DeactivatePluginUseCase deactivate,
+      UninstallPluginUseCase uninstall) {
+    this.plugins = plugins;
+    this.install = install;
+    this.activate = activate;
+    this.deactivate = deactivate;
+    this.uninstall = uninstall;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get(LIST, ctx -> list(ctx, 200, null), Access.ADMINISTRATOR);
+    routes.post(
+        LIST + "/{id}/install",
+        ctx -> transition(ctx, install::install, Notice.PLUGIN_INSTALLED),
+        Access.ADMINISTRATOR);
+    routes.post(
+        LIST + "/{id}/activate",
+        ctx -> transition(ctx, activate::activate, Notice.PLUGIN_ACTIVATED),
+        Access.ADMINISTRATOR);
+    routes.post(
+        LIST + "/{id}/deactivate",
+        ctx -> transition(ctx, deactivate::deactivate, Notice.PLUGIN_DEACTIVATED),
+        Access.ADMINISTRATOR);
+    routes.get(LIST + "/{id}/uninstall", this::confirmUninstall, Access.ADMINISTRATOR);
+    routes.post(
+        LIST + "/{id}/uninstall",
+        ctx -> transition(ctx, uninstall::uninstall, Notice.PLUGIN_UNINSTALLED),
+        Access.ADMINISTRATOR);
+  }
+
+  /** The label of a state, as the list and the other plugin pages show it. */
+  static String stateLabel(PluginState state) {
+    return switch (state) {
+      case AVAILABLE -> "Available";
+      case INACTIVE -> "Installed, inactive";
+      case ACTIVE -> "Active";
+    };
+  }
+
+  /** The plugin the address names; a malformed id is a page that is not there. */
+  static PluginId pluginId(Context ctx) {
+    try {
+      return new PluginId(ctx.pathParam("id"));
+    } catch (IllegalArgumentException malformed) {
+      throw Halt.notFound();
+    }
+  }
+
+  private void list(Context ctx, int status, String refusal) {
+    Pages.render(
+        ctx,
+        status,
+        "admin/plugins",
+        Pages.model(
+            "section",
+            "plugins",
+            "plugins",
+            plugins.list().stream().map(PluginRow::of).toList(),
+            "refusal",
+            refusal,
+            "csrf",
+            Visitor.required(ctx).session().csrfToken()));
+  }
+
+  private void transition(
+      Context ctx, Function<PluginCommand, PluginTransitionResult> action, Notice done) {
+    PluginId id = pluginId(ctx);
+    var result = action.apply(new PluginCommand(Visitor.required(ctx).actor(ctx), id));
+    switch (result) {
+      case PluginTransitionResult.Changed changed -> Pages.seeOther(ctx, LIST + done.query());
+      case PluginTransitionResult.Refused refused ->
+          list(ctx, 409, nameOf(id) + ": " + refused.reason());
+      case PluginTransitionResult.UnknownPlugin unknown -> throw Halt.notFound();
+    }
+  }
+
+  private void confirmUninstall(Context ctx) {
+    PluginOverview plugin = plugins.find(pluginId(ctx)).orElseThrow(Halt::notFound);
+    Pages.render(
+        ctx,
+        plugin.state().isInstalled() ? 200 : 409,
+        "admin/plugin-uninstall",
+        Pages.model(
+            "section",
+            "plugins",
+            "plugin",
+            PluginRow.of(plugin),
+            "csrf",
+            Visitor.required(ctx).session().csrfToken()));
+  }
+
+  private String nameOf(PluginId id) {
+    return plugins.find(id).map(p -> p.descriptor().name()).orElse(id.value());
+  }
+}
