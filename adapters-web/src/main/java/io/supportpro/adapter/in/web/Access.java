@@ -15,6 +15,14 @@ enum Access implements RouteRole {
   SECOND_FACTOR,
   /** Forced enrolment: only a session that must add an authenticator app first. */
   ENROLMENT,
+  /** The Duo step: only a session whose second factor is Duo. */
+  DUO_STEP,
+  /**
+   * Where Duo sends the browser back: anyone, with or without a session, so that a callback that
+   * does not belong to this browser gets a clear answer rather than a sign-in form. The single-use
+   * state kept server-side does what a CSRF token does elsewhere.
+   */
+  DUO_CALLBACK,
   /** What every signed-in operator may see. */
   SIGNED_IN,
   /** The administration pages. */

@@ -43,11 +43,11 @@ final class AccessPolicy {
       boolean isGet,
       String target,
       boolean cookieSent) {
-    if (access == Access.RESOURCE || access == Access.PUBLIC) {
+    if (access == Access.RESOURCE || access == Access.PUBLIC || access == Access.DUO_CALLBACK) {
       return new Decision.Allow();
     }
     if (visitor.isEmpty()) {
-      if (access == Access.SECOND_FACTOR || access == Access.ENROLMENT) {
+      if (isSignInStep(access)) {
         // A sign-in step is no page to come back to; when its sign-in timed out, say so.
         return new Decision.SignInFirst(SIGN_IN + (cookieSent ? Notice.SIGN_IN_ENDED.query() : ""));
       }
@@ -62,9 +62,10 @@ final class AccessPolicy {
     return switch (session.stage()) {
       case AWAITING_SECOND_FACTOR -> {
         String step = stepOf(session);
-        yield access == Access.SECOND_FACTOR && step.equals(SECOND_FACTOR_STEP)
-            ? new Decision.Allow()
-            : new Decision.ContinueSignIn(step);
+        boolean atItsStep =
+            (access == Access.SECOND_FACTOR && step.equals(SECOND_FACTOR_STEP))
+                || (access == Access.DUO_STEP && step.equals(DUO_STEP));
+        yield atItsStep ? new Decision.Allow() : new Decision.ContinueSignIn(step);
       }
       case AWAITING_ENROLMENT ->
           access == Access.ENROLMENT
@@ -72,14 +73,20 @@ final class AccessPolicy {
               : new Decision.ContinueSignIn(ENROLMENT_STEP);
       case SIGNED_IN ->
           switch (access) {
-            case SECOND_FACTOR, ENROLMENT -> new Decision.Home();
+            case SECOND_FACTOR, ENROLMENT, DUO_STEP -> new Decision.Home();
             case ADMINISTRATOR ->
                 visitor.get().operator().isAdministrator()
                     ? new Decision.Allow()
                     : new Decision.Forbidden();
-            case RESOURCE, PUBLIC, SIGN_OUT, SIGNED_IN -> new Decision.Allow();
+            case RESOURCE, PUBLIC, DUO_CALLBACK, SIGN_OUT, SIGNED_IN -> new Decision.Allow();
           };
     };
+  }
+
+  private static boolean isSignInStep(Access access) {
+    return access == Access.SECOND_FACTOR
+        || access == Access.ENROLMENT
+        || access == Access.DUO_STEP;
   }
 
   /** The page where a session awaiting its second factor passes it. */

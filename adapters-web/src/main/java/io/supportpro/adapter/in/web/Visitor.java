@@ -28,6 +28,11 @@ record Visitor(SessionToken token, ActiveSession active) {
     ctx.attribute(ATTRIBUTE, this);
   }
 
+  /** Forgets the request's visitor, once its session has ended, so the page shows no account. */
+  static void detach(Context ctx) {
+    ctx.req().removeAttribute(ATTRIBUTE);
+  }
+
   Session session() {
     return active.session();
   }

@@ -63,6 +63,8 @@ public final class WebServer implements AutoCloseable {
         new PluginSettingsController(
             useCases.listPlugins(), useCases.configurePlugin(), useCases.testDuoConnection());
     var duoOperators = new DuoOperatorsController(useCases.pluginOperators());
+    var duoSignIn =
+        new DuoSignInController(useCases.startDuoSignIn(), useCases.completeDuoSignIn(), cookies);
     var errors = new ErrorPages();
     Javalin app =
         Javalin.create(
@@ -95,6 +97,7 @@ public final class WebServer implements AutoCloseable {
               pluginsPage.register(cfg.routes);
               pluginSettings.register(cfg.routes);
               duoOperators.register(cfg.routes);
+              duoSignIn.register(cfg.routes);
               errors.register(cfg.routes);
             });
     try {

@@ -48,7 +48,7 @@ class AccessPolicyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(names = {"SECOND_FACTOR", "ENROLMENT"})
+  @EnumSource(names = {"SECOND_FACTOR", "ENROLMENT", "DUO_STEP"})
   void aSignInStepWithoutASession_startsAgainWithANoticeWhenItTimedOut(Access access) {
     assertThat(AccessPolicy.decide(access, Optional.empty(), true, "/login/enrol", true))
         .isEqualTo(new Decision.SignInFirst("/login?notice=ended"));
@@ -71,12 +71,35 @@ class AccessPolicyTest {
         .isEqualTo(new Decision.Allow());
   }
 
+  @ParameterizedTest
+  @EnumSource(names = {"SECOND_FACTOR", "ENROLMENT", "SIGNED_IN", "ADMINISTRATOR"})
+  void aSessionAwaitingDuo_isSentToTheDuoStepFromAnywhereElse(Access access) {
+    assertThat(decide(access, session(ADMIN, SecondFactor.DUO)))
+        .isEqualTo(new Decision.ContinueSignIn("/login/duo"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"DUO_STEP", "DUO_CALLBACK", "SIGN_OUT"})
+  void aSessionAwaitingDuo_reachesItsStepTheCallbackAndSignOut(Access access) {
+    assertThat(decide(access, session(OPERATOR, SecondFactor.DUO))).isEqualTo(new Decision.Allow());
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = SecondFactor.class,
+      names = {"TOTP", "TOTP_ENROLMENT"})
+  void theDuoStep_isNotForAnotherStep(SecondFactor factor) {
+    assertThat(decide(Access.DUO_STEP, session(OPERATOR, factor)))
+        .isNotEqualTo(new Decision.Allow());
+  }
+
   @Test
-  void aSessionAwaitingDuo_isSentToTheDuoStepEvenFromTheCodeStep() {
-    assertThat(decide(Access.SECOND_FACTOR, session(OPERATOR, SecondFactor.DUO)))
-        .isEqualTo(new Decision.ContinueSignIn("/login/duo"));
-    assertThat(decide(Access.SIGNED_IN, session(OPERATOR, SecondFactor.DUO)))
-        .isEqualTo(new Decision.ContinueSignIn("/login/duo"));
+  void theDuoCallback_answersEveryoneSoThatAStrayCallbackGetsAMessage() {
+    assertThat(decide(Access.DUO_CALLBACK, Optional.empty())).isEqualTo(new Decision.Allow());
+    assertThat(AccessPolicy.decide(Access.DUO_CALLBACK, Optional.empty(), true, "/x", true))
+        .isEqualTo(new Decision.Allow());
+    assertThat(decide(Access.DUO_CALLBACK, session(OPERATOR, SecondFactor.NONE)))
+        .isEqualTo(new Decision.Allow());
   }
 
   @ParameterizedTest
@@ -97,6 +120,7 @@ class AccessPolicyTest {
     assertThat(decide(Access.ADMINISTRATOR, signedIn)).isEqualTo(new Decision.Forbidden());
     assertThat(decide(Access.SECOND_FACTOR, signedIn)).isEqualTo(new Decision.Home());
     assertThat(decide(Access.ENROLMENT, signedIn)).isEqualTo(new Decision.Home());
+    assertThat(decide(Access.DUO_STEP, signedIn)).isEqualTo(new Decision.Home());
   }
 
   @Test
