@@ -393,6 +393,20 @@ class AdministrationIT {
   }
 
   @Test
+  void theThrottlesPage_showsALockOnlyWhileItLasts() {
+    Browser attacker = panel.browser();
+    for (int i = 0; i < 10 && signIn(attacker, "ghost", "guess-" + i).status() != 429; i++) {
+      // Until the account is locked.
+    }
+
+    assertThat(admin.get("/admin/throttles").text())
+        .containsPattern("Account ghost \\d+ \\S+Z 2026-01-05T\\S+Z Clear");
+    panel.clock.advance(java.time.Duration.ofMinutes(2));
+    assertThat(admin.get("/admin/throttles").text())
+        .containsPattern("Account ghost \\d+ \\S+Z — Clear");
+  }
+
+  @Test
   void aNonAdministrator_isRefusedEveryAdministrationPageAndTheRefusalIsAudited() {
     Browser operator = panel.browser();
     signIn(operator, TestPanel.OPERATOR, TestPanel.PASSWORD);

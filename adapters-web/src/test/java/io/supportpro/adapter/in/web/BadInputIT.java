@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.Html;
+import io.supportpro.adapter.in.web.testing.PluginSteps;
 import io.supportpro.adapter.in.web.testing.Response;
 import io.supportpro.adapter.in.web.testing.TestPanel;
+import io.supportpro.adapter.in.web.testing.TestPlugins;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.page.PageRequest;
@@ -53,20 +55,35 @@ class BadInputIT {
   private static final List<String> RAW_MARKUP = List.of("<script>alert", "<img src=x");
 
   /**
-   * A form of the panel: how to send it with one field replaced, which fields it has, and its
-   * primary field, where every kind of nasty input is wrong (except nothing at all, in a filter).
+   * A form of the panel: how to send it with one field replaced, which fields it has, its primary
+   * field, where every kind of nasty input is wrong (except nothing at all, in a filter), if it has
+   * one, and whether it is posted with a CSRF token.
    */
   record Form(
       String name,
       List<String> fields,
       String primary,
       boolean emptyIsValid,
+      boolean posted,
       Function<Map<String, String>, Response> send) {
+    /** A posted form, or a filter sent with GET when nothing at all is valid in it. */
+    Form(
+        String name,
+        List<String> fields,
+        String primary,
+        boolean emptyIsValid,
+        Function<Map<String, String>, Response> send) {
+      this(name, fields, primary, emptyIsValid, !emptyIsValid, send);
+    }
+
     @Override
     public String toString() {
       return name;
     }
   }
+
+  private static final List<String> DUO_FIELDS =
+      List.copyOf(PluginSteps.workingDuoFields("closed").keySet());
 
   private TestPanel panel;
   private Browser admin;
@@ -97,6 +114,10 @@ class BadInputIT {
     notEnrolled = panel.browser();
     signIn(notEnrolled, "carol", TestPanel.PASSWORD);
     beginAuthenticatorSetup(notEnrolled, "/account/security/totp");
+    PluginSteps.setUpDuo(admin, "closed");
+    PluginSteps.installAndActivate(admin, TestPlugins.WEBHOOKS.value());
+    panel.create("duo-user", "operator");
+    PluginSteps.setDuo(admin, panel.operator("duo-user").id().toString(), true);
 
     forms =
         List.of(
@@ -165,7 +186,57 @@ class BadInputIT {
                 List.of("operator", "type", "from", "to", "older"),
                 "type",
                 true,
-                fields -> admin.get("/admin/audit?" + Browser.encode(fields))));
+                fields -> admin.get("/admin/audit?" + Browser.encode(fields))),
+            new Form(
+                "plugin action",
+                List.of(),
+                null,
+                false,
+                fields ->
+                    send(admin, "/admin/plugins", "/admin/plugins/webhooks/deactivate", fields)),
+            new Form(
+                "Duo settings",
+                withAction(DUO_FIELDS),
+                "setting-client_id",
+                false,
+                fields -> duoSettingsForm("save", fields)),
+            new Form(
+                "Duo connection test",
+                withAction(DUO_FIELDS),
+                "setting-client_id",
+                false,
+                fields -> duoSettingsForm("test", fields)),
+            new Form(
+                "webhook settings",
+                List.of(
+                    "setting-url",
+                    "setting-signing_key",
+                    "setting-format",
+                    "setting-retries",
+                    "action"),
+                "setting-url",
+                false,
+                this::webhookForm),
+            new Form(
+                "Duo operator search",
+                List.of("q", "page"),
+                "page",
+                true,
+                fields -> admin.get(PluginSteps.DUO_OPERATORS + "?" + Browser.encode(fields))),
+            new Form(
+                "Duo for an operator",
+                List.of("enabled", "q", "page"),
+                "enabled",
+                false,
+                this::duoOperatorForm),
+            new Form("Duo step", List.of("next"), null, false, true, this::duoStepForm),
+            new Form(
+                "Duo callback",
+                List.of("state", "duo_code", "code", "error", "error_description"),
+                "state",
+                false,
+                false,
+                this::duoCallback));
   }
 
   @AfterAll
@@ -185,6 +256,7 @@ class BadInputIT {
 
   Stream<Arguments> primaryFields() {
     return forms.stream()
+        .filter(form -> form.primary() != null)
         .flatMap(
             form ->
                 Stream.of(Nasty.values())
@@ -205,7 +277,7 @@ class BadInputIT {
 
   Stream<Arguments> postedForms() {
     return forms.stream()
-        .filter(form -> !form.emptyIsValid())
+        .filter(Form::posted)
         .flatMap(form -> Stream.of(Nasty.values()).map(nasty -> Arguments.of(form, nasty)));
   }
 
@@ -304,6 +376,65 @@ class BadInputIT {
     fields.put("role", "operator");
     fields.putAll(replaced);
     return fields;
+  }
+
+  private static List<String> withAction(List<String> fields) {
+    List<String> all = new java.util.ArrayList<>(fields);
+    all.add("action");
+    return all;
+  }
+
+  private Response duoSettingsForm(String action, Map<String, String> replaced) {
+    Map<String, String> fields = new LinkedHashMap<>(PluginSteps.workingDuoFields("closed"));
+    fields.put("action", action);
+    fields.putAll(replaced);
+    String page = PluginSteps.settingsPage(PluginSteps.DUO);
+    return send(admin, page, page, fields);
+  }
+
+  private Response webhookForm(Map<String, String> replaced) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("setting-url", "https://hooks.example.com/x");
+    fields.put("setting-signing_key", "");
+    fields.put("setting-format", "json");
+    fields.put("setting-retries", "3");
+    fields.put("action", "save");
+    fields.putAll(replaced);
+    String page = PluginSteps.settingsPage(TestPlugins.WEBHOOKS.value());
+    return send(admin, page, page, fields);
+  }
+
+  private Response duoOperatorForm(Map<String, String> replaced) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("enabled", "true");
+    fields.put("q", "");
+    fields.put("page", "1");
+    fields.putAll(replaced);
+    return send(
+        admin, PluginSteps.DUO_OPERATORS, PluginSteps.DUO_OPERATORS + "/" + target.id(), fields);
+  }
+
+  private Response duoStepForm(Map<String, String> replaced) {
+    Browser browser = panel.browser();
+    signIn(browser, "duo-user", TestPanel.PASSWORD);
+    return send(browser, "/login/duo", "/login/duo", replaced);
+  }
+
+  /** Comes back from an approved prompt with some of the parameters replaced. */
+  private Response duoCallback(Map<String, String> replaced) {
+    Browser browser = panel.browser();
+    signIn(browser, "duo-user", TestPanel.PASSWORD);
+    java.net.URI back =
+        panel.duo.approve(
+            java.net.URI.create(PluginSteps.continueToDuo(browser).location().orElseThrow()));
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String pair : back.getRawQuery().split("&")) {
+      String[] parts = pair.split("=", 2);
+      fields.put(
+          parts[0], java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8));
+    }
+    fields.putAll(replaced);
+    return browser.get("/duo/callback?" + Browser.encode(fields));
   }
 
   private static Map<String, String> throttleFields(Map<String, String> replaced) {

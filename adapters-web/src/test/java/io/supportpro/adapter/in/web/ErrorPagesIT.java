@@ -73,6 +73,9 @@ class ErrorPagesIT {
             "application/x-www-form-urlencoded",
             "a=%zz".getBytes(StandardCharsets.US_ASCII)));
     answers.add(anonymous.get("/login?" + "x".repeat(100_000)));
+    answers.add(anonymous.get("/duo/callback?state=unknown&duo_code=x"));
+    answers.add(anonymous.get("/login/duo"));
+    answers.add(operator.get("/admin/plugins"));
 
     for (Response answer : answers) {
       assertThat(answer.header("Content-Security-Policy"))

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.Html;
+import io.supportpro.adapter.in.web.testing.PluginSteps;
 import io.supportpro.adapter.in.web.testing.Response;
 import io.supportpro.adapter.in.web.testing.TestPanel;
+import io.supportpro.adapter.in.web.testing.TestPlugins;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +29,8 @@ class PagesIT {
     panel = TestPanel.start();
     admin = panel.browser();
     assertThat(signIn(admin, TestPanel.ADMIN, TestPanel.PASSWORD).status()).isEqualTo(303);
+    PluginSteps.setUpDuo(admin, "closed");
+    PluginSteps.installAndActivate(admin, TestPlugins.WEBHOOKS.value());
   }
 
   @AfterAll
@@ -46,7 +50,13 @@ class PagesIT {
         "/admin/settings",
         "/admin/audit",
         "/admin/audit?type=SIGN_IN_SUCCEEDED&from=2026-01-01&to=2026-12-31",
-        "/admin/throttles");
+        "/admin/throttles",
+        "/admin/plugins",
+        "/admin/plugins/duo-security/uninstall",
+        "/admin/plugins/duo-security/settings",
+        "/admin/plugins/webhooks/settings",
+        "/admin/plugins/duo-security/operators",
+        "/admin/plugins/duo-security/operators?q=oli&page=1");
   }
 
   @ParameterizedTest
@@ -75,6 +85,7 @@ class PagesIT {
         .contains("Signed in as", "Operator admin")
         .contains("href=\"/admin/operators\"", "href=\"/admin/audit\"")
         .contains("href=\"/admin/throttles\"", "href=\"/admin/settings\"")
+        .contains("href=\"/admin/plugins\"")
         .contains("action=\"/logout\"");
   }
 
