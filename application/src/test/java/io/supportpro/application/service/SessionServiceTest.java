@@ -79,8 +79,21 @@ class SessionServiceTest {
 
   @BeforeEach
   void setUp() {
+    awaitStandInHash();
     operators.add(ada, hasher.hash(new Password(PASSWORD)));
     hasher.reset();
+  }
+
+  /**
+   * Waits for the stand-in hash that a new service makes in the background, as a real first sign-in
+   * long after start-up would find it made, so that it is not counted as a sign-in's work.
+   */
+  private void awaitStandInHash() {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (hasher.computed() == 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(hasher.computed()).as("the stand-in hash made at construction").isEqualTo(1);
   }
 
   private SignInResult signIn(String login, String password) {
@@ -381,7 +394,8 @@ class SessionServiceTest {
 
   @Test
   void signIn_aFreshServiceCostsOneHashForAnUnknownUserLikeForAWrongPassword() {
-    // Any work done once per instance happens before the first sign-in, not during it.
+    // Work done once per instance happens as it is built, not during the first sign-in.
+    hasher.reset();
     SessionService fresh =
         new SessionService(
             operators,
@@ -393,6 +407,7 @@ class SessionServiceTest {
             SessionTimeouts.DEFAULT,
             audit,
             clock);
+    awaitStandInHash();
     hasher.reset();
 
     fresh.signIn(new SignInCommand("nobody", new Password(PASSWORD), ADDRESS));
