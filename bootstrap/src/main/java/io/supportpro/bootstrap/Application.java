@@ -1,0 +1,206 @@
+package io.supportpro.bootstrap;
+
+import io.supportpro.adapter.in.web.WebServer;
+import io.supportpro.adapter.in.web.WebServerException;
+import io.supportpro.adapter.in.web.WebSettings;
+import io.supportpro.adapter.in.web.WebUseCases;
+import io.supportpro.adapter.out.duo.DuoSdkGateway;
+import io.supportpro.adapter.out.persistence.AesGcmSecretCipher;
+import io.supportpro.adapter.out.persistence.DatabaseSettings;
+import io.supportpro.adapter.out.persistence.DatabaseUnavailableException;
+import io.supportpro.adapter.out.persistence.MigrationReport;
+import io.supportpro.adapter.out.persistence.Persistence;
+import io.supportpro.adapter.out.persistence.SecretKeyException;
+import io.supportpro.application.port.out.DuoGateway;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the only place that names concrete adapters, choosing them from the
+ * configuration, and wires them into the services.
+ */
+final class Application implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+  private static final Duration PURGE_INTERVAL = Duration.ofMinutes(5);
+
+  private final Persistence persistence;
+  private final Services services;
+  private final WebServer web;
+  private final ScheduledExecutorService housekeeping;
+
+  private Application(
+      Persistence persistence,
+      Services services,
+      WebServer web,
+      ScheduledExecutorService housekeeping) {
+    this.persistence = persistence;
+    this.services = services;
+    this.web = web;
+    this.housekeeping = housekeeping;
+  }
+
+  /** Opens (and migrates) the database and starts serving the panel, with Duo as it is. */
+  static Application serve(Configuration config) {
+    return start(config, DuoSdkGateway.withDefaults());
+  }
+
+  /** Opens (and migrates) the database and starts serving the panel with this Duo gateway. */
+  static Application start(Configuration config, DuoGateway duo) {
+    AesGcmSecretCipher cipher = secretCipher(config);
+    Persistence persistence = openPersistence(config);
+    try {
+      var catalog = new ServiceLoaderPluginCatalog(Application.class.getClassLoader());
+      Services services = Services.compose(persistence, cipher, catalog, duo, config.publicUrl());
+      var settings =
+          new WebSettings(
+              config.host(), config.port(), config.publicUrl(), cipher.deriveKey("form-signing"));
+      WebServer web = WebServer.start(settings, webUseCases(services));
+      return new Application(persistence, services, web, startHousekeeping(services));
+    } catch (WebServerException e) {
+      persistence.close();
+      throw new ConfigurationException(Configuration.PORT, e.getMessage());
+    } catch (RuntimeException e) {
+      persistence.close();
+      throw e;
+    }
+  }
+
+  private static WebUseCases webUseCases(Services s) {
+    return new WebUseCases(
+        s.health(),
+        s.sessions(),
+        s.sessions(),
+        s.sessions(),
+        s.twoFactor(),
+        s.twoFactor(),
+        s.twoFactor(),
+        s.twoFactor(),
+        s.twoFactor(),
+        s.listOperators(),
+        s.createOperator(),
+        s.changeOperator(),
+        s.changeOperator(),
+        s.changeOperator(),
+        s.changeOperator(),
+        s.forceTwoFactor(),
+        s.throttles(),
+        s.auditLog(),
+        s.auditLog(),
+        s.plugins(),
+        s.plugins(),
+        s.plugins(),
+        s.plugins(),
+        s.plugins(),
+        s.pluginSettings(),
+        s.pluginOperators(),
+        s.duo(),
+        s.duo(),
+        s.duo());
+  }
+
+  // Expired sessions, abandoned Duo sign-ins and stale failure counts go every few minutes.
+  private static ScheduledExecutorService startHousekeeping(Services services) {
+    ScheduledExecutorService housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("supportpro-housekeeping").daemon().factory());
+    housekeeping.scheduleWithFixedDelay(
+        () -> {
+          try {
+            LOG.debug("Purged {} expired rows", services.purge().purge());
+          } catch (RuntimeException e) {
+            // The next round tries again; a failed purge only leaves rows a little longer.
+            LOG.warn("Purging expired sessions failed: {}", e.toString());
+          }
+        },
+        PURGE_INTERVAL.toSeconds(),
+        PURGE_INTERVAL.toSeconds(),
+        TimeUnit.SECONDS);
+    return housekeeping;
+  }
+
+  /**
+   * The cipher for secrets at rest, with the configured key or one kept in the data directory.
+   *
+   * @throws ConfigurationException naming the variable behind an unusable key
+   */
+  static AesGcmSecretCipher secretCipher(Configuration config) {
+    try {
+      return config.secretKey().isPresent()
+          ? AesGcmSecretCipher.fromConfiguredKey(config.secretKey().get())
+          : AesGcmSecretCipher.fromKeyFile(DataDirectory.prepare(config.dataDirectory()));
+    } catch (SecretKeyException e) {
+      throw new ConfigurationException(
+          config.secretKey().isPresent() ? Configuration.SECRET_KEY : Configuration.DATA_DIR,
+          e.getMessage());
+    }
+  }
+
+  /**
+   * The database chosen by the configuration, opened and migrated.
+   *
+   * @throws ConfigurationException naming the variable that points at an unusable database
+   */
+  static Persistence openPersistence(Configuration config) {
+    DatabaseSettings settings = databaseSettings(config);
+    try {
+      return Persistence.open(settings);
+    } catch (DatabaseUnavailableException e) {
+      throw new ConfigurationException(databaseVariable(config), e.getMessage());
+    }
+  }
+
+  /**
+   * Brings the schema of the configured database up to date.
+   *
+   * @throws ConfigurationException naming the variable that points at an unusable database
+   */
+  static MigrationReport migrate(Configuration config) {
+    DatabaseSettings settings = databaseSettings(config);
+    try {
+      return Persistence.migrate(settings);
+    } catch (DatabaseUnavailableException e) {
+      throw new ConfigurationException(databaseVariable(config), e.getMessage());
+    }
+  }
+
+  private static String databaseVariable(Configuration config) {
+    return switch (config.database()) {
+      case Configuration.Database.Embedded embedded -> Configuration.DATA_DIR;
+      case Configuration.Database.External external -> Configuration.DB_URL;
+    };
+  }
+
+  private static DatabaseSettings databaseSettings(Configuration config) {
+    return switch (config.database()) {
+      case Configuration.Database.Embedded embedded ->
+          DatabaseSettings.embeddedH2(DataDirectory.prepare(config.dataDirectory()));
+      case Configuration.Database.External external ->
+          new DatabaseSettings(
+              external.url(), external.user(), external.password(), external.poolSize());
+    };
+  }
+
+  /** The services, for seeding a demonstration. */
+  Services services() {
+    return services;
+  }
+
+  /** The port the panel listens on. */
+  int port() {
+    return web.port();
+  }
+
+  @Override
+  public void close() {
+    housekeeping.shutdownNow();
+    try {
+      web.close();
+    } finally {
+      persistence.close();
+    }
+  }
+}

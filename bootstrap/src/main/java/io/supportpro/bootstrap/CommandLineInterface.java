@@ -1,0 +1,231 @@
+package io.supportpro.bootstrap;
+
+import io.supportpro.adapter.out.persistence.Argon2PasswordHasher;
+import io.supportpro.adapter.out.persistence.MigrationReport;
+import io.supportpro.adapter.out.persistence.Persistence;
+import io.supportpro.application.port.in.CreateOperatorCommand;
+import io.supportpro.application.port.in.CreateOperatorResult;
+import io.supportpro.application.port.in.OperatorField;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.operator.Password;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code supportpro} command line: {@code serve} (the default), {@code migrate}, {@code
+ * create-admin}.
+ */
+final class CommandLineInterface {
+  /** The exit code of {@code serve} once the server runs: the process stays up. */
+  static final int KEEP_RUNNING = -1;
+
+  static final int CONFIGURATION_ERROR = 2;
+  static final int FAILURE = 1;
+
+  private CommandLineInterface() {}
+
+  /** Parses the arguments and runs the command; returns the exit code. */
+  static int run(CommandContext context, String... args) {
+    var cli = new CommandLine(new Root(context));
+    cli.addSubcommand(new Serve(context));
+    cli.addSubcommand(new Migrate(context));
+    cli.addSubcommand(new CreateAdmin(context));
+    cli.addSubcommand(new DemoCommand(context));
+    cli.setOut(context.out());
+    cli.setErr(context.err());
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          context.err().println("error: " + usageProblem(e));
+          context
+              .err()
+              .println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return CONFIGURATION_ERROR;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parsed) -> {
+          context.err().println("error: " + oneLine(e));
+          return e instanceof ConfigurationException ? CONFIGURATION_ERROR : FAILURE;
+        });
+    return cli.execute(args);
+  }
+
+  // Picocli repeats what it did not understand, which could be a password typed on the command
+  // line; name only the options, never their values.
+  private static String usageProblem(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      List<String> options =
+          unmatched.getUnmatched().stream()
+              .filter(a -> a.startsWith("-"))
+              .map(a -> a.split("=", 2)[0])
+              .toList();
+      return options.isEmpty()
+          ? "unexpected arguments."
+          : "unknown option "
+              + String.join(", ", options)
+              + (options.contains("--password")
+                  ? "; the password is read from standard input, never from the command line."
+                  : ".");
+    }
+    return e.getMessage();
+  }
+
+  private static String oneLine(Exception e) {
+    return e instanceof ConfigurationException ? e.getMessage() : "unexpected failure: " + e;
+  }
+
+  @Command(
+      name = "supportpro",
+      mixinStandardHelpOptions = true,
+      version = "SupportPro operator security",
+      description = "The SupportPro operator panel. Without a command it serves the panel.")
+  static final class Root implements Callable<Integer> {
+    private final CommandContext context;
+
+    Root(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      return new Serve(context).call();
+    }
+  }
+
+  @Command(name = "serve", description = "Migrate the database and serve the panel (the default).")
+  static final class Serve implements Callable<Integer> {
+    private final CommandContext context;
+
+    Serve(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      Configuration config = Configuration.fromEnvironment(context.env());
+      Application app = Application.serve(config);
+      Runtime.getRuntime().addShutdownHook(new Thread(app::close, "supportpro-shutdown"));
+      context
+          .out()
+          .printf("SupportPro is serving on port %d; open %s%n", app.port(), config.publicUrl());
+      return KEEP_RUNNING;
+    }
+  }
+
+  @Command(name = "migrate", description = "Bring the database schema up to date, then exit.")
+  static final class Migrate implements Callable<Integer> {
+    private final CommandContext context;
+
+    Migrate(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      Configuration config = Configuration.fromEnvironment(context.env());
+      MigrationReport report = Application.migrate(config);
+      context
+          .out()
+          .printf(
+              "Applied %d migration(s); the schema is at version %s.%n",
+              report.applied(), report.schemaVersion());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "create-admin",
+      description = "Create an administrator. The password is read from standard input.")
+  static final class CreateAdmin implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Option(names = "--username", required = true, description = "The sign-in name.")
+    String username;
+
+    @Option(names = "--email", required = true, description = "The e-mail address.")
+    String email;
+
+    @Option(
+        names = "--display-name",
+        description = "The name shown in the panel (default: the username).")
+    String displayName;
+
+    CreateAdmin(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      Configuration config = Configuration.fromEnvironment(context.env());
+      Password password = readPassword();
+      try (Persistence persistence = Application.openPersistence(config)) {
+        var command =
+            new CreateOperatorCommand(
+                Actor.system("create-admin"),
+                username,
+                email,
+                displayName == null ? username : displayName,
+                "administrator",
+                password);
+        return switch (Services.createOperator(persistence, new Argon2PasswordHasher())
+            .create(command)) {
+          case CreateOperatorResult.Created created -> {
+            context
+                .out()
+                .printf(
+                    "Created administrator %s <%s>.%n",
+                    created.operator().username(), created.operator().email());
+            yield 0;
+          }
+          case CreateOperatorResult.Invalid invalid -> {
+            invalid
+                .problems()
+                .forEach(
+                    (field, problem) ->
+                        context.err().printf("error: %s: %s%n", option(field), problem));
+            yield FAILURE;
+          }
+        };
+      }
+    }
+
+    private Password readPassword() throws IOException {
+      return new Password(context.passwords().read());
+    }
+
+    private static String option(OperatorField field) {
+      return switch (field) {
+        case USERNAME -> "--username";
+        case EMAIL -> "--email";
+        case DISPLAY_NAME -> "--display-name";
+        case ROLE -> "role";
+        case PASSWORD -> "password";
+      };
+    }
+  }
+
+  @Command(
+      name = "demo",
+      description =
+          "Run a throw-away panel on 127.0.0.1 with a seeded administrator and a local Duo"
+              + " emulator, for a first look. Nothing is kept.")
+  static final class DemoCommand implements Callable<Integer> {
+    private final CommandContext context;
+
+    DemoCommand(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      int port = Configuration.fromEnvironment(context.env()).port();
+      Demo demo = Demo.start(port);
+      Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "supportpro-demo-shutdown"));
+      demo.announce(context.out());
+      return KEEP_RUNNING;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package io.supportpro.bootstrap;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settings of one SupportPro process, read from {@code SUPPORTPRO_*} environment variables.
+ * Every variable and its default is listed in the README.
+ */
+record Configuration(
+    String host,
+    int port,
+    URI publicUrl,
+    Path dataDirectory,
+    Database database,
+    Optional<String> secretKey) {
+
+  /** Where the data lives. */
+  sealed interface Database {
+    /** An H2 file database inside the data directory: nothing to install. */
+    record Embedded() implements Database {}
+
+    /** A PostgreSQL server reached over JDBC. */
+    record External(String url, String user, String password, int poolSize) implements Database {
+      @Override
+      public String toString() {
+        return "External[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";
+      }
+    }
+  }
+
+  static final String PORT = "SUPPORTPRO_PORT";
+  static final String HOST = "SUPPORTPRO_HOST";
+  static final String PUBLIC_URL = "SUPPORTPRO_PUBLIC_URL";
+  static final String DATA_DIR = "SUPPORTPRO_DATA_DIR";
+  static final String DB_URL = "SUPPORTPRO_DB_URL";
+  static final String DB_USER = "SUPPORTPRO_DB_USER";
+  static final String DB_PASSWORD = "SUPPORTPRO_DB_PASSWORD";
+  static final String DB_POOL_SIZE = "SUPPORTPRO_DB_POOL_SIZE";
+  static final String SECRET_KEY = "SUPPORTPRO_SECRET_KEY";
+
+  @Override
+  public String toString() {
+    return "Configuration[host=%s, port=%d, publicUrl=%s, dataDirectory=%s, database=%s]"
+        .formatted(host, port, publicUrl, dataDirectory, database);
+  }
+
+  /**
+   * Reads the configuration from the environment.
+   *
+   * @throws ConfigurationException naming the first variable that is unusable
+   */
+  static Configuration fromEnvironment(Map<String, String> env) {
+    int port = integer(env, PORT, 8080, 0, 65_535);
+    String host = text(env, HOST).orElse("0.0.0.0");
+    URI publicUrl = publicUrl(text(env, PUBLIC_URL).orElse("http://localhost:" + port));
+    Path dataDirectory = path(text(env, DATA_DIR).orElse("data"));
+    Database database =
+        text(env, DB_URL)
+            .<Database>map(
+                url ->
+                    new Database.External(
+                        jdbcUrl(url),
+                        text(env, DB_USER).orElse(""),
+                        env.getOrDefault(DB_PASSWORD, ""),
+                        integer(env, DB_POOL_SIZE, 10, 1, 200)))
+            .orElseGet(Database.Embedded::new);
+    return new Configuration(host, port, publicUrl, dataDirectory, database, text(env, SECRET_KEY));
+  }
+
+  private static Optional<String> text(Map<String, String> env, String variable) {
+    return Optional.ofNullable(env.get(variable)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private static int integer(
+      Map<String, String> env, String variable, int fallback, int min, int max) {
+    Optional<String> value = text(env, variable);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.get());
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // answered below with the allowed range
+    }
+    throw new ConfigurationException(
+        variable,
+        "\"%s\" is not a whole number from %d to %d.".formatted(printable(value.get()), min, max));
+  }
+
+  private static URI publicUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && uri.getQuery() == null
+          && uri.getFragment() == null) {
+        String path = Optional.ofNullable(uri.getPath()).orElse("");
+        return new URI(
+            scheme, null, uri.getHost(), uri.getPort(), path.replaceAll("/+$", ""), null, null);
+      }
+    } catch (URISyntaxException e) {
+      // answered below
+    }
+    throw new ConfigurationException(
+        PUBLIC_URL,
+        "\"%s\" is not an http or https address such as https://help.example.com."
+            .formatted(printable(value)));
+  }
+
+  private static Path path(String value) {
+    try {
+      return Path.of(value).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new ConfigurationException(
+          DATA_DIR, "\"%s\" is not a directory path.".formatted(printable(value)));
+    }
+  }
+
+  private static String jdbcUrl(String value) {
+    if (!value.startsWith("jdbc:postgresql:")) {
+      throw new ConfigurationException(
+          DB_URL,
+          "\"%s\" is not a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/supportpro."
+              .formatted(printable(value)));
+    }
+    return value;
+  }
+
+  // Configuration values end up in one-line error messages; keep them on one line.
+  private static String printable(String value) {
+    String oneLine = value.replaceAll("\\p{Cntrl}", "?");
+    return oneLine.length() > 100 ? oneLine.substring(0, 100) + "..." : oneLine;
+  }
+}

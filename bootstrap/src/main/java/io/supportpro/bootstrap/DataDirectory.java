@@ -1,0 +1,27 @@
+package io.supportpro.bootstrap;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Makes sure the data directory exists and can be written before anything is stored in it. */
+final class DataDirectory {
+  private DataDirectory() {}
+
+  /**
+   * Creates the directory if needed and checks that a file can be written in it.
+   *
+   * @throws ConfigurationException naming {@code SUPPORTPRO_DATA_DIR} when it cannot be used
+   */
+  static Path prepare(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      Path probe = Files.createTempFile(directory, ".write-check", ".tmp");
+      Files.delete(probe);
+      return directory;
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      throw new ConfigurationException(
+          Configuration.DATA_DIR, directory + " is not a writable directory.");
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package io.supportpro.bootstrap;
+
+import io.supportpro.adapter.out.duo.DuoSdkGateway;
+import io.supportpro.adapter.out.duo.emulator.DuoEmulator;
+import io.supportpro.adapter.out.duo.emulator.EmulatorOptions;
+import io.supportpro.application.port.in.CreateOperatorCommand;
+import io.supportpro.application.port.in.CreateOperatorResult;
+import io.supportpro.application.port.in.PluginCommand;
+import io.supportpro.application.port.in.PluginOperatorCommand;
+import io.supportpro.application.port.in.PluginOperatorResult;
+import io.supportpro.application.port.in.SavePluginSettingsCommand;
+import io.supportpro.application.port.in.SavePluginSettingsResult;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.duo.DuoSettings;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.Password;
+import io.supportpro.domain.secondfactor.DuoPlugin;
+import io.supportpro.domain.session.SessionToken;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A throw-away panel for a first look: a fresh embedded database in a temporary directory, a seeded
+ * administrator, and the Duo Security plugin set up against a local Duo emulator, bound to
+ * 127.0.0.1 only. Everything is deleted when the process ends.
+ */
+final class Demo implements AutoCloseable {
+  static final String USERNAME = "admin";
+
+  private final Path directory;
+  private final DuoEmulator emulator;
+  private final Application application;
+  private final String password;
+
+  private Demo(Path directory, DuoEmulator emulator, Application application, String password) {
+    this.directory = directory;
+    this.emulator = emulator;
+    this.application = application;
+    this.password = password;
+  }
+
+  /** Starts the emulator and the panel on {@code port} (0 for any free one) and seeds them. */
+  static Demo start(int port) throws IOException {
+    Path directory = Files.createTempDirectory("supportpro-demo-");
+    DuoEmulator emulator = DuoEmulator.start(EmulatorOptions.defaults());
+    try {
+      // The SDK reads the trust store when it builds its client, which happens after this.
+      emulator.writeMergedTrustStore(directory.resolve("duo-truststore.p12")).install();
+      var config =
+          new Configuration(
+              "127.0.0.1",
+              port,
+              URI.create("http://127.0.0.1:" + port),
+              directory,
+              new Configuration.Database.Embedded(),
+              Optional.empty());
+      var gateway =
+          new DuoSdkGateway(DuoSdkGateway.DEFAULT_TIMEOUT, Optional.of(emulator.promptBase()));
+      Application application = Application.start(config, gateway);
+      String password = SessionToken.randomText().substring(0, 20);
+      seed(application.services(), emulator, application.port(), password);
+      return new Demo(directory, emulator, application, password);
+    } catch (IOException | RuntimeException e) {
+      emulator.close();
+      delete(directory);
+      throw e;
+    }
+  }
+
+  private static void seed(Services services, DuoEmulator emulator, int port, String password) {
+    Actor demo = Actor.system("demo");
+    var created =
+        services
+            .createOperator()
+            .create(
+                new CreateOperatorCommand(
+                    demo,
+                    USERNAME,
+                    "admin@example.com",
+                    "Demo Administrator",
+                    "administrator",
+                    new Password(password)));
+    if (!(created instanceof CreateOperatorResult.Created(Operator admin))) {
+      throw new IllegalStateException("The demo administrator could not be created: " + created);
+    }
+    var plugin = new PluginCommand(demo, DuoPlugin.ID);
+    services.plugins().install(plugin);
+    services.plugins().activate(plugin);
+    var saved =
+        services
+            .pluginSettings()
+            .save(
+                new SavePluginSettingsCommand(
+                    demo,
+                    DuoPlugin.ID,
+                    Map.of(
+                        DuoSettings.CLIENT_ID, emulator.clientId(),
+                        DuoSettings.CLIENT_SECRET, emulator.clientSecret(),
+                        DuoSettings.API_HOSTNAME, emulator.apiHost(),
+                        DuoSettings.FAIL_MODE, "closed",
+                        DuoSettings.USERNAME_SOURCE, "username",
+                        DuoSettings.PROXY_HOST, "127.0.0.1",
+                        DuoSettings.PROXY_PORT, Integer.toString(emulator.proxyPort()),
+                        DuoSettings.CERTIFICATE_PINS, emulator.caCertificatePin())));
+    if (!(saved instanceof SavePluginSettingsResult.Saved)) {
+      throw new IllegalStateException("The demo could not configure Duo: " + saved);
+    }
+    var enabled =
+        services
+            .pluginOperators()
+            .set(new PluginOperatorCommand(demo, DuoPlugin.ID, admin.id(), true));
+    if (!(enabled instanceof PluginOperatorResult.Changed)) {
+      throw new IllegalStateException("The demo could not enable Duo: " + enabled);
+    }
+    emulator.allow(USERNAME);
+  }
+
+  /** The port the panel listens on. */
+  int port() {
+    return application.port();
+  }
+
+  /** Prints the banner with the address and the administrator's password, shown only here. */
+  void announce(PrintWriter out) {
+    String line = "=".repeat(76);
+    out.println(line);
+    out.println("  SUPPORTPRO DEMO - NOT FOR PRODUCTION USE");
+    out.println("  A throw-away database in " + directory + ",");
+    out.println("  deleted when you stop this process (Ctrl+C).");
+    out.println("  Duo is a local emulator, not Duo Security: nothing leaves this machine.");
+    out.println();
+    out.println("  Open      http://127.0.0.1:" + port() + "/login");
+    out.println("  Username  " + USERNAME);
+    out.println("  Password  " + password + "   (shown only now)");
+    out.println();
+    out.println("  After the password you see the emulator's Duo prompt: Approve signs you in,");
+    out.println("  Deny refuses the sign-in. Plugins, Duo settings and the audit log are under");
+    out.println("  Administration.");
+    out.println(line);
+    out.flush();
+  }
+
+  @Override
+  public void close() {
+    try {
+      application.close();
+    } finally {
+      emulator.close();
+      delete(directory);
+    }
+  }
+
+  private static void delete(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not delete the demo directory " + directory, e);
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package io.supportpro.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportpro.domain.duo.DuoSettings;
+import io.supportpro.domain.secondfactor.Totp;
+import io.supportpro.domain.secondfactor.TotpSecret;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every journey of the panel in a real headless Chromium against the whole application (H2, the
+ * real Duo SDK, the Duo emulator's prompt). Each page is kept as a screenshot under {@code
+ * target/screenshots}; any console error or Content-Security-Policy violation fails the test.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserJourneysIT {
+  private static Panel panel;
+  private static Chromium chromium;
+  private static WebDriver driver;
+  private static String oliviasSecret;
+  private static List<String> oliviasRecoveryCodes;
+
+  @BeforeAll
+  static void start() {
+    panel = Panel.start(Store.H2);
+    panel.operator("root", "administrator");
+    panel.operator("olivia", "operator");
+    chromium = Chromium.start();
+    driver = chromium.driver();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (panel != null) {
+      panel.close();
+    }
+  }
+
+  @AfterEach
+  void noConsoleProblems() {
+    assertThat(chromium.consoleProblems()).as("browser console").isEmpty();
+  }
+
+  private static void open(String path) {
+    driver.get(panel.base().resolve(path).toString());
+  }
+
+  private static void shot(String name) {
+    chromium.screenshot(name);
+  }
+
+  private static WebElement button(String text) {
+    return driver.findElement(By.xpath("//button[normalize-space(text())='" + text + "']"));
+  }
+
+  /** Presses a button that submits a form and waits for the next page to replace this one. */
+  private static void press(String text) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    button(text).click();
+    awaitReplaced(page);
+  }
+
+  /** Waits until the page whose root element this is has been replaced by another. */
+  private static void awaitReplaced(WebElement page) {
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(
+            d -> {
+              try {
+                page.isEnabled();
+                return false;
+              } catch (WebDriverException gone) {
+                // Stale, or (while the old page is torn down) no longer in any document.
+                return true;
+              }
+            });
+  }
+
+  private static String path() {
+    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  private static String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  private static String code(String secret, int stepsAhead) {
+    return Totp.code(TotpSecret.fromBase32(secret), Totp.step(Instant.now()) + stepsAhead);
+  }
+
+  private static void signIn(String username) {
+    open("/login");
+    driver.findElement(By.id("login")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(Panel.PASSWORD);
+    press("Sign in");
+  }
+
+  private static void signOut() {
+    press("Sign out");
+    assertThat(path()).isEqualTo("/login");
+    chromium.forgetCookies();
+  }
+
+  @Test
+  @Order(1)
+  void theFirstAdministratorSignsInWithTheKeyboardAlone() {
+    open("/login");
+    shot("sign-in");
+    var keys = new Actions(driver);
+    for (int i = 0;
+        i < 10 && !"login".equals(driver.switchTo().activeElement().getAttribute("id"));
+        i++) {
+      keys.sendKeys(Keys.TAB).perform();
+    }
+    assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("login");
+    keys.sendKeys("root")
+        .sendKeys(Keys.TAB)
+        .sendKeys(Panel.PASSWORD)
+        .sendKeys(Keys.ENTER)
+        .perform();
+
+    assertThat(path()).isEqualTo("/");
+    assertThat(pageText()).contains("root");
+    shot("home");
+    for (String page :
+        List.of("/admin/operators", "/admin/audit", "/admin/throttles", "/admin/settings")) {
+      open(page);
+      assertThat(path()).isEqualTo(page);
+      shot(page.substring(page.lastIndexOf('/') + 1));
+    }
+    signOut();
+  }
+
+  @Test
+  @Order(2)
+  void anOperatorEnrolsAnAuthenticatorAppAndSignsInWithACodeAndARecoveryCode() {
+    signIn("olivia");
+    open("/account/security");
+    shot("account-security");
+    press("Set up an authenticator app");
+    shot("authenticator-setup");
+    oliviasSecret = driver.findElement(By.cssSelector(".secret")).getText().replace(" ", "");
+    driver.findElement(By.id("code")).sendKeys(code(oliviasSecret, 0));
+    press("Confirm and turn on");
+    shot("recovery-codes");
+    oliviasRecoveryCodes =
+        driver.findElements(By.cssSelector(".recovery-codes li")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(oliviasRecoveryCodes).hasSize(10);
+    signOut();
+
+    signIn("olivia");
+    assertThat(path()).isEqualTo("/login/second-factor");
+    shot("second-factor");
+    driver.findElement(By.id("code")).sendKeys(code(oliviasSecret, 1));
+    press("Continue");
+    assertThat(path()).isEqualTo("/");
+    signOut();
+
+    signIn("olivia");
+    driver.findElement(By.id("code")).sendKeys(oliviasRecoveryCodes.getFirst());
+    press("Continue");
+    assertThat(path()).isEqualTo("/");
+    signOut();
+  }
+
+  @Test
+  @Order(3)
+  void anAdministratorSetsUpDuoAndAnOperatorSignsInThroughTheDuoPrompt() {
+    signIn("root");
+    open("/admin/plugins");
+    shot("plugins");
+    press("Install");
+    press("Activate");
+    shot("plugins-active");
+    open("/admin/plugins/duo-security/settings");
+    Map<String, String> values = DuoSetup.settings("closed");
+    for (String key :
+        List.of(
+            DuoSettings.CLIENT_ID,
+            DuoSettings.CLIENT_SECRET,
+            DuoSettings.API_HOSTNAME,
+            DuoSettings.PROXY_HOST,
+            DuoSettings.PROXY_PORT,
+            DuoSettings.CERTIFICATE_PINS)) {
+      WebElement field = driver.findElement(By.id("setting-" + key));
+      field.clear();
+      field.sendKeys(values.get(key));
+    }
+    press("Test connection");
+    assertThat(pageText()).contains("Duo accepted these settings.");
+    shot("duo-settings-tested");
+    driver
+        .findElement(By.id("setting-" + DuoSettings.CLIENT_SECRET))
+        .sendKeys(values.get(DuoSettings.CLIENT_SECRET));
+    press("Save settings");
+    assertThat(pageText()).contains("Settings saved");
+    assertThat(driver.getPageSource()).doesNotContain(values.get(DuoSettings.CLIENT_SECRET));
+    open("/admin/plugins/duo-security/operators");
+    shot("duo-operators");
+    driver.findElement(By.xpath("//tr[td[normalize-space()='olivia']]//button")).click();
+    assertThat(driver.findElement(By.xpath("//tr[td[normalize-space()='olivia']]")).getText())
+        .contains("Enabled");
+    signOut();
+
+    DuoEmulators.shared().allow("olivia");
+    signIn("olivia");
+    assertThat(path()).isEqualTo("/login/duo");
+    shot("duo-step");
+    press("Continue to Duo");
+    assertThat(driver.getCurrentUrl()).startsWith(DuoEmulators.shared().promptBase().toString());
+    shot("duo-prompt");
+    press("Approve");
+    assertThat(path()).isEqualTo("/");
+    shot("signed-in-with-duo");
+    signOut();
+
+    signIn("olivia");
+    press("Continue to Duo");
+    press("Deny");
+    assertThat(pageText()).contains("Duo denied this sign-in.");
+    // The refusal page answers 403, which Chromium reports; nothing else may appear.
+    assertThat(chromium.consoleProblems())
+        .singleElement()
+        .satisfies(
+            message -> assertThat(message).contains("/duo/callback?").endsWith("403 (Forbidden)"));
+    shot("duo-denied");
+    open("/");
+    assertThat(path()).isEqualTo("/login");
+    chromium.forgetCookies();
+  }
+
+  @Test
+  @Order(4)
+  void afterDeactivatingDuoTheBuiltIn2faAppliesAgain() {
+    signIn("root");
+    open("/admin/plugins");
+    press("Deactivate");
+    signOut();
+
+    signIn("olivia");
+    assertThat(path()).isEqualTo("/login/second-factor");
+    driver.findElement(By.id("code")).sendKeys(oliviasRecoveryCodes.get(1));
+    press("Continue");
+    assertThat(path()).isEqualTo("/");
+    signOut();
+  }
+
+  @Test
+  @Order(5)
+  void uninstallingDeletesTheSettings_whichAreGoneAfterAReinstall() {
+    signIn("root");
+    open("/admin/plugins/duo-security/uninstall");
+    shot("uninstall-confirmation");
+    assertThat(pageText()).contains("irreversible");
+    press("Uninstall permanently");
+    open("/admin/plugins");
+    press("Install");
+    press("Activate");
+    open("/admin/plugins/duo-security/settings");
+    shot("settings-after-reinstall");
+
+    assertThat(driver.findElement(By.id("setting-" + DuoSettings.CLIENT_ID)).getAttribute("value"))
+        .isEmpty();
+    assertThat(
+            driver.findElement(By.id("setting-" + DuoSettings.API_HOSTNAME)).getAttribute("value"))
+        .isEmpty();
+    assertThat(pageText()).doesNotContain("A secret is saved");
+    signOut();
+  }
+}

@@ -1,0 +1,95 @@
+package io.supportpro.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationTest {
+  @Test
+  void defaults_embeddedDatabaseInDataOnPort8080() {
+    Configuration config = Configuration.fromEnvironment(Map.of());
+
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.host()).isEqualTo("0.0.0.0");
+    assertThat(config.publicUrl()).isEqualTo(URI.create("http://localhost:8080"));
+    assertThat(config.dataDirectory()).isEqualTo(Path.of("data").toAbsolutePath());
+    assertThat(config.database()).isInstanceOf(Configuration.Database.Embedded.class);
+    assertThat(config.secretKey()).isEmpty();
+  }
+
+  @Test
+  void everyVariableIsRead() {
+    Configuration config =
+        Configuration.fromEnvironment(
+            Map.of(
+                "SUPPORTPRO_PORT", " 9090 ",
+                "SUPPORTPRO_HOST", "127.0.0.1",
+                "SUPPORTPRO_PUBLIC_URL", "https://help.example.com/panel/",
+                "SUPPORTPRO_DATA_DIR", "/var/lib/supportpro",
+                "SUPPORTPRO_DB_URL", "jdbc:postgresql://db:5432/supportpro",
+                "SUPPORTPRO_DB_USER", "support",
+                "SUPPORTPRO_DB_PASSWORD", "s3cret",
+                "SUPPORTPRO_DB_POOL_SIZE", "4",
+                "SUPPORTPRO_SECRET_KEY", "a2V5"));
+
+    assertThat(config.port()).isEqualTo(9090);
+    assertThat(config.host()).isEqualTo("127.0.0.1");
+    assertThat(config.publicUrl()).isEqualTo(URI.create("https://help.example.com/panel"));
+    assertThat(config.dataDirectory()).isEqualTo(Path.of("/var/lib/supportpro"));
+    assertThat(config.database())
+        .isEqualTo(
+            new Configuration.Database.External(
+                "jdbc:postgresql://db:5432/supportpro", "support", "s3cret", 4));
+    assertThat(config.secretKey()).isEqualTo(Optional.of("a2V5"));
+  }
+
+  @Test
+  void theDatabasePasswordAndKeyAreNeverPrinted() {
+    Configuration config =
+        Configuration.fromEnvironment(
+            Map.of(
+                "SUPPORTPRO_DB_URL", "jdbc:postgresql://db/x",
+                "SUPPORTPRO_DB_PASSWORD", "hunter2-password",
+                "SUPPORTPRO_SECRET_KEY", "c2VjcmV0LWtleQ=="));
+
+    assertThat(config.toString()).doesNotContain("hunter2-password").doesNotContain("c2VjcmV0");
+  }
+
+  @Test
+  void badValues_nameTheirVariable() {
+    assertRefused("SUPPORTPRO_PORT", "abc");
+    assertRefused("SUPPORTPRO_PORT", "65536");
+    assertRefused("SUPPORTPRO_PORT", "-1");
+    assertRefused("SUPPORTPRO_DB_POOL_SIZE", "0");
+    assertRefused("SUPPORTPRO_PUBLIC_URL", "ftp://example.com");
+    assertRefused("SUPPORTPRO_PUBLIC_URL", "not a url");
+    assertRefused("SUPPORTPRO_PUBLIC_URL", "https://example.com/?next=x");
+    assertRefused("SUPPORTPRO_DB_URL", "jdbc:mysql://db/x");
+    assertRefused("SUPPORTPRO_DATA_DIR", "bad\0path");
+  }
+
+  @Test
+  void aRefusalStaysOnOneLine() {
+    assertThatThrownBy(
+            () -> Configuration.fromEnvironment(Map.of("SUPPORTPRO_PORT", "80\n80\r\u001b[31m")))
+        .hasMessageStartingWith("SUPPORTPRO_PORT: ")
+        .hasMessageNotContaining("\n")
+        .hasMessageNotContaining("\r")
+        .hasMessageNotContaining("\u001b");
+  }
+
+  private static void assertRefused(String variable, String value) {
+    Map<String, String> env =
+        variable.equals("SUPPORTPRO_DB_POOL_SIZE")
+            ? Map.of(variable, value, "SUPPORTPRO_DB_URL", "jdbc:postgresql://db/x")
+            : Map.of(variable, value);
+    assertThatThrownBy(() -> Configuration.fromEnvironment(env))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith(variable + ": ");
+  }
+}

@@ -1,0 +1,42 @@
+package io.supportpro.bootstrap;
+
+import io.supportpro.adapter.out.duo.DuoSdkGateway;
+import io.supportpro.adapter.out.duo.emulator.DuoEmulator;
+import io.supportpro.adapter.out.duo.emulator.EmulatorOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One Duo emulator for the whole test JVM, trusted by the JVM's TLS (the JDK's roots plus the
+ * emulator's test CA), with a gateway through the real SDK that sends browsers to the emulator's
+ * plain-HTTP prompt.
+ */
+final class DuoEmulators {
+  private static DuoEmulator shared;
+
+  private DuoEmulators() {}
+
+  /** The shared emulator, started on first use. */
+  static synchronized DuoEmulator shared() {
+    if (shared == null) {
+      try {
+        shared = DuoEmulator.start(EmulatorOptions.defaults().withSlowDelay(Duration.ofSeconds(4)));
+        Path store = Files.createTempDirectory("supportpro-duo-trust").resolve("trust.p12");
+        shared.writeMergedTrustStore(store).install();
+        Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return shared;
+  }
+
+  /** The real SDK gateway for the shared emulator, with a short timeout for the outage tests. */
+  static DuoSdkGateway gateway() {
+    return new DuoSdkGateway(Duration.ofSeconds(2), Optional.of(shared().promptBase()));
+  }
+}

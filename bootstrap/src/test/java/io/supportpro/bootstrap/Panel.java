@@ -1,0 +1,147 @@
+package io.supportpro.bootstrap;
+
+import io.supportpro.adapter.in.web.testing.Browser;
+import io.supportpro.adapter.out.persistence.AesGcmSecretCipher;
+import io.supportpro.adapter.out.persistence.DatabaseSettings;
+import io.supportpro.application.port.in.CreateOperatorCommand;
+import io.supportpro.application.port.in.CreateOperatorResult;
+import io.supportpro.application.port.out.DuoGateway;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.Password;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** The whole application running in this JVM on a real database, reached over HTTP. */
+final class Panel implements AutoCloseable {
+  static final String PASSWORD = "Correct-horse-battery-9";
+
+  /** One key for every panel of a test, as instances sharing a database must have. */
+  static final String SECRET_KEY = AesGcmSecretCipher.newKey();
+
+  private final Application application;
+  private final Configuration config;
+
+  private Panel(Application application, Configuration config) {
+    this.application = application;
+    this.config = config;
+  }
+
+  /** A panel on a fresh database of the kind, talking to the shared Duo emulator. */
+  static Panel start(Store store) {
+    Path dataDirectory = Store.temporaryDataDirectory();
+    // Duo sends the browser back to the public address, so it must carry the real port.
+    int port = freePort();
+    return start(
+        store.freshDatabase(dataDirectory),
+        dataDirectory,
+        port,
+        URI.create("http://127.0.0.1:" + port),
+        DuoEmulators.gateway());
+  }
+
+  /**
+   * Another panel on the same database, as a second instance behind a load balancer: its own port,
+   * the same public address.
+   */
+  Panel another() {
+    return start(
+        config.database(),
+        config.dataDirectory(),
+        freePort(),
+        config.publicUrl(),
+        DuoEmulators.gateway());
+  }
+
+  private static Panel start(
+      Configuration.Database database,
+      Path dataDirectory,
+      int port,
+      URI publicUrl,
+      DuoGateway duo) {
+    var config =
+        new Configuration(
+            "127.0.0.1", port, publicUrl, dataDirectory, database, Optional.of(SECRET_KEY));
+    return new Panel(Application.start(config, duo), config);
+  }
+
+  private static int freePort() {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The address of this instance (not necessarily the public one). */
+  URI base() {
+    return URI.create("http://127.0.0.1:" + application.port());
+  }
+
+  /** A new browser with no cookies. */
+  Browser browser() {
+    return new Browser(base());
+  }
+
+  /** The services, to seed data a test needs. */
+  Services services() {
+    return application.services();
+  }
+
+  /** Creates an operator with {@link #PASSWORD}. */
+  Operator operator(String username, String role) {
+    var created =
+        services()
+            .createOperator()
+            .create(
+                new CreateOperatorCommand(
+                    Actor.system("test"),
+                    username,
+                    username + "@example.com",
+                    "Test " + username,
+                    role,
+                    new Password(PASSWORD)));
+    return ((CreateOperatorResult.Created) created).operator();
+  }
+
+  /** Counts rows with plain SQL, independently of the adapters. */
+  long count(String sql, Object... parameters) {
+    try (Connection connection = connection();
+        var statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    return switch (config.database()) {
+      case Configuration.Database.Embedded embedded -> {
+        DatabaseSettings h2 = DatabaseSettings.embeddedH2(config.dataDirectory());
+        yield DriverManager.getConnection(h2.jdbcUrl(), h2.user(), h2.password());
+      }
+      case Configuration.Database.External external ->
+          DriverManager.getConnection(external.url(), external.user(), external.password());
+    };
+  }
+
+  @Override
+  public void close() {
+    application.close();
+  }
+}
