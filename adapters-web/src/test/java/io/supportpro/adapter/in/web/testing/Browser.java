@@ -91,8 +91,7 @@ public final class Browser {
   /** Sends the request and keeps the cookies the answer sets. */
   public Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> answer =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = sendOnce(request.build());
       var response = new Response(answer.statusCode(), answer.headers(), answer.body());
       response.setCookies().forEach(this::keep);
       return response;
@@ -101,6 +100,20 @@ public final class Browser {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  // The server may close a kept-alive connection after refusing a malformed request; like a real
+  // browser, send once more on a new connection when a reused one turns out to be closed.
+  private static HttpResponse<String> sendOnce(HttpRequest request)
+      throws IOException, InterruptedException {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+        throw e;
+      }
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
   }
 
