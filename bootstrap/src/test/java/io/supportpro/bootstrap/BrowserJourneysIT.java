@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,12 @@ class BrowserJourneysIT {
     if (panel != null) {
       panel.close();
     }
+  }
+
+  @BeforeEach
+  void newBrowserSession() {
+    // Each journey starts signed out, whatever the one before it left behind.
+    chromium.forgetCookies();
   }
 
   @AfterEach
@@ -218,7 +225,9 @@ class BrowserJourneysIT {
     assertThat(driver.getPageSource()).doesNotContain(values.get(DuoSettings.CLIENT_SECRET));
     open("/admin/plugins/duo-security/operators");
     shot("duo-operators");
+    WebElement operators = driver.findElement(By.tagName("html"));
     driver.findElement(By.xpath("//tr[td[normalize-space()='olivia']]//button")).click();
+    awaitReplaced(operators);
     assertThat(driver.findElement(By.xpath("//tr[td[normalize-space()='olivia']]")).getText())
         .contains("Enabled");
     signOut();
