@@ -43,7 +43,10 @@ public record DuoSettings(
   /** The settings as the plugin declares them, in the order the settings page shows them. */
   public static final List<SettingDefinition> DEFINITIONS =
       List.of(
-          text(CLIENT_ID, "Client ID", "20 letters and digits, such as DIXXXXXXXXXXXXXXXXXX."),
+          text(
+              CLIENT_ID,
+              "Client ID",
+              "20 letters and digits starting with DI, such as DIXXXXXXXXXXXXXXXXXX."),
           new SettingDefinition(
               CLIENT_SECRET,
               "Client secret",
@@ -86,7 +89,9 @@ public record DuoSettings(
               "Optional, for proxies that inspect TLS: pins of the form sha256/<base64>, separated"
                   + " by spaces or commas."));
 
-  private static final Pattern CLIENT_ID_SHAPE = Pattern.compile("[A-Za-z0-9]{20}");
+  // Duo issues client IDs starting with DI (SI for some older applications); the SDK refuses
+  // others.
+  private static final Pattern CLIENT_ID_SHAPE = Pattern.compile("[DS]I[A-Za-z0-9]{18}");
   private static final Pattern CLIENT_SECRET_SHAPE = Pattern.compile("[A-Za-z0-9]{40}");
   // Matched before lower-casing, ASCII letters in either case: lower-casing first would let
   // look-alikes through (the Kelvin sign becomes k).
@@ -134,7 +139,8 @@ public record DuoSettings(
     Map<String, String> warnings = new TreeMap<>();
     String clientId = typed.getOrDefault(CLIENT_ID, "").strip();
     if (!CLIENT_ID_SHAPE.matcher(clientId).matches()) {
-      problems.put(CLIENT_ID, "The client ID has exactly 20 letters and digits.");
+      problems.put(
+          CLIENT_ID, "The client ID has exactly 20 letters and digits and starts with DI.");
     }
     String secret = typed.getOrDefault(CLIENT_SECRET, "");
     if (secret.isEmpty() ? !secretSaved : !CLIENT_SECRET_SHAPE.matcher(secret).matches()) {

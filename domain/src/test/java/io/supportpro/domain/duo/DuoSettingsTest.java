@@ -92,9 +92,11 @@ class DuoSettingsTest {
         "DI12345678;--ABCDEFG",
         "DI1234567890ABCDÉFGH", // a letter, but not one Duo issues
         "DI1234567890ABCD\uFF11FGH", // a full-width digit
-        "DI1234567890ABCD\u0000FGH"
+        "DI1234567890ABCD\u0000FGH",
+        "AB1234567890ABCDEFGH", // twenty letters and digits, but not as Duo issues them
+        "di1234567890ABCDEFGH"
       })
-  void check_refusesAClientIdThatIsNotExactlyTwentyLettersAndDigits(String clientId) {
+  void check_refusesAClientIdThatIsNotTwentyLettersAndDigitsStartingWithDi(String clientId) {
     SettingsCheck check = check(typed(CLIENT_ID, clientId));
 
     assertThat(check.problems()).containsOnlyKeys(CLIENT_ID);
