@@ -63,6 +63,10 @@ public final class TwoFactorService
       "That code has already been used. Wait for the next one and try again.";
   private static final String MALFORMED_CODE =
       "Enter the 6-digit code from your authenticator app, or one of your recovery codes.";
+  private static final String UNREADABLE_SECRET =
+      "Your authenticator app cannot be checked because this server's secret key has changed."
+          + " Use a recovery code, or ask an administrator to reset your two-factor"
+          + " authentication.";
   private static final String WRONG_RECOVERY_CODE =
       "That recovery code is not valid or has already been used.";
 
@@ -120,12 +124,8 @@ public final class TwoFactorService
                 credentials
                     .find(active.operator().id())
                     .filter(enrolment -> !enrolment.confirmed())
-                    .map(
-                        enrolment ->
-                            setup(
-                                active.operator(),
-                                TotpSecret.fromBase32(
-                                    cipher.decrypt(enrolment.encryptedSecret())))));
+                    .flatMap(enrolment -> secret(enrolment.encryptedSecret()))
+                    .map(secret -> setup(active.operator(), secret)));
   }
 
   @Override
@@ -166,9 +166,13 @@ public final class TwoFactorService
         command,
         active,
         now -> {
-          TotpSecret secret =
-              TotpSecret.fromBase32(cipher.decrypt(pending.get().encryptedSecret()));
-          return switch (Totp.verify(secret, command.code(), now, pending.get().lastUsedStep())) {
+          Optional<TotpSecret> secret = secret(pending.get().encryptedSecret());
+          if (secret.isEmpty()) {
+            return new CodeResult.NotApplicable(
+                "This set-up can no longer be read; start the set-up again.");
+          }
+          return switch (Totp.verify(
+              secret.get(), command.code(), now, pending.get().lastUsedStep())) {
             case Totp.Check.Rejected rejected -> rejected(rejected.reason());
             case Totp.Check.Accepted accepted -> {
               List<String> codes = RecoveryCode.generate();
@@ -271,8 +275,11 @@ public final class TwoFactorService
     OperatorId operator = active.operator().id();
     String typed = command.code().strip();
     if (typed.replace(" ", "").length() == Totp.DIGITS) {
-      TotpSecret secret = TotpSecret.fromBase32(cipher.decrypt(enrolment.encryptedSecret()));
-      return switch (Totp.verify(secret, typed, now, enrolment.lastUsedStep())) {
+      Optional<TotpSecret> readable = secret(enrolment.encryptedSecret());
+      if (readable.isEmpty()) {
+        return Optional.of(UNREADABLE_SECRET);
+      }
+      return switch (Totp.verify(readable.get(), typed, now, enrolment.lastUsedStep())) {
         case Totp.Check.Accepted accepted ->
             credentials.useStep(operator, accepted.step())
                 ? Optional.empty()
@@ -342,6 +349,15 @@ public final class TwoFactorService
         actor(active, command),
         Map.of("second_factor", factor));
     return new CodeResult.Accepted(token, next, codes);
+  }
+
+  /** The stored secret, or empty when it was encrypted with another key than this server's. */
+  private Optional<TotpSecret> secret(String encrypted) {
+    try {
+      return Optional.of(TotpSecret.fromBase32(cipher.decrypt(encrypted)));
+    } catch (SecretCipher.UndecryptableSecretException e) {
+      return Optional.empty();
+    }
   }
 
   private static boolean mayEnrol(ActiveSession active) {

@@ -222,6 +222,27 @@ class TwoFactorServiceTest {
   }
 
   @Test
+  void passSecondFactor_aSecretUnderAnotherKeyIsRefusedWithAClearMessageButRecoveryCodesWork() {
+    Enrolled enrolled = enrol(ada);
+    // As if the server's secret key had changed since the enrolment.
+    var otherKey = new FakeSecretCipher();
+    totp.delete(ada.id());
+    totp.savePending(ada.id(), otherKey.encrypt(enrolled.secret().base32()), clock.now());
+    totp.confirm(
+        ada.id(),
+        Totp.step(clock.now()) - 10,
+        enrolled.recoveryCodes().stream().map(c -> RecoveryCode.hash(c).orElseThrow()).toList());
+    SessionStarted started = started(ada);
+
+    CodeResult withApp = pass(started.token(), code(enrolled.secret()));
+
+    assertThat(withApp).isInstanceOf(Rejected.class);
+    assertThat(((Rejected) withApp).message()).contains("secret key has changed");
+    assertThat(pass(started.token(), enrolled.recoveryCodes().getFirst()))
+        .isInstanceOf(Accepted.class);
+  }
+
+  @Test
   void passSecondFactor_theOldTokenIsDeadAndTheNewOneWorks() {
     Enrolled enrolled = enrol(ada);
     SessionToken old = signIn();
