@@ -57,7 +57,11 @@ final class Application implements AutoCloseable {
       Services services = Services.compose(persistence, cipher, catalog, duo, config.publicUrl());
       var settings =
           new WebSettings(
-              config.host(), config.port(), config.publicUrl(), cipher.deriveKey("form-signing"));
+              config.host(),
+              config.port(),
+              config.publicUrl(),
+              cipher.deriveKey("form-signing"),
+              config.trustedProxies());
       WebServer web = WebServer.start(settings, webUseCases(services));
       return new Application(persistence, services, web, startHousekeeping(services));
     } catch (WebServerException e) {

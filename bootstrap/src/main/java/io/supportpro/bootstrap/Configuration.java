@@ -1,12 +1,17 @@
 package io.supportpro.bootstrap;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The settings of one SupportPro process, read from {@code SUPPORTPRO_*} environment variables.
@@ -18,7 +23,8 @@ record Configuration(
     URI publicUrl,
     Path dataDirectory,
     Database database,
-    Optional<String> secretKey) {
+    Optional<String> secretKey,
+    List<InetAddress> trustedProxies) {
 
   /** Where the data lives. */
   sealed interface Database {
@@ -43,11 +49,14 @@ record Configuration(
   static final String DB_PASSWORD = "SUPPORTPRO_DB_PASSWORD";
   static final String DB_POOL_SIZE = "SUPPORTPRO_DB_POOL_SIZE";
   static final String SECRET_KEY = "SUPPORTPRO_SECRET_KEY";
+  static final String TRUSTED_PROXIES = "SUPPORTPRO_TRUSTED_PROXIES";
+  // An IP literal and nothing else, so that reading it never asks DNS.
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
   @Override
   public String toString() {
-    return "Configuration[host=%s, port=%d, publicUrl=%s, dataDirectory=%s, database=%s]"
-        .formatted(host, port, publicUrl, dataDirectory, database);
+    return "Configuration[host=%s, port=%d, publicUrl=%s, dataDirectory=%s, database=%s, trustedProxies=%s]"
+        .formatted(host, port, publicUrl, dataDirectory, database, trustedProxies);
   }
 
   /**
@@ -70,7 +79,14 @@ record Configuration(
                         env.getOrDefault(DB_PASSWORD, ""),
                         integer(env, DB_POOL_SIZE, 10, 1, 200)))
             .orElseGet(Database.Embedded::new);
-    return new Configuration(host, port, publicUrl, dataDirectory, database, text(env, SECRET_KEY));
+    return new Configuration(
+        host,
+        port,
+        publicUrl,
+        dataDirectory,
+        database,
+        text(env, SECRET_KEY),
+        trustedProxies(text(env, TRUSTED_PROXIES).orElse("")));
   }
 
   private static Optional<String> text(Map<String, String> env, String variable) {
@@ -124,6 +140,27 @@ record Configuration(
       throw new ConfigurationException(
           DATA_DIR, "\"%s\" is not a directory path.".formatted(printable(value)));
     }
+  }
+
+  private static List<InetAddress> trustedProxies(String value) {
+    List<InetAddress> proxies = new ArrayList<>();
+    for (String entry : value.split("[\\s,]+")) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      try {
+        if (!IP_LITERAL.matcher(entry).matches()) {
+          throw new UnknownHostException(entry);
+        }
+        proxies.add(InetAddress.getByName(entry));
+      } catch (UnknownHostException e) {
+        throw new ConfigurationException(
+            TRUSTED_PROXIES,
+            "\"%s\" is not an IP address; list the proxies' addresses, such as 10.0.0.5, 10.0.0.6."
+                .formatted(printable(entry)));
+      }
+    }
+    return List.copyOf(proxies);
   }
 
   private static String jdbcUrl(String value) {

@@ -3,6 +3,7 @@ package io.supportpro.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,6 +21,20 @@ class ConfigurationTest {
     assertThat(config.dataDirectory()).isEqualTo(Path.of("data").toAbsolutePath());
     assertThat(config.database()).isInstanceOf(Configuration.Database.Embedded.class);
     assertThat(config.secretKey()).isEmpty();
+    assertThat(config.trustedProxies()).isEmpty();
+  }
+
+  @Test
+  void trustedProxies_areIpAddressesSeparatedBySpacesOrCommas() throws Exception {
+    Configuration config =
+        Configuration.fromEnvironment(
+            Map.of("SUPPORTPRO_TRUSTED_PROXIES", " 10.0.0.5, 2001:db8::1 10.0.0.6"));
+
+    assertThat(config.trustedProxies())
+        .containsExactly(
+            InetAddress.getByName("10.0.0.5"),
+            InetAddress.getByName("2001:db8::1"),
+            InetAddress.getByName("10.0.0.6"));
   }
 
   @Test
@@ -71,6 +86,7 @@ class ConfigurationTest {
     assertRefused("SUPPORTPRO_PUBLIC_URL", "https://example.com/?next=x");
     assertRefused("SUPPORTPRO_DB_URL", "jdbc:mysql://db/x");
     assertRefused("SUPPORTPRO_DATA_DIR", "bad\0path");
+    assertRefused("SUPPORTPRO_TRUSTED_PROXIES", "10.0.0.5, proxy.example.com");
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /** The whole application running in this JVM on a real database, reached over HTTP. */
@@ -70,7 +71,13 @@ final class Panel implements AutoCloseable {
       DuoGateway duo) {
     var config =
         new Configuration(
-            "127.0.0.1", port, publicUrl, dataDirectory, database, Optional.of(SECRET_KEY));
+            "127.0.0.1",
+            port,
+            publicUrl,
+            dataDirectory,
+            database,
+            Optional.of(SECRET_KEY),
+            List.of());
     return new Panel(Application.start(config, duo), config);
   }
 

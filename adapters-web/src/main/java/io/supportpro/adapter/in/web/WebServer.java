@@ -75,6 +75,11 @@ public final class WebServer implements AutoCloseable {
               cfg.jetty.host = settings.host();
               cfg.jetty.port = settings.port();
               cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+              var clientAddress = new ClientAddress(settings.trustedProxies());
+              cfg.contextResolver.ip =
+                  ctx ->
+                      clientAddress.resolve(
+                          ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
               cfg.jetty.modifyServer(
                   server -> server.setErrorHandler(new JettyErrorPages(settings.secure())));
               cfg.http.maxRequestSize = MAX_REQUEST_BYTES;

@@ -1,14 +1,22 @@
 package io.supportpro.adapter.in.web;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Where the panel listens, the address people reach it at, and the key that signs the CSRF tokens
- * of forms shown before sign-in (shared by every instance, so any of them can check a token another
- * issued).
+ * Where the panel listens, the address people reach it at, the key that signs the CSRF tokens of
+ * forms shown before sign-in (shared by every instance, so any of them can check a token another
+ * issued), and the reverse proxies whose {@code X-Forwarded-For} header names the client.
  */
-public record WebSettings(String host, int port, URI publicUrl, byte[] formSigningKey) {
+public record WebSettings(
+    String host, int port, URI publicUrl, byte[] formSigningKey, List<InetAddress> trustedProxies) {
+  /** Settings for a panel that browsers reach directly, with no proxy in front of it. */
+  public WebSettings(String host, int port, URI publicUrl, byte[] formSigningKey) {
+    this(host, port, publicUrl, formSigningKey, List.of());
+  }
+
   public WebSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(publicUrl, "publicUrl");
@@ -19,6 +27,7 @@ public record WebSettings(String host, int port, URI publicUrl, byte[] formSigni
       throw new IllegalArgumentException("The form signing key has at least 256 bits.");
     }
     formSigningKey = formSigningKey.clone();
+    trustedProxies = List.copyOf(trustedProxies);
   }
 
   /** True when browsers reach the panel over https, so cookies must be marked Secure. */
@@ -33,6 +42,7 @@ public record WebSettings(String host, int port, URI publicUrl, byte[] formSigni
 
   @Override
   public String toString() {
-    return "WebSettings[host=" + host + ", port=" + port + ", publicUrl=" + publicUrl + "]";
+    return "WebSettings[host=%s, port=%d, publicUrl=%s, trustedProxies=%s]"
+        .formatted(host, port, publicUrl, trustedProxies);
   }
 }
