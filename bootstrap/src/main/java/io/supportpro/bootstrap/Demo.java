@@ -19,10 +19,13 @@ import io.supportpro.domain.session.SessionToken;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -48,7 +51,9 @@ final class Demo implements AutoCloseable {
   }
 
   /** Starts the emulator and the panel on {@code port} (0 for any free one) and seeds them. */
-  static Demo start(int port) throws IOException {
+  static Demo start(int requestedPort) throws IOException {
+    // Duo sends the browser back to the public address, which must name the real port.
+    int port = requestedPort == 0 ? freePort() : requestedPort;
     Path directory = Files.createTempDirectory("supportpro-demo-");
     DuoEmulator emulator = DuoEmulator.start(EmulatorOptions.defaults());
     try {
@@ -61,7 +66,8 @@ final class Demo implements AutoCloseable {
               URI.create("http://127.0.0.1:" + port),
               directory,
               new Configuration.Database.Embedded(),
-              Optional.empty());
+              Optional.empty(),
+              List.of());
       var gateway =
           new DuoSdkGateway(DuoSdkGateway.DEFAULT_TIMEOUT, Optional.of(emulator.promptBase()));
       Application application = Application.start(config, gateway);
@@ -72,6 +78,12 @@ final class Demo implements AutoCloseable {
       emulator.close();
       delete(directory);
       throw e;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 
@@ -142,8 +154,8 @@ final class Demo implements AutoCloseable {
     out.println("  Password  " + password + "   (shown only now)");
     out.println();
     out.println("  After the password you see the emulator's Duo prompt: Approve signs you in,");
-    out.println("  Deny refuses the sign-in. Plugins, Duo settings and the audit log are under");
-    out.println("  Administration.");
+    out.println("  Deny refuses the sign-in. Once in, see Plugins (Duo's settings and operators),");
+    out.println("  Operators and the Audit log in the top navigation.");
     out.println(line);
     out.flush();
   }

@@ -139,11 +139,13 @@ class BrowserJourneysIT {
       keys.sendKeys(Keys.TAB).perform();
     }
     assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("login");
+    WebElement form = driver.findElement(By.tagName("html"));
     keys.sendKeys("root")
         .sendKeys(Keys.TAB)
         .sendKeys(Panel.PASSWORD)
         .sendKeys(Keys.ENTER)
         .perform();
+    awaitReplaced(form);
 
     assertThat(path()).isEqualTo("/");
     assertThat(pageText()).contains("root");
