@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supportpro.domain.duo.DuoSettings;
 import io.supportpro.domain.secondfactor.Totp;
 import io.supportpro.domain.secondfactor.TotpSecret;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,10 +71,15 @@ class BrowserJourneysIT {
 
   private static void open(String path) {
     driver.get(panel.base().resolve(path).toString());
+    shotOfThisPage();
   }
 
-  private static void shot(String name) {
-    chromium.screenshot(name);
+  /** Keeps a screenshot of every page a journey reaches, named after its address. */
+  private static void shotOfThisPage() {
+    URI page = URI.create(driver.getCurrentUrl());
+    String where = page.getPort() == panel.base().getPort() ? "panel" : "duo-emulator";
+    String path = "/".equals(page.getPath()) ? "/home" : page.getPath();
+    chromium.screenshot(where + path.replaceAll("[^A-Za-z0-9]+", "-"));
   }
 
   private static WebElement button(String text) {
@@ -85,6 +91,7 @@ class BrowserJourneysIT {
     WebElement page = driver.findElement(By.tagName("html"));
     button(text).click();
     awaitReplaced(page);
+    shotOfThisPage();
   }
 
   /** Waits until the page whose root element this is has been replaced by another. */
@@ -103,7 +110,7 @@ class BrowserJourneysIT {
   }
 
   private static String path() {
-    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    return URI.create(driver.getCurrentUrl()).getPath();
   }
 
   private static String pageText() {
@@ -131,7 +138,6 @@ class BrowserJourneysIT {
   @Order(1)
   void theFirstAdministratorSignsInWithTheKeyboardAlone() {
     open("/login");
-    shot("sign-in");
     var keys = new Actions(driver);
     for (int i = 0;
         i < 10 && !"login".equals(driver.switchTo().activeElement().getAttribute("id"));
@@ -146,15 +152,19 @@ class BrowserJourneysIT {
         .sendKeys(Keys.ENTER)
         .perform();
     awaitReplaced(form);
+    shotOfThisPage();
 
     assertThat(path()).isEqualTo("/");
     assertThat(pageText()).contains("root");
-    shot("home");
     for (String page :
-        List.of("/admin/operators", "/admin/audit", "/admin/throttles", "/admin/settings")) {
+        List.of(
+            "/admin/operators",
+            "/admin/operators/new",
+            "/admin/audit",
+            "/admin/throttles",
+            "/admin/settings")) {
       open(page);
       assertThat(path()).isEqualTo(page);
-      shot(page.substring(page.lastIndexOf('/') + 1));
     }
     signOut();
   }
@@ -164,13 +174,10 @@ class BrowserJourneysIT {
   void anOperatorEnrolsAnAuthenticatorAppAndSignsInWithACodeAndARecoveryCode() {
     signIn("olivia");
     open("/account/security");
-    shot("account-security");
     press("Set up an authenticator app");
-    shot("authenticator-setup");
     oliviasSecret = driver.findElement(By.cssSelector(".secret")).getText().replace(" ", "");
     driver.findElement(By.id("code")).sendKeys(code(oliviasSecret, 0));
     press("Confirm and turn on");
-    shot("recovery-codes");
     oliviasRecoveryCodes =
         driver.findElements(By.cssSelector(".recovery-codes li")).stream()
             .map(WebElement::getText)
@@ -180,7 +187,6 @@ class BrowserJourneysIT {
 
     signIn("olivia");
     assertThat(path()).isEqualTo("/login/second-factor");
-    shot("second-factor");
     driver.findElement(By.id("code")).sendKeys(code(oliviasSecret, 1));
     press("Continue");
     assertThat(path()).isEqualTo("/");
@@ -198,10 +204,8 @@ class BrowserJourneysIT {
   void anAdministratorSetsUpDuoAndAnOperatorSignsInThroughTheDuoPrompt() {
     signIn("root");
     open("/admin/plugins");
-    shot("plugins");
     press("Install");
     press("Activate");
-    shot("plugins-active");
     open("/admin/plugins/duo-security/settings");
     Map<String, String> values = DuoSetup.settings("closed");
     for (String key :
@@ -218,7 +222,6 @@ class BrowserJourneysIT {
     }
     press("Test connection");
     assertThat(pageText()).contains("Duo accepted these settings.");
-    shot("duo-settings-tested");
     driver
         .findElement(By.id("setting-" + DuoSettings.CLIENT_SECRET))
         .sendKeys(values.get(DuoSettings.CLIENT_SECRET));
@@ -226,10 +229,10 @@ class BrowserJourneysIT {
     assertThat(pageText()).contains("Settings saved");
     assertThat(driver.getPageSource()).doesNotContain(values.get(DuoSettings.CLIENT_SECRET));
     open("/admin/plugins/duo-security/operators");
-    shot("duo-operators");
     WebElement operators = driver.findElement(By.tagName("html"));
     driver.findElement(By.xpath("//tr[td[normalize-space()='olivia']]//button")).click();
     awaitReplaced(operators);
+    shotOfThisPage();
     assertThat(driver.findElement(By.xpath("//tr[td[normalize-space()='olivia']]")).getText())
         .contains("Enabled");
     signOut();
@@ -237,13 +240,10 @@ class BrowserJourneysIT {
     DuoEmulators.shared().allow("olivia");
     signIn("olivia");
     assertThat(path()).isEqualTo("/login/duo");
-    shot("duo-step");
     press("Continue to Duo");
     assertThat(driver.getCurrentUrl()).startsWith(DuoEmulators.shared().promptBase().toString());
-    shot("duo-prompt");
     press("Approve");
     assertThat(path()).isEqualTo("/");
-    shot("signed-in-with-duo");
     signOut();
 
     signIn("olivia");
@@ -255,7 +255,6 @@ class BrowserJourneysIT {
         .singleElement()
         .satisfies(
             message -> assertThat(message).contains("/duo/callback?").endsWith("403 (Forbidden)"));
-    shot("duo-denied");
     open("/");
     assertThat(path()).isEqualTo("/login");
     chromium.forgetCookies();
@@ -282,14 +281,12 @@ class BrowserJourneysIT {
   void uninstallingDeletesTheSettings_whichAreGoneAfterAReinstall() {
     signIn("root");
     open("/admin/plugins/duo-security/uninstall");
-    shot("uninstall-confirmation");
     assertThat(pageText()).contains("irreversible");
     press("Uninstall permanently");
     open("/admin/plugins");
     press("Install");
     press("Activate");
     open("/admin/plugins/duo-security/settings");
-    shot("settings-after-reinstall");
 
     assertThat(driver.findElement(By.id("setting-" + DuoSettings.CLIENT_ID)).getAttribute("value"))
         .isEmpty();

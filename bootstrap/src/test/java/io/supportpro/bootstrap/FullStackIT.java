@@ -19,9 +19,12 @@ import io.supportpro.domain.secondfactor.DuoPlugin;
 import io.supportpro.domain.secondfactor.Totp;
 import io.supportpro.domain.secondfactor.TotpSecret;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -288,6 +291,69 @@ class FullStackIT {
       assertThat(panel.count("select count(*) from " + table + " where plugin_id = ?", plugin))
           .as(table)
           .isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void aNonAdministrator_getsA403OnAdministrationPagesAndTheRefusalIsAudited(Store store) {
+    start(store).operator("alice", "operator");
+    Browser browser = panel.browser();
+    signIn(browser, "alice", Panel.PASSWORD);
+
+    for (String page : List.of("/admin/operators", "/admin/audit", "/admin/plugins")) {
+      assertThat(browser.get(page).status()).as(page).isEqualTo(403);
+    }
+    assertThat(panel.count("select count(*) from audit_event where event_type = 'ACCESS_DENIED'"))
+        .isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void aSessionAwaitingItsSecondFactor_reachesNothingElse_andAWrongCodeIsRefused(Store store) {
+    start(store).operator("root", "administrator");
+    Browser browser = panel.browser();
+    signIn(browser, "root", Panel.PASSWORD);
+    submit(browser, "/account/security/totp", "/account/security/totp/begin", Map.of());
+    String secret = Html.totpSecret(browser.get("/account/security/totp").body()).replace(" ", "");
+    submit(
+        browser,
+        "/account/security/totp",
+        "/account/security/totp",
+        Map.of("code", code(secret, 0)));
+    signOut(browser, "/");
+    signIn(browser, "root", Panel.PASSWORD);
+
+    Response admin = browser.get("/admin/operators");
+    List<String> valid = List.of(code(secret, -1), code(secret, 0), code(secret, 1));
+    String wrongCode =
+        Stream.of("000000", "111111", "222222").filter(c -> !valid.contains(c)).findFirst().get();
+    Response wrong = passSecondFactor(browser, wrongCode);
+
+    assertThat(admin.status()).isEqualTo(303);
+    assertThat(admin.location())
+        .hasValueSatisfying(l -> assertThat(l).startsWith("/login/second-factor"));
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(
+            panel.count(
+                "select count(*) from audit_event where event_type = 'SECOND_FACTOR_FAILED'"))
+        .isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void anOffSiteNext_isReplacedByTheHomePage(Store store) {
+    start(store).operator("alice", "operator");
+
+    for (String next : List.of("//evil.example", "https://evil.example", "/\\evil.example")) {
+      Response signedIn =
+          signIn(
+              panel.browser(),
+              "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
+              "alice",
+              Panel.PASSWORD);
+      assertThat(signedIn.status()).as(next).isEqualTo(303);
+      assertThat(signedIn.location()).as(next).hasValue("/");
     }
   }
 }
