@@ -38,7 +38,7 @@ public final class SignInBenchmark {
   private static final String PASSWORD = "Benchmark-passphrase-42";
   private static final int ROUNDS = 3;
   private static final String RECOMMENDED_JVM_OPTIONS =
-      "-XX:+UseSerialGC -Xmx96m -XX:+AutoCreateSharedArchive";
+      "-XX:+UseSerialGC -Xmx96m -XX:+AutoCreateSharedArchive -Xlog:cds=off";
 
   private final Path jar;
   private final Duration phase;
