@@ -2,7 +2,7 @@ package io.supportpro.bootstrap.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Measures the runnable jar as an administrator runs it: how long until it first answers, how many
@@ -31,32 +32,58 @@ import java.util.regex.Pattern;
  * holds while doing so, against the bare Argon2id rate of this machine measured in the same run. It
  * prints figures and asserts nothing: performance is judged by reading them.
  *
- * <p>Run with {@code ./mvnw -Pbenchmark -pl bootstrap -am verify -DskipTests}.
+ * <p>Run with {@code ./mvnw -Pbenchmark -pl bootstrap -am verify -DskipTests -DskipITs}.
  */
 public final class SignInBenchmark {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private static final String PASSWORD = "Benchmark-passphrase-42";
   private static final int ROUNDS = 3;
-  private static final String RECOMMENDED_JVM_OPTIONS =
-      "-XX:+UseSerialGC -Xmx96m -XX:+AutoCreateSharedArchive -Xlog:cds=off";
+  private static final com.sun.management.OperatingSystemMXBean OWN_PROCESS =
+      ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
 
   private final Path jar;
+  private final Path root;
+  private final List<String> jvmOptions;
   private final Duration phase;
   private final int clients;
 
-  private SignInBenchmark(Path jar, Duration phase, int clients) {
-    this.jar = jar;
+  private SignInBenchmark(Path jar, List<String> jvmOptions, Duration phase, int clients) {
+    this.jar = jar.toAbsolutePath();
+    // The repository root, where the README's command runs and its relative paths resolve.
+    this.root = this.jar.getParent().getParent().getParent();
+    this.jvmOptions = jvmOptions;
     this.phase = phase;
     this.clients = clients;
   }
 
-  /** Runs every measurement and prints the figures. */
+  /**
+   * Runs every measurement and prints the figures; {@code args}: the jar, and the argument file of
+   * the recommended JVM options.
+   */
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args.length > 0 ? args[0] : "bootstrap/target/supportpro.jar");
+    Path options = Path.of(args.length > 1 ? args[1] : "bootstrap/jvm.options");
+    String chosen = System.getProperty("benchmark.jvmArgs");
+    List<String> jvmOptions =
+        chosen == null
+            ? argumentFile(options)
+            : Stream.of(chosen.split("\\s+")).filter(option -> !option.isEmpty()).toList();
     Duration phase = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
     int clients =
         Integer.getInteger("benchmark.clients", 2 * Runtime.getRuntime().availableProcessors());
-    new SignInBenchmark(jar, phase, clients).run();
+    new SignInBenchmark(jar, jvmOptions, phase, clients).run();
+  }
+
+  /** The options in a java argument file, without its comments. */
+  private static List<String> argumentFile(Path file) throws IOException {
+    List<String> options = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      String option = line.replaceFirst("#.*", "").strip();
+      if (!option.isEmpty()) {
+        options.add(option);
+      }
+    }
+    return options;
   }
 
   private void run() throws Exception {
@@ -67,10 +94,10 @@ public final class SignInBenchmark {
         clients,
         phase.toSeconds(),
         jar,
-        System.getProperty("benchmark.jvmArgs", RECOMMENDED_JVM_OPTIONS + " (class archive)"));
+        String.join(" ", jvmOptions));
     List<Long> startups = new ArrayList<>();
     for (int run = 0; run < 3; run++) {
-      try (Server server = Server.start(jar, Files.createTempDirectory("supportpro-bench-"))) {
+      try (Server server = startServer(Files.createTempDirectory("supportpro-bench-"))) {
         startups.add(server.startupMillis);
       }
     }
@@ -88,7 +115,7 @@ public final class SignInBenchmark {
       double bare = bareArgon2Rate();
       Path data = Files.createTempDirectory("supportpro-bench-");
       Server.createAdmin(jar, data);
-      try (Server server = Server.start(jar, data)) {
+      try (Server server = startServer(data)) {
         signIns(server, Duration.ofSeconds(5), false);
         Load load = signIns(server, phase, true);
         double rate = load.signIns / (double) phase.toSeconds();
@@ -96,14 +123,15 @@ public final class SignInBenchmark {
         maxRssKib = Math.max(maxRssKib, load.maxRssKib);
         System.out.printf(
             "round %d: bare Argon2id %.1f hashes/s; browser sign-ins (GET /login, POST /login,"
-                + " GET /) %.1f /s, %d failed; %.0f %%; server CPU %.2f cores; resident memory"
-                + " max %d MiB%n",
+                + " GET /) %.1f /s, %d failed; %.0f %%; server CPU %.2f cores, load generator"
+                + " CPU %.2f cores; resident memory max %d MiB%n",
             round,
             bare,
             rate,
             load.failures,
             100 * rate / bare,
             load.cpuCores,
+            load.loadCores,
             load.maxRssKib / 1024);
       }
     }
@@ -114,20 +142,29 @@ public final class SignInBenchmark {
     System.out.printf("server resident memory under load: max %d MiB%n", maxRssKib / 1024);
   }
 
-  /** The bare hash rate, measured by {@link BareArgon2Rate} in a fresh JVM. */
+  private Server startServer(Path data) throws IOException, InterruptedException {
+    return Server.start(root, jvmOptions, jar, data);
+  }
+
+  /**
+   * The bare hash rate, measured by {@link BareArgon2Rate} in a fresh JVM with the server's options
+   * but its class archive, which belongs to the jar alone.
+   */
   private double bareArgon2Rate() throws IOException, InterruptedException {
     String classes =
         Path.of(BareArgon2Rate.class.getProtectionDomain().getCodeSource().getLocation().getPath())
             .toString();
-    Process process =
-        new ProcessBuilder(
-                Server.java(),
-                "-cp",
-                jar + java.io.File.pathSeparator + classes,
-                BareArgon2Rate.class.getName(),
-                Long.toString(phase.toSeconds()))
-            .redirectErrorStream(true)
-            .start();
+    List<String> command = new ArrayList<>(List.of(Server.java()));
+    jvmOptions.stream()
+        .filter(option -> !option.contains("SharedArchive") && !option.startsWith("-Xlog:cds"))
+        .forEach(command::add);
+    command.addAll(
+        List.of(
+            "-cp",
+            jar + java.io.File.pathSeparator + classes,
+            BareArgon2Rate.class.getName(),
+            Long.toString(phase.toSeconds())));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.waitFor() != 0) {
       throw new IllegalStateException("the bare hash rate could not be measured: " + output);
@@ -135,12 +172,12 @@ public final class SignInBenchmark {
     return Double.parseDouble(output.strip());
   }
 
-  private record Load(long signIns, long failures, long maxRssKib, double cpuCores) {}
+  private record Load(
+      long signIns, long failures, long maxRssKib, double cpuCores, double loadCores) {}
 
   /**
    * Signs in over and over from every client for the duration, each time as a browser without
-   * cookies. Each client keeps one HTTP client, as a browser keeps its connections, so that the
-   * load generator takes as little of the machine's CPU from the server as it can.
+   * cookies. Each client keeps its connection open, as a browser does.
    */
   private Load signIns(Server server, Duration duration, boolean sampleMemory)
       throws InterruptedException {
@@ -149,26 +186,23 @@ public final class SignInBenchmark {
     var running = new AtomicBoolean(true);
     long maxRss = 0;
     long cpuBefore = server.cpuTicks();
+    long ownCpuBefore = OWN_PROCESS.getProcessCpuTime();
     long started = System.nanoTime();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < clients; i++) {
         pool.submit(
             () -> {
-              var cookies = new CookieManager();
-              try (HttpClient browser =
-                  HttpClient.newBuilder()
-                      .cookieHandler(cookies)
-                      .followRedirects(HttpClient.Redirect.NEVER)
-                      .build()) {
+              try (var browser = new LeanBrowser(server.base)) {
                 while (running.get()) {
-                  cookies.getCookieStore().removeAll();
-                  if (signInOnce(browser, server.base)) {
+                  browser.forgetCookies();
+                  if (signInOnce(browser)) {
                     done.incrementAndGet();
                   } else {
                     failed.incrementAndGet();
                   }
                 }
               }
+              return null;
             });
       }
       long end = System.nanoTime() + duration.toNanos();
@@ -180,18 +214,18 @@ public final class SignInBenchmark {
       }
       running.set(false);
     }
+    long elapsed = System.nanoTime() - started;
     // /proc counts CPU time in clock ticks of 10 ms on Linux.
-    double cpuCores =
-        (server.cpuTicks() - cpuBefore) * 10_000_000.0 / (System.nanoTime() - started);
-    return new Load(done.get(), failed.get(), maxRss, cpuCores);
+    double cpuCores = (server.cpuTicks() - cpuBefore) * 10_000_000.0 / elapsed;
+    double loadCores = (OWN_PROCESS.getProcessCpuTime() - ownCpuBefore) / (double) elapsed;
+    return new Load(done.get(), failed.get(), maxRss, cpuCores, loadCores);
   }
 
-  private static boolean signInOnce(HttpClient browser, URI base) {
+  private static boolean signInOnce(LeanBrowser browser) throws IOException {
     try {
-      HttpResponse<String> form =
-          browser.send(get(base, "/login"), HttpResponse.BodyHandlers.ofString());
+      LeanBrowser.Answer form = browser.get("/login");
       Matcher csrf = CSRF.matcher(form.body());
-      if (form.statusCode() != 200 || !csrf.find()) {
+      if (form.status() != 200 || !csrf.find()) {
         return false;
       }
       String body =
@@ -199,22 +233,10 @@ public final class SignInBenchmark {
               + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
               + "&next=%2F&login=loadtest&password="
               + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-      HttpResponse<Void> signedIn =
-          browser.send(
-              HttpRequest.newBuilder(base.resolve("/login"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      if (signedIn.statusCode() != 303) {
-        return false;
-      }
-      return browser.send(get(base, "/"), HttpResponse.BodyHandlers.discarding()).statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return browser.postForm("/login", body).status() == 303 && browser.get("/").status() == 200;
+    } catch (IOException | RuntimeException e) {
+      // A broken or garbled connection counts as a failed sign-in; the next one reconnects.
+      browser.close();
       return false;
     }
   }
@@ -235,25 +257,16 @@ public final class SignInBenchmark {
       this.startupMillis = startupMillis;
     }
 
-    static Server start(Path jar, Path data) throws IOException, InterruptedException {
+    static Server start(Path root, List<String> jvmOptions, Path jar, Path data)
+        throws IOException, InterruptedException {
       int port = freePort();
       List<String> command = new ArrayList<>();
       command.add(java());
-      // The server runs with the JVM options the README recommends (the class archive kept next
-      // to the jar, made by the first start); -Dbenchmark.jvmArgs="..." compares others.
-      String jvmArgs =
-          System.getProperty(
-                  "benchmark.jvmArgs",
-                  RECOMMENDED_JVM_OPTIONS
-                      + " -XX:SharedArchiveFile="
-                      + jar.resolveSibling("supportpro.jsa"))
-              .strip();
-      if (!jvmArgs.isEmpty()) {
-        command.addAll(List.of(jvmArgs.split("\\s+")));
-      }
+      command.addAll(jvmOptions);
       command.addAll(List.of("-jar", jar.toString(), "serve"));
       var builder =
           new ProcessBuilder(command)
+              .directory(root.toFile())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD);
       builder
