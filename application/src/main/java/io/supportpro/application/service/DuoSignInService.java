@@ -95,7 +95,8 @@ public final class DuoSignInService
   }
 
   @Override
-  public DuoStartResult start(SessionToken token, String clientAddress) {
+  public DuoStartResult start(SessionToken token, String clientAddress, String returnTo) {
+    requireNonNull(returnTo, "returnTo");
     Optional<ActiveSession> found = sessions.resume(token).filter(DuoSignInService::awaitsDuo);
     if (found.isEmpty()) {
       return new DuoStartResult.SessionEnded();
@@ -116,7 +117,7 @@ public final class DuoSignInService
     DuoConnection connection = connection(settings.get());
     if (duo.healthCheck(connection) instanceof DuoGateway.Health.Unavailable down) {
       return unavailable(
-          active, actor, now, settings.get().failMode(), down.failure(), down.detail());
+          active, actor, now, settings.get().failMode(), down.failure(), down.detail(), returnTo);
     }
     String state = SessionToken.randomText();
     String username = username(active.operator(), settings.get());
@@ -127,6 +128,7 @@ public final class DuoSignInService
             active.session().key(),
             active.operator().id(),
             username,
+            returnTo,
             now);
     if (!pending.create(signIn)) {
       refuse(active, actor, now, "duo was uninstalled or the session ended");
@@ -137,7 +139,7 @@ public final class DuoSignInService
       case DuoGateway.Prompt.Unavailable down -> {
         pending.take(signIn.stateHash());
         yield unavailable(
-            active, actor, now, settings.get().failMode(), down.failure(), down.detail());
+            active, actor, now, settings.get().failMode(), down.failure(), down.detail(), returnTo);
       }
     };
   }
@@ -200,7 +202,12 @@ public final class DuoSignInService
             case UNREACHABLE, SERVICE_ERROR -> {
               if (settings.get().failMode() == FailMode.OPEN) {
                 yield signInWithoutDuo(
-                        active, actor, now, unverified.failure(), unverified.detail())
+                        active,
+                        actor,
+                        now,
+                        unverified.failure(),
+                        unverified.detail(),
+                        signIn.returnTo())
                     .<DuoCallbackResult>map(signedIn -> signedIn)
                     .orElseGet(() -> rejected(actor, now, Reason.SESSION_ENDED, ""));
               }
@@ -222,7 +229,8 @@ public final class DuoSignInService
                 Map.of(
                     "second_factor", "duo",
                     "duo_transaction", verified.transactionId(),
-                    "duo_factor", verified.factor()))
+                    "duo_factor", verified.factor()),
+                signIn.returnTo())
             .<DuoCallbackResult>map(signedIn -> signedIn)
             .orElseGet(() -> rejected(actor, now, Reason.SESSION_ENDED, ""));
       }
@@ -317,11 +325,12 @@ public final class DuoSignInService
       Instant now,
       FailMode failMode,
       DuoGateway.Failure failure,
-      String detail) {
+      String detail,
+      String returnTo) {
     // Open lets people in while Duo is down, never while Duo refuses the saved credentials:
     // a wrong or rotated secret must not quietly turn Duo off.
     if (failMode == FailMode.OPEN && isOutage(failure)) {
-      return signInWithoutDuo(active, actor, now, failure, detail)
+      return signInWithoutDuo(active, actor, now, failure, detail, returnTo)
           .<DuoStartResult>map(s -> new DuoStartResult.SignedInWithoutDuo(s.token(), s.session()))
           .orElseGet(DuoStartResult.SessionEnded::new);
     }
@@ -331,7 +340,12 @@ public final class DuoSignInService
 
   /** Signs in with the password only, because Duo is down and the fail mode is open. */
   private Optional<DuoCallbackResult.SignedIn> signInWithoutDuo(
-      ActiveSession active, Actor actor, Instant now, DuoGateway.Failure failure, String detail) {
+      ActiveSession active,
+      Actor actor,
+      Instant now,
+      DuoGateway.Failure failure,
+      String detail,
+      String returnTo) {
     audit.append(
         new AuditEvent(
             now,
@@ -339,12 +353,17 @@ public final class DuoSignInService
             actor,
             active.operator().id().toString(),
             Map.of("factor", "duo", "failure", failure.name(), "detail", detail)));
-    return promote(active, actor, now, Map.of("second_factor", "none: duo unavailable, fail open"));
+    return promote(
+        active, actor, now, Map.of("second_factor", "none: duo unavailable, fail open"), returnTo);
   }
 
   /** Signs the session in fully under a new token; empty when it ended meanwhile. */
   private Optional<DuoCallbackResult.SignedIn> promote(
-      ActiveSession active, Actor actor, Instant now, Map<String, String> details) {
+      ActiveSession active,
+      Actor actor,
+      Instant now,
+      Map<String, String> details,
+      String returnTo) {
     SessionToken token = SessionToken.random();
     Session next = active.session().signedInAs(token, now);
     if (!sessionStore.replace(active.session().key(), next)) {
@@ -357,7 +376,7 @@ public final class DuoSignInService
             actor,
             active.operator().id().toString(),
             details));
-    return Optional.of(new DuoCallbackResult.SignedIn(token, next));
+    return Optional.of(new DuoCallbackResult.SignedIn(token, next, returnTo));
   }
 
   /**

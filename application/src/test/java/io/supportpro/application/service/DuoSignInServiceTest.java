@@ -82,6 +82,7 @@ class DuoSignInServiceTest {
   private static final URI CALLBACK = URI.create("https://help.example.com/duo/callback");
   private static final String PASSWORD = "violet-Harbour-47-kettle";
   private static final String ADDRESS = "192.0.2.10";
+  private static final String RETURN_TO = "/admin/audit?page=2";
   private static final String PIN = "sha256/JjPbPK+4yBpgOzSUdcSflWMPDux+wivAkuysYSOmv68=";
 
   /**
@@ -261,7 +262,7 @@ class DuoSignInServiceTest {
   }
 
   private URI promptFor(SessionToken token) {
-    DuoStartResult start = service.start(token, ADDRESS);
+    DuoStartResult start = service.start(token, ADDRESS, RETURN_TO);
     assertThat(start).isInstanceOf(Redirect.class);
     return ((Redirect) start).location();
   }
@@ -335,6 +336,7 @@ class DuoSignInServiceTest {
     assertThat(signedIn.token()).isNotEqualTo(token);
     assertThat(signedIn.session().signedIn()).isTrue();
     assertThat(signedIn.session().operator()).isEqualTo(ada.id());
+    assertThat(signedIn.returnTo()).isEqualTo(RETURN_TO);
     assertThat(sessionService.resume(token)).as("the half-signed-in token").isEmpty();
     assertThat(sessionService.resume(signedIn.token()).orElseThrow().session().signedIn()).isTrue();
     assertThat(sessions.size()).isEqualTo(1);
@@ -444,7 +446,8 @@ class DuoSignInServiceTest {
 
   @Test
   void start_answersSessionEndedForAnUnknownToken() {
-    assertThat(service.start(SessionToken.random(), ADDRESS)).isEqualTo(new SessionEnded());
+    assertThat(service.start(SessionToken.random(), ADDRESS, RETURN_TO))
+        .isEqualTo(new SessionEnded());
     assertThat(gateway.healthChecks).isZero();
   }
 
@@ -453,7 +456,7 @@ class DuoSignInServiceTest {
     SessionToken token = SessionToken.random();
     sessions.create(Session.begin(token, root.id(), SecondFactor.TOTP, clock.now()));
 
-    assertThat(service.start(token, ADDRESS)).isEqualTo(new SessionEnded());
+    assertThat(service.start(token, ADDRESS, RETURN_TO)).isEqualTo(new SessionEnded());
     assertThat(gateway.healthChecks).isZero();
     assertThat(pending.size()).isZero();
   }
@@ -463,7 +466,7 @@ class DuoSignInServiceTest {
     SessionToken token = SessionToken.random();
     sessions.create(Session.begin(token, root.id(), SecondFactor.TOTP_ENROLMENT, clock.now()));
 
-    assertThat(service.start(token, ADDRESS)).isEqualTo(new SessionEnded());
+    assertThat(service.start(token, ADDRESS, RETURN_TO)).isEqualTo(new SessionEnded());
     assertThat(gateway.healthChecks).isZero();
   }
 
@@ -473,7 +476,7 @@ class DuoSignInServiceTest {
     SignedIn signedIn = (SignedIn) complete(token, approvedCallback(token));
     int checks = gateway.healthChecks;
 
-    assertThat(service.start(signedIn.token(), ADDRESS)).isEqualTo(new SessionEnded());
+    assertThat(service.start(signedIn.token(), ADDRESS, RETURN_TO)).isEqualTo(new SessionEnded());
     assertThat(gateway.healthChecks).isEqualTo(checks);
     assertThat(sessionService.resume(signedIn.token())).isPresent();
   }
@@ -483,7 +486,7 @@ class DuoSignInServiceTest {
     SessionToken token = passwordAccepted(ada);
     clock.advance(SessionTimeouts.DEFAULT.partial());
 
-    assertThat(service.start(token, ADDRESS)).isEqualTo(new SessionEnded());
+    assertThat(service.start(token, ADDRESS, RETURN_TO)).isEqualTo(new SessionEnded());
     assertNoSession(token);
   }
 
@@ -492,7 +495,7 @@ class DuoSignInServiceTest {
     SessionToken token = passwordAccepted(ada);
     operators.update(ada.withActive(false));
 
-    assertThat(service.start(token, ADDRESS)).isEqualTo(new SessionEnded());
+    assertThat(service.start(token, ADDRESS, RETURN_TO)).isEqualTo(new SessionEnded());
     assertNoSession(token);
   }
 
@@ -503,7 +506,7 @@ class DuoSignInServiceTest {
         new PluginSettings(Map.of(DuoSettings.CLIENT_ID, new SettingValue(CLIENT_ID, false))));
     SessionToken token = passwordAccepted(ada);
 
-    DuoStartResult result = service.start(token, ADDRESS);
+    DuoStartResult result = service.start(token, ADDRESS, RETURN_TO);
 
     assertThat(result).isInstanceOf(Refused.class);
     assertThat(((Refused) result).message()).isNotBlank();
@@ -525,7 +528,7 @@ class DuoSignInServiceTest {
     duo.inject(DuoFault.DOWN);
     SessionToken token = passwordAccepted(ada);
 
-    DuoStartResult result = service.start(token, ADDRESS);
+    DuoStartResult result = service.start(token, ADDRESS, RETURN_TO);
 
     assertThat(result).isInstanceOf(Refused.class);
     assertNoSession(token);
@@ -538,7 +541,7 @@ class DuoSignInServiceTest {
     plugins.saveSettingsIfActive(DuoPlugin.ID, PluginSettings.EMPTY);
     SessionToken token = passwordAccepted(ada);
 
-    assertThat(service.start(token, ADDRESS)).isInstanceOf(Refused.class);
+    assertThat(service.start(token, ADDRESS, RETURN_TO)).isInstanceOf(Refused.class);
     assertNoSession(token);
   }
 
@@ -550,7 +553,7 @@ class DuoSignInServiceTest {
     plugins.saveSettingsIfActive(DuoPlugin.ID, new PluginSettings(values));
     SessionToken token = passwordAccepted(ada);
 
-    assertThat(service.start(token, ADDRESS)).isInstanceOf(Refused.class);
+    assertThat(service.start(token, ADDRESS, RETURN_TO)).isInstanceOf(Refused.class);
     assertNoSession(token);
   }
 
@@ -559,7 +562,7 @@ class DuoSignInServiceTest {
     SessionToken token = passwordAccepted(ada);
     plugins.transition(DuoPlugin.ID, PluginState.ACTIVE, PluginState.INACTIVE);
 
-    assertThat(service.start(token, ADDRESS)).isInstanceOf(Refused.class);
+    assertThat(service.start(token, ADDRESS, RETURN_TO)).isInstanceOf(Refused.class);
     assertNoSession(token);
     assertThat(gateway.healthChecks).isZero();
     assertThat(pending.size()).isZero();
@@ -571,7 +574,7 @@ class DuoSignInServiceTest {
     SessionToken token = passwordAccepted(ada);
     plugins.transition(DuoPlugin.ID, PluginState.ACTIVE, PluginState.INACTIVE);
 
-    assertThat(service.start(token, ADDRESS)).isInstanceOf(Refused.class);
+    assertThat(service.start(token, ADDRESS, RETURN_TO)).isInstanceOf(Refused.class);
     assertNoSession(token);
     assertThat(events(AuditEventType.SIGN_IN_SUCCEEDED)).isEmpty();
   }
@@ -582,7 +585,7 @@ class DuoSignInServiceTest {
     gateway.duringHealthCheck =
         () -> plugins.transition(DuoPlugin.ID, PluginState.ACTIVE, PluginState.AVAILABLE);
 
-    DuoStartResult result = service.start(token, ADDRESS);
+    DuoStartResult result = service.start(token, ADDRESS, RETURN_TO);
 
     assertThat(result).isInstanceOf(Refused.class);
     assertNoSession(token);
@@ -601,7 +604,7 @@ class DuoSignInServiceTest {
     duo.inject(fault);
     SessionToken token = passwordAccepted(ada);
 
-    DuoStartResult result = service.start(token, ADDRESS);
+    DuoStartResult result = service.start(token, ADDRESS, RETURN_TO);
 
     assertThat(result).isInstanceOf(Refused.class);
     assertThat(((Refused) result).message()).contains("Duo cannot be reached");
@@ -626,7 +629,7 @@ class DuoSignInServiceTest {
         });
     SessionToken token = passwordAccepted(ada);
 
-    service.start(token, ADDRESS);
+    service.start(token, ADDRESS, RETURN_TO);
 
     assertThat(lastFailure().details().get("reason")).contains(failure.name());
   }
@@ -636,7 +639,7 @@ class DuoSignInServiceTest {
     configure(Map.of(DuoSettings.CLIENT_SECRET, WRONG_SECRET));
     SessionToken token = passwordAccepted(ada);
 
-    assertThat(service.start(token, ADDRESS)).isInstanceOf(Refused.class);
+    assertThat(service.start(token, ADDRESS, RETURN_TO)).isInstanceOf(Refused.class);
     assertNoSession(token);
     assertThat(lastFailure().details().get("reason")).contains("INVALID_CONFIGURATION");
   }
@@ -650,7 +653,7 @@ class DuoSignInServiceTest {
     duo.inject(fault);
     SessionToken token = passwordAccepted(ada);
 
-    DuoStartResult result = service.start(token, ADDRESS);
+    DuoStartResult result = service.start(token, ADDRESS, RETURN_TO);
 
     assertThat(result).isInstanceOf(SignedInWithoutDuo.class);
     SignedInWithoutDuo signedIn = (SignedInWithoutDuo) result;
@@ -668,7 +671,7 @@ class DuoSignInServiceTest {
     duo.inject(DuoFault.DOWN);
     SessionToken token = passwordAccepted(ada);
 
-    service.start(token, ADDRESS);
+    service.start(token, ADDRESS, RETURN_TO);
 
     AuditEvent skipped = events(AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN).getLast();
     assertThat(skipped.subject()).isEqualTo(ada.id().toString());
@@ -685,7 +688,7 @@ class DuoSignInServiceTest {
     failOpen();
     SessionToken token = passwordAccepted(ada);
 
-    assertThat(service.start(token, ADDRESS)).isInstanceOf(Redirect.class);
+    assertThat(service.start(token, ADDRESS, RETURN_TO)).isInstanceOf(Redirect.class);
     assertThat(events(AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN)).isEmpty();
   }
 
@@ -699,7 +702,7 @@ class DuoSignInServiceTest {
     gateway.promptAnswer = new DuoGateway.Prompt.Unavailable(failure, "no prompt");
     SessionToken token = passwordAccepted(ada);
 
-    DuoStartResult result = service.start(token, ADDRESS);
+    DuoStartResult result = service.start(token, ADDRESS, RETURN_TO);
 
     assertThat(result).isInstanceOf(Refused.class);
     assertNoSession(token);
@@ -713,7 +716,7 @@ class DuoSignInServiceTest {
     duo.inject(DuoFault.STAT_FAIL);
     SessionToken token = passwordAccepted(ada);
 
-    assertThat(service.start(token, ADDRESS)).isInstanceOf(Refused.class);
+    assertThat(service.start(token, ADDRESS, RETURN_TO)).isInstanceOf(Refused.class);
     assertNoSession(token);
     assertThat(events(AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN)).isEmpty();
     assertThat(lastFailure().details().get("reason")).contains("INVALID_CONFIGURATION");
@@ -726,7 +729,7 @@ class DuoSignInServiceTest {
         new DuoGateway.Prompt.Unavailable(DuoGateway.Failure.INVALID_CONFIGURATION, "no prompt");
     SessionToken token = passwordAccepted(ada);
 
-    assertThat(service.start(token, ADDRESS)).isInstanceOf(Refused.class);
+    assertThat(service.start(token, ADDRESS, RETURN_TO)).isInstanceOf(Refused.class);
     assertNoSession(token);
     assertThat(events(AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN)).isEmpty();
   }
@@ -740,7 +743,7 @@ class DuoSignInServiceTest {
     gateway.promptAnswer = new DuoGateway.Prompt.Unavailable(failure, "no prompt");
     SessionToken token = passwordAccepted(ada);
 
-    DuoStartResult result = service.start(token, ADDRESS);
+    DuoStartResult result = service.start(token, ADDRESS, RETURN_TO);
 
     assertThat(result).isInstanceOf(SignedInWithoutDuo.class);
     assertThat(sessionService.resume(token)).isEmpty();
@@ -783,6 +786,7 @@ class DuoSignInServiceTest {
     DuoCallbackResult result = complete(token, callback);
 
     assertThat(result).isInstanceOf(SignedIn.class);
+    assertThat(((SignedIn) result).returnTo()).isEqualTo(RETURN_TO);
     assertThat(sessionService.resume(token)).isEmpty();
     assertThat(sessionService.resume(((SignedIn) result).token())).isPresent();
     assertThat(events(AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN)).hasSize(1);
@@ -1198,7 +1202,7 @@ class DuoSignInServiceTest {
     complete(first, approvedCallback(first));
     duo.inject(DuoFault.DOWN);
     SessionToken second = passwordAccepted(ada);
-    service.start(second, ADDRESS);
+    service.start(second, ADDRESS, RETURN_TO);
 
     assertThat(audit.all())
         .allSatisfy(event -> assertThat(event.toString()).doesNotContain(SECRET));

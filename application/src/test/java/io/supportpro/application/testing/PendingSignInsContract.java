@@ -63,6 +63,7 @@ public abstract class PendingSignInsContract {
         session.key(),
         alice.id(),
         "alice",
+        "/admin/audit?type=SIGN_IN_FAILED&page=2",
         at);
   }
 

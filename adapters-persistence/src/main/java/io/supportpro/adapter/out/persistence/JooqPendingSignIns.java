@@ -24,6 +24,7 @@ import org.jooq.exception.DataAccessException;
 final class JooqPendingSignIns implements PendingSignIns {
   private static final int MAX_STATE_HASH_LENGTH = 64;
   private static final int MAX_USERNAME_LENGTH = 254;
+  private static final int MAX_RETURN_TO_LENGTH = 2_000;
 
   private final DSLContext dsl;
 
@@ -36,12 +37,15 @@ final class JooqPendingSignIns implements PendingSignIns {
   public boolean create(PendingSignIn pending) {
     Objects.requireNonNull(pending, "pending");
     if (pending.stateHash().length() > MAX_STATE_HASH_LENGTH
-        || pending.username().length() > MAX_USERNAME_LENGTH) {
+        || pending.username().length() > MAX_USERNAME_LENGTH
+        || pending.returnTo().length() > MAX_RETURN_TO_LENGTH) {
       throw new IllegalArgumentException(
           "A pending sign-in has a state hash of at most "
               + MAX_STATE_HASH_LENGTH
-              + " and a username of at most "
+              + ", a username of at most "
               + MAX_USERNAME_LENGTH
+              + " and a page to return to of at most "
+              + MAX_RETURN_TO_LENGTH
               + " characters.");
     }
     return guard(
@@ -54,6 +58,7 @@ final class JooqPendingSignIns implements PendingSignIns {
                 .set(PENDING_SIGN_IN.SESSION_KEY, pending.session().value())
                 .set(PENDING_SIGN_IN.OPERATOR_ID, pending.operator().value())
                 .set(PENDING_SIGN_IN.USERNAME, pending.username())
+                .set(PENDING_SIGN_IN.RETURN_TO, pending.returnTo())
                 .set(PENDING_SIGN_IN.CREATED_AT, toColumn(pending.createdAt()))
                 .execute();
             return true;
@@ -102,6 +107,7 @@ final class JooqPendingSignIns implements PendingSignIns {
         new SessionKey(r.get(PENDING_SIGN_IN.SESSION_KEY)),
         new OperatorId(r.get(PENDING_SIGN_IN.OPERATOR_ID)),
         r.get(PENDING_SIGN_IN.USERNAME),
+        r.get(PENDING_SIGN_IN.RETURN_TO),
         fromColumn(r.get(PENDING_SIGN_IN.CREATED_AT)));
   }
 }

@@ -239,7 +239,8 @@ class QueryPlansIT {
     Session renewed = session.signedInAs(SessionToken.random(), now.plusSeconds(6));
     var pending = new JooqPendingSignIns(dsl);
     new JooqPluginRepository(dsl).transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
-    var signIn = new PendingSignIn("f".repeat(64), DUO, session.key(), alice.id(), "alice", now);
+    var signIn =
+        new PendingSignIn("f".repeat(64), DUO, session.key(), alice.id(), "alice", "/", now);
     pending.create(signIn);
     pending.take(signIn.stateHash());
     pending.create(signIn);

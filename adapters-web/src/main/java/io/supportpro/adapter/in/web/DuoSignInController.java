@@ -47,7 +47,7 @@ final class DuoSignInController {
   private void start(Context ctx) {
     Visitor visitor = Visitor.required(ctx);
     String next = SafeNext.of(Params.form(ctx).text("next"));
-    switch (start.start(visitor.token(), ctx.ip())) {
+    switch (start.start(visitor.token(), ctx.ip(), next)) {
       case DuoStartResult.Redirect redirect -> Pages.seeOther(ctx, toDuo(redirect.location()));
       case DuoStartResult.SignedInWithoutDuo signedIn -> {
         cookies.setSession(ctx, signedIn.token());
@@ -86,7 +86,8 @@ final class DuoSignInController {
     switch (complete.complete(command)) {
       case DuoCallbackResult.SignedIn signedIn -> {
         cookies.setSession(ctx, signedIn.token());
-        Pages.seeOther(ctx, SafeNext.HOME);
+        // Checked again on the way out: the stored page came from a form.
+        Pages.seeOther(ctx, SafeNext.of(signedIn.returnTo()));
       }
       case DuoCallbackResult.Rejected rejected -> {
         boolean signedIn = Visitor.of(ctx).map(v -> v.session().signedIn()).orElse(false);

@@ -165,6 +165,21 @@ class DuoSignInIT {
   }
 
   @Test
+  void thePageAskedForBeforeSigningIn_isShownOnceDuoApproves() {
+    Response password =
+        signIn(
+            browser, "/login?next=%2Faccount%2Fsecurity", TestPanel.OPERATOR, TestPanel.PASSWORD);
+    Response toDuo = submit(browser, password.location().orElseThrow(), "/login/duo", Map.of());
+    URI back = panel.duo.approve(URI.create(toDuo.location().orElseThrow()));
+
+    Response callback = browser.get(callbackPath(back));
+
+    assertThat(callback.status()).isEqualTo(303);
+    assertThat(callback.location()).hasValue("/account/security");
+    assertThat(browser.follow(callback).status()).isEqualTo(200);
+  }
+
+  @Test
   void theCodeParameter_isAcceptedAsWellAsDuoCode() {
     URI back = panel.duo.approve(atDuo(browser, TestPanel.OPERATOR));
 

@@ -5,8 +5,12 @@ import io.supportpro.domain.session.SessionToken;
 
 /** The outcome of the browser's return from Duo. */
 public sealed interface DuoCallbackResult {
-  /** Duo allowed the operator: fully signed in under a new session token. */
-  record SignedIn(SessionToken token, Session session) implements DuoCallbackResult {}
+  /**
+   * Duo allowed the operator: fully signed in under a new session token, to be sent to the page
+   * given when the sign-in started.
+   */
+  record SignedIn(SessionToken token, Session session, String returnTo)
+      implements DuoCallbackResult {}
 
   /** No sign-in; the message is for the operator, the reason for the audit log and tests. */
   record Rejected(Reason reason, String message) implements DuoCallbackResult {}

@@ -6,7 +6,8 @@ import io.supportpro.domain.session.SessionToken;
 public interface StartDuoSignInUseCase {
   /**
    * Checks Duo's health, applies the fail mode when it cannot be used, and otherwise stores a
-   * single-use state bound to this session and answers the prompt's address.
+   * single-use state bound to this session, with the page to return to once signed in, and answers
+   * the prompt's address.
    */
-  DuoStartResult start(SessionToken token, String clientAddress);
+  DuoStartResult start(SessionToken token, String clientAddress, String returnTo);
 }

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * A sign-in waiting for an external second factor: the hash of the state sent with the browser, the
- * plugin that sent it, the half-signed-in session it belongs to, and the name the provider was
- * asked to check.
+ * plugin that sent it, the half-signed-in session it belongs to, the name the provider was asked to
+ * check, and the page to show once signed in.
  */
 public record PendingSignIn(
     String stateHash,
@@ -17,6 +17,7 @@ public record PendingSignIn(
     SessionKey session,
     OperatorId operator,
     String username,
+    String returnTo,
     Instant createdAt) {
   public PendingSignIn {
     Objects.requireNonNull(stateHash, "stateHash");
@@ -24,6 +25,7 @@ public record PendingSignIn(
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(operator, "operator");
     Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(returnTo, "returnTo");
     Objects.requireNonNull(createdAt, "createdAt");
   }
 }
