@@ -1,5 +1,6 @@
 package io.supportpro.bootstrap;
 
+import io.supportpro.adapter.in.web.MetricsEndpoint;
 import io.supportpro.adapter.in.web.WebServer;
 import io.supportpro.adapter.in.web.WebServerException;
 import io.supportpro.adapter.in.web.WebSettings;
@@ -11,8 +12,10 @@ import io.supportpro.adapter.out.persistence.DatabaseUnavailableException;
 import io.supportpro.adapter.out.persistence.MigrationReport;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.adapter.out.persistence.SecretKeyException;
+import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.DuoGateway;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,16 +34,19 @@ final class Application implements AutoCloseable {
   private final Services services;
   private final WebServer web;
   private final ScheduledExecutorService housekeeping;
+  private final Optional<ServiceMetrics> metrics;
 
   private Application(
       Persistence persistence,
       Services services,
       WebServer web,
-      ScheduledExecutorService housekeeping) {
+      ScheduledExecutorService housekeeping,
+      Optional<ServiceMetrics> metrics) {
     this.persistence = persistence;
     this.services = services;
     this.web = web;
     this.housekeeping = housekeeping;
+    this.metrics = metrics;
   }
 
   /** Opens (and migrates) the database and starts serving the panel, with Duo as it is. */
@@ -52,9 +58,14 @@ final class Application implements AutoCloseable {
   static Application start(Configuration config, DuoGateway duo) {
     AesGcmSecretCipher cipher = secretCipher(config);
     Persistence persistence = openPersistence(config);
+    // Without a token nobody may read metrics, so none are collected.
+    Optional<ServiceMetrics> metrics = config.metricsToken().map(token -> new ServiceMetrics());
     try {
       var catalog = new ServiceLoaderPluginCatalog(Application.class.getClassLoader());
-      Services services = Services.compose(persistence, cipher, catalog, duo, config.publicUrl());
+      AuditLog audit =
+          metrics.map(m -> m.counting(persistence.auditLog())).orElse(persistence.auditLog());
+      Services services =
+          Services.compose(persistence, audit, cipher, catalog, duo, config.publicUrl());
       var settings =
           new WebSettings(
               config.host(),
@@ -62,12 +73,16 @@ final class Application implements AutoCloseable {
               config.publicUrl(),
               cipher.deriveKey("form-signing"),
               config.trustedProxies());
-      WebServer web = WebServer.start(settings, webUseCases(services));
-      return new Application(persistence, services, web, startHousekeeping(services));
+      Optional<MetricsEndpoint> endpoint =
+          metrics.map(m -> new MetricsEndpoint(config.metricsToken().orElseThrow(), m::scrape));
+      WebServer web = WebServer.start(settings, webUseCases(services), endpoint);
+      return new Application(persistence, services, web, startHousekeeping(services), metrics);
     } catch (WebServerException e) {
+      metrics.ifPresent(ServiceMetrics::close);
       persistence.close();
       throw new ConfigurationException(Configuration.PORT, e.getMessage());
     } catch (RuntimeException e) {
+      metrics.ifPresent(ServiceMetrics::close);
       persistence.close();
       throw e;
     }
@@ -204,6 +219,7 @@ final class Application implements AutoCloseable {
     try {
       web.close();
     } finally {
+      metrics.ifPresent(ServiceMetrics::close);
       persistence.close();
     }
   }

@@ -170,7 +170,8 @@ final class CommandLineInterface {
                 displayName == null ? username : displayName,
                 "administrator",
                 password);
-        return switch (Services.createOperator(persistence, new Argon2PasswordHasher())
+        return switch (Services.createOperator(
+                persistence, persistence.auditLog(), new Argon2PasswordHasher())
             .create(command)) {
           case CreateOperatorResult.Created created -> {
             context

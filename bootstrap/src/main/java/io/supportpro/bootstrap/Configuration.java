@@ -24,7 +24,8 @@ record Configuration(
     Path dataDirectory,
     Database database,
     Optional<String> secretKey,
-    List<InetAddress> trustedProxies) {
+    List<InetAddress> trustedProxies,
+    Optional<String> metricsToken) {
 
   /** Where the data lives. */
   sealed interface Database {
@@ -50,6 +51,9 @@ record Configuration(
   static final String DB_POOL_SIZE = "SUPPORTPRO_DB_POOL_SIZE";
   static final String SECRET_KEY = "SUPPORTPRO_SECRET_KEY";
   static final String TRUSTED_PROXIES = "SUPPORTPRO_TRUSTED_PROXIES";
+  static final String METRICS_TOKEN = "SUPPORTPRO_METRICS_TOKEN";
+  // Printable ASCII without spaces: what an Authorization header carries unaltered.
+  private static final Pattern TOKEN = Pattern.compile("[!-~]{32,512}");
   // An IP literal and nothing else, so that reading it never asks DNS.
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
@@ -86,7 +90,20 @@ record Configuration(
         dataDirectory,
         database,
         text(env, SECRET_KEY),
-        trustedProxies(text(env, TRUSTED_PROXIES).orElse("")));
+        trustedProxies(text(env, TRUSTED_PROXIES).orElse("")),
+        text(env, METRICS_TOKEN).map(Configuration::metricsToken));
+  }
+
+  private static String metricsToken(String value) {
+    if (!TOKEN.matcher(value).matches()) {
+      // The value is a secret: its length may be told, never its text.
+      throw new ConfigurationException(
+          METRICS_TOKEN,
+          ("needs 32 to 512 printable characters without spaces (this one has %d); use a random"
+                  + " token such as the output of `openssl rand -hex 32`.")
+              .formatted(value.length()));
+    }
+    return value;
   }
 
   private static Optional<String> text(Map<String, String> env, String variable) {

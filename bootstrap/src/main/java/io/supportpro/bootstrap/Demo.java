@@ -67,7 +67,8 @@ final class Demo implements AutoCloseable {
               directory,
               new Configuration.Database.Embedded(),
               Optional.empty(),
-              List.of());
+              List.of(),
+              Optional.empty());
       var gateway =
           new DuoSdkGateway(DuoSdkGateway.DEFAULT_TIMEOUT, Optional.of(emulator.promptBase()));
       Application application = Application.start(config, gateway);

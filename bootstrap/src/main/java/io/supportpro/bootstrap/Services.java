@@ -3,6 +3,7 @@ package io.supportpro.bootstrap;
 import io.supportpro.adapter.out.persistence.AesGcmSecretCipher;
 import io.supportpro.adapter.out.persistence.Argon2PasswordHasher;
 import io.supportpro.adapter.out.persistence.Persistence;
+import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.DuoGateway;
 import io.supportpro.application.port.out.PasswordHasher;
@@ -47,9 +48,13 @@ record Services(
   /** The path Duo sends the browser back to, under the panel's public address. */
   static final String DUO_CALLBACK_PATH = "/duo/callback";
 
-  /** Wires the services to the database, the secret cipher, the plugins and Duo. */
+  /**
+   * Wires the services to the database, the audit log (the database's, or one that also counts),
+   * the secret cipher, the plugins and Duo.
+   */
   static Services compose(
       Persistence persistence,
+      AuditLog audit,
       AesGcmSecretCipher cipher,
       PluginCatalog catalog,
       DuoGateway duoGateway,
@@ -58,7 +63,6 @@ record Services(
     PasswordHasher hasher = new Argon2PasswordHasher();
     ThrottlePolicy throttle = ThrottlePolicy.DEFAULT;
     SessionTimeouts timeouts = SessionTimeouts.DEFAULT;
-    var audit = persistence.auditLog();
     var sessions =
         new SessionService(
             persistence.operators(),
@@ -94,7 +98,7 @@ record Services(
             URI.create(publicUrl + DUO_CALLBACK_PATH),
             audit,
             clock),
-        createOperator(persistence, hasher),
+        createOperator(persistence, audit, hasher),
         new ChangeOperatorService(
             persistence.operators(),
             persistence.sessions(),
@@ -119,12 +123,9 @@ record Services(
   }
 
   /** The use case that creates operators, for the panel and the command line. */
-  static CreateOperatorService createOperator(Persistence persistence, PasswordHasher hasher) {
+  static CreateOperatorService createOperator(
+      Persistence persistence, AuditLog audit, PasswordHasher hasher) {
     return new CreateOperatorService(
-        persistence.operators(),
-        hasher,
-        PasswordPolicy.standard(),
-        persistence.auditLog(),
-        Clock.system());
+        persistence.operators(), hasher, PasswordPolicy.standard(), audit, Clock.system());
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,30 @@ class ConfigurationTest {
     assertThat(config.database()).isInstanceOf(Configuration.Database.Embedded.class);
     assertThat(config.secretKey()).isEmpty();
     assertThat(config.trustedProxies()).isEmpty();
+    assertThat(config.metricsToken()).isEmpty();
+  }
+
+  @Test
+  void metricsToken_isReadAndNeverPrinted() {
+    String token = "0123456789abcdef0123456789abcdef";
+
+    Configuration config = Configuration.fromEnvironment(Map.of("SUPPORTPRO_METRICS_TOKEN", token));
+
+    assertThat(config.metricsToken()).contains(token);
+    assertThat(config.toString()).doesNotContain(token);
+  }
+
+  @Test
+  void metricsToken_tooShortOrWithSpaces_isRefusedWithoutRepeatingIt() {
+    for (String token :
+        List.of("31-characters-is-one-too-few-xx", "with a space in the middle of it here")) {
+      assertThatThrownBy(
+              () -> Configuration.fromEnvironment(Map.of("SUPPORTPRO_METRICS_TOKEN", token)))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageStartingWith("SUPPORTPRO_METRICS_TOKEN: ")
+          .message()
+          .doesNotContain(token);
+    }
   }
 
   @Test

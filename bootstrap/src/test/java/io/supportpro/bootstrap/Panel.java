@@ -77,7 +77,8 @@ final class Panel implements AutoCloseable {
             dataDirectory,
             database,
             Optional.of(SECRET_KEY),
-            List.of());
+            List.of(),
+            Optional.empty());
     return new Panel(Application.start(config, duo), config);
   }
 

@@ -2,6 +2,7 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.Javalin;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The operator panel's HTTP server: builds the routes and starts listening. */
 public final class WebServer implements AutoCloseable {
@@ -15,13 +16,15 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Starts the server.
+   * Starts the server; {@code /metrics} exists only when a metrics endpoint is given.
    *
    * @throws WebServerException when it cannot listen on the configured address
    */
-  public static WebServer start(WebSettings settings, WebUseCases useCases) {
+  public static WebServer start(
+      WebSettings settings, WebUseCases useCases, Optional<MetricsEndpoint> metricsEndpoint) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(useCases, "useCases");
+    Optional<MetricsController> metrics = metricsEndpoint.map(MetricsController::new);
     var cookies = new Cookies(settings.secure());
     var formTokens = new FormTokens(settings.formSigningKey());
     var guard =
@@ -89,6 +92,7 @@ public final class WebServer implements AutoCloseable {
               cfg.fileRenderer(new ThymeleafRenderer());
               guard.register(cfg.routes);
               health.register(cfg.routes);
+              metrics.ifPresent(m -> m.register(cfg.routes));
               assets.register(cfg.routes);
               signIn.register(cfg.routes);
               secondFactor.register(cfg.routes);

@@ -9,6 +9,7 @@ import io.supportpro.application.port.in.CheckHealthUseCase;
 import io.supportpro.application.port.in.CheckHealthUseCase.Health;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class HealthControllerIT {
               port,
               URI.create("http://localhost"),
               "another key of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8));
-      assertThatThrownBy(() -> WebServer.start(settings, first.useCases))
+      assertThatThrownBy(() -> WebServer.start(settings, first.useCases, Optional.empty()))
           .isInstanceOf(WebServerException.class)
           .hasMessageContaining("cannot listen on 127.0.0.1:" + port);
     }

@@ -43,6 +43,7 @@ import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -166,7 +167,9 @@ public final class TestPanel implements AutoCloseable {
                 duoSignIn));
     create(ADMIN, "administrator");
     create(OPERATOR, "operator");
-    server = WebServer.start(new WebSettings("127.0.0.1", 0, publicUrl, FORM_KEY), useCases);
+    server =
+        WebServer.start(
+            new WebSettings("127.0.0.1", 0, publicUrl, FORM_KEY), useCases, Optional.empty());
     base = URI.create("http://127.0.0.1:" + server.port());
   }
 
