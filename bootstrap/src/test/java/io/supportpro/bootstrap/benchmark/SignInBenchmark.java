@@ -169,7 +169,8 @@ public final class SignInBenchmark {
     if (process.waitFor() != 0) {
       throw new IllegalStateException("the bare hash rate could not be measured: " + output);
     }
-    return Double.parseDouble(output.strip());
+    // The rate is the last line; JVM options such as a flight recording may print before it.
+    return Double.parseDouble(output.strip().lines().toList().getLast());
   }
 
   private record Load(
