@@ -46,7 +46,7 @@ public record DuoSettings(
           text(
               CLIENT_ID,
               "Client ID",
-              "20 letters and digits starting with DI, such as DIXXXXXXXXXXXXXXXXXX."),
+              "20 letters and digits starting with DI, such as DIAB12CD34EF56GH78IJ."),
           new SettingDefinition(
               CLIENT_SECRET,
               "Client secret",
