@@ -26,6 +26,8 @@ final class DataDirectory {
       Files.delete(probe);
       return directory;
     } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      // UnsupportedOperationException: a file system without POSIX permissions, on which an
+      // owner-only directory for the key and the database cannot be made.
       throw new ConfigurationException(
           Configuration.DATA_DIR, directory + " is not a writable directory.");
     }
