@@ -109,7 +109,7 @@ public final class DuoSignInService
       refuse(active, actor, now, "duo is no longer active");
       return new DuoStartResult.Refused(START_AGAIN);
     }
-    Optional<DuoSettings> settings = settings();
+    Optional<DuoSettings> settings = decrypted(plugins.settings(DuoPlugin.ID));
     if (settings.isEmpty()) {
       refuse(active, actor, now, "duo is not configured");
       return new DuoStartResult.Refused(NOT_CONFIGURED);
@@ -117,7 +117,7 @@ public final class DuoSignInService
     DuoConnection connection = connection(settings.get());
     if (duo.healthCheck(connection) instanceof DuoGateway.Health.Unavailable down) {
       return unavailable(
-          active, actor, now, settings.get().failMode(), down.failure(), down.detail(), returnTo);
+          active, actor, now, settings.get().failMode(), down.failure(), down.detail());
     }
     String state = SessionToken.randomText();
     String username = username(active.operator(), settings.get());
@@ -139,7 +139,7 @@ public final class DuoSignInService
       case DuoGateway.Prompt.Unavailable down -> {
         pending.take(signIn.stateHash());
         yield unavailable(
-            active, actor, now, settings.get().failMode(), down.failure(), down.detail(), returnTo);
+            active, actor, now, settings.get().failMode(), down.failure(), down.detail());
       }
     };
   }
@@ -201,15 +201,11 @@ public final class DuoSignInService
                 end(active, actor, now, Reason.INVALID_RESPONSE, unverified.detail());
             case UNREACHABLE, SERVICE_ERROR -> {
               if (settings.get().failMode() == FailMode.OPEN) {
-                yield signInWithoutDuo(
-                        active,
-                        actor,
-                        now,
-                        unverified.failure(),
-                        unverified.detail(),
-                        signIn.returnTo())
-                    .<DuoCallbackResult>map(signedIn -> signedIn)
-                    .orElseGet(() -> rejected(actor, now, Reason.SESSION_ENDED, ""));
+                yield finished(
+                    signInWithoutDuo(active, actor, now, unverified.failure(), unverified.detail()),
+                    signIn,
+                    actor,
+                    now);
               }
               yield end(active, actor, now, Reason.DUO_UNAVAILABLE, unverified.detail());
             }
@@ -222,17 +218,18 @@ public final class DuoSignInService
           yield end(
               active, actor, now, Reason.WRONG_USER, "duo answered for " + verified.username());
         }
-        yield promote(
+        yield finished(
+            promote(
                 active,
                 actor,
                 now,
                 Map.of(
                     "second_factor", "duo",
                     "duo_transaction", verified.transactionId(),
-                    "duo_factor", verified.factor()),
-                signIn.returnTo())
-            .<DuoCallbackResult>map(signedIn -> signedIn)
-            .orElseGet(() -> rejected(actor, now, Reason.SESSION_ENDED, ""));
+                    "duo_factor", verified.factor())),
+            signIn,
+            actor,
+            now);
       }
     };
   }
@@ -325,13 +322,12 @@ public final class DuoSignInService
       Instant now,
       FailMode failMode,
       DuoGateway.Failure failure,
-      String detail,
-      String returnTo) {
+      String detail) {
     // Open lets people in while Duo is down, never while Duo refuses the saved credentials:
     // a wrong or rotated secret must not quietly turn Duo off.
     if (failMode == FailMode.OPEN && isOutage(failure)) {
-      return signInWithoutDuo(active, actor, now, failure, detail, returnTo)
-          .<DuoStartResult>map(s -> new DuoStartResult.SignedInWithoutDuo(s.token(), s.session()))
+      return signInWithoutDuo(active, actor, now, failure, detail)
+          .<DuoStartResult>map(p -> new DuoStartResult.SignedInWithoutDuo(p.token(), p.session()))
           .orElseGet(DuoStartResult.SessionEnded::new);
     }
     refuse(active, actor, now, "duo unavailable: " + failure + " " + detail);
@@ -339,13 +335,8 @@ public final class DuoSignInService
   }
 
   /** Signs in with the password only, because Duo is down and the fail mode is open. */
-  private Optional<DuoCallbackResult.SignedIn> signInWithoutDuo(
-      ActiveSession active,
-      Actor actor,
-      Instant now,
-      DuoGateway.Failure failure,
-      String detail,
-      String returnTo) {
+  private Optional<Promoted> signInWithoutDuo(
+      ActiveSession active, Actor actor, Instant now, DuoGateway.Failure failure, String detail) {
     audit.append(
         new AuditEvent(
             now,
@@ -353,17 +344,15 @@ public final class DuoSignInService
             actor,
             active.operator().id().toString(),
             Map.of("factor", "duo", "failure", failure.name(), "detail", detail)));
-    return promote(
-        active, actor, now, Map.of("second_factor", "none: duo unavailable, fail open"), returnTo);
+    return promote(active, actor, now, Map.of("second_factor", "none: duo unavailable, fail open"));
   }
 
+  /** A session signed in fully under a new token. */
+  private record Promoted(SessionToken token, Session session) {}
+
   /** Signs the session in fully under a new token; empty when it ended meanwhile. */
-  private Optional<DuoCallbackResult.SignedIn> promote(
-      ActiveSession active,
-      Actor actor,
-      Instant now,
-      Map<String, String> details,
-      String returnTo) {
+  private Optional<Promoted> promote(
+      ActiveSession active, Actor actor, Instant now, Map<String, String> details) {
     SessionToken token = SessionToken.random();
     Session next = active.session().signedInAs(token, now);
     if (!sessionStore.replace(active.session().key(), next)) {
@@ -376,7 +365,19 @@ public final class DuoSignInService
             actor,
             active.operator().id().toString(),
             details));
-    return Optional.of(new DuoCallbackResult.SignedIn(token, next, returnTo));
+    return Optional.of(new Promoted(token, next));
+  }
+
+  /**
+   * The callback's answer: signed in, back to the page the sign-in started from, or refused when
+   * the session ended meanwhile.
+   */
+  private DuoCallbackResult finished(
+      Optional<Promoted> promoted, PendingSignIn signIn, Actor actor, Instant now) {
+    return promoted
+        .<DuoCallbackResult>map(
+            p -> new DuoCallbackResult.SignedIn(p.token(), p.session(), signIn.returnTo()))
+        .orElseGet(() -> rejected(actor, now, Reason.SESSION_ENDED, ""));
   }
 
   /**
