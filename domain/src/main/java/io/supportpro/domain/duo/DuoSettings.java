@@ -46,7 +46,7 @@ public record DuoSettings(
           text(
               CLIENT_ID,
               "Client ID",
-              "20 letters and digits starting with DI, such as DIAB12CD34EF56GH78IJ."),
+              "20 letters and digits starting with DI (or SI), such as DIAB12CD34EF56GH78IJ."),
           new SettingDefinition(
               CLIENT_SECRET,
               "Client secret",
@@ -140,7 +140,7 @@ public record DuoSettings(
     String clientId = typed.getOrDefault(CLIENT_ID, "").strip();
     if (!CLIENT_ID_SHAPE.matcher(clientId).matches()) {
       problems.put(
-          CLIENT_ID, "The client ID has exactly 20 letters and digits and starts with DI.");
+          CLIENT_ID, "The client ID has exactly 20 letters and digits and starts with DI (or SI).");
     }
     String secret = typed.getOrDefault(CLIENT_SECRET, "");
     if (secret.isEmpty() ? !secretSaved : !CLIENT_SECRET_SHAPE.matcher(secret).matches()) {

@@ -147,7 +147,7 @@ class PluginSettingsIT {
     PagesIT.assertWellFormedPage(refused);
     assertThat(refused.text())
         .contains("The settings were not saved. Correct the fields marked below.")
-        .contains("The client ID has exactly 20 letters and digits and starts with DI.")
+        .contains("The client ID has exactly 20 letters and digits and starts with DI (or SI).")
         .contains("The client secret has exactly 40 letters and digits.")
         .contains("Enter the host name only")
         .contains("Choose one of: closed, open.");
@@ -361,7 +361,7 @@ class PluginSettingsIT {
     assertThat(test.status()).isEqualTo(422);
     assertThat(test.text())
         .contains("Correct the settings marked below, then test again.")
-        .contains("The client ID has exactly 20 letters and digits and starts with DI.")
+        .contains("The client ID has exactly 20 letters and digits and starts with DI (or SI).")
         .contains("The client secret has exactly 40 letters and digits.")
         .contains("Enter the host name only");
     assertThat(Html.inputValue(test.body(), "setting-client_id")).hasValue("short");
