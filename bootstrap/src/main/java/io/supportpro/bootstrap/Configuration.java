@@ -1,9 +1,9 @@
 package io.supportpro.bootstrap;
 
+import io.supportpro.adapter.in.web.ClientAddress;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +54,6 @@ record Configuration(
   static final String METRICS_TOKEN = "SUPPORTPRO_METRICS_TOKEN";
   // Printable ASCII without spaces: what an Authorization header carries unaltered.
   private static final Pattern TOKEN = Pattern.compile("[!-~]{32,512}");
-  // An IP literal and nothing else, so that reading it never asks DNS.
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
   @Override
   public String toString() {
@@ -165,17 +163,15 @@ record Configuration(
       if (entry.isEmpty()) {
         continue;
       }
-      try {
-        if (!IP_LITERAL.matcher(entry).matches()) {
-          throw new UnknownHostException(entry);
-        }
-        proxies.add(InetAddress.getByName(entry));
-      } catch (UnknownHostException e) {
-        throw new ConfigurationException(
-            TRUSTED_PROXIES,
-            "\"%s\" is not an IP address; list the proxies' addresses, such as 10.0.0.5, 10.0.0.6."
-                .formatted(printable(entry)));
-      }
+      proxies.add(
+          ClientAddress.literal(entry)
+              .orElseThrow(
+                  () ->
+                      new ConfigurationException(
+                          TRUSTED_PROXIES,
+                          ("\"%s\" is not an IP address; list the proxies' addresses, such as"
+                                  + " 10.0.0.5, 10.0.0.6.")
+                              .formatted(printable(entry)))));
     }
     return List.copyOf(proxies);
   }
@@ -184,8 +180,9 @@ record Configuration(
     if (!value.startsWith("jdbc:postgresql:")) {
       throw new ConfigurationException(
           DB_URL,
-          "\"%s\" is not a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/supportpro."
-              .formatted(printable(value)));
+          // Not repeated: a URL such as postgres://user:password@db carries a password.
+          "this is not a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/supportpro (the"
+              + " user and password go in SUPPORTPRO_DB_USER and SUPPORTPRO_DB_PASSWORD).");
     }
     return value;
   }

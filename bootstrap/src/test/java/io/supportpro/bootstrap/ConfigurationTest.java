@@ -112,6 +112,20 @@ class ConfigurationTest {
     assertRefused("SUPPORTPRO_DB_URL", "jdbc:mysql://db/x");
     assertRefused("SUPPORTPRO_DATA_DIR", "bad\0path");
     assertRefused("SUPPORTPRO_TRUSTED_PROXIES", "10.0.0.5, proxy.example.com");
+    // Words of hexadecimal letters and impossible dotted quads are host names to InetAddress.
+    assertRefused("SUPPORTPRO_TRUSTED_PROXIES", "cafe");
+    assertRefused("SUPPORTPRO_TRUSTED_PROXIES", "999.1.1.1");
+  }
+
+  @Test
+  void aDatabaseUrlThatIsRefused_isNotRepeated() {
+    assertThatThrownBy(
+            () ->
+                Configuration.fromEnvironment(
+                    Map.of("SUPPORTPRO_DB_URL", "postgres://app:s3cret-word@db/supportpro")))
+        .hasMessageStartingWith("SUPPORTPRO_DB_URL: ")
+        .message()
+        .doesNotContain("s3cret-word");
   }
 
   @Test

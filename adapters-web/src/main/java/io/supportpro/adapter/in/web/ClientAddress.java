@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
  * the address it saw, taken from the right of {@code X-Forwarded-For}; otherwise, and whenever that
  * header cannot be trusted, the peer of the connection itself.
  */
-final class ClientAddress {
-  // An IP literal and nothing else, so that parsing it never asks DNS.
-  private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+public final class ClientAddress {
+  private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+  // A dotted-quad IPv4 address, or text with a colon, which InetAddress reads as an IPv6 literal
+  // or refuses: nothing that it would look up in DNS (as it does "cafe" or "999.1.1.1").
+  private static final Pattern LITERAL =
+      Pattern.compile(OCTET + "(\\." + OCTET + "){3}|(?=.{2,45}$)[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
 
   private final List<InetAddress> trustedProxies;
 
@@ -44,8 +47,8 @@ final class ClientAddress {
     return !trustedProxies.isEmpty() && literal(peer).map(trustedProxies::contains).orElse(false);
   }
 
-  /** The address of an IP literal; empty for anything else. */
-  static Optional<InetAddress> literal(String text) {
+  /** The address of an IP literal, found without asking DNS; empty for anything else. */
+  public static Optional<InetAddress> literal(String text) {
     if (text == null || !LITERAL.matcher(text).matches()) {
       return Optional.empty();
     }

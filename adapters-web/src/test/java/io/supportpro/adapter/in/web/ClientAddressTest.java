@@ -41,6 +41,17 @@ class ClientAddressTest {
   }
 
   @Test
+  void namesThatLookLikeAddresses_areNotLiterals() {
+    // InetAddress would look these up in DNS as host names.
+    assertThat(ClientAddress.literal("cafe")).isEmpty();
+    assertThat(ClientAddress.literal("999.1.1.1")).isEmpty();
+    assertThat(ClientAddress.literal("1.2.3")).isEmpty();
+    assertThat(BEHIND_PROXY.resolve("10.0.0.5", "deadbeef")).isEqualTo("10.0.0.5");
+    assertThat(ClientAddress.literal("255.255.255.255")).isPresent();
+    assertThat(ClientAddress.literal("2001:db8::1")).isPresent();
+  }
+
+  @Test
   void ipv6LiteralsAreCompared_notTheirSpelling() {
     var proxy = new ClientAddress(List.of(ClientAddress.literal("::1").orElseThrow()));
 
