@@ -58,9 +58,10 @@ final class Application implements AutoCloseable {
   static Application start(Configuration config, DuoGateway duo) {
     AesGcmSecretCipher cipher = secretCipher(config);
     Persistence persistence = openPersistence(config);
-    // Without a token nobody may read metrics, so none are collected.
-    Optional<ServiceMetrics> metrics = config.metricsToken().map(token -> new ServiceMetrics());
+    Optional<ServiceMetrics> metrics = Optional.empty();
     try {
+      // Without a token nobody may read metrics, so none are collected.
+      metrics = config.metricsToken().map(token -> new ServiceMetrics());
       var catalog = new ServiceLoaderPluginCatalog(Application.class.getClassLoader());
       AuditLog audit =
           metrics.map(m -> m.counting(persistence.auditLog())).orElse(persistence.auditLog());

@@ -73,7 +73,13 @@ final class Demo implements AutoCloseable {
           new DuoSdkGateway(DuoSdkGateway.DEFAULT_TIMEOUT, Optional.of(emulator.promptBase()));
       Application application = Application.start(config, gateway);
       String password = SessionToken.randomText().substring(0, 20);
-      seed(application.services(), emulator, application.port(), password);
+      try {
+        seed(application.services(), emulator, password);
+      } catch (RuntimeException e) {
+        // Stopped before its directory goes: the database is open in it.
+        application.close();
+        throw e;
+      }
       return new Demo(directory, emulator, application, password);
     } catch (IOException | RuntimeException e) {
       emulator.close();
@@ -88,7 +94,7 @@ final class Demo implements AutoCloseable {
     }
   }
 
-  private static void seed(Services services, DuoEmulator emulator, int port, String password) {
+  private static void seed(Services services, DuoEmulator emulator, String password) {
     Actor demo = Actor.system("demo");
     var created =
         services

@@ -89,6 +89,7 @@ class MetricsIT {
     } finally {
       server.close();
     }
+    server.awaitExit(Duration.ofSeconds(10));
     assertThat(server.stdout() + server.stderr()).doesNotContain(TOKEN);
   }
 
