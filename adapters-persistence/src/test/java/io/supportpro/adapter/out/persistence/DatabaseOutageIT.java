@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supportpro.adapter.out.persistence.testing.PostgresDatabases;
+import io.supportpro.adapter.out.persistence.testing.TcpProxy;
 import io.supportpro.domain.operator.OperatorId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
