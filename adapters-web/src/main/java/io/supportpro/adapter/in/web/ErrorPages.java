@@ -25,10 +25,7 @@ final class ErrorPages {
    * How long a visitor is asked to wait when the database is away: the pool reconnects within a few
    * seconds of its return.
    */
-  static final int RETRY_AFTER_SECONDS = 5;
-
-  static final String STORE_UNAVAILABLE =
-      "The panel cannot reach its database right now. Try again in a few seconds.";
+  private static final int RETRY_AFTER_SECONDS = 5;
 
   void register(RoutesConfig routes) {
     routes.exception(Halt.class, (halt, ctx) -> halt(ctx, halt));
@@ -81,7 +78,12 @@ final class ErrorPages {
   private void storeUnavailable(Context ctx, StoreUnavailableException e) {
     LOG.warn("Cannot serve {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
     ctx.header(Header.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-    page(ctx, 503, "Temporarily unavailable", STORE_UNAVAILABLE, null);
+    page(
+        ctx,
+        503,
+        "Temporarily unavailable",
+        "The panel cannot reach its database right now. Try again in a few seconds.",
+        null);
   }
 
   private void httpResponse(Context ctx, HttpResponseException e) {
