@@ -11,7 +11,11 @@ import io.supportpro.application.port.out.PendingSignIns;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.application.port.out.TotpCredentials;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.flywaydb.core.Flyway;
@@ -31,6 +35,13 @@ public final class Persistence implements AutoCloseable {
   // Long enough for a database on the network, short enough that a wrong URL fails at once.
   private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
   private static final Set<String> BAD_CREDENTIALS = Set.of("28000", "28P01");
+
+  /**
+   * The oldest PostgreSQL the panel runs on: the oldest release its community still supports.
+   * jOOQ's open-source edition has one PostgreSQL dialect, for the newest release, and nothing the
+   * panel asks of it needs more than this.
+   */
+  static final int OLDEST_POSTGRESQL = 15;
 
   private final HikariDataSource pool;
   private final MigrationReport migrations;
@@ -72,13 +83,14 @@ public final class Persistence implements AutoCloseable {
    * Connects to the database and applies any pending migrations.
    *
    * @throws DatabaseUnavailableException when the database cannot be reached, refuses the
-   *     credentials or cannot be migrated
+   *     credentials, is a PostgreSQL release the panel does not support or cannot be migrated
    */
   public static Persistence open(DatabaseSettings settings) {
     Objects.requireNonNull(settings, "settings");
     quietJooq();
     HikariDataSource pool = startPool(settings, settings.maximumPoolSize());
     try {
+      requireSupportedVersion(pool, settings);
       // Loading and initialising jOOQ takes about half a second: do it while Flyway migrates.
       CompletableFuture<Repositories> repositories =
           CompletableFuture.supplyAsync(() -> Repositories.over(dsl(pool, settings)));
@@ -93,11 +105,13 @@ public final class Persistence implements AutoCloseable {
   /**
    * Applies any pending migrations and nothing else, for the {@code migrate} command.
    *
-   * @throws DatabaseUnavailableException when the database cannot be reached or migrated
+   * @throws DatabaseUnavailableException when the database cannot be reached, is a PostgreSQL
+   *     release the panel does not support or cannot be migrated
    */
   public static MigrationReport migrate(DatabaseSettings settings) {
     Objects.requireNonNull(settings, "settings");
     try (HikariDataSource pool = startPool(settings, Math.min(2, settings.maximumPoolSize()))) {
+      requireSupportedVersion(pool, settings);
       return migrate(pool, settings);
     }
   }
@@ -176,7 +190,41 @@ public final class Persistence implements AutoCloseable {
     }
   }
 
-  private static String connectionProblem(DatabaseSettings settings, RuntimeException e) {
+  private static void requireSupportedVersion(HikariDataSource pool, DatabaseSettings settings) {
+    if (settings.isH2()) {
+      return;
+    }
+    try (Connection connection = pool.getConnection()) {
+      DatabaseMetaData database = connection.getMetaData();
+      versionProblem(
+              settings.safeUrl(),
+              database.getDatabaseMajorVersion(),
+              database.getDatabaseProductVersion())
+          .ifPresent(
+              problem -> {
+                throw new DatabaseUnavailableException(problem, null);
+              });
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException(connectionProblem(settings, e), e);
+    }
+  }
+
+  /** Why a PostgreSQL server of this version cannot serve the panel, if it cannot. */
+  static Optional<String> versionProblem(String url, int majorVersion, String productVersion) {
+    if (majorVersion >= OLDEST_POSTGRESQL) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "The database at "
+            + url
+            + " runs PostgreSQL "
+            + productVersion
+            + "; the panel needs PostgreSQL "
+            + OLDEST_POSTGRESQL
+            + " or newer.");
+  }
+
+  private static String connectionProblem(DatabaseSettings settings, Exception e) {
     String url = settings.safeUrl();
     String state = SqlErrors.sqlState(e).orElse("");
     if (BAD_CREDENTIALS.contains(state)) {

@@ -1,5 +1,6 @@
 package io.supportpro.adapter.out.persistence;
 
+import io.supportpro.application.port.out.StoreUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -24,7 +25,10 @@ final class SqlErrors {
 
   private SqlErrors() {}
 
-  /** Runs database work, turning jOOQ's exceptions into ones that may cross a port. */
+  /**
+   * Runs database work, turning jOOQ's exceptions into ones that may cross a port: {@link
+   * StoreUnavailableException} when the database is away, {@link IllegalStateException} otherwise.
+   */
   static <T> T guard(String doing, Supplier<T> work) {
     try {
       return work.get();
@@ -49,7 +53,7 @@ final class SqlErrors {
    */
   static RuntimeException translate(String doing, RuntimeException e) {
     if (isUnavailable(e)) {
-      return new DatabaseUnavailableException(
+      return new StoreUnavailableException(
           "The database cannot be reached right now, so " + doing + " failed.", e);
     }
     return new IllegalStateException(

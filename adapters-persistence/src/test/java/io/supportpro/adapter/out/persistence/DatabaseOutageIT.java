@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supportpro.adapter.out.persistence.testing.PostgresDatabases;
+import io.supportpro.adapter.out.persistence.testing.TcpProxy;
+import io.supportpro.application.port.out.StoreUnavailableException;
 import io.supportpro.domain.operator.OperatorId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class DatabaseOutageIT {
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> persistence.operators().findById(OperatorId.random()))
-            .isInstanceOf(DatabaseUnavailableException.class)
+            .isInstanceOf(StoreUnavailableException.class)
             .hasMessage("The database cannot be reached right now, so reading an operator failed.");
         assertThat(persistence.healthProbe().databaseReachable()).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - started))

@@ -2,6 +2,7 @@ package io.supportpro.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportpro.application.port.out.StoreUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.jooq.exception.DataAccessException;
@@ -36,7 +37,7 @@ class SqlErrorsTest {
     var tooLong = new DataAccessException("bad", new SQLException("Value too long: 'x'", "22001"));
 
     assertThat(SqlErrors.translate("reading", timeout))
-        .isInstanceOf(DatabaseUnavailableException.class)
+        .isInstanceOf(StoreUnavailableException.class)
         .hasMessage("The database cannot be reached right now, so reading failed.");
     assertThat(SqlErrors.translate("writing", tooLong))
         .isInstanceOf(IllegalStateException.class)

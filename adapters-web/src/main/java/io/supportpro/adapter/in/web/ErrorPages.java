@@ -2,10 +2,14 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
+import io.supportpro.application.port.out.StoreUnavailableException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +21,16 @@ final class ErrorPages {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * How long a visitor is asked to wait when the database is away: the pool reconnects within a few
+   * seconds of its return.
+   */
+  private static final int RETRY_AFTER_SECONDS = 5;
+
   void register(RoutesConfig routes) {
     routes.exception(Halt.class, (halt, ctx) -> halt(ctx, halt));
     routes.exception(IllegalArgumentException.class, (e, ctx) -> invalid(ctx, e));
+    routes.exception(StoreUnavailableException.class, (e, ctx) -> storeUnavailable(ctx, e));
     routes.exception(
         EndpointNotFound.class,
         (e, ctx) -> page(ctx, 404, "Page not found", "There is nothing at this address.", null));
@@ -60,22 +71,53 @@ final class ErrorPages {
         null);
   }
 
+  /**
+   * The database is away, which is neither the visitor's fault nor a bug: a page that says so, when
+   * to try again, and one line in the log without a stack trace, however many requests it hits.
+   */
+  private void storeUnavailable(Context ctx, StoreUnavailableException e) {
+    LOG.warn("Cannot serve {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+    ctx.header(Header.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+    page(
+        ctx,
+        503,
+        "Temporarily unavailable",
+        "The panel cannot reach its database right now. Try again in a few seconds.",
+        null);
+  }
+
   private void httpResponse(Context ctx, HttpResponseException e) {
     int status = e.getStatus();
-    if (status == 413) {
-      page(ctx, 413, "Too large", "The request is too large for the panel to accept.", null);
-    } else if (status == 404) {
-      page(ctx, 404, "Page not found", "There is nothing at this address.", null);
-    } else if (status == 405) {
-      page(ctx, 405, "Not possible here", "This page cannot be used that way.", null);
-    } else if (status >= 400 && status < 500) {
-      page(ctx, status, "That request could not be handled", "The request is not valid.", null);
+    if (status >= 400 && status < 500) {
+      refused(ctx, status);
     } else {
       unexpected(ctx, e);
     }
   }
 
+  private void refused(Context ctx, int status) {
+    switch (status) {
+      case 413, 414, 431 ->
+          page(ctx, status, "Too large", "The request is too large for the panel to accept.", null);
+      case 404 -> page(ctx, 404, "Page not found", "There is nothing at this address.", null);
+      case 405 -> page(ctx, 405, "Not possible here", "This page cannot be used that way.", null);
+      default ->
+          page(ctx, status, "That request could not be handled", "The request is not valid.", null);
+    }
+  }
+
   private void unexpected(Context ctx, Exception e) {
+    Optional<HttpException> unreadable = unreadable(e);
+    if (unreadable.isPresent()) {
+      LOG.info(
+          "Refused {} {}: the request could not be read ({} {})",
+          ctx.method(),
+          ctx.path(),
+          unreadable.get().getCode(),
+          unreadable.get().getReason());
+      refused(ctx, unreadable.get().getCode());
+      return;
+    }
     String reference = HexFormat.of().formatHex(id());
     LOG.error(
         "Unexpected failure serving {} {} (reference {})", ctx.method(), ctx.path(), reference, e);
@@ -86,6 +128,22 @@ final class ErrorPages {
         "Something went wrong on our side. Try again in a moment; if it keeps happening, give your"
             + " administrator this reference.",
         reference);
+  }
+
+  /**
+   * Jetty's refusal of a request it could not read to the end, raised while a handler reads the
+   * body: a body cut off before its announced length, a malformed chunk. The client's doing, so a
+   * 4xx; anything else Jetty raises stays unexpected.
+   */
+  private static Optional<HttpException> unreadable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpException refused
+          && refused.getCode() >= 400
+          && refused.getCode() < 500) {
+        return Optional.of(refused);
+      }
+    }
+    return Optional.empty();
   }
 
   private static byte[] id() {

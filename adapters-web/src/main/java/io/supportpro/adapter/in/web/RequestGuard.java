@@ -1,6 +1,7 @@
 package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.supportpro.application.port.in.RecordAuditEventUseCase;
@@ -15,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs before every handler: adds the security headers, resumes the session once, applies the
- * route's access group, and refuses state-changing requests that another site could have sent.
+ * Runs before every handler: adds the security headers, refuses a body announced as too large,
+ * resumes the session once, applies the route's access group, and refuses state-changing requests
+ * that another site could have sent.
  */
 final class RequestGuard {
   static final String FORM_REFUSED =
@@ -45,7 +47,11 @@ final class RequestGuard {
 
   void register(RoutesConfig routes) {
     // Every request, matched or not, so that error pages carry the headers too.
-    routes.before(ctx -> headers.forEach(ctx::header));
+    routes.before(
+        ctx -> {
+          headers.forEach(ctx::header);
+          refuseOversizedBody(ctx);
+        });
     routes.beforeMatched(this::guard);
   }
 
@@ -92,6 +98,16 @@ final class RequestGuard {
     }
     if (post && !csrfTokenValid(ctx, access, visitor)) {
       throw refused();
+    }
+  }
+
+  /**
+   * A body announced as larger than the limit is refused at once, rather than waited for and read
+   * up to the limit first (which a client that never sends it would make last until it gives up).
+   */
+  private static void refuseOversizedBody(Context ctx) {
+    if (ctx.req().getContentLengthLong() > WebServer.MAX_REQUEST_BYTES) {
+      throw new ContentTooLargeResponse("The request is too large.");
     }
   }
 

@@ -8,9 +8,16 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.Html;
+import io.supportpro.adapter.in.web.testing.LogCapture;
+import io.supportpro.adapter.in.web.testing.PanelSteps;
 import io.supportpro.adapter.in.web.testing.Response;
 import io.supportpro.adapter.in.web.testing.TestPanel;
+import io.supportpro.application.port.in.ResumeSessionUseCase;
+import io.supportpro.application.port.in.SignInUseCase;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
+import io.supportpro.application.port.out.StoreUnavailableException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,6 +188,93 @@ class ErrorPagesIT {
     assertThat(refused.status()).isBetween(400, 499);
     assertThat(refused.text()).contains("The request is too large for the panel to accept.");
     assertThat(refused.body()).doesNotContain("Jetty", "jetty");
+  }
+
+  @Test
+  void aStoreOutage_isA503PageWithRetryAfterAndOneLogLineWithoutATrace() {
+    var outage = new StoreUnavailableException("The database cannot be reached right now.", null);
+    try (TestPanel away =
+            TestPanel.start(
+                useCases ->
+                    UseCaseOverrides.replace(
+                        UseCaseOverrides.replace(
+                            useCases,
+                            (ResumeSessionUseCase)
+                                token -> {
+                                  throw outage;
+                                }),
+                        (SignInUseCase)
+                            command -> {
+                              throw outage;
+                            }));
+        LogCapture log = LogCapture.start()) {
+      Browser returning = away.browser();
+      returning.setCookie(PanelSteps.SESSION_COOKIE, "a".repeat(43));
+      Browser signingIn = away.browser();
+
+      Response page = returning.get("/admin/operators");
+      Response signIn = signIn(signingIn, TestPanel.OPERATOR, TestPanel.PASSWORD);
+
+      for (Response answer : List.of(page, signIn)) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).hasValue("5");
+        assertThat(answer.text())
+            .contains("The panel cannot reach its database right now.")
+            .doesNotContain("Something went wrong");
+        PagesIT.assertWellFormedPage(answer);
+      }
+      assertThat(signingIn.cookie(PanelSteps.SESSION_COOKIE)).isEmpty();
+      assertThat(log.lines())
+          .containsExactly(
+              "io.supportpro.adapter.in.web.ErrorPages Cannot serve GET /admin/operators: The"
+                  + " database cannot be reached right now.",
+              "io.supportpro.adapter.in.web.ErrorPages Cannot serve POST /login: The database"
+                  + " cannot be reached right now.");
+    }
+  }
+
+  @Test
+  void aBodyCutOffBeforeItsLength_isA400AndOneLogLineWithoutATrace() throws Exception {
+    try (LogCapture log = LogCapture.start();
+        var socket = new Socket(InetAddress.getLoopbackAddress(), panel.base().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /login HTTP/1.1\r\nHost: localhost\r\n"
+                      + "Content-Type: application/x-www-form-urlencoded\r\n"
+                      + "Content-Length: 100\r\n\r\nlogin=x&passwo")
+                  .getBytes(StandardCharsets.US_ASCII));
+      socket.shutdownOutput();
+
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answer).startsWith("HTTP/1.1 400 ").contains("The request is not valid.");
+      assertThat(log.lines())
+          .containsExactly(
+              "io.supportpro.adapter.in.web.ErrorPages Refused POST /login: the request could not"
+                  + " be read (400 Early EOF)");
+    }
+  }
+
+  @Test
+  void aBodyAnnouncedOverTheLimit_isRefusedWithoutWaitingForIt() throws Exception {
+    try (var socket = new Socket(InetAddress.getLoopbackAddress(), panel.base().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /login HTTP/1.1\r\nHost: localhost\r\n"
+                      + "Content-Type: application/x-www-form-urlencoded\r\n"
+                      + "Content-Length: 2000000\r\n\r\nlogin=x")
+                  .getBytes(StandardCharsets.US_ASCII));
+
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answer)
+          .startsWith("HTTP/1.1 413 ")
+          .contains("The request is too large for the panel to accept.");
+    }
   }
 
   @Test
