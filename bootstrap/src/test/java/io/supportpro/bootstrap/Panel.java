@@ -137,6 +137,19 @@ final class Panel implements AutoCloseable {
     }
   }
 
+  /** Runs a statement with plain SQL, for rows a test needs that no use case would write. */
+  int execute(String sql, Object... parameters) {
+    try (Connection connection = connection();
+        var statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Connection connection() throws SQLException {
     return switch (config.database()) {
       case Configuration.Database.Embedded embedded -> {
