@@ -96,6 +96,8 @@ record Services(
             duoGateway,
             cipher,
             URI.create(publicUrl + DUO_CALLBACK_PATH),
+            persistence.failedAttempts(),
+            throttle,
             audit,
             clock),
         createOperator(persistence, audit, hasher),
