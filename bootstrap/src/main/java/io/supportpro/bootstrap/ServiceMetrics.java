@@ -68,8 +68,8 @@ final class ServiceMetrics implements AutoCloseable {
       }
 
       @Override
-      public int deleteBefore(Instant before) {
-        return audit.deleteBefore(before);
+      public int deleteBefore(Instant before, int atMost) {
+        return audit.deleteBefore(before, atMost);
       }
     };
   }

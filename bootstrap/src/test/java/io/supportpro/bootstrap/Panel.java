@@ -78,7 +78,8 @@ final class Panel implements AutoCloseable {
             database,
             Optional.of(SECRET_KEY),
             List.of(),
-            Optional.empty());
+            Optional.empty(),
+            Configuration.DEFAULT_AUDIT_RETENTION);
     return new Panel(Application.start(config, duo), config);
   }
 

@@ -52,7 +52,7 @@ class AuditLogServiceTest {
     }
 
     @Override
-    public int deleteBefore(Instant before) {
+    public int deleteBefore(Instant before, int atMost) {
       throw new UnsupportedOperationException("the service never deletes");
     }
 

@@ -221,10 +221,24 @@ public abstract class AuditLogContract {
     log.append(event(2, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
     log.append(event(3, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
 
-    assertThat(log.deleteBefore(T0.plusSeconds(120))).isEqualTo(2);
+    assertThat(log.deleteBefore(T0.plusSeconds(120), 100)).isEqualTo(2);
 
     assertThat(minutes(log.query(AuditFilter.ALL, Optional.empty(), 10))).containsExactly(3, 2);
-    assertThat(log.deleteBefore(T0.plusSeconds(120))).isZero();
+    assertThat(log.deleteBefore(T0.plusSeconds(120), 100)).isZero();
+  }
+
+  @Test
+  void deleteBefore_deletesAtMostTheGivenNumberTheOldestFirst() {
+    for (int minute = 5; minute >= 1; minute--) {
+      log.append(event(minute, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
+    }
+
+    assertThat(log.deleteBefore(T0.plusSeconds(600), 2)).isEqualTo(2);
+    assertThat(minutes(log.query(AuditFilter.ALL, Optional.empty(), 10)))
+        .containsExactlyInAnyOrder(5, 4, 3);
+    assertThat(log.deleteBefore(T0.plusSeconds(600), 2)).isEqualTo(2);
+    assertThat(log.deleteBefore(T0.plusSeconds(600), 2)).isEqualTo(1);
+    assertThat(minutes(log.query(AuditFilter.ALL, Optional.empty(), 10))).isEmpty();
   }
 
   @Test
@@ -233,7 +247,7 @@ public abstract class AuditLogContract {
     log.appendOrCount(refusal(T0, "::1"), key);
     log.appendOrCount(refusal(T0, "::1"), key);
 
-    log.deleteBefore(T0.plusSeconds(1));
+    log.deleteBefore(T0.plusSeconds(1), 100);
     log.appendOrCount(refusal(T0.plusSeconds(2), "::1"), key);
 
     assertThat(entries()).hasSize(1);

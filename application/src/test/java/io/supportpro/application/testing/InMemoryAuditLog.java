@@ -9,10 +9,13 @@ import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.audit.RepeatKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** An audit log kept in memory, for tests of the core. */
 public final class InMemoryAuditLog implements AuditLog {
@@ -63,11 +66,17 @@ public final class InMemoryAuditLog implements AuditLog {
   }
 
   @Override
-  public synchronized int deleteBefore(Instant before) {
-    int size = events.size();
-    events.removeIf(recorded -> recorded.event().at().isBefore(before));
-    repeats.values().removeIf(p -> events.stream().noneMatch(e -> e.position() == p));
-    return size - events.size();
+  public synchronized int deleteBefore(Instant before, int atMost) {
+    Set<Long> doomed =
+        events.stream()
+            .filter(recorded -> recorded.event().at().isBefore(before))
+            .sorted(Comparator.comparing(recorded -> recorded.event().at()))
+            .limit(atMost)
+            .map(RecordedAuditEvent::position)
+            .collect(Collectors.toSet());
+    events.removeIf(recorded -> doomed.contains(recorded.position()));
+    repeats.values().removeIf(doomed::contains);
+    return doomed.size();
   }
 
   /** Every event, oldest first. */

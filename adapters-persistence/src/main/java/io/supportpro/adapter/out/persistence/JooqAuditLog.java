@@ -40,29 +40,13 @@ final class JooqAuditLog implements AuditLog {
   /** The most events one page may hold, whatever is asked. */
   static final int MAX_LIMIT = 1000;
 
-  /**
-   * The most entries one statement deletes. Each statement commits on its own, so a first purge of
-   * millions of entries is many short transactions, never one that holds millions of row locks.
-   */
-  static final int DELETE_BATCH = 10_000;
-
   // An insert loses a race only to another insert of the same repeat, after which updates succeed.
   private static final int ATTEMPTS = 5;
 
   private final DSLContext dsl;
-  private final int deleteBatch;
 
   JooqAuditLog(DSLContext dsl) {
-    this(dsl, DELETE_BATCH);
-  }
-
-  /** A log that deletes at most {@code deleteBatch} entries per statement. */
-  JooqAuditLog(DSLContext dsl, int deleteBatch) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
-    if (deleteBatch < 1) {
-      throw new IllegalArgumentException("A delete takes at least one entry.");
-    }
-    this.deleteBatch = deleteBatch;
   }
 
   @Override
@@ -130,33 +114,27 @@ final class JooqAuditLog implements AuditLog {
   }
 
   /**
-   * Deletes in statements of at most {@link #DELETE_BATCH} entries, oldest first, each found
-   * through the occurred_at index and committed on its own, until one finds fewer left.
+   * One statement, committed on its own, that finds its entries through the occurred_at index: the
+   * caller bounds how many rows one transaction deletes and locks.
    */
   @Override
-  public int deleteBefore(Instant before) {
+  public int deleteBefore(Instant before, int atMost) {
     Objects.requireNonNull(before, "before");
-    OffsetDateTime cutOff = Timestamps.toColumn(before);
+    if (atMost < 1) {
+      throw new IllegalArgumentException("A delete takes at least one entry.");
+    }
     return guard(
         "deleting old audit entries",
-        () -> {
-          int total = 0;
-          int deleted;
-          do {
-            deleted =
-                dsl.deleteFrom(AUDIT_EVENT)
-                    .where(
-                        AUDIT_EVENT.POSITION.in(
-                            DSL.select(AUDIT_EVENT.POSITION)
-                                .from(AUDIT_EVENT)
-                                .where(AUDIT_EVENT.OCCURRED_AT.lt(cutOff))
-                                .orderBy(AUDIT_EVENT.OCCURRED_AT)
-                                .limit(deleteBatch)))
-                    .execute();
-            total += deleted;
-          } while (deleted == deleteBatch);
-          return total;
-        });
+        () ->
+            dsl.deleteFrom(AUDIT_EVENT)
+                .where(
+                    AUDIT_EVENT.POSITION.in(
+                        DSL.select(AUDIT_EVENT.POSITION)
+                            .from(AUDIT_EVENT)
+                            .where(AUDIT_EVENT.OCCURRED_AT.lt(Timestamps.toColumn(before)))
+                            .orderBy(AUDIT_EVENT.OCCURRED_AT)
+                            .limit(atMost)))
+                .execute());
   }
 
   @Override

@@ -11,19 +11,12 @@ import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
 import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.operator.OperatorId;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.DSLContext;
-import org.jooq.ExecuteListener;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -136,43 +129,5 @@ class JooqAuditLogIT {
       olderThan = page.olderThan();
     } while (olderThan.isPresent());
     return seen;
-  }
-
-  @ParameterizedTest
-  @EnumSource(TestDatabase.class)
-  void deleteBefore_deletesInBoundedStatementsUntilNoneIsLeft(TestDatabase database)
-      throws Exception {
-    AuditLog shared = database.emptied().auditLog();
-    for (int i = 0; i < 25; i++) {
-      shared.append(
-          AuditEvent.of(T0.plusSeconds(i), AuditEventType.SIGNED_OUT, Actor.system("old"), ""));
-    }
-    shared.append(
-        AuditEvent.of(T0.plusSeconds(3600), AuditEventType.SIGNED_OUT, Actor.system("new"), ""));
-    List<String> deletes = new ArrayList<>();
-    try (Connection connection = TestDatabase.connect(database.sharedSettings())) {
-      DSLContext dsl =
-          DSL.using(
-                  connection,
-                  database == TestDatabase.H2 ? SQLDialect.H2 : SQLDialect.POSTGRES,
-                  new Settings().withExecuteLogging(false))
-              .configuration()
-              .derive(
-                  new DefaultExecuteListenerProvider(
-                      ExecuteListener.onExecuteStart(
-                          ctx -> {
-                            if (ctx.sql() != null && ctx.sql().startsWith("delete")) {
-                              deletes.add(ctx.sql());
-                            }
-                          })))
-              .dsl();
-
-      assertThat(new JooqAuditLog(dsl, 10).deleteBefore(T0.plusSeconds(60))).isEqualTo(25);
-    }
-
-    assertThat(deletes).as("three statements of at most ten, each its own commit").hasSize(3);
-    assertThat(shared.query(AuditFilter.ALL, Optional.empty(), 10).events())
-        .extracting(e -> e.event().actor().name())
-        .containsExactly("new");
   }
 }

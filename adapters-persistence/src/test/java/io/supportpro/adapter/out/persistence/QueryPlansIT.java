@@ -189,7 +189,7 @@ class QueryPlansIT {
       audit.appendOrCount(
           AuditEvent.of(now, AuditEventType.SIGN_IN_THROTTLED, Actor.system("x"), ""), repeat);
     }
-    audit.deleteBefore(now.minusSeconds(60));
+    audit.deleteBefore(now.minusSeconds(60), 10);
     Optional<Long> older = Optional.of(100L);
     for (Optional<Long> before : List.of(Optional.<Long>empty(), older)) {
       audit.query(AuditFilter.ALL, before, 50);

@@ -29,6 +29,9 @@ public interface AuditLog {
    */
   AuditPage query(AuditFilter filter, Optional<Long> olderThan, int limit);
 
-  /** Deletes the entries that began before the instant; returns how many went. */
-  int deleteBefore(Instant before);
+  /**
+   * Deletes at most {@code atMost} of the entries that began before the instant, the oldest first,
+   * in one step of its own; returns how many went.
+   */
+  int deleteBefore(Instant before, int atMost);
 }
