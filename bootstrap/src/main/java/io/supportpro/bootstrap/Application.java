@@ -66,7 +66,14 @@ final class Application implements AutoCloseable {
       AuditLog audit =
           metrics.map(m -> m.counting(persistence.auditLog())).orElse(persistence.auditLog());
       Services services =
-          Services.compose(persistence, audit, cipher, catalog, duo, config.publicUrl());
+          Services.compose(
+              persistence,
+              audit,
+              cipher,
+              catalog,
+              duo,
+              config.publicUrl(),
+              config.auditRetention());
       var settings =
           new WebSettings(
               config.host(),

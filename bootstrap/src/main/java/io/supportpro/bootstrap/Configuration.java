@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,8 @@ record Configuration(
     Database database,
     Optional<String> secretKey,
     List<InetAddress> trustedProxies,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    Duration auditRetention) {
 
   /** Where the data lives. */
   sealed interface Database {
@@ -52,13 +54,19 @@ record Configuration(
   static final String SECRET_KEY = "SUPPORTPRO_SECRET_KEY";
   static final String TRUSTED_PROXIES = "SUPPORTPRO_TRUSTED_PROXIES";
   static final String METRICS_TOKEN = "SUPPORTPRO_METRICS_TOKEN";
+  static final String AUDIT_RETENTION_DAYS = "SUPPORTPRO_AUDIT_RETENTION_DAYS";
+
+  /** How long audit entries are kept unless configured otherwise: a year and a month or so. */
+  static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(400);
+
   // Printable ASCII without spaces: what an Authorization header carries unaltered.
   private static final Pattern TOKEN = Pattern.compile("[!-~]{32,512}");
 
   @Override
   public String toString() {
-    return "Configuration[host=%s, port=%d, publicUrl=%s, dataDirectory=%s, database=%s, trustedProxies=%s]"
-        .formatted(host, port, publicUrl, dataDirectory, database, trustedProxies);
+    return ("Configuration[host=%s, port=%d, publicUrl=%s, dataDirectory=%s, database=%s,"
+            + " trustedProxies=%s, auditRetention=%s]")
+        .formatted(host, port, publicUrl, dataDirectory, database, trustedProxies, auditRetention);
   }
 
   /**
@@ -89,7 +97,10 @@ record Configuration(
         database,
         text(env, SECRET_KEY),
         trustedProxies(text(env, TRUSTED_PROXIES).orElse("")),
-        text(env, METRICS_TOKEN).map(Configuration::metricsToken));
+        text(env, METRICS_TOKEN).map(Configuration::metricsToken),
+        // Up to a hundred years: as good as keeping everything, for those who must.
+        Duration.ofDays(
+            integer(env, AUDIT_RETENTION_DAYS, (int) DEFAULT_AUDIT_RETENTION.toDays(), 1, 36_500)));
   }
 
   private static String metricsToken(String value) {

@@ -68,7 +68,8 @@ final class Demo implements AutoCloseable {
               new Configuration.Database.Embedded(),
               Optional.empty(),
               List.of(),
-              Optional.empty());
+              Optional.empty(),
+              Configuration.DEFAULT_AUDIT_RETENTION);
       var gateway =
           new DuoSdkGateway(DuoSdkGateway.DEFAULT_TIMEOUT, Optional.of(emulator.promptBase()));
       Application application = Application.start(config, gateway);

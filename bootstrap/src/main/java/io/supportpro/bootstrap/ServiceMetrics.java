@@ -14,6 +14,8 @@ import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
+import io.supportpro.domain.audit.RepeatKey;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -53,9 +55,21 @@ final class ServiceMetrics implements AutoCloseable {
         auditEvents(event.type()).increment();
       }
 
+      // A repeat counted into an earlier entry is still an event that happened.
+      @Override
+      public void appendOrCount(AuditEvent event, RepeatKey repeat) {
+        audit.appendOrCount(event, repeat);
+        auditEvents(event.type()).increment();
+      }
+
       @Override
       public AuditPage query(AuditFilter filter, Optional<Long> olderThan, int limit) {
         return audit.query(filter, olderThan, limit);
+      }
+
+      @Override
+      public int deleteBefore(Instant before, int atMost) {
+        return audit.deleteBefore(before, atMost);
       }
     };
   }

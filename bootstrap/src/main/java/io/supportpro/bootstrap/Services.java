@@ -27,6 +27,7 @@ import io.supportpro.domain.operator.PasswordPolicy;
 import io.supportpro.domain.session.SessionTimeouts;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.net.URI;
+import java.time.Duration;
 
 /** Every service of the application, wired to one set of adapters. */
 record Services(
@@ -49,8 +50,8 @@ record Services(
   static final String DUO_CALLBACK_PATH = "/duo/callback";
 
   /**
-   * Wires the services to the database, the audit log (the database's, or one that also counts),
-   * the secret cipher, the plugins and Duo.
+   * Wires the services to the database, the audit log (the database's, or one that also counts)
+   * with its retention, the secret cipher, the plugins and Duo.
    */
   static Services compose(
       Persistence persistence,
@@ -58,7 +59,8 @@ record Services(
       AesGcmSecretCipher cipher,
       PluginCatalog catalog,
       DuoGateway duoGateway,
-      URI publicUrl) {
+      URI publicUrl,
+      Duration auditRetention) {
     Clock clock = Clock.system();
     PasswordHasher hasher = new Argon2PasswordHasher();
     ThrottlePolicy throttle = ThrottlePolicy.DEFAULT;
@@ -96,6 +98,8 @@ record Services(
             duoGateway,
             cipher,
             URI.create(publicUrl + DUO_CALLBACK_PATH),
+            persistence.failedAttempts(),
+            throttle,
             audit,
             clock),
         createOperator(persistence, audit, hasher),
@@ -117,8 +121,10 @@ record Services(
             persistence.sessions(),
             persistence.pendingSignIns(),
             persistence.failedAttempts(),
+            audit,
             timeouts,
             throttle,
+            auditRetention,
             clock));
   }
 

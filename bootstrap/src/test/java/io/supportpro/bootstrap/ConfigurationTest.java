@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,31 @@ class ConfigurationTest {
     assertThat(config.secretKey()).isEmpty();
     assertThat(config.trustedProxies()).isEmpty();
     assertThat(config.metricsToken()).isEmpty();
+    assertThat(config.auditRetention()).isEqualTo(Duration.ofDays(400));
+  }
+
+  @Test
+  void auditRetention_isReadInWholeDays() {
+    assertThat(
+            Configuration.fromEnvironment(Map.of("SUPPORTPRO_AUDIT_RETENTION_DAYS", " 30 "))
+                .auditRetention())
+        .isEqualTo(Duration.ofDays(30));
+    assertThat(
+            Configuration.fromEnvironment(Map.of("SUPPORTPRO_AUDIT_RETENTION_DAYS", "36500"))
+                .auditRetention())
+        .isEqualTo(Duration.ofDays(36_500));
+  }
+
+  @Test
+  void auditRetention_outsideOneDayToAHundredYears_isRefusedOnOneLineNamingIt() {
+    for (String days : List.of("0", "-5", "36501", "1.5", "400d", "forever")) {
+      assertThatThrownBy(
+              () -> Configuration.fromEnvironment(Map.of("SUPPORTPRO_AUDIT_RETENTION_DAYS", days)))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessage(
+              "SUPPORTPRO_AUDIT_RETENTION_DAYS: \"%s\" is not a whole number from 1 to 36500."
+                  .formatted(days));
+    }
   }
 
   @Test
@@ -75,7 +101,8 @@ class ConfigurationTest {
                 "SUPPORTPRO_DB_USER", "support",
                 "SUPPORTPRO_DB_PASSWORD", "s3cret",
                 "SUPPORTPRO_DB_POOL_SIZE", "4",
-                "SUPPORTPRO_SECRET_KEY", "a2V5"));
+                "SUPPORTPRO_SECRET_KEY", "a2V5",
+                "SUPPORTPRO_AUDIT_RETENTION_DAYS", "730"));
 
     assertThat(config.port()).isEqualTo(9090);
     assertThat(config.host()).isEqualTo("127.0.0.1");
@@ -86,6 +113,7 @@ class ConfigurationTest {
             new Configuration.Database.External(
                 "jdbc:postgresql://db:5432/supportpro", "support", "s3cret", 4));
     assertThat(config.secretKey()).isEqualTo(Optional.of("a2V5"));
+    assertThat(config.auditRetention()).isEqualTo(Duration.ofDays(730));
   }
 
   @Test
@@ -106,6 +134,7 @@ class ConfigurationTest {
     assertRefused("SUPPORTPRO_PORT", "65536");
     assertRefused("SUPPORTPRO_PORT", "-1");
     assertRefused("SUPPORTPRO_DB_POOL_SIZE", "0");
+    assertRefused("SUPPORTPRO_AUDIT_RETENTION_DAYS", "0");
     assertRefused("SUPPORTPRO_PUBLIC_URL", "ftp://example.com");
     assertRefused("SUPPORTPRO_PUBLIC_URL", "not a url");
     assertRefused("SUPPORTPRO_PUBLIC_URL", "https://example.com/?next=x");

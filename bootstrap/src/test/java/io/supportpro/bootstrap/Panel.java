@@ -78,7 +78,8 @@ final class Panel implements AutoCloseable {
             database,
             Optional.of(SECRET_KEY),
             List.of(),
-            Optional.empty());
+            Optional.empty(),
+            Configuration.DEFAULT_AUDIT_RETENTION);
     return new Panel(Application.start(config, duo), config);
   }
 
@@ -132,6 +133,19 @@ final class Panel implements AutoCloseable {
         rows.next();
         return rows.getLong(1);
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs a statement with plain SQL, for rows a test needs that no use case would write. */
+  int execute(String sql, Object... parameters) {
+    try (Connection connection = connection();
+        var statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -15,6 +15,7 @@ import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.DuoConnection;
 import io.supportpro.application.port.out.DuoGateway;
+import io.supportpro.application.port.out.FailedAttempts;
 import io.supportpro.application.port.out.PendingSignIn;
 import io.supportpro.application.port.out.PendingSignIns;
 import io.supportpro.application.port.out.PluginRepository;
@@ -35,9 +36,13 @@ import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionStage;
 import io.supportpro.domain.session.SessionToken;
+import io.supportpro.domain.throttle.ThrottleKey;
+import io.supportpro.domain.throttle.ThrottlePolicy;
+import io.supportpro.domain.throttle.ThrottleState;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +75,7 @@ public final class DuoSignInService
   private final DuoGateway duo;
   private final SecretCipher cipher;
   private final URI callbackUri;
+  private final Throttle throttle;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -81,6 +87,8 @@ public final class DuoSignInService
       DuoGateway duo,
       SecretCipher cipher,
       URI callbackUri,
+      FailedAttempts failedAttempts,
+      ThrottlePolicy throttlePolicy,
       AuditLog audit,
       Clock clock) {
     this.sessions = requireNonNull(sessions, "sessions");
@@ -90,6 +98,10 @@ public final class DuoSignInService
     this.duo = requireNonNull(duo, "duo");
     this.cipher = requireNonNull(cipher, "cipher");
     this.callbackUri = requireNonNull(callbackUri, "callbackUri");
+    this.throttle =
+        new Throttle(
+            requireNonNull(failedAttempts, "failedAttempts"),
+            requireNonNull(throttlePolicy, "throttlePolicy"));
     this.audit = requireNonNull(audit, "audit");
     this.clock = requireNonNull(clock, "clock");
   }
@@ -149,12 +161,12 @@ public final class DuoSignInService
     Instant now = clock.now();
     if (!STATE.matcher(command.state()).matches()) {
       endWaitingSession(command);
-      return rejected(Actor.anonymous("", command.clientAddress()), now, Reason.UNKNOWN_STATE, "");
+      return unknownState(command, now);
     }
     Optional<PendingSignIn> taken = pending.take(Sha256.hex(command.state()));
     if (taken.isEmpty()) {
       endWaitingSession(command);
-      return rejected(Actor.anonymous("", command.clientAddress()), now, Reason.UNKNOWN_STATE, "");
+      return unknownState(command, now);
     }
     PendingSignIn signIn = taken.get();
     Actor claimed =
@@ -394,6 +406,40 @@ public final class DuoSignInService
                 session.stage() == SessionStage.AWAITING_SECOND_FACTOR
                     && session.secondFactor() == SecondFactor.DUO)
         .ifPresent(session -> sessionStore.delete(session.key()));
+  }
+
+  /**
+   * Refuses a callback whose state no sign-in waits for. Anyone can send such callbacks at no cost,
+   * so they count against the client address like failed codes, are refused with a wait once it is
+   * locked, and are audited as one counted entry per address and throttle window, not a row each. A
+   * callback that brings a waiting state is never held back by this.
+   */
+  private DuoCallbackResult unknownState(DuoCallbackCommand command, Instant now) {
+    Actor anonymous = Actor.anonymous("", command.clientAddress());
+    List<ThrottleKey> keys = List.of(ThrottleKey.address(command.clientAddress()));
+    List<ThrottleState> counted = throttle.states(keys);
+    Optional<Duration> locked = Throttle.lockedFor(counted, now);
+    if (locked.isPresent()) {
+      audit.appendOrCount(
+          new AuditEvent(
+              now,
+              AuditEventType.SECOND_FACTOR_THROTTLED,
+              anonymous,
+              "",
+              Map.of("factor", "duo", "reason", "unknown_state")),
+          throttle.refusals(counted, now));
+      return new DuoCallbackResult.Throttled(locked.get());
+    }
+    throttle.recordFailure(keys, now);
+    audit.appendOrCount(
+        new AuditEvent(
+            now,
+            AuditEventType.SECOND_FACTOR_FAILED,
+            anonymous,
+            "",
+            Map.of("factor", "duo", "reason", "unknown_state")),
+        throttle.repeats(keys.getFirst(), now));
+    return new DuoCallbackResult.Rejected(Reason.UNKNOWN_STATE, message(Reason.UNKNOWN_STATE));
   }
 
   private void refuse(ActiveSession active, Actor actor, Instant now, String reason) {

@@ -90,7 +90,10 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
     List<ThrottleState> counted = throttle.states(keys);
     Optional<Duration> locked = Throttle.lockedFor(counted, now);
     if (locked.isPresent()) {
-      record(now, AuditEventType.SIGN_IN_THROTTLED, anonymous, "", Map.of());
+      // Refused without a check: counted in one entry per locked key and window, not a row each.
+      audit.appendOrCount(
+          new AuditEvent(now, AuditEventType.SIGN_IN_THROTTLED, anonymous, "", Map.of()),
+          throttle.refusals(counted, now));
       return new SignInResult.Throttled(locked.get());
     }
     Optional<OperatorAccount> account =

@@ -1,12 +1,15 @@
 package io.supportpro.application.service;
 
 import io.supportpro.application.port.out.FailedAttempts;
+import io.supportpro.domain.audit.RepeatKey;
 import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import io.supportpro.domain.throttle.ThrottleState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Applies the throttle policy to failed attempts, shared by password and code checks. */
@@ -45,6 +48,27 @@ final class Throttle {
       }
     }
     return locked;
+  }
+
+  /**
+   * The audit entry that repeated refusals while the states are locked share: one per locked key
+   * (the account's before the address's, so that names made up from one locked address, or
+   * addresses used against one locked account, still count as one) and throttle window.
+   */
+  RepeatKey refusals(List<ThrottleState> states, Instant now) {
+    ThrottleKey locked =
+        states.stream()
+            .filter(state -> state.lockedAt(now))
+            .map(ThrottleState::key)
+            .min(Comparator.comparing(ThrottleKey::kind))
+            .orElseThrow(() -> new IllegalArgumentException("No key is locked."));
+    return repeats(locked, now);
+  }
+
+  /** The audit entry that repeated failures counted against the key share in a throttle window. */
+  RepeatKey repeats(ThrottleKey key, Instant now) {
+    return RepeatKey.of(
+        key.kind().name().toLowerCase(Locale.ROOT) + ":" + key.value(), now, policy.window());
   }
 
   /** Forgets the failures of the key, if any were counted. */

@@ -14,6 +14,7 @@ import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
 import io.supportpro.domain.audit.RecordedAuditEvent;
+import io.supportpro.domain.audit.RepeatKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,16 @@ class AuditLogServiceTest {
     @Override
     public void append(AuditEvent event) {
       appended.add(event);
+    }
+
+    @Override
+    public void appendOrCount(AuditEvent event, RepeatKey repeat) {
+      throw new UnsupportedOperationException("the service never counts repeats itself");
+    }
+
+    @Override
+    public int deleteBefore(Instant before, int atMost) {
+      throw new UnsupportedOperationException("the service never deletes");
     }
 
     @Override

@@ -39,6 +39,7 @@ import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.duo.DuoSettings;
 import io.supportpro.domain.operator.DisplayName;
 import io.supportpro.domain.operator.EmailAddress;
@@ -165,6 +166,7 @@ class DuoSignInServiceTest {
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final InMemoryPluginRepository plugins = new InMemoryPluginRepository();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
   private final FakeSecretCipher cipher = new FakeSecretCipher();
   private final InMemoryDuoGateway duo = new InMemoryDuoGateway(CLIENT_ID, SECRET);
   private final SteerableDuo gateway = new SteerableDuo(duo);
@@ -180,7 +182,7 @@ class DuoSignInServiceTest {
           operators,
           hasher,
           sessions,
-          new InMemoryFailedAttempts(),
+          attempts,
           ThrottlePolicy.DEFAULT,
           new SecondFactorRequirement(
               plugins, new InMemoryTotpCredentials(), new InMemoryPanelSettings()),
@@ -192,7 +194,17 @@ class DuoSignInServiceTest {
           new InMemoryPluginCatalog(List.of(new DuoRulesPlugin())), plugins, cipher, audit, clock);
   private final DuoSignInService service =
       new DuoSignInService(
-          sessionService, sessions, plugins, pending, gateway, cipher, CALLBACK, audit, clock);
+          sessionService,
+          sessions,
+          plugins,
+          pending,
+          gateway,
+          cipher,
+          CALLBACK,
+          attempts,
+          ThrottlePolicy.DEFAULT,
+          audit,
+          clock);
 
   private final Operator root = administrator("root");
   private final Actor admin = actingAs(root);
@@ -853,6 +865,91 @@ class DuoSignInServiceTest {
     assertNoSession(token);
     assertFailureAudited(Reason.UNKNOWN_STATE);
     assertThat(gateway.exchanges).isZero();
+  }
+
+  /** A callback with a state nobody issued, from a browser without a session. */
+  private DuoCallbackResult junkCallback() {
+    return complete(Optional.empty(), new Callback(SessionToken.randomText(), "x", "", ""));
+  }
+
+  private List<RecordedAuditEvent> entries(AuditEventType type) {
+    return audit.entries().stream().filter(e -> e.event().type() == type).toList();
+  }
+
+  @Test
+  void callback_unknownStatesFromOneAddressAreThrottledAndCountedInTwoEntries() {
+    int before = audit.entries().size();
+    List<DuoCallbackResult> results = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      results.add(junkCallback());
+    }
+
+    assertThat(results.subList(0, 20)).allSatisfy(r -> assertRejected(r, Reason.UNKNOWN_STATE));
+    assertThat(results.subList(20, 500))
+        .containsOnly(new DuoCallbackResult.Throttled(Duration.ofSeconds(30)));
+    assertThat(audit.entries()).hasSize(before + 2);
+    assertThat(entries(AuditEventType.SECOND_FACTOR_FAILED))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.occurrences()).isEqualTo(20);
+              assertThat(e.event().details())
+                  .containsEntry("factor", "duo")
+                  .containsEntry("reason", "unknown_state");
+              assertThat(e.event().actor()).isEqualTo(Actor.anonymous("", ADDRESS));
+            });
+    assertThat(entries(AuditEventType.SECOND_FACTOR_THROTTLED))
+        .singleElement()
+        .satisfies(e -> assertThat(e.occurrences()).isEqualTo(480));
+  }
+
+  @Test
+  void callback_malformedStatesCountLikeUnknownOnes() {
+    for (int i = 0; i < 20; i++) {
+      complete(Optional.empty(), new Callback("short", "x", "", ""));
+    }
+
+    assertThat(complete(Optional.empty(), new Callback("", "", "", "")))
+        .isInstanceOf(DuoCallbackResult.Throttled.class);
+  }
+
+  @Test
+  void callback_onceTheLockEndsUnknownStatesAreCheckedAgainAndCountedInTheSameEntry() {
+    for (int i = 0; i < 21; i++) {
+      junkCallback();
+    }
+    clock.advance(Duration.ofSeconds(31));
+
+    assertRejected(junkCallback(), Reason.UNKNOWN_STATE);
+    assertThat(junkCallback()).isEqualTo(new DuoCallbackResult.Throttled(Duration.ofSeconds(60)));
+    assertThat(entries(AuditEventType.SECOND_FACTOR_FAILED))
+        .singleElement()
+        .satisfies(e -> assertThat(e.occurrences()).isEqualTo(21));
+  }
+
+  @Test
+  void callback_aWaitingStateStillCompletesWhileItsAddressIsThrottled() {
+    SessionToken token = passwordAccepted(ada);
+    Callback callback = approvedCallback(token);
+    for (int i = 0; i < 30; i++) {
+      junkCallback();
+    }
+    assertThat(junkCallback()).isInstanceOf(DuoCallbackResult.Throttled.class);
+
+    assertThat(complete(token, callback)).isInstanceOf(SignedIn.class);
+  }
+
+  @Test
+  void callback_aThrottledCallbackEndsTheSignInWaitingInItsBrowser() {
+    SessionToken token = passwordAccepted(ada);
+    approvedCallback(token);
+    for (int i = 0; i < 20; i++) {
+      junkCallback();
+    }
+
+    assertThat(complete(token, new Callback(SessionToken.randomText(), "x", "", "")))
+        .isInstanceOf(DuoCallbackResult.Throttled.class);
+    assertNoSession(token);
   }
 
   @Test

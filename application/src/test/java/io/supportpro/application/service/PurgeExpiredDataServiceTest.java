@@ -1,11 +1,21 @@
 package io.supportpro.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
 import io.supportpro.application.testing.InMemoryPendingSignIns;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.MutableClock;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.audit.AuditFilter;
+import io.supportpro.domain.audit.AuditPage;
+import io.supportpro.domain.audit.RepeatKey;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.secondfactor.SecondFactor;
@@ -17,17 +27,29 @@ import io.supportpro.domain.throttle.ThrottlePolicy;
 import io.supportpro.domain.throttle.ThrottleState;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PurgeExpiredDataServiceTest {
+  private static final Duration RETENTION = Duration.ofDays(400);
   private final MutableClock clock = MutableClock.atStart();
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
   private final InMemoryPendingSignIns pending = new InMemoryPendingSignIns();
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final PurgeExpiredDataService service =
       new PurgeExpiredDataService(
-          sessions, pending, attempts, SessionTimeouts.DEFAULT, ThrottlePolicy.DEFAULT, clock);
+          sessions,
+          pending,
+          attempts,
+          audit,
+          SessionTimeouts.DEFAULT,
+          ThrottlePolicy.DEFAULT,
+          RETENTION,
+          clock);
   private final OperatorId operator = OperatorId.random();
 
   /** A session begun {@code age} ago and last seen {@code idle} ago. */
@@ -162,5 +184,143 @@ class PurgeExpiredDataServiceTest {
 
     assertThat(service.purge()).isEqualTo(2);
     assertThat(sessions.find(session.key())).isEmpty();
+  }
+
+  private void auditedAgo(Duration ago, String subject) {
+    audit.append(
+        AuditEvent.of(
+            clock.now().minus(ago), AuditEventType.SIGN_IN_FAILED, Actor.system("x"), subject));
+  }
+
+  private List<String> auditedSubjects() {
+    return audit.all().stream().map(AuditEvent::subject).toList();
+  }
+
+  @Test
+  void purge_deletesAuditEntriesOfTheDaysOlderThanTheRetentionAndSaysSo() {
+    Instant midnight = clock.now().truncatedTo(ChronoUnit.DAYS);
+    clock.advance(Duration.between(clock.now(), midnight.plus(Duration.ofHours(10))));
+    auditedAgo(Duration.ofDays(401), "old");
+    auditedAgo(Duration.ofDays(400).plusHours(11), "before the day of the cut-off");
+    auditedAgo(Duration.ofDays(400).plusHours(9), "on the day of the cut-off");
+    auditedAgo(Duration.ofDays(1), "recent");
+
+    assertThat(service.purge()).isEqualTo(2);
+
+    assertThat(auditedSubjects())
+        .containsExactly("on the day of the cut-off", "recent", "")
+        .hasSize(3);
+    AuditEvent purged = audit.all().getLast();
+    assertThat(purged.type()).isEqualTo(AuditEventType.AUDIT_LOG_PURGED);
+    assertThat(purged.actor()).isEqualTo(Actor.system("retention"));
+    assertThat(purged.details())
+        .containsEntry("deleted", "2")
+        .containsEntry("older_than", midnight.minus(RETENTION).toString())
+        .containsEntry("retention_days", "400");
+  }
+
+  @Test
+  void purge_recordsNothingWhenNoAuditEntryIsOldEnough() {
+    auditedAgo(Duration.ofDays(399), "kept");
+
+    assertThat(service.purge()).isZero();
+    assertThat(service.purge()).isZero();
+
+    assertThat(auditedSubjects()).containsExactly("kept");
+  }
+
+  @Test
+  void purge_deletesTheAuditEntriesOfADayOnceSoTheLogSaysSoOnceADay() {
+    auditedAgo(Duration.ofDays(402), "old");
+    service.purge();
+    clock.advance(Duration.ofMinutes(5));
+
+    service.purge();
+
+    assertThat(audit.all()).filteredOn(e -> e.type() == AuditEventType.AUDIT_LOG_PURGED).hasSize(1);
+  }
+
+  @Test
+  void purge_deletesTheAuditLogInBatchesUntilNoneIsLeft() {
+    int old = 2 * PurgeExpiredDataService.AUDIT_DELETE_BATCH + 1;
+    for (int i = 0; i < old; i++) {
+      auditedAgo(Duration.ofDays(402), "old");
+    }
+
+    assertThat(service.purge()).isEqualTo(old);
+
+    assertThat(audit.all())
+        .singleElement()
+        .satisfies(e -> assertThat(e.details()).containsEntry("deleted", Integer.toString(old)));
+  }
+
+  @Test
+  void purge_recordsTheAuditEntriesDeletedBeforeALaterBatchFailed() {
+    for (int i = 0; i < PurgeExpiredDataService.AUDIT_DELETE_BATCH + 5; i++) {
+      auditedAgo(Duration.ofDays(402), "old");
+    }
+    AtomicInteger deletes = new AtomicInteger();
+    AuditLog failingLater =
+        new AuditLog() {
+          @Override
+          public void append(AuditEvent event) {
+            audit.append(event);
+          }
+
+          @Override
+          public void appendOrCount(AuditEvent event, RepeatKey repeat) {
+            audit.appendOrCount(event, repeat);
+          }
+
+          @Override
+          public AuditPage query(AuditFilter filter, Optional<Long> olderThan, int limit) {
+            return audit.query(filter, olderThan, limit);
+          }
+
+          @Override
+          public int deleteBefore(Instant before, int atMost) {
+            if (deletes.incrementAndGet() > 1) {
+              throw new IllegalStateException("the database went away");
+            }
+            return audit.deleteBefore(before, atMost);
+          }
+        };
+    var purge =
+        new PurgeExpiredDataService(
+            sessions,
+            pending,
+            attempts,
+            failingLater,
+            SessionTimeouts.DEFAULT,
+            ThrottlePolicy.DEFAULT,
+            RETENTION,
+            clock);
+
+    assertThatIllegalStateException().isThrownBy(purge::purge);
+
+    assertThat(audit.all())
+        .filteredOn(e -> e.type() == AuditEventType.AUDIT_LOG_PURGED)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.details())
+                    .containsEntry(
+                        "deleted", Integer.toString(PurgeExpiredDataService.AUDIT_DELETE_BATCH)));
+  }
+
+  @Test
+  void construction_refusesARetentionShorterThanADay() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new PurgeExpiredDataService(
+                    sessions,
+                    pending,
+                    attempts,
+                    audit,
+                    SessionTimeouts.DEFAULT,
+                    ThrottlePolicy.DEFAULT,
+                    Duration.ofHours(23),
+                    clock));
   }
 }

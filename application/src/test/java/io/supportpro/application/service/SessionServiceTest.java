@@ -22,6 +22,7 @@ import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.operator.DisplayName;
 import io.supportpro.domain.operator.EmailAddress;
 import io.supportpro.domain.operator.Operator;
@@ -529,6 +530,60 @@ class SessionServiceTest {
                 Actor.anonymous("ada", ADDRESS),
                 "",
                 Map.of()));
+  }
+
+  private List<RecordedAuditEvent> entries(AuditEventType type) {
+    return audit.entries().stream().filter(e -> e.event().type() == type).toList();
+  }
+
+  @Test
+  void signIn_attemptsRefusedWhileLockedAreOneCountedEntryNotARowEach() {
+    failTimes("ada", 5);
+    int before = audit.entries().size();
+
+    for (int i = 0; i < 200; i++) {
+      clock.advance(Duration.ofMillis(100));
+      assertThat(signIn("ada", "wrong-again", i % 2 == 0 ? ADDRESS : OTHER_ADDRESS))
+          .isInstanceOf(Throttled.class);
+    }
+
+    assertThat(audit.entries()).hasSize(before + 1);
+    RecordedAuditEvent refused = audit.entries().getLast();
+    assertThat(refused.event().type()).isEqualTo(AuditEventType.SIGN_IN_THROTTLED);
+    assertThat(refused.event().actor()).isEqualTo(Actor.anonymous("ada", ADDRESS));
+    assertThat(refused.occurrences()).isEqualTo(200);
+    assertThat(refused.lastOccurredAt()).isEqualTo(clock.now());
+  }
+
+  @Test
+  void signIn_madeUpNamesFromALockedAddressAreOneCountedEntry() {
+    for (int i = 0; i < 20; i++) {
+      signIn("name-" + i, "wrong");
+    }
+    int before = audit.entries().size();
+
+    for (int i = 0; i < 100; i++) {
+      assertThat(signIn("another-" + i, "wrong")).isInstanceOf(Throttled.class);
+    }
+
+    assertThat(audit.entries()).hasSize(before + 1);
+    assertThat(audit.entries().getLast().occurrences()).isEqualTo(100);
+  }
+
+  @Test
+  void signIn_refusalsAfterTheThrottleWindowStartANewEntry() {
+    failTimes("ada", 5);
+    signIn("ada", PASSWORD);
+    clock.advance(Duration.ofHours(1));
+    // A failure that is checked again after the lock, and the lock it renews.
+    failTimes("ada", 1);
+
+    signIn("ada", PASSWORD);
+    signIn("ada", PASSWORD);
+
+    assertThat(entries(AuditEventType.SIGN_IN_THROTTLED))
+        .extracting(RecordedAuditEvent::occurrences)
+        .containsExactly(1L, 1L, 1L, 2L);
   }
 
   @Test

@@ -9,11 +9,19 @@ import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
 import io.supportpro.domain.audit.RecordedAuditEvent;
+import io.supportpro.domain.audit.RepeatKey;
 import io.supportpro.domain.operator.OperatorId;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,5 +125,132 @@ public abstract class AuditLogContract {
     assertThat(minutes(log.query(byType, Optional.empty(), 10))).containsExactly(4, 2);
     assertThat(minutes(log.query(byOperator, Optional.empty(), 10))).containsExactly(2, 1);
     assertThat(minutes(log.query(byRange, Optional.empty(), 10))).containsExactly(3, 2);
+  }
+
+  private static AuditEvent refusal(Instant at, String address) {
+    return new AuditEvent(
+        at,
+        AuditEventType.SIGN_IN_THROTTLED,
+        Actor.anonymous("alice", address),
+        "",
+        Map.of("locked", "account"));
+  }
+
+  private List<RecordedAuditEvent> entries() {
+    return log.query(AuditFilter.ALL, Optional.empty(), 100).events();
+  }
+
+  @Test
+  void appendOrCount_repeatsOfOneKeyAreOneEntryWithTheFirstEventTheirCountAndLastTime() {
+    RepeatKey key = RepeatKey.of("account:alice", T0, Duration.ofHours(1));
+    AuditEvent first = refusal(T0, "192.0.2.1");
+
+    log.appendOrCount(first, key);
+    log.appendOrCount(refusal(T0.plusSeconds(90), "192.0.2.2"), key);
+    log.appendOrCount(refusal(T0.plusSeconds(30), "192.0.2.3"), key);
+
+    assertThat(entries()).hasSize(1);
+    RecordedAuditEvent entry = entries().getFirst();
+    assertThat(entry.event()).isEqualTo(first);
+    assertThat(entry.occurrences()).isEqualTo(3);
+    assertThat(entry.lastOccurredAt()).isEqualTo(T0.plusSeconds(90));
+  }
+
+  @Test
+  void appendOrCount_anotherKeyWindowOrTypeStartsAnotherEntry() {
+    Duration hour = Duration.ofHours(1);
+    log.appendOrCount(refusal(T0, "::1"), RepeatKey.of("account:alice", T0, hour));
+    log.appendOrCount(refusal(T0, "::1"), RepeatKey.of("account:bob", T0, hour));
+    Instant nextHour = T0.plus(hour);
+    log.appendOrCount(refusal(nextHour, "::1"), RepeatKey.of("account:alice", nextHour, hour));
+    log.appendOrCount(
+        AuditEvent.of(T0, AuditEventType.SECOND_FACTOR_THROTTLED, Actor.anonymous("", "::1"), ""),
+        RepeatKey.of("account:alice", T0, hour));
+    log.append(refusal(T0, "::1"));
+
+    assertThat(entries()).hasSize(5).allSatisfy(e -> assertThat(e.occurrences()).isOne());
+  }
+
+  @Test
+  void appendOrCount_racingRepeatsOfOneKeyMakeOneEntryAndCountEveryOne() throws Exception {
+    int threads = 6;
+    int each = 20;
+    RepeatKey key = RepeatKey.of("address:192.0.2.7", T0, Duration.ofHours(1));
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        running.add(
+            pool.submit(
+                () -> {
+                  start.await(10, TimeUnit.SECONDS);
+                  for (int i = 0; i < each; i++) {
+                    log.appendOrCount(refusal(T0.plusMillis(thread * each + i), "::1"), key);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> thread : running) {
+        thread.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(entries()).hasSize(1);
+    assertThat(entries().getFirst().occurrences()).isEqualTo(threads * each);
+    assertThat(entries().getFirst().lastOccurredAt()).isEqualTo(T0.plusMillis(threads * each - 1));
+  }
+
+  @Test
+  void query_anEventAppendedOnceHappenedOnceAtItsOwnTime() {
+    log.append(event(1, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
+
+    RecordedAuditEvent entry = entries().getFirst();
+    assertThat(entry.occurrences()).isOne();
+    assertThat(entry.lastOccurredAt()).isEqualTo(entry.event().at());
+  }
+
+  @Test
+  void deleteBefore_deletesTheEntriesThatBeganBeforeTheInstantOnly() {
+    log.append(event(1, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
+    log.appendOrCount(
+        refusal(T0.plusSeconds(90), "::1"), RepeatKey.of("account:alice", T0, Duration.ofHours(1)));
+    log.append(event(2, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
+    log.append(event(3, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
+
+    assertThat(log.deleteBefore(T0.plusSeconds(120), 100)).isEqualTo(2);
+
+    assertThat(minutes(log.query(AuditFilter.ALL, Optional.empty(), 10))).containsExactly(3, 2);
+    assertThat(log.deleteBefore(T0.plusSeconds(120), 100)).isZero();
+  }
+
+  @Test
+  void deleteBefore_deletesAtMostTheGivenNumberTheOldestFirst() {
+    for (int minute = 5; minute >= 1; minute--) {
+      log.append(event(minute, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
+    }
+
+    assertThat(log.deleteBefore(T0.plusSeconds(600), 2)).isEqualTo(2);
+    assertThat(minutes(log.query(AuditFilter.ALL, Optional.empty(), 10)))
+        .containsExactlyInAnyOrder(5, 4, 3);
+    assertThat(log.deleteBefore(T0.plusSeconds(600), 2)).isEqualTo(2);
+    assertThat(log.deleteBefore(T0.plusSeconds(600), 2)).isEqualTo(1);
+    assertThat(minutes(log.query(AuditFilter.ALL, Optional.empty(), 10))).isEmpty();
+  }
+
+  @Test
+  void deleteBefore_aDeletedRepeatStartsAgainAsANewEntry() {
+    RepeatKey key = RepeatKey.of("account:alice", T0, Duration.ofHours(1));
+    log.appendOrCount(refusal(T0, "::1"), key);
+    log.appendOrCount(refusal(T0, "::1"), key);
+
+    log.deleteBefore(T0.plusSeconds(1), 100);
+    log.appendOrCount(refusal(T0.plusSeconds(2), "::1"), key);
+
+    assertThat(entries()).hasSize(1);
+    assertThat(entries().getFirst().occurrences()).isOne();
   }
 }

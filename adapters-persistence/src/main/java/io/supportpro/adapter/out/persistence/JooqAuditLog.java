@@ -4,6 +4,7 @@ import static io.supportpro.adapter.out.persistence.SqlErrors.guard;
 import static io.supportpro.adapter.out.persistence.SqlErrors.guardRun;
 import static io.supportpro.adapter.out.persistence.jooq.Tables.AUDIT_EVENT;
 
+import io.supportpro.adapter.out.persistence.jooq.tables.records.AuditEventRecord;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
@@ -11,7 +12,10 @@ import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
 import io.supportpro.domain.audit.RecordedAuditEvent;
+import io.supportpro.domain.audit.RepeatKey;
 import io.supportpro.domain.operator.OperatorId;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,8 +26,10 @@ import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
 import org.jooq.SortField;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -34,6 +40,9 @@ final class JooqAuditLog implements AuditLog {
   /** The most events one page may hold, whatever is asked. */
   static final int MAX_LIMIT = 1000;
 
+  // An insert loses a race only to another insert of the same repeat, after which updates succeed.
+  private static final int ATTEMPTS = 5;
+
   private final DSLContext dsl;
 
   JooqAuditLog(DSLContext dsl) {
@@ -43,19 +52,88 @@ final class JooqAuditLog implements AuditLog {
   @Override
   public void append(AuditEvent event) {
     Objects.requireNonNull(event, "event");
+    guardRun("writing to the audit log", () -> insert(event).execute());
+  }
+
+  /**
+   * Counts with one update of the entry's row, which the database applies to one row at a time; a
+   * repeat without an entry inserts one, and of two racing inserts the unique constraint turns the
+   * loser into an update.
+   */
+  @Override
+  public void appendOrCount(AuditEvent event, RepeatKey repeat) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(repeat, "repeat");
+    OffsetDateTime at = Timestamps.toColumn(event.at());
+    OffsetDateTime window = Timestamps.toColumn(repeat.windowStart());
     guardRun(
-        "writing to the audit log",
+        "counting a repeated event in the audit log",
+        () -> {
+          for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int counted =
+                dsl.update(AUDIT_EVENT)
+                    .set(AUDIT_EVENT.OCCURRENCES, AUDIT_EVENT.OCCURRENCES.plus(1L))
+                    .set(
+                        AUDIT_EVENT.LAST_OCCURRED_AT,
+                        DSL.greatest(AUDIT_EVENT.LAST_OCCURRED_AT, DSL.val(at)))
+                    .where(AUDIT_EVENT.REPEAT_KEY.eq(repeat.value()))
+                    .and(AUDIT_EVENT.REPEAT_WINDOW.eq(window))
+                    .and(AUDIT_EVENT.EVENT_TYPE.eq(event.type().name()))
+                    .execute();
+            if (counted > 0) {
+              return;
+            }
+            try {
+              insert(event)
+                  .set(AUDIT_EVENT.REPEAT_KEY, repeat.value())
+                  .set(AUDIT_EVENT.REPEAT_WINDOW, window)
+                  .set(AUDIT_EVENT.LAST_OCCURRED_AT, at)
+                  .execute();
+              return;
+            } catch (DataAccessException e) {
+              if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+              }
+            }
+          }
+          throw new IllegalStateException("A repeated audit event could not be counted.");
+        });
+  }
+
+  private InsertSetMoreStep<AuditEventRecord> insert(AuditEvent event) {
+    return dsl.insertInto(AUDIT_EVENT)
+        .set(AUDIT_EVENT.OCCURRED_AT, Timestamps.toColumn(event.at()))
+        .set(AUDIT_EVENT.EVENT_TYPE, event.type().name())
+        .set(
+            AUDIT_EVENT.ACTOR_OPERATOR_ID,
+            event.actor().operator().map(OperatorId::value).orElse(null))
+        .set(AUDIT_EVENT.ACTOR_NAME, event.actor().name())
+        .set(AUDIT_EVENT.CLIENT_ADDRESS, event.actor().clientAddress())
+        .set(AUDIT_EVENT.SUBJECT, event.subject())
+        .set(AUDIT_EVENT.DETAILS, AuditDetails.encode(event.details()));
+  }
+
+  /**
+   * One statement, committed on its own, that finds its entries through the occurred_at index: the
+   * caller bounds how many rows one transaction deletes and locks.
+   */
+  @Override
+  public int deleteBefore(Instant before, int atMost) {
+    Objects.requireNonNull(before, "before");
+    if (atMost < 1) {
+      throw new IllegalArgumentException("A delete takes at least one entry.");
+    }
+    return guard(
+        "deleting old audit entries",
         () ->
-            dsl.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.OCCURRED_AT, Timestamps.toColumn(event.at()))
-                .set(AUDIT_EVENT.EVENT_TYPE, event.type().name())
-                .set(
-                    AUDIT_EVENT.ACTOR_OPERATOR_ID,
-                    event.actor().operator().map(OperatorId::value).orElse(null))
-                .set(AUDIT_EVENT.ACTOR_NAME, event.actor().name())
-                .set(AUDIT_EVENT.CLIENT_ADDRESS, event.actor().clientAddress())
-                .set(AUDIT_EVENT.SUBJECT, event.subject())
-                .set(AUDIT_EVENT.DETAILS, AuditDetails.encode(event.details()))
+            dsl.deleteFrom(AUDIT_EVENT)
+                .where(
+                    AUDIT_EVENT.POSITION.in(
+                        DSL.select(AUDIT_EVENT.POSITION)
+                            .from(AUDIT_EVENT)
+                            .where(AUDIT_EVENT.OCCURRED_AT.lt(Timestamps.toColumn(before)))
+                            .orderBy(AUDIT_EVENT.OCCURRED_AT)
+                            .limit(atMost)))
                 .execute());
   }
 
@@ -157,7 +235,13 @@ final class JooqAuditLog implements AuditLog {
             actor,
             r.get(AUDIT_EVENT.SUBJECT),
             details(r.get(AUDIT_EVENT.DETAILS)));
-    return new RecordedAuditEvent(r.get(AUDIT_EVENT.POSITION), event);
+    return new RecordedAuditEvent(
+        r.get(AUDIT_EVENT.POSITION),
+        event,
+        r.get(AUDIT_EVENT.OCCURRENCES),
+        Optional.ofNullable(r.get(AUDIT_EVENT.LAST_OCCURRED_AT))
+            .map(Timestamps::fromColumn)
+            .orElse(event.at()));
   }
 
   /** The stored details; text written by hand in the database is shown as it is, not lost. */

@@ -11,6 +11,7 @@ import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.audit.AuditFilter;
+import io.supportpro.domain.audit.RepeatKey;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.PasswordHash;
@@ -26,6 +27,7 @@ import io.supportpro.domain.throttle.ThrottleKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -182,6 +184,12 @@ class QueryPlansIT {
 
     Instant now = Instant.parse("2026-03-01T10:00:00Z");
     audit.append(AuditEvent.of(now, AuditEventType.SIGNED_OUT, Actor.system("x"), ""));
+    RepeatKey repeat = RepeatKey.of("address:192.0.2.1", now, Duration.ofHours(1));
+    for (int i = 0; i < 2; i++) {
+      audit.appendOrCount(
+          AuditEvent.of(now, AuditEventType.SIGN_IN_THROTTLED, Actor.system("x"), ""), repeat);
+    }
+    audit.deleteBefore(now.minusSeconds(60), 10);
     Optional<Long> older = Optional.of(100L);
     for (Optional<Long> before : List.of(Optional.<Long>empty(), older)) {
       audit.query(AuditFilter.ALL, before, 50);

@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -37,15 +38,22 @@ final class AuditController {
   /** An event type as the select lists it. */
   record TypeOption(String value, String label) {}
 
-  /** An event as the table shows it. */
+  /**
+   * An event as the table shows it; an entry that counts repeats also shows how many there were
+   * ("1,996 times") and when the last one was, both null for an event that happened once.
+   */
   record EventRow(
       String time,
       String type,
       String actor,
       String clientAddress,
       String subject,
-      List<String> details) {
-    static EventRow of(AuditEvent event) {
+      List<String> details,
+      String occurrences,
+      String lastTime) {
+    static EventRow of(RecordedAuditEvent recorded) {
+      AuditEvent event = recorded.event();
+      boolean repeated = recorded.occurrences() > 1;
       return new EventRow(
           Pages.time(event.at()),
           event.type().name(),
@@ -53,7 +61,9 @@ final class AuditController {
           event.actor().clientAddress(),
           event.subject(),
           new TreeMap<>(event.details())
-              .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+              .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList(),
+          repeated ? String.format(Locale.ROOT, "%,d times", recorded.occurrences()) : null,
+          repeated ? Pages.time(recorded.lastOccurredAt()) : null);
     }
   }
 
@@ -62,8 +72,7 @@ final class AuditController {
           .map(
               type ->
                   new TypeOption(
-                      type.name(),
-                      type.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT)))
+                      type.name(), type.name().replace('_', ' ').toLowerCase(Locale.ROOT)))
           .toList();
 
   private final QueryAuditLogUseCase audit;
@@ -113,8 +122,7 @@ final class AuditController {
                   return Urls.withQuery(PAGE, olderLink);
                 })
             .orElse(null);
-    List<EventRow> rows =
-        page.events().stream().map(RecordedAuditEvent::event).map(EventRow::of).toList();
+    List<EventRow> rows = page.events().stream().map(EventRow::of).toList();
     render(ctx, 200, values, errors, rows, olderUrl);
   }
 

@@ -90,12 +90,7 @@ final class DuoSignInController {
         Pages.seeOther(ctx, SafeNext.of(signedIn.returnTo()));
       }
       case DuoCallbackResult.Rejected rejected -> {
-        boolean signedIn = Visitor.of(ctx).map(v -> v.session().signedIn()).orElse(false);
-        // A refused callback ends the sign-in in progress; a full session elsewhere is kept.
-        if (cookies.hasSessionCookie(ctx) && !signedIn) {
-          cookies.clearSession(ctx);
-          Visitor.detach(ctx);
-        }
+        endSignInInProgress(ctx);
         throw Halt.page(
             rejected.reason() == DuoCallbackResult.Reason.DUO_UNAVAILABLE ? 503 : 403,
             "You are not signed in",
@@ -103,6 +98,24 @@ final class DuoSignInController {
             AccessPolicy.SIGN_IN,
             "Sign in again");
       }
+      case DuoCallbackResult.Throttled throttled -> {
+        endSignInInProgress(ctx);
+        throw Halt.page(
+            429,
+            "You are not signed in",
+            Pages.retryAfter(ctx, throttled.retryAfter()),
+            AccessPolicy.SIGN_IN,
+            "Sign in again");
+      }
+    }
+  }
+
+  /** A refused callback ends the sign-in in progress; a full session elsewhere is kept. */
+  private void endSignInInProgress(Context ctx) {
+    boolean signedIn = Visitor.of(ctx).map(v -> v.session().signedIn()).orElse(false);
+    if (cookies.hasSessionCookie(ctx) && !signedIn) {
+      cookies.clearSession(ctx);
+      Visitor.detach(ctx);
     }
   }
 

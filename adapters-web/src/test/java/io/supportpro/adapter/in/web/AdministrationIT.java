@@ -11,8 +11,10 @@ import io.supportpro.adapter.in.web.testing.TestPanel;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.audit.RepeatKey;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Role;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -358,6 +360,28 @@ class AdministrationIT {
     Response rest = admin.get(older);
     assertThat(rest.body().split("<time ", -1)).hasSize(11);
     assertThat(rest.text()).contains("subject-0", "subject-9").doesNotContain("Older");
+  }
+
+  @Test
+  void theAuditLog_showsHowOftenARepeatedRefusalHappenedAndWhenFirstAndLast() {
+    Instant first = Instant.parse("2026-01-05T09:00:00Z");
+    RepeatKey key = RepeatKey.of("account:ghost", first, Duration.ofHours(1));
+    for (int i = 0; i < 1_996; i++) {
+      panel.audit.appendOrCount(
+          AuditEvent.of(
+              first.plusSeconds(i),
+              AuditEventType.SIGN_IN_THROTTLED,
+              Actor.anonymous("ghost", "192.0.2.9"),
+              ""),
+          key);
+    }
+
+    Response page = admin.get("/admin/audit?type=SIGN_IN_THROTTLED");
+
+    assertThat(page.text())
+        .contains("SIGN_IN_THROTTLED", "1,996 times", "ghost", "192.0.2.9")
+        .contains("2026-01-05T09:00:00Z to 2026-01-05T09:33:15Z");
+    assertThat(page.body().split("<tr>", -1)).as("one row, under the header's").hasSize(3);
   }
 
   @Test

@@ -29,6 +29,7 @@ import io.supportpro.domain.secondfactor.TotpSecret;
 import io.supportpro.domain.session.SessionToken;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -549,5 +550,25 @@ class DuoSignInIT {
   /** Where a fresh browser goes after olivia's password. */
   private String stepAfterPassword() {
     return signIn(panel.browser(), TestPanel.OPERATOR, TestPanel.PASSWORD).location().orElseThrow();
+  }
+
+  @Test
+  void junkCallbacksFromOneAddress_areAnswered429WithRetryAfterOnceThrottled() {
+    Browser stranger = panel.browser();
+    List<Integer> statuses = new ArrayList<>();
+    Response last = null;
+    for (int i = 0; i < 25; i++) {
+      last = stranger.get("/duo/callback?state=" + SessionToken.randomText() + "&duo_code=x");
+      statuses.add(last.status());
+    }
+
+    assertThat(statuses.subList(0, 20)).containsOnly(403);
+    assertThat(statuses.subList(20, 25)).containsOnly(429);
+    assertThat(last.header("Retry-After")).hasValue("30");
+    assertThat(last.text()).contains("Try again in 30 seconds.", "Sign in again");
+    assertThat(panel.audit.entries())
+        .filteredOn(e -> e.event().type() == AuditEventType.SECOND_FACTOR_THROTTLED)
+        .singleElement()
+        .satisfies(e -> assertThat(e.occurrences()).isEqualTo(5));
   }
 }

@@ -2,6 +2,7 @@ package io.supportpro.application.port.in;
 
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionToken;
+import java.time.Duration;
 
 /** The outcome of the browser's return from Duo. */
 public sealed interface DuoCallbackResult {
@@ -14,6 +15,12 @@ public sealed interface DuoCallbackResult {
 
   /** No sign-in; the message is for the operator, the reason for the audit log and tests. */
   record Rejected(Reason reason, String message) implements DuoCallbackResult {}
+
+  /**
+   * Refused without a look, because this client address sent too many callbacks that belonged to no
+   * sign-in; it may try again after the wait.
+   */
+  record Throttled(Duration retryAfter) implements DuoCallbackResult {}
 
   /** Why a callback was refused. */
   enum Reason {

@@ -1,7 +1,13 @@
 package io.supportpro.application.port.in;
 
-/** Removes sessions and failure counts that can no longer matter, so their tables stay small. */
+/**
+ * Removes sessions and failure counts that can no longer matter, so their tables stay small, and
+ * audit entries past their retention.
+ */
 public interface PurgeExpiredDataUseCase {
-  /** Deletes expired sessions and stale failure counts; returns how many rows went. */
+  /**
+   * Deletes expired sessions, stale failure counts and audit entries past their retention; returns
+   * how many rows went.
+   */
   int purge();
 }

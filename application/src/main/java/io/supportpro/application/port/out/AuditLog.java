@@ -3,16 +3,35 @@ package io.supportpro.application.port.out;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
+import io.supportpro.domain.audit.RepeatKey;
+import java.time.Instant;
 import java.util.Optional;
 
-/** The append-only record of who did what, when and from where. */
+/**
+ * The record of who did what, when and from where: entries are added, repeats of a refusal are
+ * counted, and entries leave only when their retention ends.
+ */
 public interface AuditLog {
   /** Records an event. */
   void append(AuditEvent event);
+
+  /**
+   * Records an event that may repeat many times, such as a refused request: the first event of its
+   * type with this repeat key (same value, same window) is appended; each later one only adds one
+   * to that entry's count and moves its last time forward, keeping the first one's actor and
+   * details. Atomic: however many requests or instances race, one type and key make one entry.
+   */
+  void appendOrCount(AuditEvent event, RepeatKey repeat);
 
   /**
    * The newest events that pass the filter and lie before {@code olderThan} (a position from an
    * earlier page), at most {@code limit} of them.
    */
   AuditPage query(AuditFilter filter, Optional<Long> olderThan, int limit);
+
+  /**
+   * Deletes at most {@code atMost} of the entries that began before the instant, the oldest first,
+   * in one step of its own; returns how many went.
+   */
+  int deleteBefore(Instant before, int atMost);
 }

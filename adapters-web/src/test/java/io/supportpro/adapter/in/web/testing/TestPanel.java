@@ -131,6 +131,8 @@ public final class TestPanel implements AutoCloseable {
             steerable(),
             cipher,
             URI.create(publicUrl + "/duo/callback"),
+            failedAttempts,
+            throttle,
             audit,
             clock);
     useCases =
