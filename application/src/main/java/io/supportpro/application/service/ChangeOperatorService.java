@@ -12,7 +12,9 @@ import io.supportpro.application.port.in.UpdateOperatorCommand;
 import io.supportpro.application.port.in.UpdateOperatorUseCase;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.OperatorRepository.UpdateOutcome;
 import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.application.port.out.TotpCredentials;
 import io.supportpro.domain.audit.Actor;
@@ -26,7 +28,6 @@ import io.supportpro.domain.operator.Role;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Changes existing operators: their profile and role, whether they may sign in, and their
@@ -67,11 +68,17 @@ public final class ChangeOperatorService
     if (!fields.valid()) {
       return new OperatorChangeResult.Invalid(fields.problems());
     }
+    Optional<Operator> seen = operators.findById(command.operator());
+    if (seen.isEmpty()) {
+      return new OperatorChangeResult.NotFound();
+    }
+    // Only what the administrator alters is written: a column another administrator changed since
+    // it was read here (the role, say) keeps their value, and the active flag is never touched.
     return change(
         command.actor(),
         command.operator(),
         AuditEventType.OPERATOR_UPDATED,
-        current -> current.withProfile(email, displayName, role));
+        OperatorChanges.between(seen.get(), seen.get().withProfile(email, displayName, role)));
   }
 
   @Override
@@ -81,7 +88,7 @@ public final class ChangeOperatorService
             command.actor(),
             command.operator(),
             AuditEventType.OPERATOR_DEACTIVATED,
-            current -> current.withActive(false));
+            OperatorChanges.active(false));
     if (result instanceof OperatorChangeResult.Changed) {
       sessions.deleteAllOf(command.operator());
     }
@@ -94,7 +101,7 @@ public final class ChangeOperatorService
         command.actor(),
         command.operator(),
         AuditEventType.OPERATOR_REACTIVATED,
-        current -> current.withActive(true));
+        OperatorChanges.active(true));
   }
 
   @Override
@@ -118,25 +125,27 @@ public final class ChangeOperatorService
     return new OperatorChangeResult.Changed(operator.get());
   }
 
+  /**
+   * Writes the changes and audits what they changed, compared with the row they were written on.
+   */
   private OperatorChangeResult change(
-      Actor actor, OperatorId id, AuditEventType type, UnaryOperator<Operator> edit) {
-    Optional<Operator> found = operators.findById(id);
-    if (found.isEmpty()) {
-      return new OperatorChangeResult.NotFound();
-    }
-    Operator before = found.get();
-    Operator after = edit.apply(before);
-    return switch (operators.update(after)) {
-      case UPDATED -> {
+      Actor actor, OperatorId id, AuditEventType type, OperatorChanges changes) {
+    return switch (operators.update(id, changes)) {
+      case UpdateOutcome.Updated updated -> {
         audit.append(
-            new AuditEvent(clock.now(), type, actor, id.toString(), differences(before, after)));
-        yield new OperatorChangeResult.Changed(after);
+            new AuditEvent(
+                clock.now(),
+                type,
+                actor,
+                id.toString(),
+                differences(updated.before(), updated.after())));
+        yield new OperatorChangeResult.Changed(updated.after());
       }
-      case EMAIL_TAKEN ->
+      case UpdateOutcome.EmailTaken taken ->
           new OperatorChangeResult.Invalid(
               Map.of(OperatorField.EMAIL, CreateOperatorService.EMAIL_TAKEN));
-      case NOT_FOUND -> new OperatorChangeResult.NotFound();
-      case LAST_ADMINISTRATOR -> new OperatorChangeResult.LastAdministrator();
+      case UpdateOutcome.NotFound notFound -> new OperatorChangeResult.NotFound();
+      case UpdateOutcome.LastAdministrator last -> new OperatorChangeResult.LastAdministrator();
     };
   }
 

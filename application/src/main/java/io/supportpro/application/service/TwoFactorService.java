@@ -57,6 +57,9 @@ public final class TwoFactorService
   /** The name authenticator apps show above the codes. */
   public static final String ISSUER = "SupportPro";
 
+  /** How long a begun set-up may wait for its first code, as long as a half-finished sign-in. */
+  public static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
+
   private static final String WRONG_CODE =
       "That code is not right. Check that your device's clock is correct and try again.";
   private static final String REPLAYED_CODE =
@@ -116,31 +119,51 @@ public final class TwoFactorService
 
   @Override
   public Optional<TotpSetup> pending(SessionToken token) {
+    Instant now = clock.now();
     return sessions
         .resume(token)
         .filter(TwoFactorService::mayEnrol)
         .flatMap(
             active ->
-                credentials
-                    .find(active.operator().id())
-                    .filter(enrolment -> !enrolment.confirmed())
+                pendingOf(active, now)
                     .flatMap(enrolment -> secret(enrolment.encryptedSecret()))
                     .map(secret -> setup(active.operator(), secret)));
   }
 
   @Override
-  public Optional<TotpSetup> begin(SessionToken token) {
+  public Optional<TotpSetup> begin(SessionToken token, String clientAddress) {
+    requireNonNull(clientAddress, "clientAddress");
     return sessions
         .resume(token)
         .filter(TwoFactorService::mayEnrol)
         .flatMap(
             active -> {
               TotpSecret secret = TotpSecret.random();
+              Instant now = clock.now();
               boolean saved =
                   credentials.savePending(
-                      active.operator().id(), cipher.encrypt(secret.base32()), clock.now());
-              return saved ? Optional.of(setup(active.operator(), secret)) : Optional.empty();
+                      active.operator().id(),
+                      active.session().key(),
+                      cipher.encrypt(secret.base32()),
+                      now);
+              if (!saved) {
+                return Optional.empty();
+              }
+              record(
+                  now, AuditEventType.TOTP_ENROLMENT_BEGUN, actor(active, clientAddress), Map.of());
+              return Optional.of(setup(active.operator(), secret));
             });
+  }
+
+  /**
+   * The enrolment this session began and has not yet confirmed, while it is young enough: a secret
+   * begun by another browser, or too long ago, is never shown nor confirmed.
+   */
+  private Optional<TotpEnrolment> pendingOf(ActiveSession active, Instant now) {
+    return credentials
+        .find(active.operator().id())
+        .filter(enrolment -> enrolment.pendingFor(active.session().key()))
+        .filter(enrolment -> now.isBefore(enrolment.createdAt().plus(PENDING_LIFETIME)));
   }
 
   private static TotpSetup setup(Operator operator, TotpSecret secret) {
@@ -157,10 +180,11 @@ public final class TwoFactorService
     }
     ActiveSession active = found.get();
     OperatorId operator = active.operator().id();
-    Optional<TotpEnrolment> pending =
-        credentials.find(operator).filter(enrolment -> !enrolment.confirmed());
+    Optional<TotpEnrolment> pending = pendingOf(active, clock.now());
     if (pending.isEmpty()) {
-      return new CodeResult.NotApplicable("There is no authenticator app waiting to be confirmed.");
+      return new CodeResult.NotApplicable(
+          "No set-up of an authenticator app is waiting in this browser, or it was begun more"
+              + " than 10 minutes ago; start the set-up again.");
     }
     return throttled(
         command,
@@ -176,10 +200,22 @@ public final class TwoFactorService
             case Totp.Check.Rejected rejected -> rejected(rejected.reason());
             case Totp.Check.Accepted accepted -> {
               List<String> codes = RecoveryCode.generate();
-              if (!credentials.confirm(operator, accepted.step(), hashes(codes))) {
-                yield new CodeResult.NotApplicable("This authenticator app is already confirmed.");
+              if (!credentials.confirm(
+                  operator,
+                  active.session().key(),
+                  pending.get().encryptedSecret(),
+                  accepted.step(),
+                  hashes(codes))) {
+                yield new CodeResult.NotApplicable(
+                    "This set-up was replaced or confirmed meanwhile; start the set-up again.");
               }
-              record(now, AuditEventType.TOTP_ENROLLED, actor(active, command), Map.of());
+              // Whoever else held the password until now is signed out, half-signed-in or not.
+              int ended = sessionStore.deleteAllOfExcept(operator, active.session().key());
+              record(
+                  now,
+                  AuditEventType.TOTP_ENROLLED,
+                  actor(active, command.clientAddress()),
+                  Map.of("ended_sessions", Integer.toString(ended)));
               if (active.session().stage() == SessionStage.AWAITING_ENROLMENT) {
                 yield promote(command, active, now, "totp enrolment", codes);
               }
@@ -197,7 +233,8 @@ public final class TwoFactorService
         false,
         (active, now) -> {
           credentials.delete(active.operator().id());
-          record(now, AuditEventType.TOTP_DISABLED, actor(active, command), Map.of());
+          record(
+              now, AuditEventType.TOTP_DISABLED, actor(active, command.clientAddress()), Map.of());
           return new CodeResult.Accepted(command.token(), active.session(), List.of());
         });
   }
@@ -211,7 +248,11 @@ public final class TwoFactorService
         (active, now) -> {
           List<String> codes = RecoveryCode.generate();
           credentials.replaceRecoveryCodes(active.operator().id(), hashes(codes));
-          record(now, AuditEventType.RECOVERY_CODES_REGENERATED, actor(active, command), Map.of());
+          record(
+              now,
+              AuditEventType.RECOVERY_CODES_REGENERATED,
+              actor(active, command.clientAddress()),
+              Map.of());
           return new CodeResult.Accepted(command.token(), active.session(), codes);
         });
   }
@@ -297,7 +338,7 @@ public final class TwoFactorService
     record(
         now,
         AuditEventType.RECOVERY_CODE_USED,
-        actor(active, command),
+        actor(active, command.clientAddress()),
         Map.of("remaining", Integer.toString(credentials.remainingRecoveryCodes(operator))));
     return Optional.empty();
   }
@@ -316,7 +357,11 @@ public final class TwoFactorService
     List<ThrottleState> counted = throttle.states(keys);
     Optional<Duration> locked = Throttle.lockedFor(counted, now);
     if (locked.isPresent()) {
-      record(now, AuditEventType.SECOND_FACTOR_THROTTLED, actor(active, command), Map.of());
+      record(
+          now,
+          AuditEventType.SECOND_FACTOR_THROTTLED,
+          actor(active, command.clientAddress()),
+          Map.of());
       return new CodeResult.Throttled(locked.get());
     }
     CodeResult result = check.apply(now);
@@ -324,10 +369,14 @@ public final class TwoFactorService
       record(
           now,
           AuditEventType.SECOND_FACTOR_FAILED,
-          actor(active, command),
+          actor(active, command.clientAddress()),
           Map.of("reason", rejected.message()));
       if (throttle.recordFailure(keys, now)) {
-        record(now, AuditEventType.SECOND_FACTOR_THROTTLED, actor(active, command), Map.of());
+        record(
+            now,
+            AuditEventType.SECOND_FACTOR_THROTTLED,
+            actor(active, command.clientAddress()),
+            Map.of());
       }
     } else {
       throttle.clear(counted, keys.getFirst());
@@ -346,7 +395,7 @@ public final class TwoFactorService
     record(
         now,
         AuditEventType.SIGN_IN_SUCCEEDED,
-        actor(active, command),
+        actor(active, command.clientAddress()),
         Map.of("second_factor", factor));
     return new CodeResult.Accepted(token, next, codes);
   }
@@ -381,9 +430,9 @@ public final class TwoFactorService
     return codes.stream().map(code -> RecoveryCode.hash(code).orElseThrow()).toList();
   }
 
-  private static Actor actor(ActiveSession active, CodeCommand command) {
+  private static Actor actor(ActiveSession active, String clientAddress) {
     Operator operator = active.operator();
-    return Actor.operator(operator.id(), operator.username().value(), command.clientAddress());
+    return Actor.operator(operator.id(), operator.username().value(), clientAddress);
   }
 
   private void record(Instant now, AuditEventType type, Actor actor, Map<String, String> details) {

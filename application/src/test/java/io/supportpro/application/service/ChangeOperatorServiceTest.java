@@ -13,6 +13,7 @@ import io.supportpro.application.port.in.OperatorChangeResult.NotFound;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.OperatorField;
 import io.supportpro.application.port.in.UpdateOperatorCommand;
+import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
@@ -29,10 +30,18 @@ import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionKey;
 import io.supportpro.domain.session.SessionToken;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +121,110 @@ class ChangeOperatorServiceTest {
 
     assertThat(audit.all().getLast().details())
         .isEqualTo(Map.of("username", "alice", "display_name", "Operator alice -> Alice Liddell"));
+  }
+
+  /**
+   * Saves an edit of alice whose read of her is taken before {@code meanwhile} runs and whose write
+   * comes after it, as when two administrators act at the same moment.
+   */
+  private OperatorChangeResult editReadBefore(
+      Runnable meanwhile, String email, String name, String role) throws Exception {
+    var read = new CyclicBarrier(2);
+    var done = new CyclicBarrier(2);
+    OperatorRepository pausing =
+        (OperatorRepository)
+            Proxy.newProxyInstance(
+                OperatorRepository.class.getClassLoader(),
+                new Class<?>[] {OperatorRepository.class},
+                (proxy, method, arguments) -> {
+                  Object result = method.invoke(operators, arguments);
+                  if (method.getName().equals("findById")) {
+                    read.await(10, TimeUnit.SECONDS);
+                    done.await(10, TimeUnit.SECONDS);
+                  }
+                  return result;
+                });
+    var editing = new ChangeOperatorService(pausing, sessions, totp, audit, clock);
+    try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+      Future<OperatorChangeResult> edit =
+          pool.submit(
+              () ->
+                  editing.update(new UpdateOperatorCommand(admin, alice.id(), email, name, role)));
+      read.await(10, TimeUnit.SECONDS);
+      meanwhile.run();
+      done.await(10, TimeUnit.SECONDS);
+      return edit.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void update_readBeforeADeactivation_neverUndoesIt() throws Exception {
+    OperatorChangeResult result =
+        editReadBefore(
+            () -> assertThat(deactivate(alice)).isInstanceOf(Changed.class),
+            "alice@example.com",
+            "Alice Liddell",
+            "operator");
+
+    Operator expected =
+        alice
+            .withProfile(alice.email(), new DisplayName("Alice Liddell"), alice.role())
+            .withActive(false);
+    assertThat(result).isEqualTo(new Changed(expected));
+    assertThat(stored(alice)).isEqualTo(expected);
+    assertThat(audit.all())
+        .extracting(AuditEvent::type)
+        .containsExactly(AuditEventType.OPERATOR_DEACTIVATED, AuditEventType.OPERATOR_UPDATED);
+    assertThat(audit.all().getLast().details()).doesNotContainKey("active");
+  }
+
+  @Test
+  void update_readBeforeAnotherAdministratorsRoleChange_keepsThatRole() throws Exception {
+    OperatorChangeResult result =
+        editReadBefore(
+            () ->
+                assertThat(update(alice, "alice@example.com", "Operator alice", "administrator"))
+                    .isInstanceOf(Changed.class),
+            "ada@example.org",
+            "Operator alice",
+            "operator");
+
+    assertThat(result).isInstanceOf(Changed.class);
+    assertThat(stored(alice).role()).isEqualTo(Role.ADMINISTRATOR);
+    assertThat(stored(alice).email()).isEqualTo(new EmailAddress("ada@example.org"));
+  }
+
+  @Test
+  void deactivate_racingEdits_alwaysLeavesTheOperatorInactiveAndSignedOut() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      reactivate(alice);
+      SessionToken token = SessionToken.random();
+      sessions.create(Session.begin(token, alice.id(), SecondFactor.NONE, clock.now()));
+      var barrier = new CyclicBarrier(4);
+      List<Future<OperatorChangeResult>> results = new ArrayList<>();
+      try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+        results.add(
+            pool.submit(
+                () -> {
+                  barrier.await(10, TimeUnit.SECONDS);
+                  return deactivate(alice);
+                }));
+        for (int i = 0; i < 3; i++) {
+          String name = "Alice " + round + "." + i;
+          results.add(
+              pool.submit(
+                  () -> {
+                    barrier.await(10, TimeUnit.SECONDS);
+                    return update(alice, "alice@example.com", name, "operator");
+                  }));
+        }
+        for (Future<OperatorChangeResult> result : results) {
+          assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOf(Changed.class);
+        }
+      }
+      assertThat(stored(alice).active()).as("round %d", round).isFalse();
+      assertThat(sessions.find(token.key())).isEmpty();
+    }
   }
 
   @Test
@@ -317,8 +430,9 @@ class ChangeOperatorServiceTest {
 
   @Test
   void reset_removesTheAuthenticatorAndRecoveryCodesAndEndsSessions() {
-    totp.savePending(alice.id(), "v1:secret", clock.now());
-    totp.confirm(alice.id(), 100, List.of("a".repeat(64)));
+    SessionKey enrolling = SessionToken.random().key();
+    totp.savePending(alice.id(), enrolling, "v1:secret", clock.now());
+    totp.confirm(alice.id(), enrolling, "v1:secret", 100, List.of("a".repeat(64)));
     sessions.create(
         Session.begin(SessionToken.random(), alice.id(), SecondFactor.TOTP, clock.now()));
 

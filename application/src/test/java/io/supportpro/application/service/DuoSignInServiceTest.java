@@ -22,6 +22,7 @@ import io.supportpro.application.port.in.SignInResult.SessionStarted;
 import io.supportpro.application.port.in.TestDuoConnectionUseCase.ConnectionTestResult;
 import io.supportpro.application.port.out.DuoConnection;
 import io.supportpro.application.port.out.DuoGateway;
+import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.testing.DuoFault;
 import io.supportpro.application.testing.FakePasswordHasher;
 import io.supportpro.application.testing.FakeSecretCipher;
@@ -505,7 +506,7 @@ class DuoSignInServiceTest {
   @Test
   void start_answersSessionEndedWhenTheOperatorWasDeactivated() {
     SessionToken token = passwordAccepted(ada);
-    operators.update(ada.withActive(false));
+    operators.update(ada.id(), OperatorChanges.active(false));
 
     assertThat(service.start(token, ADDRESS, RETURN_TO)).isEqualTo(new SessionEnded());
     assertNoSession(token);
@@ -1090,7 +1091,7 @@ class DuoSignInServiceTest {
   void callback_rejectsWhenTheOperatorWasDeactivatedMeanwhile() {
     SessionToken token = passwordAccepted(ada);
     Callback callback = approvedCallback(token);
-    operators.update(ada.withActive(false));
+    operators.update(ada.id(), OperatorChanges.active(false));
 
     assertRejected(complete(token, callback), Reason.SESSION_ENDED);
     assertNoSession(token);

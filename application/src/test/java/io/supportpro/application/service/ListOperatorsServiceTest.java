@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.supportpro.application.port.out.OperatorAccount;
+import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.domain.operator.DisplayName;
@@ -159,8 +160,8 @@ class ListOperatorsServiceTest {
     }
 
     @Override
-    public UpdateOutcome update(Operator operator) {
-      return inner.update(operator);
+    public UpdateOutcome update(OperatorId id, OperatorChanges changes) {
+      return inner.update(id, changes);
     }
 
     @Override

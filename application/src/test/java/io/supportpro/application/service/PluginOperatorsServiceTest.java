@@ -11,6 +11,7 @@ import io.supportpro.application.port.in.PluginOperatorResult;
 import io.supportpro.application.port.in.PluginOperatorResult.Changed;
 import io.supportpro.application.port.in.PluginOperatorResult.NotActive;
 import io.supportpro.application.port.in.PluginOperatorResult.UnknownOperator;
+import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
@@ -383,7 +384,7 @@ class PluginOperatorsServiceTest {
             new DisplayName("Ada Lovelace"),
             Role.OPERATOR,
             true);
-    operators.update(renamed);
+    operators.update(ada.id(), OperatorChanges.between(ada, renamed));
 
     assertThat(set(ada, true)).isEqualTo(new Changed(new OperatorChoice(renamed, true)));
   }

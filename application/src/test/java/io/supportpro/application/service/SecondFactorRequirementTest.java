@@ -17,6 +17,8 @@ import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.secondfactor.DuoPlugin;
 import io.supportpro.domain.secondfactor.SecondFactor;
+import io.supportpro.domain.session.SessionKey;
+import io.supportpro.domain.session.SessionToken;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -108,13 +110,19 @@ class SecondFactorRequirementTest {
     }
 
     @Override
-    public boolean savePending(OperatorId operator, String encryptedSecret, Instant at) {
-      return delegate.savePending(operator, encryptedSecret, at);
+    public boolean savePending(
+        OperatorId operator, SessionKey session, String encryptedSecret, Instant at) {
+      return delegate.savePending(operator, session, encryptedSecret, at);
     }
 
     @Override
-    public boolean confirm(OperatorId operator, long step, List<String> recoveryCodeHashes) {
-      return delegate.confirm(operator, step, recoveryCodeHashes);
+    public boolean confirm(
+        OperatorId operator,
+        SessionKey session,
+        String encryptedSecret,
+        long step,
+        List<String> recoveryCodeHashes) {
+      return delegate.confirm(operator, session, encryptedSecret, step, recoveryCodeHashes);
     }
 
     @Override
@@ -165,11 +173,12 @@ class SecondFactorRequirementTest {
     if (!duoValue.equals("absent")) {
       plugins.setValue(DuoPlugin.ID, ada.id(), DuoPlugin.ENABLED_KEY, duoValue);
     }
+    SessionKey enrolling = SessionToken.random().key();
     if (!app.equals("none")) {
-      totp.savePending(ada.id(), "encrypted", NOW);
+      totp.savePending(ada.id(), enrolling, "encrypted", NOW);
     }
     if (app.equals("confirmed")) {
-      totp.confirm(ada.id(), 1, List.of());
+      totp.confirm(ada.id(), enrolling, "encrypted", 1, List.of());
     }
     settings.setForceTwoFactor(force);
   }

@@ -11,6 +11,7 @@ import io.supportpro.application.port.in.SignInResult.Deactivated;
 import io.supportpro.application.port.in.SignInResult.InvalidCredentials;
 import io.supportpro.application.port.in.SignInResult.SessionStarted;
 import io.supportpro.application.port.in.SignInResult.Throttled;
+import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
@@ -35,6 +36,7 @@ import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.secondfactor.DuoPlugin;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionKey;
 import io.supportpro.domain.session.SessionStage;
 import io.supportpro.domain.session.SessionTimeouts;
 import io.supportpro.domain.session.SessionToken;
@@ -118,8 +120,9 @@ class SessionServiceTest {
   }
 
   private void enrolTotp(Operator operator) {
-    totp.savePending(operator.id(), "encrypted-secret", clock.now());
-    totp.confirm(operator.id(), 1, List.of());
+    SessionKey enrolling = SessionToken.random().key();
+    totp.savePending(operator.id(), enrolling, "encrypted-secret", clock.now());
+    totp.confirm(operator.id(), enrolling, "encrypted-secret", 1, List.of());
   }
 
   private void enableDuoFor(Operator operator) {
@@ -226,7 +229,7 @@ class SessionServiceTest {
 
   @Test
   void signIn_anUnconfirmedAppIsNoSecondFactor() {
-    totp.savePending(ada.id(), "encrypted-secret", clock.now());
+    totp.savePending(ada.id(), SessionToken.random().key(), "encrypted-secret", clock.now());
 
     assertThat(signInAsAda().session().stage()).isEqualTo(SessionStage.SIGNED_IN);
   }
@@ -780,7 +783,7 @@ class SessionServiceTest {
 
   @Test
   void signIn_aDeactivatedOperatorWithTheRightPasswordIsToldSoAndGetsNoSession() {
-    operators.update(ada.withActive(false));
+    operators.update(ada.id(), OperatorChanges.active(false));
 
     assertThat(signIn("ada", PASSWORD)).isEqualTo(new Deactivated());
     assertThat(sessions.size()).isZero();
@@ -789,7 +792,7 @@ class SessionServiceTest {
 
   @Test
   void signIn_aDeactivatedOperatorIsAudited() {
-    operators.update(ada.withActive(false));
+    operators.update(ada.id(), OperatorChanges.active(false));
 
     signIn("ada", PASSWORD);
 
@@ -805,7 +808,7 @@ class SessionServiceTest {
 
   @Test
   void signIn_aDeactivatedOperatorWithAWrongPasswordLearnsNothing() {
-    operators.update(ada.withActive(false));
+    operators.update(ada.id(), OperatorChanges.active(false));
 
     assertThat(signIn("ada", "not-the-password")).isEqualTo(new InvalidCredentials());
   }
@@ -848,7 +851,7 @@ class SessionServiceTest {
 
   @Test
   void signIn_neverRehashesForADeactivatedOperator() {
-    operators.update(ada.withActive(false));
+    operators.update(ada.id(), OperatorChanges.active(false));
     PasswordHash before = operators.findAccount("ada").orElseThrow().passwordHash();
     hasher.raiseParameters();
 
@@ -867,7 +870,7 @@ class SessionServiceTest {
     failTimes("ada", 5);
     signIn("ada", PASSWORD);
     clock.advance(Duration.ofMinutes(1));
-    operators.update(ada.withActive(false));
+    operators.update(ada.id(), OperatorChanges.active(false));
     signIn("ada", PASSWORD);
     signIn("ada", PASSWORD + "x".repeat(600));
 
@@ -898,7 +901,7 @@ class SessionServiceTest {
     SessionStarted started = signInAsAda();
     Operator promoted =
         ada.withProfile(ada.email(), new DisplayName("Ada King"), Role.ADMINISTRATOR);
-    operators.update(promoted);
+    operators.update(ada.id(), OperatorChanges.between(ada, promoted));
 
     assertThat(service.resume(started.token()).orElseThrow().operator()).isEqualTo(promoted);
   }
@@ -1013,7 +1016,7 @@ class SessionServiceTest {
   @Test
   void resume_endsTheSessionOfAnOperatorWhoWasDeactivated() {
     SessionStarted started = signInAsAda();
-    operators.update(ada.withActive(false));
+    operators.update(ada.id(), OperatorChanges.active(false));
 
     assertThat(service.resume(started.token())).isEmpty();
     assertThat(sessions.find(started.token().key())).isEmpty();
@@ -1022,9 +1025,9 @@ class SessionServiceTest {
   @Test
   void resume_aReactivatedOperatorMustSignInAgain() {
     SessionStarted started = signInAsAda();
-    operators.update(ada.withActive(false));
+    operators.update(ada.id(), OperatorChanges.active(false));
     service.resume(started.token());
-    operators.update(ada.withActive(true));
+    operators.update(ada.id(), OperatorChanges.active(true));
 
     assertThat(service.resume(started.token())).isEmpty();
   }

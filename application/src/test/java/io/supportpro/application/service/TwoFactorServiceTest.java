@@ -16,6 +16,7 @@ import io.supportpro.application.port.in.SignInCommand;
 import io.supportpro.application.port.in.SignInResult.SessionStarted;
 import io.supportpro.application.port.in.TotpSetup;
 import io.supportpro.application.port.in.TwoFactorStatus;
+import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.TotpEnrolment;
 import io.supportpro.application.testing.FakePasswordHasher;
 import io.supportpro.application.testing.FakeSecretCipher;
@@ -39,6 +40,7 @@ import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.secondfactor.Totp;
 import io.supportpro.domain.secondfactor.TotpSecret;
 import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionKey;
 import io.supportpro.domain.session.SessionStage;
 import io.supportpro.domain.session.SessionTimeouts;
 import io.supportpro.domain.session.SessionToken;
@@ -63,6 +65,9 @@ class TwoFactorServiceTest {
   private static final String PASSWORD = "violet-Harbour-47-kettle";
   private static final String ADDRESS = "192.0.2.10";
   private static final String OTHER_ADDRESS = "198.51.100.7";
+  private static final String NOTHING_PENDING =
+      "No set-up of an authenticator app is waiting in this browser, or it was begun more than"
+          + " 10 minutes ago; start the set-up again.";
   private static final String WRONG_CODE =
       "That code is not right. Check that your device's clock is correct and try again.";
   private static final String REPLAYED_CODE =
@@ -129,9 +134,13 @@ class TwoFactorServiceTest {
   private Enrolled enrol(Operator operator) {
     TotpSecret secret = TotpSecret.random();
     List<String> codes = RecoveryCode.generate();
-    totp.savePending(operator.id(), cipher.encrypt(secret.base32()), clock.now());
+    SessionKey earlier = SessionToken.random().key();
+    String encrypted = cipher.encrypt(secret.base32());
+    totp.savePending(operator.id(), earlier, encrypted, clock.now());
     totp.confirm(
         operator.id(),
+        earlier,
+        encrypted,
         Totp.step(clock.now()) - 10,
         codes.stream().map(c -> RecoveryCode.hash(c).orElseThrow()).toList());
     return new Enrolled(secret, codes);
@@ -227,9 +236,13 @@ class TwoFactorServiceTest {
     // As if the server's secret key had changed since the enrolment.
     var otherKey = new FakeSecretCipher();
     totp.delete(ada.id());
-    totp.savePending(ada.id(), otherKey.encrypt(enrolled.secret().base32()), clock.now());
+    SessionKey earlier = SessionToken.random().key();
+    String encrypted = otherKey.encrypt(enrolled.secret().base32());
+    totp.savePending(ada.id(), earlier, encrypted, clock.now());
     totp.confirm(
         ada.id(),
+        earlier,
+        encrypted,
         Totp.step(clock.now()) - 10,
         enrolled.recoveryCodes().stream().map(c -> RecoveryCode.hash(c).orElseThrow()).toList());
     SessionStarted started = started(ada);
@@ -707,7 +720,7 @@ class TwoFactorServiceTest {
   void passSecondFactor_aDeactivatedOperatorsSessionHasEnded() {
     Enrolled enrolled = enrol(ada);
     SessionToken token = signIn();
-    operators.update(ada.withActive(false));
+    operators.update(ada.id(), OperatorChanges.active(false));
 
     assertThat(pass(token, code(enrolled.secret()))).isEqualTo(new SessionEnded());
   }
@@ -716,7 +729,7 @@ class TwoFactorServiceTest {
 
   @Test
   void begin_createsAPendingSecretForTheOperator() {
-    TotpSetup setup = service.begin(signIn()).orElseThrow();
+    TotpSetup setup = service.begin(signIn(), ADDRESS).orElseThrow();
 
     TotpEnrolment pending = totp.find(ada.id()).orElseThrow();
     assertThat(pending.confirmed()).isFalse();
@@ -726,7 +739,7 @@ class TwoFactorServiceTest {
 
   @Test
   void begin_storesTheSecretEncrypted() {
-    TotpSetup setup = service.begin(signIn()).orElseThrow();
+    TotpSetup setup = service.begin(signIn(), ADDRESS).orElseThrow();
 
     String stored = totp.find(ada.id()).orElseThrow().encryptedSecret();
     assertThat(stored).isNotEqualTo(setup.secret()).doesNotContain(setup.secret());
@@ -734,7 +747,7 @@ class TwoFactorServiceTest {
 
   @Test
   void begin_givesAnAddressForTheAuthenticatorApp() {
-    TotpSetup setup = service.begin(signIn()).orElseThrow();
+    TotpSetup setup = service.begin(signIn(), ADDRESS).orElseThrow();
 
     assertThat(setup.provisioningUri())
         .startsWith("otpauth://totp/SupportPro:ada?")
@@ -747,7 +760,7 @@ class TwoFactorServiceTest {
   void pending_returnsTheBegunSecretAgainAndChangesNothing() {
     SessionToken token = signIn();
     assertThat(service.pending(token)).isEmpty();
-    TotpSetup first = service.begin(token).orElseThrow();
+    TotpSetup first = service.begin(token, ADDRESS).orElseThrow();
     String stored = totp.find(ada.id()).orElseThrow().encryptedSecret();
     clock.advance(Duration.ofMinutes(2));
 
@@ -760,9 +773,9 @@ class TwoFactorServiceTest {
   @Test
   void begin_replacesASecretNotYetConfirmed() {
     SessionToken token = signIn();
-    TotpSetup first = service.begin(token).orElseThrow();
+    TotpSetup first = service.begin(token, ADDRESS).orElseThrow();
 
-    TotpSetup second = service.begin(token).orElseThrow();
+    TotpSetup second = service.begin(token, ADDRESS).orElseThrow();
 
     assertThat(second.secret()).isNotEqualTo(first.secret());
     assertThat(service.pending(token)).contains(second);
@@ -771,7 +784,7 @@ class TwoFactorServiceTest {
   @Test
   void pending_isEmptyOnceConfirmedOrForAnotherStage() {
     SessionToken token = signIn();
-    service.begin(token);
+    service.begin(token, ADDRESS);
     enrol(ada);
 
     assertThat(service.pending(token)).isEmpty();
@@ -783,8 +796,8 @@ class TwoFactorServiceTest {
     Operator bob = operator("bob");
     operators.add(bob, hasher.hash(new Password(PASSWORD)));
 
-    TotpSetup adas = service.begin(signIn()).orElseThrow();
-    TotpSetup bobs = service.begin(started(bob).token()).orElseThrow();
+    TotpSetup adas = service.begin(signIn(), ADDRESS).orElseThrow();
+    TotpSetup bobs = service.begin(started(bob).token(), ADDRESS).orElseThrow();
 
     assertThat(bobs.secret()).isNotEqualTo(adas.secret());
   }
@@ -794,32 +807,32 @@ class TwoFactorServiceTest {
     SessionToken token = signIn();
     enrol(ada);
 
-    assertThat(service.begin(token)).isEmpty();
+    assertThat(service.begin(token, ADDRESS)).isEmpty();
   }
 
   @Test
   void begin_availableToASessionAwaitingEnrolment() {
     settings.setForceTwoFactor(true);
 
-    assertThat(service.begin(signIn())).isPresent();
+    assertThat(service.begin(signIn(), ADDRESS)).isPresent();
   }
 
   @Test
   void begin_notForASessionAwaitingTheSecondFactor() {
     enrol(ada);
 
-    assertThat(service.begin(signIn())).isEmpty();
+    assertThat(service.begin(signIn(), ADDRESS)).isEmpty();
   }
 
   @Test
   void begin_notForAnUnknownSession() {
-    assertThat(service.begin(SessionToken.random())).isEmpty();
+    assertThat(service.begin(SessionToken.random(), ADDRESS)).isEmpty();
     assertThat(totp.find(ada.id())).isEmpty();
   }
 
   @Test
   void begin_doesNotLeakTheSecretThroughToString() {
-    TotpSetup setup = service.begin(signIn()).orElseThrow();
+    TotpSetup setup = service.begin(signIn(), ADDRESS).orElseThrow();
 
     assertThat(setup.toString()).doesNotContain(setup.secret());
   }
@@ -829,7 +842,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_aValidCodeEnrolsAndGivesTenRecoveryCodes() {
     SessionToken token = signIn();
-    TotpSetup setup = service.begin(token).orElseThrow();
+    TotpSetup setup = service.begin(token, ADDRESS).orElseThrow();
 
     CodeResult result = service.confirm(command(token, code(setup)));
 
@@ -845,7 +858,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_keepsASignedInSessionAsItIs() {
     SessionStarted started = started(ada);
-    TotpSetup setup = service.begin(started.token()).orElseThrow();
+    TotpSetup setup = service.begin(started.token(), ADDRESS).orElseThrow();
 
     Accepted accepted = (Accepted) service.confirm(command(started.token(), code(setup)));
 
@@ -857,7 +870,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_isAuditedAsAnEnrolment() {
     SessionToken token = signIn();
-    TotpSetup setup = service.begin(token).orElseThrow();
+    TotpSetup setup = service.begin(token, ADDRESS).orElseThrow();
     int before = audit.all().size();
 
     service.confirm(command(token, code(setup)));
@@ -869,14 +882,14 @@ class TwoFactorServiceTest {
                 AuditEventType.TOTP_ENROLLED,
                 adaActor(),
                 ada.id().toString(),
-                Map.of()));
+                Map.of("ended_sessions", "0")));
   }
 
   @Test
   void confirm_promotesASessionAwaitingEnrolmentUnderANewToken() {
     settings.setForceTwoFactor(true);
     SessionStarted started = started(ada);
-    TotpSetup setup = service.begin(started.token()).orElseThrow();
+    TotpSetup setup = service.begin(started.token(), ADDRESS).orElseThrow();
     clock.advance(Duration.ofMinutes(1));
     int before = audit.all().size();
 
@@ -891,14 +904,14 @@ class TwoFactorServiceTest {
     assertThat(auditSince(before))
         .extracting(AuditEvent::type, AuditEvent::details)
         .containsExactly(
-            tuple(AuditEventType.TOTP_ENROLLED, Map.of()),
+            tuple(AuditEventType.TOTP_ENROLLED, Map.of("ended_sessions", "0")),
             tuple(AuditEventType.SIGN_IN_SUCCEEDED, Map.of("second_factor", "totp enrolment")));
   }
 
   @Test
   void confirm_theRecoveryCodesWorkAtTheNextSignIn() {
     SessionToken token = signIn();
-    TotpSetup setup = service.begin(token).orElseThrow();
+    TotpSetup setup = service.begin(token, ADDRESS).orElseThrow();
     List<String> codes = ((Accepted) service.confirm(command(token, code(setup)))).recoveryCodes();
 
     assertThat(pass(signIn(), codes.get(7))).isInstanceOf(Accepted.class);
@@ -907,7 +920,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_theConfirmingCodeCannotBeUsedAgainToSignIn() {
     SessionToken token = signIn();
-    TotpSetup setup = service.begin(token).orElseThrow();
+    TotpSetup setup = service.begin(token, ADDRESS).orElseThrow();
     String code = code(setup);
     service.confirm(command(token, code));
 
@@ -917,7 +930,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_aWrongCodeLeavesTheSecretPending() {
     SessionToken token = signIn();
-    TotpSetup setup = service.begin(token).orElseThrow();
+    TotpSetup setup = service.begin(token, ADDRESS).orElseThrow();
 
     CodeResult result =
         service.confirm(command(token, wrongCode(TotpSecret.fromBase32(setup.secret()))));
@@ -931,7 +944,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_aMalformedCodeIsRejected() {
     SessionToken token = signIn();
-    service.begin(token);
+    service.begin(token, ADDRESS);
 
     assertThat(service.confirm(command(token, "12 34"))).isEqualTo(new Rejected(MALFORMED_CODE));
   }
@@ -939,7 +952,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_doesNotTakeARecoveryCode() {
     SessionToken token = signIn();
-    service.begin(token);
+    service.begin(token, ADDRESS);
 
     assertThat(service.confirm(command(token, "ABCDE-FGHJK")))
         .isEqualTo(new Rejected(MALFORMED_CODE));
@@ -948,7 +961,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_acceptsOneStepOfDrift() {
     SessionToken token = signIn();
-    TotpSetup setup = service.begin(token).orElseThrow();
+    TotpSetup setup = service.begin(token, ADDRESS).orElseThrow();
 
     String behind = code(TotpSecret.fromBase32(setup.secret()), -1);
 
@@ -958,7 +971,7 @@ class TwoFactorServiceTest {
   @Test
   void confirm_wrongCodesAreThrottled() {
     SessionToken token = signIn();
-    TotpSetup setup = service.begin(token).orElseThrow();
+    TotpSetup setup = service.begin(token, ADDRESS).orElseThrow();
     String wrong = wrongCode(TotpSecret.fromBase32(setup.secret()));
     for (int i = 0; i < 5; i++) {
       service.confirm(command(token, wrong));
@@ -974,7 +987,119 @@ class TwoFactorServiceTest {
     SessionToken token = signIn();
 
     assertThat(service.confirm(command(token, "123456")))
-        .isEqualTo(new NotApplicable("There is no authenticator app waiting to be confirmed."));
+        .isEqualTo(new NotApplicable(NOTHING_PENDING));
+  }
+
+  // --- enrolment: a secret belongs to the session that began it -------------------------------
+
+  @Test
+  void begin_isAuditedWithWhoAndWhereButNeverTheSecret() {
+    SessionToken token = signIn();
+    int before = audit.all().size();
+
+    TotpSetup setup = service.begin(token, OTHER_ADDRESS).orElseThrow();
+
+    assertThat(auditSince(before))
+        .containsExactly(
+            new AuditEvent(
+                clock.now(),
+                AuditEventType.TOTP_ENROLMENT_BEGUN,
+                Actor.operator(ada.id(), "ada", OTHER_ADDRESS),
+                ada.id().toString(),
+                Map.of()));
+    assertThat(audit.all().toString()).doesNotContain(setup.secret());
+  }
+
+  @Test
+  void pending_neverShowsASecretBegunByAnotherSession() {
+    SessionToken attacker = signIn();
+    SessionToken operator = signIn();
+    TotpSetup planted = service.begin(attacker, OTHER_ADDRESS).orElseThrow();
+
+    assertThat(service.pending(operator)).isEmpty();
+    assertThat(service.pending(attacker)).contains(planted);
+  }
+
+  @Test
+  void confirm_neverTakesACodeOfASecretBegunByAnotherSession() {
+    SessionToken attacker = signIn();
+    SessionToken operator = signIn();
+    TotpSetup planted = service.begin(attacker, OTHER_ADDRESS).orElseThrow();
+
+    assertThat(service.confirm(command(operator, code(planted))))
+        .isEqualTo(new NotApplicable(NOTHING_PENDING));
+    assertThat(totp.find(ada.id()).orElseThrow().confirmed()).isFalse();
+  }
+
+  @Test
+  void begin_inAnotherSessionReplacesTheSecretSoTheFirstCannotBeConfirmed() {
+    SessionToken attacker = signIn();
+    SessionToken operator = signIn();
+    TotpSetup planted = service.begin(attacker, OTHER_ADDRESS).orElseThrow();
+
+    TotpSetup own = service.begin(operator, ADDRESS).orElseThrow();
+
+    assertThat(own.secret()).isNotEqualTo(planted.secret());
+    assertThat(service.pending(attacker)).isEmpty();
+    assertThat(service.confirm(command(attacker, code(planted))))
+        .isEqualTo(new NotApplicable(NOTHING_PENDING));
+    assertThat(service.confirm(command(operator, code(own)))).isInstanceOf(Accepted.class);
+  }
+
+  @Test
+  void aPendingSecret_expiresTenMinutesAfterItWasBegun() {
+    SessionToken token = signIn();
+    TotpSetup setup = service.begin(token, ADDRESS).orElseThrow();
+    clock.advance(TwoFactorService.PENDING_LIFETIME.minusSeconds(1));
+    assertThat(service.pending(token)).contains(setup);
+
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(service.pending(token)).isEmpty();
+    assertThat(service.confirm(command(token, code(setup))))
+        .isEqualTo(new NotApplicable(NOTHING_PENDING));
+    assertThat(totp.find(ada.id()).orElseThrow().confirmed()).isFalse();
+    TotpSetup again = service.begin(token, ADDRESS).orElseThrow();
+    assertThat(service.confirm(command(token, code(again)))).isInstanceOf(Accepted.class);
+  }
+
+  @Test
+  void confirm_endsEveryOtherSessionOfTheOperatorButThisOne() {
+    Operator bob = operator("bob");
+    operators.add(bob, hasher.hash(new Password(PASSWORD)));
+    SessionToken token = signIn();
+    SessionToken other = signIn();
+    SessionToken halfSignedIn = SessionToken.random();
+    sessions.create(Session.begin(halfSignedIn, ada.id(), SecondFactor.TOTP, clock.now()));
+    SessionToken bobs = started(bob).token();
+    TotpSetup setup = service.begin(token, ADDRESS).orElseThrow();
+    int before = audit.all().size();
+
+    assertThat(service.confirm(command(token, code(setup)))).isInstanceOf(Accepted.class);
+
+    assertThat(sessionService.resume(token)).isPresent();
+    assertThat(sessionService.resume(other)).isEmpty();
+    assertThat(sessions.find(halfSignedIn.key())).isEmpty();
+    assertThat(sessionService.resume(bobs)).isPresent();
+    assertThat(auditSince(before))
+        .extracting(AuditEvent::type, AuditEvent::details)
+        .containsExactly(tuple(AuditEventType.TOTP_ENROLLED, Map.of("ended_sessions", "2")));
+  }
+
+  @Test
+  void confirm_atForcedEnrolment_endsTheOtherSessionsAndSignsInOnlyThisOne() {
+    settings.setForceTwoFactor(true);
+    SessionToken attacker = signIn();
+    SessionToken operator = signIn();
+    service.begin(attacker, OTHER_ADDRESS).orElseThrow();
+    TotpSetup own = service.begin(operator, ADDRESS).orElseThrow();
+
+    Accepted accepted = (Accepted) service.confirm(command(operator, code(own)));
+
+    assertThat(accepted.session().stage()).isEqualTo(SessionStage.SIGNED_IN);
+    assertThat(sessionService.resume(accepted.token())).isPresent();
+    assertThat(sessionService.resume(attacker)).isEmpty();
+    assertThat(sessionService.resume(operator)).isEmpty();
   }
 
   @Test
@@ -1099,7 +1224,7 @@ class TwoFactorServiceTest {
   @Test
   void disable_nothingToTurnOffWhileTheAppIsOnlyPending() {
     SessionToken token = signIn();
-    service.begin(token);
+    service.begin(token, ADDRESS);
 
     assertThat(service.disable(command(token, "123456"))).isInstanceOf(NotApplicable.class);
     assertThat(totp.find(ada.id())).isPresent();
@@ -1207,7 +1332,7 @@ class TwoFactorServiceTest {
 
   @Test
   void status_aPendingAppIsNotAnEnrolment() {
-    service.begin(signIn());
+    service.begin(signIn(), ADDRESS);
 
     assertThat(service.status(ada.id())).isEqualTo(new TwoFactorStatus(false, 0, false));
   }

@@ -1,6 +1,7 @@
 package io.supportpro.application.testing;
 
 import io.supportpro.application.port.out.OperatorAccount;
+import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
@@ -33,36 +34,30 @@ public final class InMemoryOperatorRepository implements OperatorRepository {
   }
 
   @Override
-  public synchronized UpdateOutcome update(Operator operator) {
-    OperatorAccount current = accounts.get(operator.id());
+  public synchronized UpdateOutcome update(OperatorId id, OperatorChanges changes) {
+    OperatorAccount current = accounts.get(id);
     if (current == null) {
-      return UpdateOutcome.NOT_FOUND;
+      return new UpdateOutcome.NotFound();
     }
+    Operator before = current.operator();
+    Operator after = changes.applyTo(before);
     boolean emailTaken =
-        accounts.values().stream()
-            .anyMatch(
-                a ->
-                    !a.operator().id().equals(operator.id())
-                        && a.operator().email().equals(operator.email()));
+        changes.email().isPresent()
+            && accounts.values().stream()
+                .anyMatch(
+                    a ->
+                        !a.operator().id().equals(id)
+                            && a.operator().email().equals(after.email()));
     if (emailTaken) {
-      return UpdateOutcome.EMAIL_TAKEN;
+      return new UpdateOutcome.EmailTaken();
     }
-    if (current.operator().isActiveAdministrator()
-        && !operator.isActiveAdministrator()
+    if (before.isActiveAdministrator()
+        && !after.isActiveAdministrator()
         && countActiveAdministrators() <= 1) {
-      return UpdateOutcome.LAST_ADMINISTRATOR;
+      return new UpdateOutcome.LastAdministrator();
     }
-    // The username is the sign-in name and never changes.
-    Operator kept =
-        new Operator(
-            operator.id(),
-            current.operator().username(),
-            operator.email(),
-            operator.displayName(),
-            operator.role(),
-            operator.active());
-    accounts.put(operator.id(), new OperatorAccount(kept, current.passwordHash()));
-    return UpdateOutcome.UPDATED;
+    accounts.put(id, new OperatorAccount(after, current.passwordHash()));
+    return new UpdateOutcome.Updated(before, after);
   }
 
   @Override

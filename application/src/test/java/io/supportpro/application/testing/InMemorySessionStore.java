@@ -60,6 +60,13 @@ public final class InMemorySessionStore implements SessionStore {
   }
 
   @Override
+  public synchronized int deleteAllOfExcept(OperatorId operator, SessionKey kept) {
+    int before = sessions.size();
+    sessions.values().removeIf(s -> s.operator().equals(operator) && !s.key().equals(kept));
+    return before - sessions.size();
+  }
+
+  @Override
   public synchronized int deleteExpired(Instant createdBefore, Instant lastSeenBefore) {
     int before = sessions.size();
     sessions

@@ -3,6 +3,7 @@ package io.supportpro.application.testing;
 import io.supportpro.application.port.out.TotpCredentials;
 import io.supportpro.application.port.out.TotpEnrolment;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.session.SessionKey;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,26 +24,39 @@ public final class InMemoryTotpCredentials implements TotpCredentials {
   }
 
   @Override
-  public synchronized boolean savePending(OperatorId operator, String encryptedSecret, Instant at) {
+  public synchronized boolean savePending(
+      OperatorId operator, SessionKey session, String encryptedSecret, Instant at) {
     TotpEnrolment current = enrolments.get(operator);
     if (current != null && current.confirmed()) {
       return false;
     }
-    enrolments.put(operator, new TotpEnrolment(encryptedSecret, false, OptionalLong.empty(), at));
+    enrolments.put(
+        operator,
+        new TotpEnrolment(encryptedSecret, false, OptionalLong.empty(), at, Optional.of(session)));
     return true;
   }
 
   @Override
   public synchronized boolean confirm(
-      OperatorId operator, long step, List<String> recoveryCodeHashes) {
+      OperatorId operator,
+      SessionKey session,
+      String encryptedSecret,
+      long step,
+      List<String> recoveryCodeHashes) {
     TotpEnrolment current = enrolments.get(operator);
-    if (current == null || current.confirmed()) {
+    if (current == null
+        || !current.pendingFor(session)
+        || !current.encryptedSecret().equals(encryptedSecret)) {
       return false;
     }
     enrolments.put(
         operator,
         new TotpEnrolment(
-            current.encryptedSecret(), true, OptionalLong.of(step), current.createdAt()));
+            current.encryptedSecret(),
+            true,
+            OptionalLong.of(step),
+            current.createdAt(),
+            Optional.empty()));
     recoveryCodes.put(operator, new HashSet<>(recoveryCodeHashes));
     return true;
   }
@@ -60,7 +74,8 @@ public final class InMemoryTotpCredentials implements TotpCredentials {
             current.encryptedSecret(),
             current.confirmed(),
             OptionalLong.of(step),
-            current.createdAt()));
+            current.createdAt(),
+            current.beganBy()));
     return true;
   }
 

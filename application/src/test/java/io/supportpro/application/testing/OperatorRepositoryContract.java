@@ -5,6 +5,7 @@ import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.application.port.out.OperatorAccount;
+import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.OperatorRepository.AddOutcome;
 import io.supportpro.application.port.out.OperatorRepository.UpdateOutcome;
@@ -16,7 +17,13 @@ import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +77,7 @@ public abstract class OperatorRepositoryContract {
   }
 
   @Test
-  void update_replacesProfileRoleAndActiveButKeepsTheUsername() {
+  void update_writesProfileRoleAndActiveButKeepsTheUsername() {
     Operator alice = operator("alice");
     repository.add(alice, HASH);
     Operator changed =
@@ -79,7 +86,8 @@ public abstract class OperatorRepositoryContract {
                 new EmailAddress("ada@example.org"), new DisplayName("Ada L."), Role.ADMINISTRATOR)
             .withActive(false);
 
-    assertThat(repository.update(changed)).isEqualTo(UpdateOutcome.UPDATED);
+    assertThat(repository.update(alice.id(), OperatorChanges.between(alice, changed)))
+        .isEqualTo(new UpdateOutcome.Updated(alice, changed));
 
     assertThat(repository.findById(alice.id())).contains(changed);
     assertThat(repository.findAccount("ada@example.org")).isPresent();
@@ -93,9 +101,14 @@ public abstract class OperatorRepositoryContract {
     repository.add(alice, HASH);
     repository.add(bob, HASH);
 
-    assertThat(repository.update(bob.withProfile(alice.email(), bob.displayName(), bob.role())))
-        .isEqualTo(UpdateOutcome.EMAIL_TAKEN);
-    assertThat(repository.update(operator("carol"))).isEqualTo(UpdateOutcome.NOT_FOUND);
+    assertThat(
+            repository.update(
+                bob.id(),
+                OperatorChanges.between(
+                    bob, bob.withProfile(alice.email(), bob.displayName(), bob.role()))))
+        .isEqualTo(new UpdateOutcome.EmailTaken());
+    assertThat(repository.update(operator("carol").id(), OperatorChanges.active(false)))
+        .isEqualTo(new UpdateOutcome.NotFound());
     assertThat(repository.findById(bob.id())).contains(bob);
   }
 
@@ -154,10 +167,14 @@ public abstract class OperatorRepositoryContract {
     Operator root = administrator("root");
     repository.add(root, HASH);
 
-    assertThat(repository.update(root.withActive(false)))
-        .isEqualTo(UpdateOutcome.LAST_ADMINISTRATOR);
-    assertThat(repository.update(root.withProfile(root.email(), root.displayName(), Role.OPERATOR)))
-        .isEqualTo(UpdateOutcome.LAST_ADMINISTRATOR);
+    assertThat(repository.update(root.id(), OperatorChanges.active(false)))
+        .isEqualTo(new UpdateOutcome.LastAdministrator());
+    assertThat(
+            repository.update(
+                root.id(),
+                OperatorChanges.between(
+                    root, root.withProfile(root.email(), root.displayName(), Role.OPERATOR))))
+        .isEqualTo(new UpdateOutcome.LastAdministrator());
     assertThat(repository.findById(root.id())).contains(root);
   }
 
@@ -175,17 +192,109 @@ public abstract class OperatorRepositoryContract {
             pool.submit(
                 () -> {
                   start.await();
-                  return repository.update(first.withActive(false));
+                  return repository.update(first.id(), OperatorChanges.active(false));
                 });
         var b =
             pool.submit(
                 () -> {
                   start.await();
-                  return repository.update(second.withActive(false));
+                  return repository.update(second.id(), OperatorChanges.active(false));
                 });
         start.countDown();
         assertThat(List.of(a.get(), b.get()))
-            .containsExactlyInAnyOrder(UpdateOutcome.UPDATED, UpdateOutcome.LAST_ADMINISTRATOR);
+            .hasOnlyElementsOfTypes(
+                UpdateOutcome.Updated.class, UpdateOutcome.LastAdministrator.class)
+            .filteredOn(UpdateOutcome.LastAdministrator.class::isInstance)
+            .hasSize(1);
+      }
+      assertThat(repository.countActiveAdministrators()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void update_writesOnlyTheGivenColumnsOverWhatIsStoredNow() {
+    Operator alice = operator("alice");
+    repository.add(alice, HASH);
+    repository.update(alice.id(), OperatorChanges.active(false));
+    Operator renamed = alice.withProfile(alice.email(), new DisplayName("Ada L."), alice.role());
+
+    UpdateOutcome outcome = repository.update(alice.id(), OperatorChanges.between(alice, renamed));
+
+    Operator stored = renamed.withActive(false);
+    assertThat(outcome).isEqualTo(new UpdateOutcome.Updated(alice.withActive(false), stored));
+    assertThat(repository.findById(alice.id())).contains(stored);
+  }
+
+  @Test
+  void aDeactivationRacingEditsOfTheSameOperator_isNeverLost() throws Exception {
+    repository.add(administrator("root"), HASH);
+    Operator bob = operator("bob");
+    repository.add(bob, HASH);
+    for (int round = 0; round < 20; round++) {
+      repository.update(bob.id(), OperatorChanges.active(true));
+      Operator seen = repository.findById(bob.id()).orElseThrow();
+      var barrier = new CyclicBarrier(4);
+      List<Future<UpdateOutcome>> outcomes = new ArrayList<>();
+      try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  barrier.await(10, TimeUnit.SECONDS);
+                  return repository.update(bob.id(), OperatorChanges.active(false));
+                }));
+        for (int i = 0; i < 3; i++) {
+          Operator edited =
+              seen.withProfile(
+                  seen.email(), new DisplayName("Bob " + round + "." + i), seen.role());
+          outcomes.add(
+              pool.submit(
+                  () -> {
+                    barrier.await(10, TimeUnit.SECONDS);
+                    return repository.update(bob.id(), OperatorChanges.between(seen, edited));
+                  }));
+        }
+        for (Future<UpdateOutcome> outcome : outcomes) {
+          assertThat(outcome.get()).isInstanceOf(UpdateOutcome.Updated.class);
+        }
+      }
+      assertThat(repository.findById(bob.id()).orElseThrow().active())
+          .as("round %d", round)
+          .isFalse();
+    }
+  }
+
+  @Test
+  void aDemotionRacingADeactivationOfTheOtherAdministrator_leavesOneActiveAdministrator()
+      throws Exception {
+    for (int round = 0; round < 10; round++) {
+      setUp();
+      Operator first = administrator("first");
+      Operator second = administrator("second");
+      repository.add(first, HASH);
+      repository.add(second, HASH);
+      var barrier = new CyclicBarrier(2);
+      try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+        Future<UpdateOutcome> demoted =
+            pool.submit(
+                () -> {
+                  barrier.await(10, TimeUnit.SECONDS);
+                  return repository.update(
+                      first.id(),
+                      OperatorChanges.between(
+                          first,
+                          first.withProfile(first.email(), first.displayName(), Role.OPERATOR)));
+                });
+        Future<UpdateOutcome> deactivated =
+            pool.submit(
+                () -> {
+                  barrier.await(10, TimeUnit.SECONDS);
+                  return repository.update(second.id(), OperatorChanges.active(false));
+                });
+        assertThat(List.of(demoted.get(), deactivated.get()))
+            .hasOnlyElementsOfTypes(
+                UpdateOutcome.Updated.class, UpdateOutcome.LastAdministrator.class)
+            .filteredOn(UpdateOutcome.LastAdministrator.class::isInstance)
+            .hasSize(1);
       }
       assertThat(repository.countActiveAdministrators()).isEqualTo(1);
     }
@@ -197,7 +306,7 @@ public abstract class OperatorRepositoryContract {
     Operator retired = administrator("retired");
     repository.add(retired, HASH);
     repository.add(operator("alice"), HASH);
-    repository.update(retired.withActive(false));
+    repository.update(retired.id(), OperatorChanges.active(false));
 
     assertThat(repository.countActiveAdministrators()).isEqualTo(1);
   }

@@ -130,6 +130,26 @@ public abstract class SessionStoreContract {
   }
 
   @Test
+  void deleteAllOfExcept_endsTheOperatorsOtherSessionsHalfSignedInOnesIncluded() {
+    Session kept = session(alice, SecondFactor.NONE, T0);
+    Session other = session(alice, SecondFactor.NONE, T0);
+    Session awaitingCode = session(alice, SecondFactor.TOTP, T0);
+    Session awaitingEnrolment = session(alice, SecondFactor.TOTP_ENROLMENT, T0);
+    Session bobs = session(bob, SecondFactor.NONE, T0);
+    for (Session session : List.of(kept, other, awaitingCode, awaitingEnrolment, bobs)) {
+      sessions.create(session);
+    }
+
+    assertThat(sessions.deleteAllOfExcept(alice.id(), kept.key())).isEqualTo(3);
+
+    assertThat(sessions.find(kept.key())).contains(kept);
+    assertThat(sessions.find(bobs.key())).contains(bobs);
+    for (Session ended : List.of(other, awaitingCode, awaitingEnrolment)) {
+      assertThat(sessions.find(ended.key())).isEmpty();
+    }
+  }
+
+  @Test
   void deleteExpired_removesOldAndIdleSessionsOnly() {
     Session old = session(alice, SecondFactor.NONE, T0);
     Session idle = session(alice, SecondFactor.NONE, T0.plus(Duration.ofHours(2)));

@@ -5,6 +5,7 @@ import static io.supportpro.adapter.out.persistence.SqlErrors.guardRun;
 import static io.supportpro.adapter.out.persistence.jooq.Tables.OPERATOR;
 
 import io.supportpro.application.port.out.OperatorAccount;
+import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.domain.operator.DisplayName;
 import io.supportpro.domain.operator.EmailAddress;
@@ -15,14 +16,17 @@ import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.operator.Username;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.exception.DataAccessException;
@@ -101,20 +105,22 @@ final class JooqOperatorRepository implements OperatorRepository {
   }
 
   @Override
-  public UpdateOutcome update(Operator operator) {
-    Objects.requireNonNull(operator, "operator");
+  public UpdateOutcome update(OperatorId id, OperatorChanges changes) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(changes, "changes");
     return guard(
         "updating an operator",
         () -> {
           try {
             return dsl.transactionResult(
-                configuration -> update(DSL.using(configuration), operator));
+                configuration -> update(DSL.using(configuration), id, changes));
           } catch (DataAccessException e) {
             // Only the e-mail address is unique among the columns an update changes.
             if (SqlErrors.isUniqueViolation(e)
+                && changes.email().isPresent()
                 && (SqlErrors.names(e, "operator_email_uk")
-                    || emailTakenByAnother(dsl, operator))) {
-              return UpdateOutcome.EMAIL_TAKEN;
+                    || emailTakenByAnother(dsl, id, changes.email().get()))) {
+              return new UpdateOutcome.EmailTaken();
             }
             throw e;
           }
@@ -122,42 +128,65 @@ final class JooqOperatorRepository implements OperatorRepository {
   }
 
   /**
-   * An update that leaves the operator anything but an active administrator first locks every
-   * active administrator's row, in one order, and counts them: of two administrators demoting each
-   * other at once, the second waits for the first, then counts again and finds only itself left.
+   * Locks the operator's row, applies the changes to what is stored now and writes only the columns
+   * they alter. A change that may leave the operator anything but an active administrator first
+   * locks every active administrator's row, in one order, and counts them: of two administrators
+   * demoting each other at once, the second waits for the first, then counts again and finds only
+   * itself left. Taking those locks before the operator's own keeps the order the same for all.
    */
-  private static UpdateOutcome update(DSLContext tx, Operator operator) {
-    if (!operator.isActiveAdministrator()) {
-      List<UUID> activeAdministrators =
-          tx.select(OPERATOR.ID)
-              .from(OPERATOR)
-              .where(ACTIVE_ADMINISTRATOR)
-              .orderBy(OPERATOR.ID)
-              .forUpdate()
-              .fetch(OPERATOR.ID);
-      if (activeAdministrators.equals(List.of(operator.id().value()))) {
-        return emailTakenByAnother(tx, operator)
-            ? UpdateOutcome.EMAIL_TAKEN
-            : UpdateOutcome.LAST_ADMINISTRATOR;
-      }
+  private static UpdateOutcome update(DSLContext tx, OperatorId id, OperatorChanges changes) {
+    List<UUID> activeAdministrators =
+        changes.mayDemote()
+            ? tx.select(OPERATOR.ID)
+                .from(OPERATOR)
+                .where(ACTIVE_ADMINISTRATOR)
+                .orderBy(OPERATOR.ID)
+                .forUpdate()
+                .fetch(OPERATOR.ID)
+            : List.of();
+    Optional<Operator> stored =
+        tx.select(PROFILE)
+            .from(OPERATOR)
+            .where(OPERATOR.ID.eq(id.value()))
+            .forUpdate()
+            .fetchOptional(JooqOperatorRepository::operator);
+    if (stored.isEmpty()) {
+      return new UpdateOutcome.NotFound();
     }
-    // The username is the sign-in name and is deliberately not among the columns set.
-    int updated =
-        tx.update(OPERATOR)
-            .set(OPERATOR.EMAIL, operator.email().value())
-            .set(OPERATOR.DISPLAY_NAME, operator.displayName().value())
-            .set(OPERATOR.DISPLAY_NAME_LOWER, lower(operator.displayName()))
-            .set(OPERATOR.ROLE, operator.role().name())
-            .set(OPERATOR.ACTIVE, operator.active())
-            .where(OPERATOR.ID.eq(operator.id().value()))
-            .execute();
-    return updated == 1 ? UpdateOutcome.UPDATED : UpdateOutcome.NOT_FOUND;
+    Operator before = stored.get();
+    Operator after = changes.applyTo(before);
+    if (changes.email().isPresent() && emailTakenByAnother(tx, id, after.email())) {
+      return new UpdateOutcome.EmailTaken();
+    }
+    if (before.isActiveAdministrator()
+        && !after.isActiveAdministrator()
+        && activeAdministrators.stream().allMatch(id.value()::equals)) {
+      return new UpdateOutcome.LastAdministrator();
+    }
+    // The username is the sign-in name and is deliberately never among the columns set.
+    Map<Field<?>, Object> columns = new LinkedHashMap<>();
+    if (!before.email().equals(after.email())) {
+      columns.put(OPERATOR.EMAIL, after.email().value());
+    }
+    if (!before.displayName().equals(after.displayName())) {
+      columns.put(OPERATOR.DISPLAY_NAME, after.displayName().value());
+      columns.put(OPERATOR.DISPLAY_NAME_LOWER, lower(after.displayName()));
+    }
+    if (before.role() != after.role()) {
+      columns.put(OPERATOR.ROLE, after.role().name());
+    }
+    if (before.active() != after.active()) {
+      columns.put(OPERATOR.ACTIVE, after.active());
+    }
+    if (!columns.isEmpty()) {
+      tx.update(OPERATOR).set(columns).where(OPERATOR.ID.eq(id.value())).execute();
+    }
+    return new UpdateOutcome.Updated(before, after);
   }
 
-  private static boolean emailTakenByAnother(DSLContext dsl, Operator operator) {
+  private static boolean emailTakenByAnother(DSLContext dsl, OperatorId id, EmailAddress email) {
     return dsl.fetchExists(
-        OPERATOR,
-        OPERATOR.EMAIL.eq(operator.email().value()).and(OPERATOR.ID.ne(operator.id().value())));
+        OPERATOR, OPERATOR.EMAIL.eq(email.value()).and(OPERATOR.ID.ne(id.value())));
   }
 
   @Override

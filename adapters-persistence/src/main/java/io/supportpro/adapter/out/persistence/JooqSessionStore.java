@@ -105,6 +105,19 @@ final class JooqSessionStore implements SessionStore {
                 .execute());
   }
 
+  @Override
+  public int deleteAllOfExcept(OperatorId operator, SessionKey kept) {
+    Objects.requireNonNull(operator, "operator");
+    Objects.requireNonNull(kept, "kept");
+    return guard(
+        "ending an operator's other sessions",
+        () ->
+            dsl.deleteFrom(OPERATOR_SESSION)
+                .where(OPERATOR_SESSION.OPERATOR_ID.eq(operator.value()))
+                .and(OPERATOR_SESSION.SESSION_KEY.ne(kept.value()))
+                .execute());
+  }
+
   /** Two deletes, one per index, rather than one with OR, which H2 would answer with a scan. */
   @Override
   public int deleteExpired(Instant createdBefore, Instant lastSeenBefore) {

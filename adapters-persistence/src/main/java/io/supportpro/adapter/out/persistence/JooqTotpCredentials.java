@@ -10,6 +10,7 @@ import static io.supportpro.adapter.out.persistence.jooq.Tables.TOTP_ENROLMENT;
 import io.supportpro.application.port.out.TotpCredentials;
 import io.supportpro.application.port.out.TotpEnrolment;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.session.SessionKey;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,8 +53,10 @@ final class JooqTotpCredentials implements TotpCredentials {
   }
 
   @Override
-  public boolean savePending(OperatorId operator, String encryptedSecret, Instant at) {
+  public boolean savePending(
+      OperatorId operator, SessionKey session, String encryptedSecret, Instant at) {
     Objects.requireNonNull(operator, "operator");
+    Objects.requireNonNull(session, "session");
     Objects.requireNonNull(encryptedSecret, "encryptedSecret");
     Objects.requireNonNull(at, "at");
     if (encryptedSecret.length() > MAX_SECRET_LENGTH) {
@@ -70,6 +73,7 @@ final class JooqTotpCredentials implements TotpCredentials {
                     .set(TOTP_ENROLMENT.ENCRYPTED_SECRET, encryptedSecret)
                     .set(TOTP_ENROLMENT.LAST_USED_STEP, (Long) null)
                     .set(TOTP_ENROLMENT.CREATED_AT, toColumn(at))
+                    .set(TOTP_ENROLMENT.SESSION_KEY, session.value())
                     .where(TOTP_ENROLMENT.OPERATOR_ID.eq(id))
                     .and(TOTP_ENROLMENT.CONFIRMED.isFalse())
                     .execute();
@@ -82,6 +86,7 @@ final class JooqTotpCredentials implements TotpCredentials {
                   .set(TOTP_ENROLMENT.ENCRYPTED_SECRET, encryptedSecret)
                   .set(TOTP_ENROLMENT.CONFIRMED, false)
                   .set(TOTP_ENROLMENT.CREATED_AT, toColumn(at))
+                  .set(TOTP_ENROLMENT.SESSION_KEY, session.value())
                   .execute();
               return true;
             } catch (DataAccessException e) {
@@ -101,8 +106,15 @@ final class JooqTotpCredentials implements TotpCredentials {
   }
 
   @Override
-  public boolean confirm(OperatorId operator, long step, List<String> recoveryCodeHashes) {
+  public boolean confirm(
+      OperatorId operator,
+      SessionKey session,
+      String encryptedSecret,
+      long step,
+      List<String> recoveryCodeHashes) {
     Objects.requireNonNull(operator, "operator");
+    Objects.requireNonNull(session, "session");
+    Objects.requireNonNull(encryptedSecret, "encryptedSecret");
     Set<String> codes = checkedCodes(recoveryCodeHashes);
     return guard(
         "confirming an authenticator enrolment",
@@ -114,8 +126,11 @@ final class JooqTotpCredentials implements TotpCredentials {
                       tx.update(TOTP_ENROLMENT)
                           .set(TOTP_ENROLMENT.CONFIRMED, true)
                           .set(TOTP_ENROLMENT.LAST_USED_STEP, step)
+                          .set(TOTP_ENROLMENT.SESSION_KEY, (String) null)
                           .where(TOTP_ENROLMENT.OPERATOR_ID.eq(operator.value()))
                           .and(TOTP_ENROLMENT.CONFIRMED.isFalse())
+                          .and(TOTP_ENROLMENT.SESSION_KEY.eq(session.value()))
+                          .and(TOTP_ENROLMENT.ENCRYPTED_SECRET.eq(encryptedSecret))
                           .execute();
                   if (confirmed == 0) {
                     return false;
@@ -222,6 +237,7 @@ final class JooqTotpCredentials implements TotpCredentials {
         r.get(TOTP_ENROLMENT.ENCRYPTED_SECRET),
         r.get(TOTP_ENROLMENT.CONFIRMED),
         step == null ? OptionalLong.empty() : OptionalLong.of(step),
-        fromColumn(r.get(TOTP_ENROLMENT.CREATED_AT)));
+        fromColumn(r.get(TOTP_ENROLMENT.CREATED_AT)),
+        Optional.ofNullable(r.get(TOTP_ENROLMENT.SESSION_KEY)).map(SessionKey::new));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.PendingSignIn;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
@@ -155,8 +156,8 @@ class QueryPlansIT {
     operators.add(operator("alice"), hash);
     operators.add(
         operator("other").withProfile(alice.email(), alice.displayName(), alice.role()), hash);
-    operators.update(alice.withActive(false));
-    operators.update(operator("nobody"));
+    operators.update(alice.id(), OperatorChanges.active(false));
+    operators.update(operator("nobody").id(), OperatorChanges.active(false));
     operators.changePasswordHash(alice.id(), hash);
     operators.findById(alice.id());
     operators.findAccount("alice");
@@ -255,6 +256,7 @@ class QueryPlansIT {
     pending.deleteCreatedBefore(now);
     sessions.replace(session.key(), renewed);
     sessions.delete(renewed.key());
+    sessions.deleteAllOfExcept(alice.id(), session.key());
     sessions.deleteAllOf(alice.id());
     sessions.deleteExpired(now, now);
 
@@ -267,10 +269,11 @@ class QueryPlansIT {
     attempts.deleteStale(now);
     attempts.clear(account);
 
-    totp.savePending(alice.id(), "v1:secret", now);
-    totp.savePending(alice.id(), "v1:other", now);
-    totp.confirm(alice.id(), 1000, List.of("a".repeat(64), "b".repeat(64)));
-    totp.savePending(alice.id(), "v1:again", now);
+    totp.savePending(alice.id(), session.key(), "v1:secret", now);
+    totp.savePending(alice.id(), session.key(), "v1:other", now);
+    totp.confirm(
+        alice.id(), session.key(), "v1:other", 1000, List.of("a".repeat(64), "b".repeat(64)));
+    totp.savePending(alice.id(), session.key(), "v1:again", now);
     totp.find(alice.id());
     totp.useStep(alice.id(), 1001);
     totp.useRecoveryCode(alice.id(), "a".repeat(64));

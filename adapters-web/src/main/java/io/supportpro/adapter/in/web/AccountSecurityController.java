@@ -88,7 +88,7 @@ final class AccountSecurityController {
 
   private void begin(Context ctx) {
     // Empty when already enrolled: the set-up page then leads back to the security page.
-    enrol.begin(Visitor.required(ctx).token());
+    enrol.begin(Visitor.required(ctx).token(), ctx.ip());
     Pages.seeOther(ctx, SETUP);
   }
 

@@ -45,7 +45,7 @@ final class EnrolmentController {
   private void begin(Context ctx) {
     Visitor visitor = Visitor.required(ctx);
     String next = SafeNext.of(Params.form(ctx).text("next"));
-    if (enrol.begin(visitor.token()).isEmpty()) {
+    if (enrol.begin(visitor.token(), ctx.ip()).isEmpty()) {
       // Enrolled meanwhile (in another browser, say): this half-finished sign-in cannot go on.
       signOut.signOut(visitor.token(), ctx.ip());
       Codes.startAgain(ctx, cookies);

@@ -197,6 +197,44 @@ class AdministrationIT {
   }
 
   @Test
+  void anEditSavedAfterADeactivation_keepsTheOperatorDeactivated() {
+    Browser other = panel.browser();
+    panel.create("second", "administrator");
+    signIn(other, "second", TestPanel.PASSWORD);
+    Response form = admin.get(page(olivia));
+    assertThat(form.text()).contains("Deactivate");
+
+    submit(other, page(olivia), page(olivia) + "/deactivate", Map.of());
+    Response saved =
+        admin.post(
+            page(olivia),
+            Map.of(
+                "csrf",
+                Html.csrf(form.body()),
+                "email",
+                "olivia@example.com",
+                "displayName",
+                "Olivia O.",
+                "role",
+                "operator"));
+
+    assertThat(saved.location()).hasValue(page(olivia) + "?notice=updated");
+    Operator stored = panel.operator(TestPanel.OPERATOR);
+    assertThat(stored.active()).isFalse();
+    assertThat(stored.displayName().value()).isEqualTo("Olivia O.");
+    assertThat(signIn(panel.browser(), TestPanel.OPERATOR, TestPanel.PASSWORD).status())
+        .isEqualTo(403);
+    assertThat(panel.audit.all())
+        .filteredOn(e -> e.type() == AuditEventType.OPERATOR_UPDATED)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.details())
+                    .containsEntry("display_name", "Operator olivia -> Olivia O.")
+                    .doesNotContainKeys("active", "email", "role"));
+  }
+
+  @Test
   void deactivatingAnOperator_endsTheirSessionsUntilReactivated() {
     Browser oliviasBrowser = panel.browser();
     signIn(oliviasBrowser, TestPanel.OPERATOR, TestPanel.PASSWORD);

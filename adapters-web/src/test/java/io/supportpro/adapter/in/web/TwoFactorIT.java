@@ -467,6 +467,55 @@ class TwoFactorIT {
   }
 
   @Test
+  void aSetUpBegunInAnotherBrowser_isNeitherShownNorConfirmed_andEnrollingEndsThatBrowser() {
+    Browser other = panel.browser();
+    signIn(other, TestPanel.OPERATOR, TestPanel.PASSWORD);
+    beginAuthenticatorSetup(other, "/account/security/totp");
+    String planted = Html.totpSecret(other.get("/account/security/totp").body()).replace(" ", "");
+    signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
+
+    Response page = browser.get("/account/security/totp");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(Html.textOfClass(page.body(), "secret")).isEmpty();
+    Response refused =
+        submit(
+            browser,
+            "/account/security/totp",
+            "/account/security/totp",
+            Map.of("code", code(planted)));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(Html.text(refused.body())).contains("start the set-up again");
+
+    Enrolment own = enrol(browser);
+
+    assertThat(own.secret().replace(" ", "")).isNotEqualTo(planted);
+    assertThat(browser.get("/").status()).isEqualTo(200);
+    assertThat(other.get("/").status()).isEqualTo(303);
+    assertThat(panel.audit.all())
+        .filteredOn(e -> e.type() == AuditEventType.TOTP_ENROLMENT_BEGUN)
+        .hasSize(2)
+        .allSatisfy(e -> assertThat(e.actor().clientAddress()).isEqualTo("127.0.0.1"));
+  }
+
+  @Test
+  void aSetUpBegunMoreThanTenMinutesAgo_isRefusedAndCanBeginAgain() {
+    signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
+    beginAuthenticatorSetup(browser, "/account/security/totp");
+    String secret = Html.totpSecret(browser.get("/account/security/totp").body()).replace(" ", "");
+    panel.clock.advance(Duration.ofMinutes(10));
+
+    Response page = browser.get("/account/security/totp");
+    assertThat(Html.textOfClass(page.body(), "secret")).isEmpty();
+    Response refused =
+        browser.post(
+            "/account/security/totp", Map.of("csrf", Html.csrf(page.body()), "code", code(secret)));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(Html.text(refused.body())).contains("more than 10 minutes ago");
+    assertThat(enrol(browser).recoveryCodes()).hasSize(10);
+  }
+
+  @Test
   void theBeginForm_withoutItsTokenIsRefusedAndCreatesNothing() {
     signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
 

@@ -17,23 +17,30 @@ public interface OperatorRepository {
   }
 
   /** What became of updating an operator. */
-  enum UpdateOutcome {
-    UPDATED,
-    EMAIL_TAKEN,
-    NOT_FOUND,
+  sealed interface UpdateOutcome {
+    /** Stored: the operator as it was just before the change, and as it is now. */
+    record Updated(Operator before, Operator after) implements UpdateOutcome {}
+
+    /** Refused: another operator has the e-mail address. */
+    record EmailTaken() implements UpdateOutcome {}
+
+    /** No operator has the identity. */
+    record NotFound() implements UpdateOutcome {}
+
     /** Refused: no active administrator would be left. */
-    LAST_ADMINISTRATOR
+    record LastAdministrator() implements UpdateOutcome {}
   }
 
   /** Adds a new operator; usernames and e-mail addresses are unique. */
   AddOutcome add(Operator operator, PasswordHash passwordHash);
 
   /**
-   * Replaces the stored e-mail, display name, role and active flag of an existing operator, unless
-   * that would leave no active administrator: checked and written atomically, so that two
-   * administrators demoting each other at once cannot both succeed.
+   * Writes the given columns of an existing operator over what is stored at that moment, leaving
+   * the others as they are, unless that would leave no active administrator: read, checked and
+   * written atomically, so that two administrators demoting each other at once cannot both succeed
+   * and a change of one column never writes back a stale value of another.
    */
-  UpdateOutcome update(Operator operator);
+  UpdateOutcome update(OperatorId id, OperatorChanges changes);
 
   /** Replaces an operator's password hash, for example with one of stronger parameters. */
   void changePasswordHash(OperatorId id, PasswordHash passwordHash);

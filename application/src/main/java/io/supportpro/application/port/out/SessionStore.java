@@ -31,6 +31,12 @@ public interface SessionStore {
   int deleteAllOf(OperatorId operator);
 
   /**
+   * Ends every session of an operator but the one under {@code kept}, half-signed-in ones included,
+   * and tells how many there were.
+   */
+  int deleteAllOfExcept(OperatorId operator, SessionKey kept);
+
+  /**
    * Deletes sessions created before {@code createdBefore} or last used before {@code
    * lastSeenBefore}, and tells how many.
    */

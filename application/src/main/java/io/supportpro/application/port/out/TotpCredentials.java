@@ -1,6 +1,7 @@
 package io.supportpro.application.port.out;
 
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.session.SessionKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,16 +12,24 @@ public interface TotpCredentials {
   Optional<TotpEnrolment> find(OperatorId operator);
 
   /**
-   * Stores a new pending (unconfirmed) secret, replacing any pending one; a confirmed enrolment is
-   * left as it is. Tells whether it stored the secret.
+   * Stores a new pending (unconfirmed) secret that only {@code session} may show and confirm,
+   * replacing any pending one, whichever session began it; a confirmed enrolment is left as it is.
+   * Tells whether it stored the secret.
    */
-  boolean savePending(OperatorId operator, String encryptedSecret, Instant at);
+  boolean savePending(OperatorId operator, SessionKey session, String encryptedSecret, Instant at);
 
   /**
    * Confirms the pending enrolment after a valid code of {@code step}, and stores the hashes of the
-   * first recovery codes, in one step. Tells whether a pending enrolment was confirmed.
+   * first recovery codes, in one step, only while the pending secret is still {@code
+   * encryptedSecret} begun by {@code session}: a secret replaced since it was read is not
+   * confirmed. Tells whether a pending enrolment was confirmed.
    */
-  boolean confirm(OperatorId operator, long step, List<String> recoveryCodeHashes);
+  boolean confirm(
+      OperatorId operator,
+      SessionKey session,
+      String encryptedSecret,
+      long step,
+      List<String> recoveryCodeHashes);
 
   /**
    * Records {@code step} as the last used one, only if it is later than the stored one, and tells
