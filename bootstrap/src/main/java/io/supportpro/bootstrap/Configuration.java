@@ -1,6 +1,7 @@
 package io.supportpro.bootstrap;
 
 import io.supportpro.adapter.in.web.ClientAddress;
+import io.supportpro.domain.duo.DuoHosts;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,7 +26,8 @@ record Configuration(
     Database database,
     Optional<String> secretKey,
     List<InetAddress> trustedProxies,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    DuoHosts duoAllowedHosts) {
 
   /** Where the data lives. */
   sealed interface Database {
@@ -52,13 +54,22 @@ record Configuration(
   static final String SECRET_KEY = "SUPPORTPRO_SECRET_KEY";
   static final String TRUSTED_PROXIES = "SUPPORTPRO_TRUSTED_PROXIES";
   static final String METRICS_TOKEN = "SUPPORTPRO_METRICS_TOKEN";
+  static final String DUO_ALLOWED_HOSTS = DuoHosts.VARIABLE;
   // Printable ASCII without spaces: what an Authorization header carries unaltered.
   private static final Pattern TOKEN = Pattern.compile("[!-~]{32,512}");
 
   @Override
   public String toString() {
-    return "Configuration[host=%s, port=%d, publicUrl=%s, dataDirectory=%s, database=%s, trustedProxies=%s]"
-        .formatted(host, port, publicUrl, dataDirectory, database, trustedProxies);
+    return ("Configuration[host=%s, port=%d, publicUrl=%s, dataDirectory=%s, database=%s,"
+            + " trustedProxies=%s, duoAllowedHosts=%s]")
+        .formatted(
+            host,
+            port,
+            publicUrl,
+            dataDirectory,
+            database,
+            trustedProxies,
+            duoAllowedHosts.listed());
   }
 
   /**
@@ -89,7 +100,20 @@ record Configuration(
         database,
         text(env, SECRET_KEY),
         trustedProxies(text(env, TRUSTED_PROXIES).orElse("")),
-        text(env, METRICS_TOKEN).map(Configuration::metricsToken));
+        text(env, METRICS_TOKEN).map(Configuration::metricsToken),
+        duoAllowedHosts(text(env, DUO_ALLOWED_HOSTS).orElse("")));
+  }
+
+  private static DuoHosts duoAllowedHosts(String value) {
+    try {
+      return DuoHosts.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(
+          DUO_ALLOWED_HOSTS,
+          e.getMessage()
+              + " List the host names Duo may be reached at besides Duo's own, separated by"
+              + " commas.");
+    }
   }
 
   private static String metricsToken(String value) {

@@ -3,6 +3,7 @@ package io.supportpro.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supportpro.domain.duo.DuoHosts;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,6 +25,30 @@ class ConfigurationTest {
     assertThat(config.secretKey()).isEmpty();
     assertThat(config.trustedProxies()).isEmpty();
     assertThat(config.metricsToken()).isEmpty();
+    assertThat(config.duoAllowedHosts()).isEqualTo(DuoHosts.DUO_ONLY);
+  }
+
+  @Test
+  void duoAllowedHosts_areReadSeparatedByCommas() {
+    Configuration config =
+        Configuration.fromEnvironment(
+            Map.of("SUPPORTPRO_DUO_ALLOWED_HOSTS", " Duo.Example.internal, proxy.internal ,"));
+
+    assertThat(config.duoAllowedHosts().listed())
+        .containsExactly("duo.example.internal", "proxy.internal");
+    assertThat(config.toString()).contains("duo.example.internal");
+  }
+
+  @Test
+  void duoAllowedHosts_withSomethingThatIsNotAHostName_isRefusedInOneLineNamingTheVariable() {
+    assertThatThrownBy(
+            () ->
+                Configuration.fromEnvironment(
+                    Map.of("SUPPORTPRO_DUO_ALLOWED_HOSTS", "duo.example.internal, https://x:443")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("SUPPORTPRO_DUO_ALLOWED_HOSTS: ")
+        .hasMessageContaining("\"https://x:443\" is not a host name")
+        .hasMessageNotContaining("\n");
   }
 
   @Test

@@ -20,6 +20,7 @@ import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.duo.DuoHosts;
 import io.supportpro.domain.operator.DisplayName;
 import io.supportpro.domain.operator.EmailAddress;
 import io.supportpro.domain.operator.Operator;
@@ -136,6 +137,7 @@ class PluginOperatorsServiceTest {
     }
     if (state == PluginState.ACTIVE) {
       plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+      plugins.saveSettingsIfActive(DUO, DuoRulesPlugin.SAVED);
     }
   }
 
@@ -162,6 +164,57 @@ class PluginOperatorsServiceTest {
         IntStream.rangeClosed(1, count).mapToObj(i -> operator("agent%03d".formatted(i))).toList();
     added.forEach(o -> operators.add(o, HASH));
     return added;
+  }
+
+  // --- not configured
+
+  @Test
+  void set_refusesToEnableAnActivePluginWithoutSettings_andChangesNothing() {
+    given(PluginState.ACTIVE);
+    plugins.saveSettingsIfActive(DUO, PluginSettings.EMPTY);
+    int events = audit.all().size();
+
+    assertThat(service.configured(DUO)).isFalse();
+    assertThat(set(ada, true)).isInstanceOf(PluginOperatorResult.NotConfigured.class);
+    assertThat(plugins.stored(ada.id())).isEmpty();
+    assertThat(audit.all()).hasSize(events);
+  }
+
+  @Test
+  void set_refusesToEnableWhenTheSavedHostIsNoLongerAllowed() {
+    var strict =
+        new PluginOperatorsService(
+            new InMemoryPluginCatalog(List.of(new DuoRulesPlugin(DuoHosts.DUO_ONLY))),
+            plugins,
+            operators,
+            audit,
+            clock);
+    given(PluginState.ACTIVE);
+
+    assertThat(strict.configured(DUO)).isFalse();
+    assertThat(strict.set(new PluginOperatorCommand(admin, DUO, ada.id(), true)))
+        .isInstanceOf(PluginOperatorResult.NotConfigured.class);
+    assertThat(service.configured(DUO)).isTrue();
+  }
+
+  @Test
+  void set_stillDisablesWhileThePluginIsNotConfigured() {
+    given(PluginState.ACTIVE);
+    set(ada, true);
+    plugins.saveSettingsIfActive(DUO, PluginSettings.EMPTY);
+
+    assertThat(set(ada, false)).isInstanceOf(Changed.class);
+    assertThat(plugins.stored(ada.id())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = PluginState.class,
+      names = {"AVAILABLE", "INACTIVE"})
+  void configured_isFalseWhileThePluginIsNotActive(PluginState state) {
+    given(state);
+
+    assertThat(service.configured(DUO)).isFalse();
   }
 
   // --- list
