@@ -14,8 +14,10 @@ import io.supportpro.application.port.in.PluginOperatorResult.UnknownOperator;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
+import io.supportpro.application.testing.InMemoryPanelSettings;
 import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
+import io.supportpro.application.testing.InMemoryTotpCredentials;
 import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
@@ -34,6 +36,7 @@ import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.secondfactor.DuoPlugin;
+import io.supportpro.domain.secondfactor.SecondFactor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +44,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +62,7 @@ class PluginOperatorsServiceTest {
     private final InMemoryPluginRepository delegate = new InMemoryPluginRepository();
     private final List<Collection<OperatorId>> batchReads = new ArrayList<>();
     private int singleReads;
+    private volatile Runnable beforeSet = () -> {};
 
     @Override
     public Map<PluginId, PluginState> installed() {
@@ -98,6 +105,7 @@ class PluginOperatorsServiceTest {
     @Override
     public boolean setOperatorValueIfActive(
         PluginId plugin, OperatorId operator, String key, Optional<String> value) {
+      beforeSet.run();
       return delegate.setOperatorValueIfActive(plugin, operator, key, value);
     }
 
@@ -205,6 +213,42 @@ class PluginOperatorsServiceTest {
 
     assertThat(set(ada, false)).isInstanceOf(Changed.class);
     assertThat(plugins.stored(ada.id())).isEmpty();
+  }
+
+  @Test
+  void anEnableThatRacesAReinstallWithoutSettings_locksNobodyOut() throws Exception {
+    given(PluginState.ACTIVE);
+    var checked = new CyclicBarrier(2);
+    var reinstalled = new CyclicBarrier(2);
+    plugins.beforeSet =
+        () -> {
+          try {
+            checked.await(5, TimeUnit.SECONDS);
+            reinstalled.await(5, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    var enabling = CompletableFuture.supplyAsync(() -> set(ada, true));
+    // Another administrator, between the check and the write: uninstall, install, activate.
+    checked.await(5, TimeUnit.SECONDS);
+    plugins.beforeSet = () -> {};
+    plugins.transition(DUO, PluginState.ACTIVE, PluginState.INACTIVE);
+    plugins.transition(DUO, PluginState.INACTIVE, PluginState.AVAILABLE);
+    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE);
+    plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+    reinstalled.await(5, TimeUnit.SECONDS);
+    enabling.get(5, TimeUnit.SECONDS);
+
+    // Whether the late write landed or not, an unconfigured Duo is never required at sign-in.
+    var requirement =
+        new SecondFactorRequirement(
+            new InMemoryPluginCatalog(List.of(new DuoRulesPlugin())),
+            plugins,
+            new InMemoryTotpCredentials(),
+            new InMemoryPanelSettings());
+    assertThat(service.configured(DUO)).isFalse();
+    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.NONE);
   }
 
   @ParameterizedTest
