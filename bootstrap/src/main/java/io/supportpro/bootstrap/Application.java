@@ -6,6 +6,7 @@ import io.supportpro.adapter.in.web.WebServerException;
 import io.supportpro.adapter.in.web.WebSettings;
 import io.supportpro.adapter.in.web.WebUseCases;
 import io.supportpro.adapter.out.duo.DuoSdkGateway;
+import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
 import io.supportpro.adapter.out.persistence.AesGcmSecretCipher;
 import io.supportpro.adapter.out.persistence.DatabaseSettings;
 import io.supportpro.adapter.out.persistence.DatabaseUnavailableException;
@@ -15,6 +16,7 @@ import io.supportpro.adapter.out.persistence.SecretKeyException;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.DuoGateway;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,10 +53,13 @@ final class Application implements AutoCloseable {
 
   /** Opens (and migrates) the database and starts serving the panel, with Duo as it is. */
   static Application serve(Configuration config) {
-    return start(config, DuoSdkGateway.withDefaults());
+    return start(config, DuoSdkGateway.withDefaults(config.duoAllowedHosts()));
   }
 
-  /** Opens (and migrates) the database and starts serving the panel with this Duo gateway. */
+  /**
+   * Opens (and migrates) the database and starts serving the panel with this Duo gateway, which
+   * should allow the same hosts as the configuration.
+   */
   static Application start(Configuration config, DuoGateway duo) {
     AesGcmSecretCipher cipher = secretCipher(config);
     Persistence persistence = openPersistence(config);
@@ -62,7 +67,12 @@ final class Application implements AutoCloseable {
     try {
       // Without a token nobody may read metrics, so none are collected.
       metrics = config.metricsToken().map(token -> new ServiceMetrics());
-      var catalog = new ServiceLoaderPluginCatalog(Application.class.getClassLoader());
+      // The Duo plugin checks settings against the hosts this server allows, which only the
+      // configuration knows: it takes the place of the class path's instance.
+      var catalog =
+          new ServiceLoaderPluginCatalog(
+              Application.class.getClassLoader(),
+              List.of(new DuoSecurityPlugin(config.duoAllowedHosts())));
       AuditLog audit =
           metrics.map(m -> m.counting(persistence.auditLog())).orElse(persistence.auditLog());
       Services services =
@@ -124,7 +134,7 @@ final class Application implements AutoCloseable {
         s.plugins(),
         s.pluginSettings(),
         s.pluginOperators(),
-        s.duo(),
+        s.duoConnectionTest(),
         s.duo(),
         s.duo());
   }

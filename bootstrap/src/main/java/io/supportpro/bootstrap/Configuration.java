@@ -1,6 +1,7 @@
 package io.supportpro.bootstrap;
 
 import io.supportpro.adapter.in.web.ClientAddress;
+import io.supportpro.domain.duo.DuoHosts;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,7 +28,8 @@ record Configuration(
     Optional<String> secretKey,
     List<InetAddress> trustedProxies,
     Optional<String> metricsToken,
-    Duration auditRetention) {
+    Duration auditRetention,
+    DuoHosts duoAllowedHosts) {
 
   /** Where the data lives. */
   sealed interface Database {
@@ -55,6 +57,7 @@ record Configuration(
   static final String TRUSTED_PROXIES = "SUPPORTPRO_TRUSTED_PROXIES";
   static final String METRICS_TOKEN = "SUPPORTPRO_METRICS_TOKEN";
   static final String AUDIT_RETENTION_DAYS = "SUPPORTPRO_AUDIT_RETENTION_DAYS";
+  static final String DUO_ALLOWED_HOSTS = DuoHosts.VARIABLE;
 
   /** How long audit entries are kept unless configured otherwise: a year and a month or so. */
   static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(400);
@@ -65,8 +68,16 @@ record Configuration(
   @Override
   public String toString() {
     return ("Configuration[host=%s, port=%d, publicUrl=%s, dataDirectory=%s, database=%s,"
-            + " trustedProxies=%s, auditRetention=%s]")
-        .formatted(host, port, publicUrl, dataDirectory, database, trustedProxies, auditRetention);
+            + " trustedProxies=%s, auditRetention=%s, duoAllowedHosts=%s]")
+        .formatted(
+            host,
+            port,
+            publicUrl,
+            dataDirectory,
+            database,
+            trustedProxies,
+            auditRetention,
+            duoAllowedHosts.listed());
   }
 
   /**
@@ -100,7 +111,20 @@ record Configuration(
         text(env, METRICS_TOKEN).map(Configuration::metricsToken),
         // Up to a hundred years: as good as keeping everything, for those who must.
         Duration.ofDays(
-            integer(env, AUDIT_RETENTION_DAYS, (int) DEFAULT_AUDIT_RETENTION.toDays(), 1, 36_500)));
+            integer(env, AUDIT_RETENTION_DAYS, (int) DEFAULT_AUDIT_RETENTION.toDays(), 1, 36_500)),
+        duoAllowedHosts(text(env, DUO_ALLOWED_HOSTS).orElse("")));
+  }
+
+  private static DuoHosts duoAllowedHosts(String value) {
+    try {
+      return DuoHosts.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(
+          DUO_ALLOWED_HOSTS,
+          e.getMessage()
+              + " List the host names Duo may be reached at besides Duo's own, separated by"
+              + " commas.");
+    }
   }
 
   private static String metricsToken(String value) {

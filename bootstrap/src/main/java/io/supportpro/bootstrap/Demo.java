@@ -69,9 +69,14 @@ final class Demo implements AutoCloseable {
               Optional.empty(),
               List.of(),
               Optional.empty(),
-              Configuration.DEFAULT_AUDIT_RETENTION);
+              Configuration.DEFAULT_AUDIT_RETENTION,
+              // The emulator is not at one of Duo's hosts, so the demo lists it.
+              emulator.hosts());
       var gateway =
-          new DuoSdkGateway(DuoSdkGateway.DEFAULT_TIMEOUT, Optional.of(emulator.promptBase()));
+          new DuoSdkGateway(
+              DuoSdkGateway.DEFAULT_TIMEOUT,
+              Optional.of(emulator.promptBase()),
+              config.duoAllowedHosts());
       Application application = Application.start(config, gateway);
       String password = SessionToken.randomText().substring(0, 20);
       try {
@@ -127,7 +132,7 @@ final class Demo implements AutoCloseable {
                         DuoSettings.API_HOSTNAME, emulator.apiHost(),
                         DuoSettings.FAIL_MODE, "closed",
                         DuoSettings.USERNAME_SOURCE, "username",
-                        DuoSettings.PROXY_HOST, "127.0.0.1",
+                        DuoSettings.PROXY_HOST, DuoEmulator.PROXY_HOST,
                         DuoSettings.PROXY_PORT, Integer.toString(emulator.proxyPort()),
                         DuoSettings.CERTIFICATE_PINS, emulator.caCertificatePin())));
     if (!(saved instanceof SavePluginSettingsResult.Saved)) {

@@ -6,14 +6,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** The plugins found on the class path when the process starts, ordered by name. */
+/**
+ * The plugins found on the class path when the process starts, ordered by name. A plugin that needs
+ * the server's configuration is built by the composition root and given here; it takes the place of
+ * the class path's instance of its class.
+ */
 final class ServiceLoaderPluginCatalog implements PluginCatalog {
   private final List<Plugin> plugins;
 
-  ServiceLoaderPluginCatalog(ClassLoader classLoader) {
+  ServiceLoaderPluginCatalog(ClassLoader classLoader, List<Plugin> configured) {
     plugins =
         ServiceLoader.load(Plugin.class, classLoader).stream()
-            .map(ServiceLoader.Provider::get)
+            .map(
+                provider ->
+                    configured.stream()
+                        .filter(plugin -> plugin.getClass() == provider.type())
+                        .findFirst()
+                        .orElseGet(provider::get))
             .sorted(Comparator.comparing(p -> p.descriptor().name()))
             .toList();
     long distinct = plugins.stream().map(p -> p.descriptor().id()).distinct().count();

@@ -12,6 +12,7 @@ import io.supportpro.application.service.AuditLogService;
 import io.supportpro.application.service.ChangeOperatorService;
 import io.supportpro.application.service.CheckHealthService;
 import io.supportpro.application.service.CreateOperatorService;
+import io.supportpro.application.service.DuoConnectionTestService;
 import io.supportpro.application.service.DuoSignInService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ListOperatorsService;
@@ -35,6 +36,7 @@ record Services(
     SessionService sessions,
     TwoFactorService twoFactor,
     DuoSignInService duo,
+    DuoConnectionTestService duoConnectionTest,
     CreateOperatorService createOperator,
     ChangeOperatorService changeOperator,
     ListOperatorsService listOperators,
@@ -65,6 +67,7 @@ record Services(
     PasswordHasher hasher = new Argon2PasswordHasher();
     ThrottlePolicy throttle = ThrottlePolicy.DEFAULT;
     SessionTimeouts timeouts = SessionTimeouts.DEFAULT;
+    URI callbackUri = URI.create(publicUrl + DUO_CALLBACK_PATH);
     var sessions =
         new SessionService(
             persistence.operators(),
@@ -73,7 +76,10 @@ record Services(
             persistence.failedAttempts(),
             throttle,
             new SecondFactorRequirement(
-                persistence.plugins(), persistence.totpCredentials(), persistence.panelSettings()),
+                catalog,
+                persistence.plugins(),
+                persistence.totpCredentials(),
+                persistence.panelSettings()),
             timeouts,
             audit,
             clock);
@@ -97,11 +103,13 @@ record Services(
             persistence.pendingSignIns(),
             duoGateway,
             cipher,
-            URI.create(publicUrl + DUO_CALLBACK_PATH),
+            callbackUri,
             persistence.failedAttempts(),
             throttle,
             audit,
             clock),
+        new DuoConnectionTestService(
+            catalog, persistence.plugins(), duoGateway, cipher, callbackUri, audit, clock),
         createOperator(persistence, audit, hasher),
         new ChangeOperatorService(
             persistence.operators(),

@@ -3,6 +3,7 @@ package io.supportpro.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supportpro.domain.duo.DuoHosts;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ class ConfigurationTest {
     assertThat(config.trustedProxies()).isEmpty();
     assertThat(config.metricsToken()).isEmpty();
     assertThat(config.auditRetention()).isEqualTo(Duration.ofDays(400));
+    assertThat(config.duoAllowedHosts()).isEqualTo(DuoHosts.DUO_ONLY);
   }
 
   @Test
@@ -50,6 +52,29 @@ class ConfigurationTest {
               "SUPPORTPRO_AUDIT_RETENTION_DAYS: \"%s\" is not a whole number from 1 to 36500."
                   .formatted(days));
     }
+  }
+
+  @Test
+  void duoAllowedHosts_areReadSeparatedByCommas() {
+    Configuration config =
+        Configuration.fromEnvironment(
+            Map.of("SUPPORTPRO_DUO_ALLOWED_HOSTS", " Duo.Example.internal, proxy.internal ,"));
+
+    assertThat(config.duoAllowedHosts().listed())
+        .containsExactly("duo.example.internal", "proxy.internal");
+    assertThat(config.toString()).contains("duo.example.internal");
+  }
+
+  @Test
+  void duoAllowedHosts_withSomethingThatIsNotAHostName_isRefusedInOneLineNamingTheVariable() {
+    assertThatThrownBy(
+            () ->
+                Configuration.fromEnvironment(
+                    Map.of("SUPPORTPRO_DUO_ALLOWED_HOSTS", "duo.example.internal, https://x:443")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("SUPPORTPRO_DUO_ALLOWED_HOSTS: ")
+        .hasMessageContaining("\"https://x:443\" is not a host name")
+        .hasMessageNotContaining("\n");
   }
 
   @Test

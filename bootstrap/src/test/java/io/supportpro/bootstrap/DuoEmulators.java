@@ -3,6 +3,7 @@ package io.supportpro.bootstrap;
 import io.supportpro.adapter.out.duo.DuoSdkGateway;
 import io.supportpro.adapter.out.duo.emulator.DuoEmulator;
 import io.supportpro.adapter.out.duo.emulator.EmulatorOptions;
+import io.supportpro.domain.duo.DuoHosts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,8 +36,11 @@ final class DuoEmulators {
     return shared;
   }
 
-  /** The real SDK gateway for the shared emulator, with a short timeout for the outage tests. */
-  static DuoSdkGateway gateway() {
-    return new DuoSdkGateway(Duration.ofSeconds(2), Optional.of(shared().promptBase()));
+  /**
+   * The real SDK gateway for the shared emulator, with a short timeout for the outage tests,
+   * allowing the hosts given (those of the emulator among them).
+   */
+  static DuoSdkGateway gateway(DuoHosts hosts) {
+    return new DuoSdkGateway(Duration.ofSeconds(2), Optional.of(shared().promptBase()), hosts);
   }
 }

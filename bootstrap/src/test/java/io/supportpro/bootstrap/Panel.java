@@ -5,8 +5,8 @@ import io.supportpro.adapter.out.persistence.AesGcmSecretCipher;
 import io.supportpro.adapter.out.persistence.DatabaseSettings;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
-import io.supportpro.application.port.out.DuoGateway;
 import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.duo.DuoHosts;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Password;
 import java.io.IOException;
@@ -39,6 +39,14 @@ final class Panel implements AutoCloseable {
 
   /** A panel on a fresh database of the kind, talking to the shared Duo emulator. */
   static Panel start(Store store) {
+    return start(store, List.of());
+  }
+
+  /**
+   * A panel on a fresh database of the kind, talking to the shared Duo emulator, that allows Duo at
+   * these hosts too (as {@code SUPPORTPRO_DUO_ALLOWED_HOSTS} would).
+   */
+  static Panel start(Store store, List<String> moreDuoHosts) {
     Path dataDirectory = Store.temporaryDataDirectory();
     // Duo sends the browser back to the public address, so it must carry the real port.
     int port = freePort();
@@ -47,7 +55,7 @@ final class Panel implements AutoCloseable {
         dataDirectory,
         port,
         URI.create("http://127.0.0.1:" + port),
-        DuoEmulators.gateway());
+        DuoEmulators.shared().hosts().and(moreDuoHosts));
   }
 
   /**
@@ -60,7 +68,7 @@ final class Panel implements AutoCloseable {
         config.dataDirectory(),
         freePort(),
         config.publicUrl(),
-        DuoEmulators.gateway());
+        config.duoAllowedHosts());
   }
 
   private static Panel start(
@@ -68,7 +76,7 @@ final class Panel implements AutoCloseable {
       Path dataDirectory,
       int port,
       URI publicUrl,
-      DuoGateway duo) {
+      DuoHosts duoHosts) {
     var config =
         new Configuration(
             "127.0.0.1",
@@ -79,8 +87,9 @@ final class Panel implements AutoCloseable {
             Optional.of(SECRET_KEY),
             List.of(),
             Optional.empty(),
-            Configuration.DEFAULT_AUDIT_RETENTION);
-    return new Panel(Application.start(config, duo), config);
+            Configuration.DEFAULT_AUDIT_RETENTION,
+            duoHosts);
+    return new Panel(Application.start(config, DuoEmulators.gateway(duoHosts)), config);
   }
 
   private static int freePort() {
@@ -138,7 +147,7 @@ final class Panel implements AutoCloseable {
     }
   }
 
-  /** Runs a statement with plain SQL, for rows a test needs that no use case would write. */
+  /** Runs a statement with plain SQL, for a state a test needs that no use case would write. */
   int execute(String sql, Object... parameters) {
     try (Connection connection = connection();
         var statement = connection.prepareStatement(sql)) {

@@ -10,7 +10,6 @@ import io.supportpro.application.port.in.DuoCallbackResult.Reason;
 import io.supportpro.application.port.in.DuoStartResult;
 import io.supportpro.application.port.in.ResumeSessionUseCase;
 import io.supportpro.application.port.in.StartDuoSignInUseCase;
-import io.supportpro.application.port.in.TestDuoConnectionUseCase;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.DuoConnection;
@@ -29,7 +28,6 @@ import io.supportpro.domain.duo.DuoSettings;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
-import io.supportpro.domain.plugin.SettingValue;
 import io.supportpro.domain.secondfactor.DuoPlugin;
 import io.supportpro.domain.secondfactor.FailMode;
 import io.supportpro.domain.secondfactor.SecondFactor;
@@ -50,11 +48,9 @@ import java.util.regex.Pattern;
 
 /**
  * The Duo step of signing in: the health check and the fail mode, the single-use state bound to the
- * half-signed-in session, the redirect to the Universal Prompt and the checks on the way back; also
- * the settings page's connection test.
+ * half-signed-in session, the redirect to the Universal Prompt and the checks on the way back.
  */
-public final class DuoSignInService
-    implements StartDuoSignInUseCase, CompleteDuoSignInUseCase, TestDuoConnectionUseCase {
+public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDuoSignInUseCase {
   /** How long the browser has to come back from Duo. */
   public static final Duration STATE_LIFETIME = Duration.ofMinutes(5);
 
@@ -246,49 +242,6 @@ public final class DuoSignInService
     };
   }
 
-  @Override
-  public ConnectionTestResult test(Actor actor, Map<String, String> typed) {
-    if (plugins.state(DuoPlugin.ID) != PluginState.ACTIVE) {
-      return new ConnectionTestResult(false, "Activate the Duo Security plugin first.");
-    }
-    Optional<SettingValue> savedSecret =
-        plugins.settings(DuoPlugin.ID).get(DuoSettings.CLIENT_SECRET);
-    if (!DuoSettings.check(typed, savedSecret.isPresent()).acceptable()) {
-      return new ConnectionTestResult(false, "Correct the settings marked below, then test again.");
-    }
-    String secret = typed.getOrDefault(DuoSettings.CLIENT_SECRET, "");
-    Optional<DuoSettings> settings;
-    try {
-      settings =
-          DuoSettings.parse(
-              typed, secret.isEmpty() ? cipher.decrypt(savedSecret.orElseThrow().value()) : secret);
-    } catch (SecretCipher.UndecryptableSecretException e) {
-      return new ConnectionTestResult(
-          false, "The saved client secret cannot be read with this server's key; enter it again.");
-    }
-    DuoSettings tested = settings.orElseThrow();
-    return switch (duo.healthCheck(connection(tested))) {
-      case DuoGateway.Health.Available available ->
-          new ConnectionTestResult(true, "Duo accepted these settings.");
-      case DuoGateway.Health.Unavailable down ->
-          new ConnectionTestResult(
-              false,
-              switch (down.failure()) {
-                case INVALID_CONFIGURATION ->
-                    "Duo refused these credentials. Check the client ID, the client secret and"
-                        + " the API hostname.";
-                case UNREACHABLE ->
-                    "Duo could not be reached at "
-                        + tested.apiHostname()
-                        + " ("
-                        + down.detail()
-                        + ").";
-                case SERVICE_ERROR, INVALID_RESPONSE ->
-                    "Duo answered with an error (" + down.detail() + "). Try again later.";
-              });
-    };
-  }
-
   private Optional<DuoSettings> settings() {
     if (plugins.state(DuoPlugin.ID) != PluginState.ACTIVE) {
       return Optional.empty();
@@ -306,17 +259,7 @@ public final class DuoSignInService
   }
 
   private DuoConnection connection(DuoSettings settings) {
-    Optional<DuoConnection.Proxy> proxy =
-        settings
-            .proxyHost()
-            .map(host -> new DuoConnection.Proxy(host, settings.proxyPort().orElseThrow()));
-    return new DuoConnection(
-        settings.clientId(),
-        settings.clientSecret(),
-        settings.apiHostname(),
-        callbackUri,
-        proxy,
-        settings.certificatePins());
+    return DuoConnection.of(settings, callbackUri);
   }
 
   private static String username(Operator operator, DuoSettings settings) {

@@ -56,14 +56,21 @@ public final class PluginLifecycleService
   public List<PluginOverview> list() {
     Map<PluginId, PluginState> installed = plugins.installed();
     return catalog.plugins().stream()
-        .map(Plugin::descriptor)
-        .map(d -> new PluginOverview(d, installed.getOrDefault(d.id(), PluginState.AVAILABLE)))
+        .map(p -> overview(p, installed.getOrDefault(p.descriptor().id(), PluginState.AVAILABLE)))
         .toList();
   }
 
   @Override
   public Optional<PluginOverview> find(PluginId plugin) {
-    return catalog.find(plugin).map(p -> new PluginOverview(p.descriptor(), plugins.state(plugin)));
+    return catalog.find(plugin).map(p -> overview(p, plugins.state(plugin)));
+  }
+
+  private PluginOverview overview(Plugin plugin, PluginState state) {
+    // Only an installed plugin has settings to read.
+    boolean configured =
+        state != PluginState.AVAILABLE
+            && PluginSettingsRules.configured(plugin, plugins.settings(plugin.descriptor().id()));
+    return new PluginOverview(plugin.descriptor(), state, configured);
   }
 
   @Override

@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * Enables and disables a plugin per operator (for Duo: who signs in through Duo), and lists
- * operators with their status a page at a time: one query for the page, one for its statuses.
+ * operators with their status a page at a time: one query for the page, one for its statuses. A
+ * plugin is enabled for nobody until its settings are complete.
  */
 public final class PluginOperatorsService implements ManagePluginOperatorsUseCase {
   private static final String ENABLED = "true";
@@ -64,9 +65,22 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
   }
 
   @Override
+  public boolean configured(PluginId plugin) {
+    return active(plugin)
+        && catalog
+            .find(plugin)
+            .map(p -> PluginSettingsRules.configured(p, plugins.settings(plugin)))
+            .orElse(false);
+  }
+
+  @Override
   public PluginOperatorResult set(PluginOperatorCommand command) {
     if (!active(command.plugin())) {
       return new PluginOperatorResult.NotActive();
+    }
+    if (command.enabled() && !configured(command.plugin())) {
+      // Enabled for someone, an incomplete plugin would stop them at sign-in.
+      return new PluginOperatorResult.NotConfigured();
     }
     Optional<Operator> operator = operators.findById(command.operator());
     if (operator.isEmpty()) {

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * Shows and saves the settings of active plugins: checks them, encrypts secrets, keeps a saved
- * secret when its field is left empty, and audits what changed without ever naming a secret.
+ * secret when its field is left empty, and audits what changed without ever naming a secret. A save
+ * replaces every setting at once or none.
  */
 public final class PluginSettingsService implements ConfigurePluginUseCase {
   private final PluginCatalog catalog;
@@ -73,7 +74,10 @@ public final class PluginSettingsService implements ConfigurePluginUseCase {
                 }
               }
               return new PluginSettingsView(
-                  new PluginOverview(descriptor, PluginState.ACTIVE),
+                  new PluginOverview(
+                      descriptor,
+                      PluginState.ACTIVE,
+                      PluginSettingsRules.configured(plugin, saved)),
                   values,
                   savedSecrets(descriptor, saved));
             });
@@ -101,9 +105,9 @@ public final class PluginSettingsService implements ConfigurePluginUseCase {
         descriptor.settings().stream()
             .filter(SettingDefinition::secret)
             .collect(Collectors.toMap(SettingDefinition::key, s -> savedSecrets.contains(s.key())));
-    SettingsCheck check =
-        SettingsCheck.basic(descriptor, typed).and(known.get().check(typed, secretSaved));
+    SettingsCheck check = PluginSettingsRules.check(known.get(), typed, secretSaved);
     if (!check.acceptable()) {
+      // Nothing is written: settings that fail their check never replace the saved ones.
       return new SavePluginSettingsResult.Invalid(check);
     }
     Map<String, SettingValue> next = new LinkedHashMap<>();

@@ -19,7 +19,6 @@ import io.supportpro.application.port.in.SavePluginSettingsCommand;
 import io.supportpro.application.port.in.SavePluginSettingsResult;
 import io.supportpro.application.port.in.SignInCommand;
 import io.supportpro.application.port.in.SignInResult.SessionStarted;
-import io.supportpro.application.port.in.TestDuoConnectionUseCase.ConnectionTestResult;
 import io.supportpro.application.port.out.DuoConnection;
 import io.supportpro.application.port.out.DuoGateway;
 import io.supportpro.application.port.out.OperatorChanges;
@@ -178,6 +177,8 @@ class DuoSignInServiceTest {
           p ->
               plugins.state(p.plugin()) != PluginState.AVAILABLE
                   && sessions.find(p.session()).isPresent());
+  private final InMemoryPluginCatalog catalog =
+      new InMemoryPluginCatalog(List.of(new DuoRulesPlugin()));
   private final SessionService sessionService =
       new SessionService(
           operators,
@@ -186,13 +187,12 @@ class DuoSignInServiceTest {
           attempts,
           ThrottlePolicy.DEFAULT,
           new SecondFactorRequirement(
-              plugins, new InMemoryTotpCredentials(), new InMemoryPanelSettings()),
+              catalog, plugins, new InMemoryTotpCredentials(), new InMemoryPanelSettings()),
           SessionTimeouts.DEFAULT,
           audit,
           clock);
   private final PluginSettingsService settingsService =
-      new PluginSettingsService(
-          new InMemoryPluginCatalog(List.of(new DuoRulesPlugin())), plugins, cipher, audit, clock);
+      new PluginSettingsService(catalog, plugins, cipher, audit, clock);
   private final DuoSignInService service =
       new DuoSignInService(
           sessionService,
@@ -514,10 +514,10 @@ class DuoSignInServiceTest {
 
   @Test
   void start_isRefusedAndEndsTheSessionWhileTheSettingsAreIncomplete() {
+    SessionToken token = passwordAccepted(ada);
     plugins.saveSettingsIfActive(
         DuoPlugin.ID,
         new PluginSettings(Map.of(DuoSettings.CLIENT_ID, new SettingValue(CLIENT_ID, false))));
-    SessionToken token = passwordAccepted(ada);
 
     DuoStartResult result = service.start(token, ADDRESS, RETURN_TO);
 
@@ -531,6 +531,7 @@ class DuoSignInServiceTest {
 
   @Test
   void start_isRefusedWhileTheSettingsAreIncompleteEvenWhenFailingOpen() {
+    SessionToken token = passwordAccepted(ada);
     plugins.saveSettingsIfActive(
         DuoPlugin.ID,
         new PluginSettings(
@@ -539,7 +540,6 @@ class DuoSignInServiceTest {
                 DuoSettings.CLIENT_ID, new SettingValue(CLIENT_ID, false),
                 DuoSettings.API_HOSTNAME, new SettingValue(HOST, false))));
     duo.inject(DuoFault.DOWN);
-    SessionToken token = passwordAccepted(ada);
 
     DuoStartResult result = service.start(token, ADDRESS, RETURN_TO);
 
@@ -551,8 +551,8 @@ class DuoSignInServiceTest {
 
   @Test
   void start_isRefusedWhenNothingIsConfiguredYet() {
-    plugins.saveSettingsIfActive(DuoPlugin.ID, PluginSettings.EMPTY);
     SessionToken token = passwordAccepted(ada);
+    plugins.saveSettingsIfActive(DuoPlugin.ID, PluginSettings.EMPTY);
 
     assertThat(service.start(token, ADDRESS, RETURN_TO)).isInstanceOf(Refused.class);
     assertNoSession(token);
@@ -1305,144 +1305,5 @@ class DuoSignInServiceTest {
 
     assertThat(audit.all())
         .allSatisfy(event -> assertThat(event.toString()).doesNotContain(SECRET));
-  }
-
-  // --- the connection test
-
-  @Test
-  void test_acceptsValuesDuoAccepts() {
-    ConnectionTestResult result = service.test(admin, typed(Map.of()));
-
-    assertThat(result.accepted()).isTrue();
-    assertThat(result.message()).contains("accepted");
-    assertThat(gateway.connections.getLast().clientSecret()).isEqualTo(SECRET);
-  }
-
-  @Test
-  void test_usesTheTypedValuesNotTheSavedOnes() {
-    ConnectionTestResult result =
-        service.test(admin, typed(Map.of(DuoSettings.CLIENT_ID, "DIZZZZZZZZZZZZZZZZZZ")));
-
-    assertThat(result.accepted()).isFalse();
-    assertThat(gateway.connections.getLast().clientId()).isEqualTo("DIZZZZZZZZZZZZZZZZZZ");
-  }
-
-  @Test
-  void test_saysPlainlyWhenDuoRefusesTheCredentials() {
-    ConnectionTestResult result =
-        service.test(admin, typed(Map.of(DuoSettings.CLIENT_SECRET, WRONG_SECRET)));
-
-    assertThat(result.accepted()).isFalse();
-    assertThat(result.message()).contains("refused");
-    assertThat(result.message()).doesNotContain(WRONG_SECRET);
-  }
-
-  @Test
-  void test_saysWhenDuoCannotBeReached() {
-    duo.inject(DuoFault.DOWN);
-
-    ConnectionTestResult result = service.test(admin, typed(Map.of()));
-
-    assertThat(result.accepted()).isFalse();
-    assertThat(result.message()).contains("could not be reached").contains(HOST);
-    assertThat(result.message()).doesNotContain(SECRET);
-  }
-
-  @Test
-  void test_saysWhenDuoAnswersWithAnError() {
-    duo.inject(DuoFault.HTTP_500);
-
-    ConnectionTestResult result = service.test(admin, typed(Map.of()));
-
-    assertThat(result.accepted()).isFalse();
-    assertThat(result.message()).contains("error");
-  }
-
-  @ParameterizedTest
-  @EnumSource(
-      value = PluginState.class,
-      names = {"AVAILABLE", "INACTIVE"})
-  void test_isRefusedWhileThePluginIsNotActive(PluginState state) {
-    plugins.transition(DuoPlugin.ID, PluginState.ACTIVE, PluginState.INACTIVE);
-    if (state == PluginState.AVAILABLE) {
-      plugins.transition(DuoPlugin.ID, PluginState.INACTIVE, PluginState.AVAILABLE);
-    }
-
-    ConnectionTestResult result = service.test(admin, typed(Map.of()));
-
-    assertThat(result.accepted()).isFalse();
-    assertThat(result.message()).contains("Activate");
-    assertThat(gateway.healthChecks).isZero();
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        DuoSettings.CLIENT_ID,
-        DuoSettings.API_HOSTNAME,
-        DuoSettings.PROXY_PORT,
-        DuoSettings.CERTIFICATE_PINS,
-        DuoSettings.FAIL_MODE,
-        DuoSettings.USERNAME_SOURCE
-      })
-  void test_isRefusedForValuesThatDoNotPassTheCheck(String key) {
-    ConnectionTestResult result = service.test(admin, typed(Map.of(key, "not valid/<x>")));
-
-    assertThat(result.accepted()).isFalse();
-    assertThat(result.message()).contains("Correct the settings");
-    assertThat(gateway.healthChecks).isZero();
-  }
-
-  @Test
-  void test_usesTheSavedSecretWhenTheFieldIsLeftEmpty() {
-    ConnectionTestResult result = service.test(admin, typed(Map.of(DuoSettings.CLIENT_SECRET, "")));
-
-    assertThat(result.accepted()).isTrue();
-    assertThat(gateway.connections.getLast().clientSecret()).isEqualTo(SECRET);
-  }
-
-  @Test
-  void test_withAnEmptySecretTestsTheSavedOneEvenWhenItIsWrong() {
-    configure(Map.of(DuoSettings.CLIENT_SECRET, WRONG_SECRET));
-
-    ConnectionTestResult result = service.test(admin, typed(Map.of(DuoSettings.CLIENT_SECRET, "")));
-
-    assertThat(result.accepted()).isFalse();
-    assertThat(result.message()).contains("refused");
-  }
-
-  @Test
-  void test_isRefusedForAnEmptySecretWhenNoneIsSaved() {
-    plugins.saveSettingsIfActive(DuoPlugin.ID, PluginSettings.EMPTY);
-
-    ConnectionTestResult result = service.test(admin, typed(Map.of(DuoSettings.CLIENT_SECRET, "")));
-
-    assertThat(result.accepted()).isFalse();
-    assertThat(gateway.healthChecks).isZero();
-  }
-
-  @Test
-  void test_saysWhenTheSavedSecretCannotBeRead() {
-    plugins.saveSettingsIfActive(
-        DuoPlugin.ID,
-        new PluginSettings(
-            Map.of(DuoSettings.CLIENT_SECRET, new SettingValue("fake:0011223344", true))));
-
-    ConnectionTestResult result = service.test(admin, typed(Map.of(DuoSettings.CLIENT_SECRET, "")));
-
-    assertThat(result.accepted()).isFalse();
-    assertThat(result.message()).contains("enter it again");
-    assertThat(gateway.healthChecks).isZero();
-  }
-
-  @Test
-  void test_changesNeitherTheSavedSettingsNorTheAuditLog() {
-    PluginSettings before = plugins.settings(DuoPlugin.ID);
-    int events = audit.all().size();
-
-    service.test(admin, typed(Map.of(DuoSettings.CLIENT_SECRET, WRONG_SECRET)));
-
-    assertThat(plugins.settings(DuoPlugin.ID)).isEqualTo(before);
-    assertThat(audit.all()).hasSize(events);
   }
 }

@@ -118,8 +118,8 @@ class PluginLifecycleServiceTest {
 
     assertThat(listed)
         .containsExactly(
-            new PluginOverview(descriptor(DUO, "Duo Security"), PluginState.ACTIVE),
-            new PluginOverview(descriptor(ZETA, "Zeta"), PluginState.AVAILABLE));
+            new PluginOverview(descriptor(DUO, "Duo Security"), PluginState.ACTIVE, true),
+            new PluginOverview(descriptor(ZETA, "Zeta"), PluginState.AVAILABLE, false));
   }
 
   @Test
@@ -144,11 +144,28 @@ class PluginLifecycleServiceTest {
   }
 
   @Test
+  void list_andFind_sayWhetherTheSavedSettingsPassThePluginsChecks() {
+    var duo = new DuoRulesPlugin();
+    var lifecycle =
+        new PluginLifecycleService(new InMemoryPluginCatalog(List.of(duo)), plugins, audit, clock);
+    given(PluginState.ACTIVE);
+
+    PluginOverview bare = lifecycle.find(DUO).orElseThrow();
+    plugins.saveSettingsIfActive(DUO, DuoRulesPlugin.SAVED);
+    PluginOverview configured = lifecycle.list().getFirst();
+
+    assertThat(bare.configured()).isFalse();
+    assertThat(bare.activeButNotConfigured()).isTrue();
+    assertThat(configured.configured()).isTrue();
+    assertThat(configured.activeButNotConfigured()).isFalse();
+  }
+
+  @Test
   void find_returnsThePluginWithItsState() {
     given(PluginState.ACTIVE);
 
     assertThat(service.find(DUO))
-        .contains(new PluginOverview(descriptor(DUO, "Duo Security"), PluginState.ACTIVE));
+        .contains(new PluginOverview(descriptor(DUO, "Duo Security"), PluginState.ACTIVE, true));
     assertThat(service.find(DUO).orElseThrow().hasSettingsPage()).isTrue();
     assertThat(service.find(ZETA).orElseThrow().state()).isEqualTo(PluginState.AVAILABLE);
   }

@@ -15,12 +15,15 @@ import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
+import io.supportpro.application.testing.InMemoryPanelSettings;
 import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
+import io.supportpro.application.testing.InMemoryTotpCredentials;
 import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.duo.DuoHosts;
 import io.supportpro.domain.operator.DisplayName;
 import io.supportpro.domain.operator.EmailAddress;
 import io.supportpro.domain.operator.Operator;
@@ -34,6 +37,7 @@ import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.secondfactor.DuoPlugin;
+import io.supportpro.domain.secondfactor.SecondFactor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +45,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +63,7 @@ class PluginOperatorsServiceTest {
     private final InMemoryPluginRepository delegate = new InMemoryPluginRepository();
     private final List<Collection<OperatorId>> batchReads = new ArrayList<>();
     private int singleReads;
+    private volatile Runnable beforeSet = () -> {};
 
     @Override
     public Map<PluginId, PluginState> installed() {
@@ -98,6 +106,7 @@ class PluginOperatorsServiceTest {
     @Override
     public boolean setOperatorValueIfActive(
         PluginId plugin, OperatorId operator, String key, Optional<String> value) {
+      beforeSet.run();
       return delegate.setOperatorValueIfActive(plugin, operator, key, value);
     }
 
@@ -137,6 +146,7 @@ class PluginOperatorsServiceTest {
     }
     if (state == PluginState.ACTIVE) {
       plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+      plugins.saveSettingsIfActive(DUO, DuoRulesPlugin.SAVED);
     }
   }
 
@@ -163,6 +173,93 @@ class PluginOperatorsServiceTest {
         IntStream.rangeClosed(1, count).mapToObj(i -> operator("agent%03d".formatted(i))).toList();
     added.forEach(o -> operators.add(o, HASH));
     return added;
+  }
+
+  // --- not configured
+
+  @Test
+  void set_refusesToEnableAnActivePluginWithoutSettings_andChangesNothing() {
+    given(PluginState.ACTIVE);
+    plugins.saveSettingsIfActive(DUO, PluginSettings.EMPTY);
+    int events = audit.all().size();
+
+    assertThat(service.configured(DUO)).isFalse();
+    assertThat(set(ada, true)).isInstanceOf(PluginOperatorResult.NotConfigured.class);
+    assertThat(plugins.stored(ada.id())).isEmpty();
+    assertThat(audit.all()).hasSize(events);
+  }
+
+  @Test
+  void set_refusesToEnableWhenTheSavedHostIsNoLongerAllowed() {
+    var strict =
+        new PluginOperatorsService(
+            new InMemoryPluginCatalog(List.of(new DuoRulesPlugin(DuoHosts.DUO_ONLY))),
+            plugins,
+            operators,
+            audit,
+            clock);
+    given(PluginState.ACTIVE);
+
+    assertThat(strict.configured(DUO)).isFalse();
+    assertThat(strict.set(new PluginOperatorCommand(admin, DUO, ada.id(), true)))
+        .isInstanceOf(PluginOperatorResult.NotConfigured.class);
+    assertThat(service.configured(DUO)).isTrue();
+  }
+
+  @Test
+  void set_stillDisablesWhileThePluginIsNotConfigured() {
+    given(PluginState.ACTIVE);
+    set(ada, true);
+    plugins.saveSettingsIfActive(DUO, PluginSettings.EMPTY);
+
+    assertThat(set(ada, false)).isInstanceOf(Changed.class);
+    assertThat(plugins.stored(ada.id())).isEmpty();
+  }
+
+  @Test
+  void anEnableThatRacesAReinstallWithoutSettings_locksNobodyOut() throws Exception {
+    given(PluginState.ACTIVE);
+    var checked = new CyclicBarrier(2);
+    var reinstalled = new CyclicBarrier(2);
+    plugins.beforeSet =
+        () -> {
+          try {
+            checked.await(5, TimeUnit.SECONDS);
+            reinstalled.await(5, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    var enabling = CompletableFuture.supplyAsync(() -> set(ada, true));
+    // Another administrator, between the check and the write: uninstall, install, activate.
+    checked.await(5, TimeUnit.SECONDS);
+    plugins.beforeSet = () -> {};
+    plugins.transition(DUO, PluginState.ACTIVE, PluginState.INACTIVE);
+    plugins.transition(DUO, PluginState.INACTIVE, PluginState.AVAILABLE);
+    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE);
+    plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+    reinstalled.await(5, TimeUnit.SECONDS);
+    enabling.get(5, TimeUnit.SECONDS);
+
+    // Whether the late write landed or not, an unconfigured Duo is never required at sign-in.
+    var requirement =
+        new SecondFactorRequirement(
+            new InMemoryPluginCatalog(List.of(new DuoRulesPlugin())),
+            plugins,
+            new InMemoryTotpCredentials(),
+            new InMemoryPanelSettings());
+    assertThat(service.configured(DUO)).isFalse();
+    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.NONE);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = PluginState.class,
+      names = {"AVAILABLE", "INACTIVE"})
+  void configured_isFalseWhileThePluginIsNotActive(PluginState state) {
+    given(state);
+
+    assertThat(service.configured(DUO)).isFalse();
   }
 
   // --- list

@@ -29,6 +29,7 @@ import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.duo.DuoHosts;
 import io.supportpro.domain.duo.DuoSettings;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
@@ -179,7 +180,8 @@ class PluginSettingsServiceTest {
 
     PluginSettingsView view = service.view(NOTES).orElseThrow();
 
-    assertThat(view.plugin()).isEqualTo(new PluginOverview(notes.descriptor(), PluginState.ACTIVE));
+    assertThat(view.plugin())
+        .isEqualTo(new PluginOverview(notes.descriptor(), PluginState.ACTIVE, true));
     assertThat(view.values())
         .containsOnly(
             Map.entry("greeting", "Hello"), Map.entry("tone", "plain"), Map.entry("limit", "10"));
@@ -458,20 +460,42 @@ class PluginSettingsServiceTest {
   }
 
   @Test
-  void save_returnsWarningsWithSaved() {
+  void save_refusesAHostTheServerDoesNotAllow_allOrNothing() {
+    var strict =
+        new PluginSettingsService(
+            new InMemoryPluginCatalog(List.of(new DuoRulesPlugin(DuoHosts.DUO_ONLY))),
+            plugins,
+            cipher,
+            audit,
+            clock);
     given(DUO, PluginState.ACTIVE);
+    save(DUO, duo(API_HOSTNAME, "api-1a2b3c4d.duosecurity.com"));
+    PluginSettings before = plugins.settings(DUO);
+    int events = audit.all().size();
+    Map<String, String> typed = duo(API_HOSTNAME, "intranet.example.internal");
+    typed.put(FAIL_MODE, "open");
+    typed.put(CLIENT_SECRET, "");
 
-    SavePluginSettingsResult result = save(DUO, duo(API_HOSTNAME, "api-fake.duo.test"));
+    SavePluginSettingsResult result = strict.save(new SavePluginSettingsCommand(admin, DUO, typed));
 
     assertThat(result)
         .isInstanceOfSatisfying(
-            Saved.class,
-            saved -> {
-              assertThat(saved.check().warnings()).containsOnlyKeys(API_HOSTNAME);
-              assertThat(saved.check().problems()).isEmpty();
-            });
-    assertThat(plugins.settings(DUO).get(API_HOSTNAME))
-        .contains(new SettingValue("api-fake.duo.test", false));
+            Invalid.class,
+            invalid ->
+                assertThat(invalid.check().problems().get(API_HOSTNAME))
+                    .contains("SUPPORTPRO_DUO_ALLOWED_HOSTS"));
+    assertThat(plugins.settings(DUO)).as("not even the valid fail mode").isEqualTo(before);
+    assertThat(audit.all()).hasSize(events);
+  }
+
+  @Test
+  void view_saysWhetherTheSavedSettingsAreComplete() {
+    given(DUO, PluginState.ACTIVE);
+    assertThat(service.view(DUO).orElseThrow().plugin().configured()).isFalse();
+
+    save(DUO, duo());
+
+    assertThat(service.view(DUO).orElseThrow().plugin().configured()).isTrue();
   }
 
   @Test

@@ -9,7 +9,9 @@ import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.port.out.TotpCredentials;
 import io.supportpro.application.port.out.TotpEnrolment;
 import io.supportpro.application.testing.InMemoryPanelSettings;
+import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
+import io.supportpro.domain.duo.DuoHosts;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.plugin.PluginId;
@@ -36,15 +38,19 @@ class SecondFactorRequirementTest {
   private final CountingPlugins plugins = new CountingPlugins();
   private final CountingTotp totp = new CountingTotp();
   private final CountingSettings settings = new CountingSettings();
+  private final InMemoryPluginCatalog catalog =
+      new InMemoryPluginCatalog(List.of(new DuoRulesPlugin()));
   private final SecondFactorRequirement requirement =
-      new SecondFactorRequirement(plugins, totp, settings);
+      new SecondFactorRequirement(catalog, plugins, totp, settings);
   private final Operator ada = operator("ada");
 
   /** The plugin states and per-operator values, with how often the latter were read. */
   private static final class CountingPlugins implements PluginRepository {
     private final Map<PluginId, PluginState> states = new HashMap<>();
     private final Map<List<Object>, String> values = new HashMap<>();
+    private PluginSettings saved = DuoRulesPlugin.SAVED;
     private int valueReads;
+    private int settingsReads;
 
     void set(PluginId plugin, PluginState state) {
       states.put(plugin, state);
@@ -83,7 +89,8 @@ class SecondFactorRequirementTest {
 
     @Override
     public PluginSettings settings(PluginId plugin) {
-      throw new UnsupportedOperationException();
+      settingsReads++;
+      return plugin.equals(DuoPlugin.ID) ? saved : PluginSettings.EMPTY;
     }
 
     @Override
@@ -287,6 +294,38 @@ class SecondFactorRequirementTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"confirmed, false, TOTP", "none, true, TOTP_ENROLMENT", "none, false, NONE"})
+  void of_anActiveDuoWithoutUsableSettings_leavesItsOperatorsToTheBuiltInRule(
+      String app, boolean forced, SecondFactor expected) {
+    given(PluginState.ACTIVE, "true", app, forced);
+    plugins.saved = PluginSettings.EMPTY;
+
+    assertThat(requirement.of(ada.id())).isEqualTo(expected);
+  }
+
+  @Test
+  void of_settingsThatPointAtAHostTheServerNoLongerAllows_countAsNotConfigured() {
+    given(PluginState.ACTIVE, "true", "confirmed", false);
+    var strict =
+        new SecondFactorRequirement(
+            new InMemoryPluginCatalog(List.of(new DuoRulesPlugin(DuoHosts.DUO_ONLY))),
+            plugins,
+            totp,
+            settings);
+
+    assertThat(strict.of(ada.id())).isEqualTo(SecondFactor.TOTP);
+  }
+
+  @Test
+  void of_readsTheDuoSettingsOnlyForAnOperatorWithDuoEnabled() {
+    given(PluginState.ACTIVE, "false", "confirmed", false);
+
+    requirement.of(ada.id());
+
+    assertThat(plugins.settingsReads).isZero();
+  }
+
+  @ParameterizedTest
   @EnumSource(
       value = PluginState.class,
       names = {"AVAILABLE", "INACTIVE"})
@@ -331,10 +370,12 @@ class SecondFactorRequirementTest {
   @Test
   void refusesMissingPorts() {
     assertThatNullPointerException()
-        .isThrownBy(() -> new SecondFactorRequirement(null, totp, settings));
+        .isThrownBy(() -> new SecondFactorRequirement(null, plugins, totp, settings));
     assertThatNullPointerException()
-        .isThrownBy(() -> new SecondFactorRequirement(plugins, null, settings));
+        .isThrownBy(() -> new SecondFactorRequirement(catalog, null, totp, settings));
     assertThatNullPointerException()
-        .isThrownBy(() -> new SecondFactorRequirement(plugins, totp, null));
+        .isThrownBy(() -> new SecondFactorRequirement(catalog, plugins, null, settings));
+    assertThatNullPointerException()
+        .isThrownBy(() -> new SecondFactorRequirement(catalog, plugins, totp, null));
   }
 }

@@ -16,6 +16,7 @@ import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.InMemoryPanelSettings;
+import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
@@ -63,6 +64,8 @@ class SessionServiceTest {
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
   private final InMemoryPluginRepository plugins = new InMemoryPluginRepository();
+  private final InMemoryPluginCatalog catalog =
+      new InMemoryPluginCatalog(List.of(new DuoRulesPlugin()));
   private final InMemoryTotpCredentials totp = new InMemoryTotpCredentials();
   private final InMemoryPanelSettings settings = new InMemoryPanelSettings();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
@@ -73,7 +76,7 @@ class SessionServiceTest {
           sessions,
           attempts,
           ThrottlePolicy.DEFAULT,
-          new SecondFactorRequirement(plugins, totp, settings),
+          new SecondFactorRequirement(catalog, plugins, totp, settings),
           SessionTimeouts.DEFAULT,
           audit,
           clock);
@@ -127,6 +130,7 @@ class SessionServiceTest {
 
   private void enableDuoFor(Operator operator) {
     plugins.transition(DuoPlugin.ID, PluginState.AVAILABLE, PluginState.ACTIVE);
+    plugins.saveSettingsIfActive(DuoPlugin.ID, DuoRulesPlugin.SAVED);
     plugins.setOperatorValueIfActive(
         DuoPlugin.ID, operator.id(), DuoPlugin.ENABLED_KEY, Optional.of("true"));
   }
@@ -407,7 +411,7 @@ class SessionServiceTest {
             sessions,
             attempts,
             ThrottlePolicy.DEFAULT,
-            new SecondFactorRequirement(plugins, totp, settings),
+            new SecondFactorRequirement(catalog, plugins, totp, settings),
             SessionTimeouts.DEFAULT,
             audit,
             clock);

@@ -55,7 +55,13 @@ public record DuoSettings(
               Kind.SECRET,
               "",
               List.of()),
-          text(API_HOSTNAME, "API hostname", "Such as api-XXXXXXXX.duosecurity.com."),
+          text(
+              API_HOSTNAME,
+              "API hostname",
+              "Such as api-XXXXXXXX.duosecurity.com (or .duofederal.com, .duosecurity.eu). Any"
+                  + " other host must first be listed in the server's "
+                  + DuoHosts.VARIABLE
+                  + "."),
           new SettingDefinition(
               FAIL_MODE,
               "When Duo cannot be reached",
@@ -75,7 +81,10 @@ public record DuoSettings(
           text(
               PROXY_HOST,
               "HTTP proxy host",
-              "Optional: the proxy that outbound HTTPS goes through."),
+              "Optional: the proxy that outbound HTTPS goes through. It must first be listed in the"
+                  + " server's "
+                  + DuoHosts.VARIABLE
+                  + "."),
           new SettingDefinition(
               PROXY_PORT,
               "HTTP proxy port",
@@ -100,8 +109,6 @@ public record DuoSettings(
           "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern PIN = Pattern.compile("sha256/[A-Za-z0-9+/]{43}=");
-  private static final List<String> DUO_DOMAINS =
-      List.of(".duosecurity.com", ".duofederal.com", ".duosecurity.eu");
 
   /** Which of the operator's names Duo knows them by. */
   public enum UsernameSource {
@@ -131,12 +138,43 @@ public record DuoSettings(
   }
 
   /**
-   * Checks settings as typed. {@code secretSaved} tells whether a client secret is already stored,
-   * so that leaving the field empty keeps it.
+   * Checks settings as typed, and that the panel may connect where they point: the API hostname is
+   * one of Duo's or listed in {@code hosts}, and so is a proxy host. {@code secretSaved} tells
+   * whether a client secret is already stored, so that leaving the field empty keeps it.
+   */
+  public static SettingsCheck check(
+      Map<String, String> typed, boolean secretSaved, DuoHosts hosts) {
+    Objects.requireNonNull(hosts, "hosts");
+    SettingsCheck form = check(typed, secretSaved);
+    Map<String, String> problems = new TreeMap<>();
+    String host = typed.getOrDefault(API_HOSTNAME, "").strip();
+    if (!form.problems().containsKey(API_HOSTNAME) && !hosts.allowsApiHost(host)) {
+      problems.put(
+          API_HOSTNAME,
+          "This is not a Duo API hostname such as api-XXXXXXXX.duosecurity.com. To use another"
+              + " host, the server's administrator lists it in "
+              + DuoHosts.VARIABLE
+              + ".");
+    }
+    String proxyHost = typed.getOrDefault(PROXY_HOST, "").strip();
+    if (!proxyHost.isEmpty()
+        && !form.problems().containsKey(PROXY_HOST)
+        && !hosts.allowsProxy(proxyHost)) {
+      problems.put(
+          PROXY_HOST,
+          "This proxy is not allowed. The server's administrator lists the proxy's host name in "
+              + DuoHosts.VARIABLE
+              + " first.");
+    }
+    return form.and(new SettingsCheck(problems, Map.of()));
+  }
+
+  /**
+   * Checks the form of settings as typed, wherever they point. {@code secretSaved} tells whether a
+   * client secret is already stored, so that leaving the field empty keeps it.
    */
   public static SettingsCheck check(Map<String, String> typed, boolean secretSaved) {
     Map<String, String> problems = new TreeMap<>();
-    Map<String, String> warnings = new TreeMap<>();
     String clientId = typed.getOrDefault(CLIENT_ID, "").strip();
     if (!CLIENT_ID_SHAPE.matcher(clientId).matches()) {
       problems.put(
@@ -152,9 +190,6 @@ public record DuoSettings(
           API_HOSTNAME,
           "Enter the host name only, such as api-XXXXXXXX.duosecurity.com (no https://, port or"
               + " path).");
-    } else if (DUO_DOMAINS.stream().noneMatch(host.toLowerCase(Locale.ROOT)::endsWith)) {
-      warnings.put(
-          API_HOSTNAME, "This host is not under a Duo domain; check that you copied it correctly.");
     }
     // parse() reads these; an unknown value must stop it here rather than throw there.
     for (SettingDefinition setting : DEFINITIONS) {
@@ -180,7 +215,7 @@ public record DuoSettings(
       problems.put(
           CERTIFICATE_PINS, "Each pin looks like sha256/ followed by 44 base64 characters.");
     }
-    return new SettingsCheck(problems, warnings);
+    return new SettingsCheck(problems, Map.of());
   }
 
   /**

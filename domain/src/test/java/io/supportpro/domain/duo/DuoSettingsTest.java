@@ -217,10 +217,12 @@ class DuoSettingsTest {
       strings = {
         "api-1a2b3c4d.duosecurity.com",
         "api-1a2b3c4d.duofederal.com",
-        "api-1a2b3c4d.duosecurity.eu"
+        "api-1a2b3c4d.duosecurity.eu",
+        "API-1A2B3C4D.DuoSecurity.COM"
       })
-  void check_doesNotWarnAboutAHostUnderADuoDomain(String host) {
-    assertThat(check(typed(API_HOSTNAME, host)).warnings()).isEmpty();
+  void checkWithHosts_acceptsDuosOwnApiHostsWithNothingListed(String host) {
+    assertThat(DuoSettings.check(typed(API_HOSTNAME, host), false, DuoHosts.DUO_ONLY).acceptable())
+        .isTrue();
   }
 
   @ParameterizedTest
@@ -229,16 +231,53 @@ class DuoSettingsTest {
         "api-fake.duo.test",
         "localhost",
         "10.0.0.8",
+        "127.0.0.1",
         "api-1a2b3c4d.notduosecurity.com",
         "api-1a2b3c4d.duosecurity.com.attacker.example",
-        "duosecurity.com"
+        "x.api-1a2b3c4d.duosecurity.com",
+        "duosecurity.com",
+        "admin-1a2b3c4d.duosecurity.com"
       })
-  void check_onlyWarnsAboutAHostOutsideDuosDomains(String host) {
-    SettingsCheck check = check(typed(API_HOSTNAME, host));
+  void checkWithHosts_refusesAnyOtherApiHostUnlessItIsListed(String host) {
+    SettingsCheck refused = DuoSettings.check(typed(API_HOSTNAME, host), false, DuoHosts.DUO_ONLY);
+    SettingsCheck listed =
+        DuoSettings.check(typed(API_HOSTNAME, host), false, DuoHosts.parse("other.test, " + host));
 
-    assertThat(check.acceptable()).as("a warning does not prevent saving").isTrue();
-    assertThat(check.problems()).isEmpty();
-    assertThat(check.warnings()).containsOnlyKeys(API_HOSTNAME);
+    assertThat(refused.problems()).containsOnlyKeys(API_HOSTNAME);
+    assertThat(refused.problems().get(API_HOSTNAME)).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
+    assertThat(listed.acceptable()).isTrue();
+    assertThat(listed.warnings()).isEmpty();
+  }
+
+  @Test
+  void checkWithHosts_refusesAProxyThatIsNotListed_evenUnderADuoDomain() {
+    Map<String, String> typed = typed(PROXY_HOST, "api-1a2b3c4d.duosecurity.com");
+    typed.put(PROXY_PORT, "3128");
+
+    SettingsCheck refused =
+        DuoSettings.check(typed, false, DuoHosts.parse("proxy.example.internal"));
+
+    assertThat(refused.problems()).containsOnlyKeys(PROXY_HOST);
+    assertThat(refused.problems().get(PROXY_HOST)).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
+    typed.put(PROXY_HOST, "Proxy.Example.Internal");
+    assertThat(
+            DuoSettings.check(typed, false, DuoHosts.parse("proxy.example.internal")).acceptable())
+        .isTrue();
+  }
+
+  @Test
+  void checkWithHosts_reportsAMalformedHostOnceAsMalformed() {
+    SettingsCheck check =
+        DuoSettings.check(typed(API_HOSTNAME, "https://" + HOST), false, DuoHosts.DUO_ONLY);
+
+    assertThat(check.problems().get(API_HOSTNAME)).contains("host name only");
+  }
+
+  @Test
+  void theHintsSayWhereOtherHostsAreListed() {
+    assertThat(DuoSettings.DEFINITIONS)
+        .filteredOn(d -> d.key().equals(API_HOSTNAME) || d.key().equals(PROXY_HOST))
+        .allSatisfy(d -> assertThat(d.help()).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS"));
   }
 
   // --- check: proxy

@@ -1,6 +1,7 @@
 package io.supportpro.adapter.out.duo;
 
 import io.supportpro.application.port.out.DuoConnection;
+import io.supportpro.domain.duo.DuoHosts;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a connection before any of it reaches the SDK, which would otherwise throw unchecked
  * exceptions (a port in the API host) or accept what Duo refuses later (its id check lets {@code _
- * [ ] ^ \} and a backtick through).
+ * [ ] ^ \} and a backtick through), and keeps the SDK away from any host the server does not allow:
+ * whatever reaches the gateway, it connects only to Duo's hosts and the listed ones.
  */
 final class ConnectionCheck {
   private static final Pattern CLIENT_ID = Pattern.compile("(DI|SI)[A-Za-z0-9]{18}");
@@ -23,7 +25,7 @@ final class ConnectionCheck {
   private ConnectionCheck() {}
 
   /** What is wrong with the connection, in one sentence, or empty if the SDK may have it. */
-  static Optional<String> problem(DuoConnection connection) {
+  static Optional<String> problem(DuoConnection connection, DuoHosts hosts) {
     if (!CLIENT_ID.matcher(connection.clientId()).matches()) {
       return Optional.of("The client id has 20 letters and digits and starts with DI or SI.");
     }
@@ -35,6 +37,10 @@ final class ConnectionCheck {
           "The API host is a host name such as api-1234abcd.duosecurity.com, with no scheme,"
               + " port or path.");
     }
+    if (!hosts.allowsApiHost(connection.apiHost())) {
+      return Optional.of(
+          "The API host is neither one of Duo's nor listed in " + DuoHosts.VARIABLE + ".");
+    }
     Optional<String> redirect = redirectProblem(connection.redirectUri());
     if (redirect.isPresent()) {
       return redirect;
@@ -44,6 +50,9 @@ final class ConnectionCheck {
       boolean literal = host.matches("[0-9.]{7,15}") || host.matches("\\[?[0-9A-Fa-f:.]+]?");
       if (!literal && !HOST_NAME.matcher(host).matches()) {
         return Optional.of("The proxy host is a host name or an IP address.");
+      }
+      if (!hosts.allowsProxy(host)) {
+        return Optional.of("The proxy host is not listed in " + DuoHosts.VARIABLE + ".");
       }
     }
     for (String pin : connection.extraCertificatePins()) {

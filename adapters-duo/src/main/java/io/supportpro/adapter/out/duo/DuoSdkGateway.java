@@ -8,6 +8,7 @@ import com.duosecurity.model.Token;
 import io.supportpro.adapter.out.duo.DuoErrors.Call;
 import io.supportpro.application.port.out.DuoConnection;
 import io.supportpro.application.port.out.DuoGateway;
+import io.supportpro.domain.duo.DuoHosts;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
@@ -54,6 +55,7 @@ public final class DuoSdkGateway implements DuoGateway {
 
   private final Duration timeout;
   private final Optional<URI> promptBaseOverride;
+  private final DuoHosts hosts;
   private final ConcurrentHashMap<DuoConnection, Built> clients = new ConcurrentHashMap<>();
   private final AtomicInteger clientsBuilt = new AtomicInteger();
 
@@ -63,10 +65,13 @@ public final class DuoSdkGateway implements DuoGateway {
    * @param promptBaseOverride when present, its scheme, host and port replace {@code
    *     https://{apiHost}} in the Universal Prompt address, for a local emulator whose API host a
    *     browser cannot resolve; the SDK's own calls to Duo are unchanged. Empty in production.
+   * @param hosts the only hosts the gateway connects to, as API host or proxy; a connection naming
+   *     another is refused as {@link Failure#INVALID_CONFIGURATION} without any network traffic
    */
-  public DuoSdkGateway(Duration timeout, Optional<URI> promptBaseOverride) {
+  public DuoSdkGateway(Duration timeout, Optional<URI> promptBaseOverride, DuoHosts hosts) {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(promptBaseOverride, "promptBaseOverride");
+    Objects.requireNonNull(hosts, "hosts");
     if (timeout.compareTo(Duration.ofMillis(100)) < 0
         || timeout.compareTo(Duration.ofSeconds(60)) > 0) {
       throw new IllegalArgumentException("The Duo timeout is between 100 ms and 60 s.");
@@ -74,11 +79,15 @@ public final class DuoSdkGateway implements DuoGateway {
     promptBaseOverride.ifPresent(DuoSdkGateway::requireBase);
     this.timeout = timeout;
     this.promptBaseOverride = promptBaseOverride;
+    this.hosts = hosts;
   }
 
-  /** The production gateway: {@link #DEFAULT_TIMEOUT} and the real prompt address. */
-  public static DuoSdkGateway withDefaults() {
-    return new DuoSdkGateway(DEFAULT_TIMEOUT, Optional.empty());
+  /**
+   * The production gateway: {@link #DEFAULT_TIMEOUT} and the real prompt address, connecting to
+   * Duo's hosts and {@code hosts} only.
+   */
+  public static DuoSdkGateway withDefaults(DuoHosts hosts) {
+    return new DuoSdkGateway(DEFAULT_TIMEOUT, Optional.empty(), hosts);
   }
 
   @Override
@@ -210,7 +219,7 @@ public final class DuoSdkGateway implements DuoGateway {
   }
 
   private Built build(DuoConnection connection) {
-    Optional<String> problem = ConnectionCheck.problem(connection);
+    Optional<String> problem = ConnectionCheck.problem(connection, hosts);
     if (problem.isPresent()) {
       return new Refused(Failure.INVALID_CONFIGURATION, problem.get());
     }

@@ -50,9 +50,9 @@ class DuoSdkGatewayIT extends DuoGatewayContract {
         emulator.writeMergedTrustStore(Path.of("target", "duo-emulator", "truststore.p12"));
     trustStore.install();
     connection = emulator.connection(REDIRECT);
-    gateway = new DuoSdkGateway(TIMEOUT, Optional.of(emulator.promptBase()));
+    gateway = new DuoSdkGateway(TIMEOUT, Optional.of(emulator.promptBase()), emulator.hosts());
     // Load OkHttp, TLS and the JIT once, so that the short timeouts below measure Duo only.
-    var patient = new DuoSdkGateway(Duration.ofSeconds(30), Optional.empty());
+    var patient = new DuoSdkGateway(Duration.ofSeconds(30), Optional.empty(), emulator.hosts());
     assertThat(patient.healthCheck(connection)).isEqualTo(new Health.Available());
   }
 
@@ -107,7 +107,7 @@ class DuoSdkGatewayIT extends DuoGatewayContract {
 
   @Test
   void theSdkClient_isBuiltOncePerConnection() {
-    var fresh = new DuoSdkGateway(TIMEOUT, Optional.of(emulator.promptBase()));
+    var fresh = new DuoSdkGateway(TIMEOUT, Optional.of(emulator.promptBase()), emulator.hosts());
 
     fresh.healthCheck(connection);
     String code = approvedCode(ALICE);
@@ -124,7 +124,7 @@ class DuoSdkGatewayIT extends DuoGatewayContract {
   @Test
   void withoutThePrompBaseOverride_theBrowserReachesThePromptOverTlsThroughTheProxy()
       throws Exception {
-    var production = new DuoSdkGateway(TIMEOUT, Optional.empty());
+    var production = new DuoSdkGateway(TIMEOUT, Optional.empty(), emulator.hosts());
     Prompt prompt = production.prompt(connection, ALICE, "state-0123456789abcdefghijkl");
     URI location = ((Prompt.Redirect) prompt).location();
     assertThat(location.toString()).startsWith("https://api-emulator.duo.test/oauth/v1/authorize?");
@@ -174,7 +174,7 @@ class DuoSdkGatewayIT extends DuoGatewayContract {
 
   @Test
   void aSlowDuo_isUnreachableWithinAboutTheTimeout() {
-    var impatient = new DuoSdkGateway(Duration.ofSeconds(1), Optional.empty());
+    var impatient = new DuoSdkGateway(Duration.ofSeconds(1), Optional.empty(), emulator.hosts());
     impatient.healthCheck(connection);
     emulator.inject(Fault.SLOW);
     long start = System.nanoTime();

@@ -14,6 +14,7 @@ import io.supportpro.application.port.out.DuoGateway.Failure;
 import io.supportpro.application.port.out.DuoGateway.Health;
 import io.supportpro.application.port.out.DuoGateway.Prompt;
 import io.supportpro.application.port.out.DuoGateway.Result;
+import io.supportpro.domain.duo.DuoHosts;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ class DuoSdkGatewayTest {
   private static final String STATE = "0123456789abcdef0123456789abcdef0123";
   private static final String PIN = "sha256/" + "A".repeat(43) + "=";
 
-  private final DuoSdkGateway gateway = DuoSdkGateway.withDefaults();
+  private final DuoSdkGateway gateway = DuoSdkGateway.withDefaults(DuoHosts.DUO_ONLY);
 
   private static DuoConnection connection(String id, String secret, String host, URI redirect) {
     return new DuoConnection(id, secret, host, redirect, Optional.empty(), List.of());
@@ -120,7 +121,10 @@ class DuoSdkGatewayTest {
   @Test
   void prompt_withABaseOverride_swapsOnlySchemeHostAndPort() {
     var local =
-        new DuoSdkGateway(Duration.ofSeconds(5), Optional.of(URI.create("http://127.0.0.1:8123")));
+        new DuoSdkGateway(
+            Duration.ofSeconds(5),
+            Optional.of(URI.create("http://127.0.0.1:8123")),
+            DuoHosts.DUO_ONLY);
 
     URI location = ((Prompt.Redirect) local.prompt(good(), "alice", STATE)).location();
     URI production = ((Prompt.Redirect) gateway.prompt(good(), "alice", STATE)).location();
@@ -178,14 +182,17 @@ class DuoSdkGatewayTest {
 
   @Test
   void constructor_refusesAnUnusableTimeoutOrBase() {
-    assertThatThrownBy(() -> new DuoSdkGateway(Duration.ZERO, Optional.empty()))
+    assertThatThrownBy(() -> new DuoSdkGateway(Duration.ZERO, Optional.empty(), DuoHosts.DUO_ONLY))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new DuoSdkGateway(Duration.ofMinutes(5), Optional.empty()))
+    assertThatThrownBy(
+            () -> new DuoSdkGateway(Duration.ofMinutes(5), Optional.empty(), DuoHosts.DUO_ONLY))
         .isInstanceOf(IllegalArgumentException.class);
     for (String base :
         new String[] {"ftp://127.0.0.1", "http://127.0.0.1/path", "http://127.0.0.1?q", "/x"}) {
       assertThatThrownBy(
-              () -> new DuoSdkGateway(Duration.ofSeconds(1), Optional.of(URI.create(base))))
+              () ->
+                  new DuoSdkGateway(
+                      Duration.ofSeconds(1), Optional.of(URI.create(base)), DuoHosts.DUO_ONLY))
           .as(base)
           .isInstanceOf(IllegalArgumentException.class);
     }
@@ -335,5 +342,31 @@ class DuoSdkGatewayTest {
     String request = location.getRawQuery().replaceFirst(".*request=", "");
     String payload = request.split("\\.")[1];
     return new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aHostTheServerDoesNotAllow_isRefusedBeforeAnySdkClientIsBuilt() {
+    var elsewhere =
+        new DuoConnection(
+            ID, SECRET, "intranet.example.internal", REDIRECT, Optional.empty(), List.of());
+    var proxied =
+        new DuoConnection(
+            ID,
+            SECRET,
+            HOST,
+            REDIRECT,
+            Optional.of(new DuoConnection.Proxy("10.0.0.5", 22)),
+            List.of());
+
+    for (DuoConnection connection : List.of(elsewhere, proxied)) {
+      assertThat(gateway.healthCheck(connection))
+          .isInstanceOfSatisfying(
+              Health.Unavailable.class,
+              refused -> {
+                assertThat(refused.failure()).isEqualTo(Failure.INVALID_CONFIGURATION);
+                assertThat(refused.detail()).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
+              });
+    }
+    assertThat(gateway.clientsBuilt()).isZero();
   }
 }

@@ -3,6 +3,7 @@ package io.supportpro.adapter.out.duo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.application.port.out.Plugin;
+import io.supportpro.domain.duo.DuoHosts;
 import io.supportpro.domain.duo.DuoSettings;
 import io.supportpro.domain.plugin.SettingDefinition;
 import io.supportpro.domain.secondfactor.DuoPlugin;
@@ -41,5 +42,22 @@ class DuoSecurityPluginTest {
     assertThat(plugin.check(typed, Map.of(DuoSettings.CLIENT_SECRET, true)).acceptable()).isTrue();
     assertThat(plugin.check(typed, Map.of(DuoSettings.CLIENT_SECRET, false)).problems())
         .containsOnlyKeys(DuoSettings.CLIENT_SECRET);
+  }
+
+  @Test
+  void check_allowsOtherHostsOnlyWhenTheServerListsThem() {
+    Map<String, String> typed =
+        Map.of(
+            DuoSettings.CLIENT_ID, "DIABCDEFGHIJKLMNOPQR",
+            DuoSettings.CLIENT_SECRET, "",
+            DuoSettings.API_HOSTNAME, "duo.example.internal");
+
+    assertThat(plugin.check(typed, Map.of(DuoSettings.CLIENT_SECRET, true)).problems())
+        .containsOnlyKeys(DuoSettings.API_HOSTNAME);
+    assertThat(
+            new DuoSecurityPlugin(DuoHosts.parse("duo.example.internal"))
+                .check(typed, Map.of(DuoSettings.CLIENT_SECRET, true))
+                .acceptable())
+        .isTrue();
   }
 }

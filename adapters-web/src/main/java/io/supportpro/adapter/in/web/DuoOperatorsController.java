@@ -18,6 +18,9 @@ import java.util.Optional;
 /** Which operators sign in with Duo: a searchable, paged list with Enable and Disable buttons. */
 final class DuoOperatorsController {
   static final String PAGE = PluginsController.LIST + "/" + DuoPlugin.ID.value() + "/operators";
+  static final String SETTINGS = PluginsController.LIST + "/" + DuoPlugin.ID.value() + "/settings";
+  static final String NOT_CONFIGURED =
+      "Duo Security is active but not configured, so it cannot be enabled for any operator yet.";
   static final int PAGE_SIZE = 25;
   private static final int MAX_SEARCH = 254;
 
@@ -59,15 +62,22 @@ final class DuoOperatorsController {
                 problem.isPresent() ? "" : search.strip(),
                 new PageRequest(problem.isPresent() ? 1 : number, PAGE_SIZE))
             .orElseThrow(DuoOperatorsController::notActive);
+    boolean configured = operators.configured(DuoPlugin.ID);
     if (problem.isPresent()) {
-      render(ctx, 400, search, new Page<>(List.of(), found.request(), 0), problem.get());
+      render(
+          ctx, 400, search, new Page<>(List.of(), found.request(), 0), problem.get(), configured);
       return;
     }
-    render(ctx, 200, search, found, null);
+    render(ctx, 200, search, found, null, configured);
   }
 
   private static void render(
-      Context ctx, int status, String search, Page<OperatorChoice> found, String searchError) {
+      Context ctx,
+      int status,
+      String search,
+      Page<OperatorChoice> found,
+      String searchError,
+      boolean configured) {
     // What the buttons carry back, so that the administrator returns to the same page.
     String page = Long.toString(found.request().number());
     Pages.render(
@@ -87,6 +97,12 @@ final class DuoOperatorsController {
             page,
             "operators",
             found.items().stream().map(OperatorRow::of).toList(),
+            "configured",
+            configured,
+            "notConfigured",
+            NOT_CONFIGURED,
+            "settings",
+            SETTINGS,
             "paging",
             Paging.of(found, n -> Urls.withQuery(PAGE, Map.of("q", search, "page", n))),
             "csrf",
@@ -115,6 +131,13 @@ final class DuoOperatorsController {
       case PluginOperatorResult.Changed changed ->
           Pages.seeOther(ctx, backTo(form, enabled ? Notice.DUO_ENABLED : Notice.DUO_DISABLED));
       case PluginOperatorResult.NotActive notActive -> throw notActive();
+      case PluginOperatorResult.NotConfigured notConfigured ->
+          throw Halt.page(
+              409,
+              "Duo is not configured",
+              NOT_CONFIGURED + " Complete its settings first.",
+              SETTINGS,
+              "Go to Duo settings");
       case PluginOperatorResult.UnknownOperator unknown -> throw Halt.notFound();
     }
   }

@@ -12,7 +12,6 @@ import io.supportpro.application.port.in.PluginTransitionResult;
 import io.supportpro.application.port.in.UninstallPluginUseCase;
 import io.supportpro.domain.plugin.PluginAction;
 import io.supportpro.domain.plugin.PluginId;
-import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.secondfactor.DuoPlugin;
 import java.util.Set;
 import java.util.function.Function;
@@ -49,7 +48,7 @@ final class PluginsController {
           descriptor.version(),
           descriptor.author(),
           plugin.state().name().toLowerCase(java.util.Locale.ROOT),
-          PluginsController.stateLabel(plugin.state()),
+          PluginsController.stateLabel(plugin),
           legal.contains(PluginAction.INSTALL),
           legal.contains(PluginAction.ACTIVATE),
           legal.contains(PluginAction.DEACTIVATE),
@@ -100,8 +99,12 @@ final class PluginsController {
   }
 
   /** The label of a state, as the list and the other plugin pages show it. */
-  static String stateLabel(PluginState state) {
-    return switch (state) {
+  static String stateLabel(PluginOverview plugin) {
+    if (plugin.activeButNotConfigured()) {
+      // Active, yet nobody can use it: its settings are incomplete or no longer allowed.
+      return "Active — not configured";
+    }
+    return switch (plugin.state()) {
       case AVAILABLE -> "Available";
       case INACTIVE -> "Installed, inactive";
       case ACTIVE -> "Active";

@@ -5,8 +5,8 @@ import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.DUO;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.DUO_OPERATORS;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.act;
-import static io.supportpro.adapter.in.web.testing.PluginSteps.installAndActivate;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.setDuo;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.setUpDuo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
@@ -16,6 +16,7 @@ import io.supportpro.adapter.in.web.testing.TestPanel;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.secondfactor.DuoPlugin;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ class DuoOperatorsIT {
     panel = TestPanel.start();
     admin = panel.browser();
     signIn(admin, TestPanel.ADMIN, TestPanel.PASSWORD);
-    installAndActivate(admin, DUO);
+    setUpDuo(admin, "closed");
   }
 
   @AfterEach
@@ -74,6 +75,35 @@ class DuoOperatorsIT {
     assertThat(admin.get(DUO_OPERATORS + "?page=0").status()).isEqualTo(400);
     assertThat(admin.get(DUO_OPERATORS + "?page=x").status()).isEqualTo(400);
     assertThat(admin.get(DUO_OPERATORS + "?page=9").text()).contains("No operators match.");
+  }
+
+  @Test
+  void whileDuoIsNotConfigured_thePageSaysWhyAndEnablingIsRefused() {
+    Operator olivia = panel.operator(TestPanel.OPERATOR);
+    panel.plugins.setOperatorValueIfActive(
+        DuoPlugin.ID, olivia.id(), "enabled", Optional.of("true"));
+    panel.plugins.saveSettingsIfActive(DuoPlugin.ID, PluginSettings.EMPTY);
+    Operator admin0 = panel.operator(TestPanel.ADMIN);
+
+    Response page = admin.get(DUO_OPERATORS);
+    Response refused = setDuo(admin, admin0.id().toString(), true);
+    Response disabled = setDuo(admin, olivia.id().toString(), false);
+
+    assertThat(page.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(page);
+    assertThat(page.text())
+        .contains("Duo Security is active but not configured, so it cannot be enabled")
+        .contains("built-in two-factor authentication");
+    assertThat(page.body())
+        .contains("href=\"/admin/plugins/duo-security/settings\"")
+        .doesNotContain(">Enable<")
+        .contains(">Disable<");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.text()).contains("Duo is not configured");
+    assertThat(refused.body()).contains("href=\"/admin/plugins/duo-security/settings\"");
+    assertThat(duoValue(TestPanel.ADMIN)).isEmpty();
+    assertThat(disabled.status()).as("disabling stays possible").isEqualTo(303);
+    assertThat(duoValue(TestPanel.OPERATOR)).isEmpty();
   }
 
   @Test

@@ -177,6 +177,26 @@ class PluginSettingsIT {
   void aWarning_isShownNextToItsFieldWithTheSettingsSaved() {
     Response saved =
         saveSettings(
+            admin, WEBHOOKS, webhookFields("http://hooks.example.com/x", "k3y", "form", "5"));
+
+    assertThat(saved.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(saved);
+    assertThat(saved.text())
+        .contains("Settings saved.")
+        .contains("Events will be sent unencrypted over plain http.")
+        .doesNotContain("not saved");
+    assertThat(saved.body())
+        .contains("id=\"setting-url-warning\"")
+        .contains("aria-describedby=\"setting-url-hint setting-url-warning\"")
+        .contains("id=\"setting-signing_key-saved\"");
+    assertThat(Html.inputValue(saved.body(), "setting-url")).hasValue("http://hooks.example.com/x");
+  }
+
+  @Test
+  void anApiHostnameOutsideDuo_isRefusedNamingTheVariableThatAllowsIt() {
+    Response page = admin.get(settingsPage(DUO));
+    Response refused =
+        saveSettings(
             admin,
             DUO,
             duoFields(
@@ -184,20 +204,22 @@ class PluginSettingsIT {
                 TestPanel.DUO_CLIENT_SECRET,
                 InMemoryDuoGateway.API_HOST,
                 "closed"));
+    Map<String, String> proxied = workingDuoFields("closed");
+    proxied.put("setting-proxy_host", "proxy.example.internal");
+    proxied.put("setting-proxy_port", "3128");
+    Response proxy = saveSettings(admin, DUO, proxied);
 
-    assertThat(saved.status()).isEqualTo(200);
-    PagesIT.assertWellFormedPage(saved);
-    assertThat(saved.text())
-        .contains("Settings saved.")
-        .contains("This host is not under a Duo domain; check that you copied it correctly.")
-        .doesNotContain("not saved");
-    assertThat(saved.body())
-        .contains("id=\"setting-api_hostname-warning\"")
-        .contains("aria-describedby=\"setting-api_hostname-hint setting-api_hostname-warning\"")
-        .contains("id=\"setting-client_secret-saved\"");
-    assertThat(Html.inputValue(saved.body(), "setting-api_hostname"))
-        .hasValue(InMemoryDuoGateway.API_HOST);
-    assertThat(panel.plugins.settings(DuoPlugin.ID).get(DuoSettings.API_HOSTNAME)).isPresent();
+    assertThat(page.text()).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
+    assertThat(refused.status()).isEqualTo(422);
+    PagesIT.assertWellFormedPage(refused);
+    assertThat(refused.text())
+        .contains("The settings were not saved.")
+        .contains("This is not a Duo API hostname such as api-XXXXXXXX.duosecurity.com.")
+        .contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
+    assertThat(refused.body()).contains("id=\"setting-api_hostname-error\"");
+    assertThat(proxy.status()).isEqualTo(422);
+    assertThat(proxy.body()).contains("id=\"setting-proxy_host-error\"");
+    assertThat(panel.plugins.settings(DuoPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
   }
 
   @Test
@@ -343,15 +365,24 @@ class PluginSettingsIT {
   }
 
   @Test
-  void testConnection_saysWhenDuoCannotBeReached() {
-    panel.duo.inject(DuoFault.DOWN);
+  void testConnection_answersEveryFailureToReachDuoAlike_namingNeitherHostNorCause() {
+    List<String> answers = new ArrayList<>();
+    for (DuoFault fault : List.of(DuoFault.DOWN, DuoFault.HTTP_500, DuoFault.SLOW)) {
+      panel.duo.inject(fault);
+      Response test = testConnection(admin, workingDuoFields("closed"));
+      assertThat(test.status()).isEqualTo(200);
+      answers.add(Html.textOfClass(test.body(), "alert-error").orElseThrow());
+      panel.duo.clearFaults();
+    }
 
-    Response test = testConnection(admin, workingDuoFields("closed"));
-
-    assertThat(test.status()).isEqualTo(200);
-    assertThat(Html.textOfClass(test.body(), "alert-error"))
-        .hasValueSatisfying(
-            box -> assertThat(box).contains("Duo could not be reached at " + DUO_HOST));
+    assertThat(answers).containsOnly(answers.getFirst());
+    assertThat(answers.getFirst())
+        .contains("Duo could not be reached with these settings, or what answered was not Duo.")
+        .doesNotContain(DUO_HOST);
+    assertThat(panel.audit.all())
+        .filteredOn(e -> e.type() == AuditEventType.DUO_CONNECTION_TESTED)
+        .hasSize(3)
+        .allSatisfy(e -> assertThat(e.details()).containsEntry("outcome", "not_reached"));
   }
 
   @Test

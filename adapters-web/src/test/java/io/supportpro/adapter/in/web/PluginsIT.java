@@ -6,9 +6,11 @@ import static io.supportpro.adapter.in.web.testing.PluginSteps.DUO;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.DUO_OPERATORS;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.act;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.installAndActivate;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.saveSettings;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.setDuo;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.setUpDuo;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.settingsPage;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.workingDuoFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
@@ -112,6 +114,9 @@ class PluginsIT {
         .doesNotContain(actions + "install\"", actions + "deactivate", actions + "settings");
 
     bringTo(PluginState.ACTIVE);
+    assertThat(row(admin.get("/admin/plugins"), DUO))
+        .contains(">Active — not configured<", "href=\"" + actions + "settings\"");
+    saveSettings(admin, DUO, workingDuoFields("closed"));
     String active = row(admin.get("/admin/plugins"), DUO);
     assertThat(active)
         .contains(">Active<", "action=\"" + actions + "deactivate\"")

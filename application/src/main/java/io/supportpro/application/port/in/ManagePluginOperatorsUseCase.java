@@ -13,6 +13,15 @@ public interface ManagePluginOperatorsUseCase {
    */
   Optional<Page<OperatorChoice>> list(PluginId plugin, String search, PageRequest page);
 
-  /** Enables or disables the plugin for the operator, audited. */
+  /**
+   * Whether the plugin is active with complete settings that pass its checks: only then may it be
+   * enabled for an operator.
+   */
+  boolean configured(PluginId plugin);
+
+  /**
+   * Enables or disables the plugin for the operator, audited. Enabling is refused while the plugin
+   * is not {@link #configured}; disabling is always possible.
+   */
   PluginOperatorResult set(PluginOperatorCommand command);
 }

@@ -8,6 +8,12 @@ public sealed interface PluginOperatorResult {
   /** Nothing changed: the plugin is unknown or not active. */
   record NotActive() implements PluginOperatorResult {}
 
+  /**
+   * Nothing changed: the plugin cannot be enabled for anyone until its settings are complete and
+   * pass its checks.
+   */
+  record NotConfigured() implements PluginOperatorResult {}
+
   /** No operator has that identity. */
   record UnknownOperator() implements PluginOperatorResult {}
 }

@@ -7,8 +7,11 @@ import io.supportpro.domain.plugin.PluginState;
 import java.util.Objects;
 import java.util.Set;
 
-/** A plugin as the Plugins page lists it: what it is, its state and the actions it allows. */
-public record PluginOverview(PluginDescriptor descriptor, PluginState state) {
+/**
+ * A plugin as the Plugins page lists it: what it is, its state, whether its saved settings are
+ * complete and pass its checks, and the actions it allows.
+ */
+public record PluginOverview(PluginDescriptor descriptor, PluginState state, boolean configured) {
   public PluginOverview {
     Objects.requireNonNull(descriptor, "descriptor");
     Objects.requireNonNull(state, "state");
@@ -17,6 +20,11 @@ public record PluginOverview(PluginDescriptor descriptor, PluginState state) {
   /** The actions the state allows. */
   public Set<PluginAction> legalActions() {
     return PluginLifecycle.legalActions(state);
+  }
+
+  /** True when the plugin is active but cannot work yet, because its settings are not complete. */
+  public boolean activeButNotConfigured() {
+    return state == PluginState.ACTIVE && !configured;
   }
 
   /** True when the settings page may be opened: only while the plugin is active. */

@@ -1,5 +1,6 @@
 package io.supportpro.application.port.out;
 
+import io.supportpro.domain.duo.DuoSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,17 @@ public record DuoConnection(
     URI redirectUri,
     Optional<Proxy> proxy,
     List<String> extraCertificatePins) {
+
+  /** The connection that Duo settings describe, with Duo sending browsers back to the callback. */
+  public static DuoConnection of(DuoSettings settings, URI callbackUri) {
+    return new DuoConnection(
+        settings.clientId(),
+        settings.clientSecret(),
+        settings.apiHostname(),
+        callbackUri,
+        settings.proxyHost().map(host -> new Proxy(host, settings.proxyPort().orElseThrow())),
+        settings.certificatePins());
+  }
 
   /** An HTTP proxy that outbound HTTPS goes through with CONNECT. */
   public record Proxy(String host, int port) {

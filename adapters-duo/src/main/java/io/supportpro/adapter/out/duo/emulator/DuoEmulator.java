@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.supportpro.application.port.out.DuoConnection;
+import io.supportpro.domain.duo.DuoHosts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,6 +28,9 @@ import java.util.concurrent.Executors;
  * #inject(Fault)}. The SDK's JVM must trust the test CA: see {@link #writeMergedTrustStore(Path)}.
  */
 public final class DuoEmulator implements AutoCloseable {
+  /** Where its proxy listens: the loopback address. */
+  public static final String PROXY_HOST = "127.0.0.1";
+
   private final EmulatorOptions options;
   private final EmulatorTls tls;
   private final EmulatedDuo duo;
@@ -116,8 +120,16 @@ public final class DuoEmulator implements AutoCloseable {
         options.clientSecret(),
         options.apiHost(),
         redirectUri,
-        Optional.of(new DuoConnection.Proxy("127.0.0.1", proxyPort())),
+        Optional.of(new DuoConnection.Proxy(PROXY_HOST, proxyPort())),
         List.of(caCertificatePin()));
+  }
+
+  /**
+   * The hosts a server must allow to reach this emulator (its API host and its proxy), as {@code
+   * SUPPORTPRO_DUO_ALLOWED_HOSTS} would list them.
+   */
+  public DuoHosts hosts() {
+    return new DuoHosts(List.of(options.apiHost(), PROXY_HOST));
   }
 
   /** The user's approvals come out {@code allow} (the default for every user). */

@@ -11,6 +11,7 @@ import io.supportpro.application.service.AuditLogService;
 import io.supportpro.application.service.ChangeOperatorService;
 import io.supportpro.application.service.CheckHealthService;
 import io.supportpro.application.service.CreateOperatorService;
+import io.supportpro.application.service.DuoConnectionTestService;
 import io.supportpro.application.service.DuoSignInService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ListOperatorsService;
@@ -102,7 +103,7 @@ public final class TestPanel implements AutoCloseable {
             sessions,
             failedAttempts,
             throttle,
-            new SecondFactorRequirement(plugins, totp, settings),
+            new SecondFactorRequirement(catalog, plugins, totp, settings),
             SessionTimeouts.DEFAULT,
             audit,
             clock);
@@ -122,6 +123,7 @@ public final class TestPanel implements AutoCloseable {
         new CreateOperatorService(operators, hasher, PasswordPolicy.standard(), audit, clock);
     var auditLog = new AuditLogService(audit, clock);
     var lifecycle = new PluginLifecycleService(catalog, plugins, audit, clock);
+    URI callback = URI.create(publicUrl + "/duo/callback");
     var duoSignIn =
         new DuoSignInService(
             sessionService,
@@ -130,7 +132,7 @@ public final class TestPanel implements AutoCloseable {
             pendingSignIns,
             steerable(),
             cipher,
-            URI.create(publicUrl + "/duo/callback"),
+            callback,
             failedAttempts,
             throttle,
             audit,
@@ -164,7 +166,8 @@ public final class TestPanel implements AutoCloseable {
                 lifecycle,
                 new PluginSettingsService(catalog, plugins, cipher, audit, clock),
                 new PluginOperatorsService(catalog, plugins, operators, audit, clock),
-                duoSignIn,
+                new DuoConnectionTestService(
+                    catalog, plugins, steerable(), cipher, callback, audit, clock),
                 duoSignIn,
                 duoSignIn));
     create(ADMIN, "administrator");

@@ -1,6 +1,7 @@
 package io.supportpro.adapter.in.web.testing;
 
 import io.supportpro.application.port.out.Plugin;
+import io.supportpro.domain.duo.DuoHosts;
 import io.supportpro.domain.duo.DuoSettings;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
@@ -41,7 +42,8 @@ public final class TestPlugins {
 
     @Override
     public SettingsCheck check(Map<String, String> typed, Map<String, Boolean> secretSaved) {
-      return DuoSettings.check(typed, secretSaved.getOrDefault(DuoSettings.CLIENT_SECRET, false));
+      return DuoSettings.check(
+          typed, secretSaved.getOrDefault(DuoSettings.CLIENT_SECRET, false), DuoHosts.DUO_ONLY);
     }
   }
 
