@@ -6,6 +6,7 @@ import io.supportpro.adapter.out.duo.emulator.EmulatorOptions;
 import io.supportpro.domain.duo.DuoHosts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,10 @@ final class DuoEmulators {
         Path store = Files.createTempDirectory("supportpro-duo-trust").resolve("trust.p12");
         shared.writeMergedTrustStore(store).install();
         Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        // Load OkHttp and TLS once with a patient client, so that the first health check of a
+        // test measures Duo and not the JVM's warm-up against the short timeout below.
+        new DuoSdkGateway(Duration.ofSeconds(30), Optional.empty(), shared.hosts())
+            .healthCheck(shared.connection(URI.create("http://127.0.0.1/duo/callback")));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

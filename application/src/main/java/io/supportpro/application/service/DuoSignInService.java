@@ -59,10 +59,19 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
   private static final String UNAVAILABLE =
       "Duo cannot be reached right now, so you cannot sign in. Try again in a few minutes, or"
           + " ask an administrator.";
+  private static final String RATE_LIMITED =
+      "Duo is turning away the panel's requests for the moment, so you cannot sign in. Try again"
+          + " in a few minutes.";
+  private static final String CREDENTIALS_REJECTED =
+      "Duo rejected the panel's credentials, so you cannot sign in. Ask an administrator to check"
+          + " the Duo settings.";
+  private static final String DUO_REFUSED =
+      "Duo refused the panel's request or answered in a way the panel cannot use, so you cannot"
+          + " sign in. Sign in again, and tell an administrator if this keeps happening.";
   private static final String NOT_CONFIGURED =
       "Duo is not set up completely, so you cannot sign in. Ask an administrator.";
   private static final String START_AGAIN =
-      "Sign-in settings changed while you were signing in. Sign in again.";
+      "The Duo sign-in settings changed while you were signing in. Sign in again.";
 
   private final ResumeSessionUseCase sessions;
   private final SessionStore sessionStore;
@@ -115,12 +124,12 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
     if (plugins.state(DuoPlugin.ID) != PluginState.ACTIVE) {
       // Duo was turned off after the password: signing in again applies the built-in 2FA.
       refuse(active, actor, now, "duo is no longer active");
-      return new DuoStartResult.Refused(START_AGAIN);
+      return new DuoStartResult.Refused(DuoStartResult.Reason.SETTINGS_CHANGED, START_AGAIN);
     }
     Optional<DuoSettings> settings = decrypted(plugins.settings(DuoPlugin.ID));
     if (settings.isEmpty()) {
       refuse(active, actor, now, "duo is not configured");
-      return new DuoStartResult.Refused(NOT_CONFIGURED);
+      return new DuoStartResult.Refused(DuoStartResult.Reason.NOT_CONFIGURED, NOT_CONFIGURED);
     }
     DuoConnection connection = connection(settings.get());
     if (duo.healthCheck(connection) instanceof DuoGateway.Health.Unavailable down) {
@@ -140,7 +149,7 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
             now);
     if (!pending.create(signIn)) {
       refuse(active, actor, now, "duo was uninstalled or the session ended");
-      return new DuoStartResult.Refused(START_AGAIN);
+      return new DuoStartResult.Refused(DuoStartResult.Reason.SETTINGS_CHANGED, START_AGAIN);
     }
     return switch (duo.prompt(connection, username, state)) {
       case DuoGateway.Prompt.Redirect redirect -> new DuoStartResult.Redirect(redirect.location());
@@ -159,7 +168,13 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
       endWaitingSession(command);
       return unknownState(command, now);
     }
-    Optional<PendingSignIn> taken = pending.take(Sha256.hex(command.state()));
+    String stateHash = Sha256.hex(command.state());
+    Optional<PendingSignIn> taken = pending.take(stateHash);
+    Optional<PendingSignIn> takenEarlier =
+        taken.isEmpty() ? pending.taken(stateHash) : Optional.empty();
+    if (takenEarlier.isPresent()) {
+      return duplicate(command, takenEarlier.get(), now);
+    }
     if (taken.isEmpty()) {
       endWaitingSession(command);
       return unknownState(command, now);
@@ -199,25 +214,23 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
     }
     Optional<DuoSettings> settings = settings();
     if (settings.isEmpty()) {
-      return end(active, actor, now, Reason.DUO_UNAVAILABLE, "duo is not active or not configured");
+      return end(
+          active, actor, now, Reason.SETTINGS_CHANGED, "duo is not active or not configured");
     }
     return switch (duo.exchange(connection(settings.get()), command.code(), signIn.username())) {
+      // After the redirect every failure is a refusal, whatever the fail mode: the browser was
+      // sent to Duo, so Duo was up, and a failure now is as likely provoked as an outage.
       case DuoGateway.Result.Unverified unverified ->
-          switch (unverified.failure()) {
-            // A tampered or refused answer never signs anyone in, whatever the fail mode.
-            case INVALID_RESPONSE, INVALID_CONFIGURATION ->
-                end(active, actor, now, Reason.INVALID_RESPONSE, unverified.detail());
-            case UNREACHABLE, SERVICE_ERROR -> {
-              if (settings.get().failMode() == FailMode.OPEN) {
-                yield finished(
-                    signInWithoutDuo(active, actor, now, unverified.failure(), unverified.detail()),
-                    signIn,
-                    actor,
-                    now);
-              }
-              yield end(active, actor, now, Reason.DUO_UNAVAILABLE, unverified.detail());
-            }
-          };
+          end(
+              active,
+              actor,
+              now,
+              switch (unverified.failure()) {
+                case UNREACHABLE, SERVICE_ERROR, RATE_LIMITED -> Reason.DUO_UNAVAILABLE;
+                case INVALID_CONFIGURATION -> Reason.CREDENTIALS_REJECTED;
+                case REQUEST_REFUSED, MALFORMED_ANSWER, INVALID_RESPONSE -> Reason.INVALID_RESPONSE;
+              },
+              unverified.failure() + " " + unverified.detail());
       case DuoGateway.Result.Verified verified -> {
         if (!verified.allowed()) {
           yield end(active, actor, now, Reason.DENIED, verified.statusMessage());
@@ -278,18 +291,32 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
       FailMode failMode,
       DuoGateway.Failure failure,
       String detail) {
-    // Open lets people in while Duo is down, never while Duo refuses the saved credentials:
-    // a wrong or rotated secret must not quietly turn Duo off.
-    if (failMode == FailMode.OPEN && isOutage(failure)) {
+    // Open lets people in while Duo is down, never while Duo refuses the saved credentials or
+    // the request, rate-limits it or answers unreadably: a wrong or rotated secret must not
+    // quietly turn Duo off, and an answer that anyone could provoke must not either.
+    if (failMode == FailMode.OPEN && failure.isOutage()) {
       return signInWithoutDuo(active, actor, now, failure, detail)
           .<DuoStartResult>map(p -> new DuoStartResult.SignedInWithoutDuo(p.token(), p.session()))
           .orElseGet(DuoStartResult.SessionEnded::new);
     }
     refuse(active, actor, now, "duo unavailable: " + failure + " " + detail);
-    return new DuoStartResult.Refused(UNAVAILABLE);
+    return switch (failure) {
+      case UNREACHABLE, SERVICE_ERROR ->
+          new DuoStartResult.Refused(DuoStartResult.Reason.DUO_UNAVAILABLE, UNAVAILABLE);
+      case RATE_LIMITED ->
+          new DuoStartResult.Refused(DuoStartResult.Reason.DUO_UNAVAILABLE, RATE_LIMITED);
+      case INVALID_CONFIGURATION ->
+          new DuoStartResult.Refused(
+              DuoStartResult.Reason.CREDENTIALS_REJECTED, CREDENTIALS_REJECTED);
+      case REQUEST_REFUSED, MALFORMED_ANSWER, INVALID_RESPONSE ->
+          new DuoStartResult.Refused(DuoStartResult.Reason.DUO_REFUSED, DUO_REFUSED);
+    };
   }
 
-  /** Signs in with the password only, because Duo is down and the fail mode is open. */
+  /**
+   * Signs in with the password only, because the health check before the redirect found Duo down
+   * and the fail mode is open.
+   */
   private Optional<Promoted> signInWithoutDuo(
       ActiveSession active, Actor actor, Instant now, DuoGateway.Failure failure, String detail) {
     audit.append(
@@ -333,6 +360,25 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
         .<DuoCallbackResult>map(
             p -> new DuoCallbackResult.SignedIn(p.token(), p.session(), signIn.returnTo()))
         .orElseGet(() -> rejected(actor, now, Reason.SESSION_ENDED, ""));
+  }
+
+  /**
+   * A callback whose state an earlier arrival has taken. From the browser that owns the sign-in (a
+   * proxy's or the browser's own retry) it must not end the sign-in the first arrival is
+   * completing; from any other browser it is refused, and ends only that browser's own waiting
+   * session.
+   */
+  private DuoCallbackResult duplicate(
+      DuoCallbackCommand command, PendingSignIn signIn, Instant now) {
+    if (command.token().map(t -> t.key().equals(signIn.session())).orElse(false)) {
+      return new DuoCallbackResult.Duplicate(signIn.returnTo());
+    }
+    endWaitingSession(command);
+    return rejected(
+        new Actor(Optional.of(signIn.operator()), signIn.username(), command.clientAddress()),
+        now,
+        Reason.OTHER_BROWSER,
+        "the state was already taken");
   }
 
   /**
@@ -420,17 +466,23 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
       case UNKNOWN_STATE, OTHER_BROWSER, SESSION_ENDED ->
           "This Duo confirmation does not belong to a sign-in in progress in this browser. Sign"
               + " in again.";
-      case EXPIRED -> "The Duo confirmation took longer than five minutes. Sign in again.";
+      case EXPIRED ->
+          "The Duo confirmation took longer than five minutes, so your sign-in was not completed."
+              + " Sign in again.";
       case DUO_ERROR -> "Duo reported a problem and did not confirm your sign-in. Sign in again.";
       case INVALID_RESPONSE, WRONG_USER ->
-          "Duo's answer could not be verified, so you are not signed in. Sign in again.";
+          "Duo's answer could not be verified, so your sign-in was not completed. Sign in again.";
       case DENIED -> "Duo denied this sign-in. If that was not you, tell an administrator.";
-      case DUO_UNAVAILABLE -> UNAVAILABLE;
+      case DUO_UNAVAILABLE ->
+          "Duo cannot be reached right now, so your sign-in was not completed. Sign in again in a"
+              + " few minutes.";
+      case CREDENTIALS_REJECTED ->
+          "Duo rejected the panel's credentials, so your sign-in was not completed. Ask an"
+              + " administrator to check the Duo settings.";
+      case SETTINGS_CHANGED ->
+          "The Duo sign-in settings changed while you were signing in, so your sign-in was not"
+              + " completed. Sign in again.";
     };
-  }
-
-  private static boolean isOutage(DuoGateway.Failure failure) {
-    return failure == DuoGateway.Failure.UNREACHABLE || failure == DuoGateway.Failure.SERVICE_ERROR;
   }
 
   private static boolean awaitsDuo(ActiveSession active) {

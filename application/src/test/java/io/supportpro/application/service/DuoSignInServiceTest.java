@@ -68,6 +68,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -612,7 +617,7 @@ class DuoSignInServiceTest {
   @ParameterizedTest
   @EnumSource(
       value = DuoFault.class,
-      names = {"DOWN", "SLOW", "HTTP_500", "MALFORMED_JSON", "STAT_FAIL"})
+      names = {"DOWN", "SLOW", "HTTP_500", "HTTP_503"})
   void failClosed_refusesWhenTheHealthCheckFails(DuoFault fault) {
     duo.inject(fault);
     SessionToken token = passwordAccepted(ada);
@@ -620,6 +625,7 @@ class DuoSignInServiceTest {
     DuoStartResult result = service.start(token, ADDRESS, RETURN_TO);
 
     assertThat(result).isInstanceOf(Refused.class);
+    assertThat(((Refused) result).reason()).isEqualTo(DuoStartResult.Reason.DUO_UNAVAILABLE);
     assertThat(((Refused) result).message()).contains("Duo cannot be reached");
     assertNoSession(token);
     assertThat(pending.size()).isZero();
@@ -660,7 +666,40 @@ class DuoSignInServiceTest {
   @ParameterizedTest
   @EnumSource(
       value = DuoFault.class,
-      names = {"DOWN", "SLOW", "HTTP_500", "MALFORMED_JSON"})
+      names = {"HTTP_429", "HTTP_400", "MALFORMED_JSON", "STAT_FAIL"})
+  void failOpen_refusesWhenTheHealthCheckAnswerRefusesOrCannotBeRead(DuoFault fault) {
+    failOpen();
+    duo.inject(fault);
+    SessionToken token = passwordAccepted(ada);
+
+    DuoStartResult result = service.start(token, ADDRESS, RETURN_TO);
+
+    assertThat(result).isInstanceOf(Refused.class);
+    Refused refused = (Refused) result;
+    assertThat(refused.reason())
+        .isEqualTo(
+            switch (fault) {
+              case HTTP_429 -> DuoStartResult.Reason.DUO_UNAVAILABLE;
+              case STAT_FAIL -> DuoStartResult.Reason.CREDENTIALS_REJECTED;
+              default -> DuoStartResult.Reason.DUO_REFUSED;
+            });
+    assertThat(refused.message())
+        .contains(
+            switch (fault) {
+              case HTTP_429 -> "turning away the panel's requests";
+              case STAT_FAIL -> "Duo rejected the panel's credentials";
+              default -> "Duo refused the panel's request";
+            });
+    assertNoSession(token);
+    assertThat(events(AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN)).isEmpty();
+    assertThat(events(AuditEventType.SIGN_IN_SUCCEEDED)).isEmpty();
+    assertThat(lastFailure().details().get("reason")).contains("duo unavailable");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = DuoFault.class,
+      names = {"DOWN", "SLOW", "HTTP_500", "HTTP_503"})
   void failOpen_signsInWithoutDuoWhenTheHealthCheckFails(DuoFault fault) {
     failOpen();
     duo.inject(fault);
@@ -772,7 +811,7 @@ class DuoSignInServiceTest {
   @ParameterizedTest
   @EnumSource(
       value = DuoFault.class,
-      names = {"DOWN", "SLOW", "HTTP_500", "MALFORMED_JSON"})
+      names = {"DOWN", "SLOW", "HTTP_500", "HTTP_503", "HTTP_429"})
   void failClosed_rejectsTheCallbackWhenTheExchangeCannotReachDuo(DuoFault fault) {
     SessionToken token = passwordAccepted(ada);
     Callback callback = approvedCallback(token);
@@ -787,26 +826,33 @@ class DuoSignInServiceTest {
     assertThat(events(AuditEventType.SIGN_IN_SUCCEEDED)).isEmpty();
   }
 
+  /** After the redirect no failure is an outage to excuse: the browser was sent to a live Duo. */
   @ParameterizedTest
   @EnumSource(
       value = DuoFault.class,
-      names = {"DOWN", "SLOW", "HTTP_500", "MALFORMED_JSON"})
-  void failOpen_signsInWithoutDuoWhenTheExchangeCannotReachDuo(DuoFault fault) {
+      names = {"DOWN", "SLOW", "HTTP_500", "HTTP_503", "HTTP_429", "HTTP_400", "MALFORMED_JSON"})
+  void failOpen_rejectsTheCallbackWhateverTheExchangeFailure(DuoFault fault) {
     failOpen();
-    SessionToken token = passwordAccepted(ada);
-    Callback callback = approvedCallback(token);
-    duo.inject(fault);
+    for (boolean junk : List.of(true, false)) {
+      duo.clearFaults();
+      SessionToken token = passwordAccepted(ada);
+      Callback callback = approvedCallback(token);
+      duo.inject(fault);
 
-    DuoCallbackResult result = complete(token, callback);
+      DuoCallbackResult result = complete(token, junk ? callback.withCode("junk") : callback);
 
-    assertThat(result).isInstanceOf(SignedIn.class);
-    assertThat(((SignedIn) result).returnTo()).isEqualTo(RETURN_TO);
-    assertThat(sessionService.resume(token)).isEmpty();
-    assertThat(sessionService.resume(((SignedIn) result).token())).isPresent();
-    assertThat(events(AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN)).hasSize(1);
-    assertThat(audit.all().getLast().type()).isEqualTo(AuditEventType.SIGN_IN_SUCCEEDED);
-    assertThat(audit.all().getLast().details())
-        .containsEntry("second_factor", "none: duo unavailable, fail open");
+      Reason expected =
+          switch (fault) {
+            case HTTP_400, MALFORMED_JSON -> Reason.INVALID_RESPONSE;
+            default -> Reason.DUO_UNAVAILABLE;
+          };
+      Rejected rejected = assertRejected(result, expected);
+      assertThat(rejected.message()).contains("not completed");
+      assertNoSession(token);
+      assertFailureAudited(expected);
+    }
+    assertThat(events(AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN)).isEmpty();
+    assertThat(events(AuditEventType.SIGN_IN_SUCCEEDED)).isEmpty();
   }
 
   @Test
@@ -816,7 +862,8 @@ class DuoSignInServiceTest {
     Callback callback = approvedCallback(token);
     duo.inject(DuoFault.STAT_FAIL);
 
-    assertRejected(complete(token, callback), Reason.INVALID_RESPONSE);
+    Rejected rejected = assertRejected(complete(token, callback), Reason.CREDENTIALS_REJECTED);
+    assertThat(rejected.message()).contains("Duo rejected the panel's credentials");
     assertNoSession(token);
     assertThat(events(AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN)).isEmpty();
   }
@@ -1036,6 +1083,85 @@ class DuoSignInServiceTest {
     assertThat(complete(token, callback)).isInstanceOf(SignedIn.class);
   }
 
+  // --- the callback: the same callback twice
+
+  /**
+   * The first arrival of the callback stops in the exchange with Duo until {@code meanwhile} has
+   * run; returns what the first arrival answered.
+   */
+  private DuoCallbackResult completeWhile(SessionToken token, Callback callback, Runnable meanwhile)
+      throws Exception {
+    var exchanging = new CountDownLatch(1);
+    var resume = new CountDownLatch(1);
+    gateway.exchangeAnswer =
+        answer -> {
+          exchanging.countDown();
+          try {
+            assertThat(resume.await(10, TimeUnit.SECONDS)).isTrue();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return answer;
+        };
+    try (ExecutorService first = Executors.newSingleThreadExecutor()) {
+      Future<DuoCallbackResult> firstArrival = first.submit(() -> complete(token, callback));
+      assertThat(exchanging.await(10, TimeUnit.SECONDS)).isTrue();
+      meanwhile.run();
+      resume.countDown();
+      return firstArrival.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void callback_aDuplicateFromTheSameBrowserDoesNotEndTheSignInTheFirstIsCompleting()
+      throws Exception {
+    SessionToken token = passwordAccepted(ada);
+    Callback callback = approvedCallback(token);
+    List<DuoCallbackResult> duplicates = new ArrayList<>();
+
+    DuoCallbackResult first =
+        completeWhile(token, callback, () -> duplicates.add(complete(token, callback)));
+
+    assertThat(duplicates).containsExactly(new DuoCallbackResult.Duplicate(RETURN_TO));
+    assertThat(first).isInstanceOf(SignedIn.class);
+    assertThat(sessionService.resume(((SignedIn) first).token())).isPresent();
+    assertThat(events(AuditEventType.SIGN_IN_SUCCEEDED)).hasSize(1);
+    assertThat(events(AuditEventType.SECOND_FACTOR_FAILED)).isEmpty();
+    assertThat(gateway.exchanges).isEqualTo(1);
+  }
+
+  @Test
+  void callback_aDuplicateFromAnotherBrowserIsRefusedAndLeavesTheOwnerAlone() throws Exception {
+    SessionToken owner = passwordAccepted(ada);
+    Callback callback = approvedCallback(owner);
+    SessionToken other = passwordAccepted(grace);
+    List<DuoCallbackResult> duplicates = new ArrayList<>();
+
+    DuoCallbackResult first =
+        completeWhile(owner, callback, () -> duplicates.add(complete(other, callback)));
+
+    assertThat(duplicates).hasSize(1);
+    assertRejected(duplicates.getFirst(), Reason.OTHER_BROWSER);
+    assertThat(sessionService.resume(other)).as("the other browser's own sign-in").isEmpty();
+    assertThat(first).isInstanceOf(SignedIn.class);
+    assertThat(sessionService.resume(((SignedIn) first).token())).isPresent();
+    assertThat(events(AuditEventType.SIGN_IN_SUCCEEDED)).hasSize(1);
+    assertThat(gateway.exchanges).isEqualTo(1);
+  }
+
+  @Test
+  void callback_aDuplicateWithoutACookieIsRefusedAndLeavesTheOwnerAlone() throws Exception {
+    SessionToken owner = passwordAccepted(ada);
+    Callback callback = approvedCallback(owner);
+    List<DuoCallbackResult> duplicates = new ArrayList<>();
+
+    DuoCallbackResult first =
+        completeWhile(owner, callback, () -> duplicates.add(complete(Optional.empty(), callback)));
+
+    assertRejected(duplicates.getFirst(), Reason.OTHER_BROWSER);
+    assertThat(first).isInstanceOf(SignedIn.class);
+  }
+
   // --- the callback: another browser
 
   @Test
@@ -1117,7 +1243,8 @@ class DuoSignInServiceTest {
     Callback callback = approvedCallback(token);
     plugins.transition(DuoPlugin.ID, PluginState.ACTIVE, PluginState.INACTIVE);
 
-    assertRejected(complete(token, callback), Reason.DUO_UNAVAILABLE);
+    Rejected rejected = assertRejected(complete(token, callback), Reason.SETTINGS_CHANGED);
+    assertThat(rejected.message()).contains("settings changed").doesNotContain("reached");
     assertNoSession(token);
     assertThat(events(AuditEventType.SIGN_IN_SUCCEEDED)).isEmpty();
     assertThat(gateway.exchanges).isZero();

@@ -8,6 +8,12 @@ public enum DuoFault {
   SLOW,
   /** Duo answers 500. */
   HTTP_500,
+  /** Duo answers 503. */
+  HTTP_503,
+  /** Duo answers 429: it rate-limits this client. */
+  HTTP_429,
+  /** Duo answers 400: the request is wrong. */
+  HTTP_400,
   /**
    * Duo refuses the client: {@code stat: FAIL} on the health check, {@code invalid_client} on the
    * token.

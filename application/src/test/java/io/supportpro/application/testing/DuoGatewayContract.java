@@ -152,6 +152,24 @@ public abstract class DuoGatewayContract {
         gateway().exchange(withSecret(OTHER_SECRET), code, ALICE), Failure.INVALID_CONFIGURATION);
   }
 
+  /** Only a service that is down or failing is an outage; an answer refusing the request is not. */
+  @ParameterizedTest
+  @EnumSource(DuoFault.class)
+  void healthCheck_underAFault_isAnOutageOnlyWhenDuoIsDownOrFailing(DuoFault fault) {
+    inject(fault);
+
+    Health health = gateway().healthCheck(connection());
+
+    boolean outage =
+        health instanceof Health.Unavailable unavailable && unavailable.failure().isOutage();
+    assertThat(outage)
+        .isEqualTo(
+            switch (fault) {
+              case DOWN, SLOW, HTTP_500, HTTP_503 -> true;
+              default -> false;
+            });
+  }
+
   @ParameterizedTest
   @EnumSource(DuoFault.class)
   void healthCheck_underAFault_answersTheMatchingFailure(DuoFault fault) {
@@ -206,7 +224,10 @@ public abstract class DuoGatewayContract {
   protected static Optional<Failure> healthFailure(DuoFault fault) {
     return switch (fault) {
       case DOWN, SLOW -> Optional.of(Failure.UNREACHABLE);
-      case HTTP_500, MALFORMED_JSON -> Optional.of(Failure.SERVICE_ERROR);
+      case HTTP_500, HTTP_503 -> Optional.of(Failure.SERVICE_ERROR);
+      case HTTP_429 -> Optional.of(Failure.RATE_LIMITED);
+      case HTTP_400 -> Optional.of(Failure.REQUEST_REFUSED);
+      case MALFORMED_JSON -> Optional.of(Failure.MALFORMED_ANSWER);
       case STAT_FAIL -> Optional.of(Failure.INVALID_CONFIGURATION);
       case BAD_SIGNATURE, WRONG_ISS, WRONG_AUD, WRONG_USER, EXPIRED, ERROR_REDIRECT ->
           Optional.empty();
@@ -217,7 +238,10 @@ public abstract class DuoGatewayContract {
   protected static Failure exchangeFailure(DuoFault fault) {
     return switch (fault) {
       case DOWN, SLOW -> Failure.UNREACHABLE;
-      case HTTP_500, MALFORMED_JSON -> Failure.SERVICE_ERROR;
+      case HTTP_500, HTTP_503 -> Failure.SERVICE_ERROR;
+      case HTTP_429 -> Failure.RATE_LIMITED;
+      case HTTP_400 -> Failure.REQUEST_REFUSED;
+      case MALFORMED_JSON -> Failure.MALFORMED_ANSWER;
       case STAT_FAIL -> Failure.INVALID_CONFIGURATION;
       case BAD_SIGNATURE, WRONG_ISS, WRONG_AUD, WRONG_USER, EXPIRED, ERROR_REDIRECT ->
           Failure.INVALID_RESPONSE;

@@ -158,8 +158,17 @@ public final class InMemoryDuoGateway implements DuoGateway {
     if (faults.contains(DuoFault.DOWN) || faults.contains(DuoFault.SLOW)) {
       return Failure.UNREACHABLE;
     }
-    if (faults.contains(DuoFault.HTTP_500) || faults.contains(DuoFault.MALFORMED_JSON)) {
+    if (faults.contains(DuoFault.HTTP_500) || faults.contains(DuoFault.HTTP_503)) {
       return Failure.SERVICE_ERROR;
+    }
+    if (faults.contains(DuoFault.HTTP_429)) {
+      return Failure.RATE_LIMITED;
+    }
+    if (faults.contains(DuoFault.HTTP_400)) {
+      return Failure.REQUEST_REFUSED;
+    }
+    if (faults.contains(DuoFault.MALFORMED_JSON)) {
+      return Failure.MALFORMED_ANSWER;
     }
     if (faults.contains(DuoFault.STAT_FAIL)) {
       return Failure.INVALID_CONFIGURATION;

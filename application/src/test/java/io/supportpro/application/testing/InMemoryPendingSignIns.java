@@ -14,6 +14,7 @@ import java.util.function.Predicate;
  */
 public final class InMemoryPendingSignIns implements PendingSignIns {
   private final Map<String, PendingSignIn> pending = new HashMap<>();
+  private final Map<String, PendingSignIn> taken = new HashMap<>();
   private final Predicate<PendingSignIn> stillBound;
 
   /** Pending sign-ins that are always accepted. */
@@ -37,17 +38,29 @@ public final class InMemoryPendingSignIns implements PendingSignIns {
 
   @Override
   public synchronized Optional<PendingSignIn> take(String stateHash) {
-    return Optional.ofNullable(pending.remove(stateHash)).filter(stillBound);
+    Optional<PendingSignIn> found =
+        Optional.ofNullable(pending.remove(stateHash)).filter(stillBound);
+    found.ifPresent(signIn -> taken.put(stateHash, signIn));
+    return found;
+  }
+
+  @Override
+  public synchronized Optional<PendingSignIn> taken(String stateHash) {
+    return Optional.ofNullable(taken.get(stateHash)).filter(stillBound);
   }
 
   @Override
   public synchronized int deleteCreatedBefore(Instant before) {
-    int count = pending.size();
+    // What the foreign keys would already have deleted is not counted.
+    pending.values().removeIf(stillBound.negate());
+    taken.values().removeIf(stillBound.negate());
+    int count = pending.size() + taken.size();
     pending.values().removeIf(p -> p.createdAt().isBefore(before));
-    return count - pending.size();
+    taken.values().removeIf(p -> p.createdAt().isBefore(before));
+    return count - pending.size() - taken.size();
   }
 
-  /** How many sign-ins are pending. */
+  /** How many sign-ins are pending and not yet taken. */
   public synchronized int size() {
     return pending.size();
   }

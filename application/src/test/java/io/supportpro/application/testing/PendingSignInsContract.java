@@ -79,6 +79,38 @@ public abstract class PendingSignInsContract {
   }
 
   @Test
+  void taken_findsASignInOnlyOnceItWasTaken() {
+    PendingSignIn signIn = pending(T0);
+    stores.pending().create(signIn);
+
+    assertThat(stores.pending().taken(signIn.stateHash())).isEmpty();
+    stores.pending().take(signIn.stateHash());
+
+    assertThat(stores.pending().taken(signIn.stateHash())).contains(signIn);
+    assertThat(stores.pending().take(signIn.stateHash())).isEmpty();
+    assertThat(stores.pending().taken(Sha256.hex("unknown"))).isEmpty();
+  }
+
+  @Test
+  void taken_isForgottenWhenItsSessionEndsOrItIsSwept() {
+    PendingSignIn signIn = pending(T0);
+    stores.pending().create(signIn);
+    stores.pending().take(signIn.stateHash());
+    stores.sessions().delete(session.key());
+
+    assertThat(stores.pending().taken(signIn.stateHash())).isEmpty();
+
+    session = Session.begin(SessionToken.random(), alice.id(), SecondFactor.DUO, T0);
+    stores.sessions().create(session);
+    PendingSignIn swept = pending(T0);
+    stores.pending().create(swept);
+    stores.pending().take(swept.stateHash());
+
+    assertThat(stores.pending().deleteCreatedBefore(T0.plusSeconds(1))).isEqualTo(1);
+    assertThat(stores.pending().taken(swept.stateHash())).isEmpty();
+  }
+
+  @Test
   void concurrentTakes_onlyOneGetsIt() throws Exception {
     PendingSignIn signIn = pending(T0);
     stores.pending().create(signIn);
@@ -99,6 +131,7 @@ public abstract class PendingSignInsContract {
         taken += outcome.get().isPresent() ? 1 : 0;
       }
       assertThat(taken).isEqualTo(1);
+      assertThat(stores.pending().taken(signIn.stateHash())).contains(signIn);
     }
   }
 

@@ -15,9 +15,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Sorts what the SDK throws into the port's failures, with a one-line detail. The SDK wraps
- * transport errors (IOException) in DuoException, reports a refused health check and a refused
- * token request as a bare DuoException message, and throws unchecked exceptions for answers it
- * cannot handle.
+ * transport errors (IOException, and the {@link DuoHttpError} that {@link DuoClient} raises for an
+ * error status) in DuoException, reports a refused health check as a bare DuoException message, and
+ * throws unchecked exceptions for answers it cannot handle.
  */
 final class DuoErrors {
   /** Which SDK call failed. */
@@ -36,8 +36,12 @@ final class DuoErrors {
     if (thrown == null) {
       return Failure.UNREACHABLE;
     }
+    Optional<DuoHttpError> status = cause(thrown, DuoHttpError.class);
+    if (status.isPresent()) {
+      return byStatus(call, status.get());
+    }
     if (has(thrown, JsonProcessingException.class)) {
-      return Failure.SERVICE_ERROR;
+      return Failure.MALFORMED_ANSWER;
     }
     if (has(thrown, MalformedURLException.class)) {
       return Failure.INVALID_CONFIGURATION;
@@ -50,34 +54,53 @@ final class DuoErrors {
       return Failure.INVALID_CONFIGURATION;
     }
     if (!(thrown instanceof DuoException)) {
-      // NullPointerException for a non-2xx health answer or one without "stat", a
+      // A NullPointerException for a 2xx answer without "stat" or without a body, a
       // ClassCastException for claims of an unexpected type: Duo's answer was not usable.
-      return Failure.SERVICE_ERROR;
+      return Failure.MALFORMED_ANSWER;
     }
     if (call == Call.HEALTH_CHECK) {
       // A 200 answer with stat FAIL: Duo refuses the client (invalid_client).
       return Failure.INVALID_CONFIGURATION;
     }
     String message = Objects.requireNonNullElse(thrown.getMessage(), "");
-    if (message.startsWith(TOKEN_CHECK_FAILED)) {
-      // "Null token" means the answer had no id_token at all: unreadable rather than forged.
-      return message.contains("Null token") ? Failure.SERVICE_ERROR : Failure.INVALID_RESPONSE;
-    }
-    // A non-200 token answer: "msg=<reason>, msg_detail=<body>".
-    String lower = message.toLowerCase(Locale.ROOT);
-    if (lower.contains("invalid_client") || lower.contains("unauthorized_client")) {
-      return Failure.INVALID_CONFIGURATION;
-    }
-    if (lower.contains("invalid_grant")) {
+    if (message.startsWith(TOKEN_CHECK_FAILED) && !message.contains("Null token")) {
       return Failure.INVALID_RESPONSE;
     }
-    return Failure.SERVICE_ERROR;
+    // No id token in the answer, or a 2xx other than 200, which the SDK refuses.
+    return Failure.MALFORMED_ANSWER;
+  }
+
+  /** An error status: only a server error is an outage; every 4xx says the request was refused. */
+  private static Failure byStatus(Call call, DuoHttpError error) {
+    if (error.status() >= 500) {
+      return Failure.SERVICE_ERROR;
+    }
+    if (error.status() == 429) {
+      return Failure.RATE_LIMITED;
+    }
+    String body = error.body().toLowerCase(Locale.ROOT);
+    if (error.status() == 401
+        || body.contains("invalid_client")
+        || body.contains("unauthorized_client")) {
+      return Failure.INVALID_CONFIGURATION;
+    }
+    if (call == Call.EXCHANGE && body.contains("invalid_grant")) {
+      return Failure.INVALID_RESPONSE;
+    }
+    return Failure.REQUEST_REFUSED;
   }
 
   /** A short description of what the call threw; {@code null} means it did not finish in time. */
   static String detail(Call call, Throwable thrown) {
     if (thrown == null) {
       return "Duo did not answer in time.";
+    }
+    Optional<DuoHttpError> status = cause(thrown, DuoHttpError.class);
+    if (status.isPresent()) {
+      String body = status.get().body().strip();
+      return "Duo answered HTTP "
+          + status.get().status()
+          + (body.isEmpty() ? "." : ": " + body.lines().findFirst().orElse(""));
     }
     if (has(thrown, JsonProcessingException.class)) {
       return "Duo's answer could not be read.";
@@ -105,7 +128,7 @@ final class DuoErrors {
       return "The prompt address cannot be made: " + message;
     }
     if (!(thrown instanceof DuoException)) {
-      return "Duo answered with an error status or an unusable body (the SDK threw "
+      return "Duo answered with an unusable body (the SDK threw "
           + thrown.getClass().getSimpleName()
           + ").";
     }
@@ -117,7 +140,7 @@ final class DuoErrors {
           ? "Duo's answer has no id token."
           : "Duo's id token did not verify: " + firstLine(thrown.getCause());
     }
-    return "Duo refused the code exchange: " + message;
+    return "Duo's answer to the code exchange was not usable: " + message;
   }
 
   private static String firstLine(Throwable thrown) {

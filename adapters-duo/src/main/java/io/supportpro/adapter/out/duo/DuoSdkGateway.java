@@ -25,10 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The {@link DuoGateway} over Duo's Universal Prompt SDK ({@code duo-universal-sdk} 1.3.1).
  *
  * <p>Every SDK failure, checked or not, becomes a {@link Failure}: the SDK also throws
- * NullPointerException for a non-2xx health answer and IllegalArgumentException for some hosts. The
- * SDK's {@code Client} is built once per distinct {@link DuoConnection} and reused. Calls that go
- * to Duo run on a virtual thread and are given up after the gateway's timeout (OkHttp's own
- * timeouts are 10 s and cannot be set through the SDK); the prompt address needs no round trip.
+ * NullPointerException for a non-2xx health answer and IllegalArgumentException for some hosts.
+ * Duo's HTTP status is kept ({@link DuoClient}), so that an outage (network, timeout, 5xx) is told
+ * apart from an answer that refuses the request (4xx, 429) or cannot be read. The SDK's {@code
+ * Client} is built once per distinct {@link DuoConnection} and reused. Calls that go to Duo run on
+ * a virtual thread and are given up after the gateway's timeout (OkHttp's own timeouts are 10 s and
+ * cannot be set through the SDK); the prompt address needs no round trip.
  *
  * <p>Besides the SDK's checks of the id token (HS512 signature, issuer, audience, user, time with a
  * 60 s leeway), the gateway requires {@code exp}, {@code iat} and {@code auth_result.status}, and
@@ -224,31 +226,16 @@ public final class DuoSdkGateway implements DuoGateway {
       return new Refused(Failure.INVALID_CONFIGURATION, problem.get());
     }
     clientsBuilt.incrementAndGet();
-    String redirect = connection.redirectUri().toString();
-    Client.Builder builder =
-        connection
-            .proxy()
-            .map(
-                proxy ->
-                    new Client.Builder(
-                        connection.clientId(),
-                        connection.clientSecret(),
-                        proxy.host(),
-                        proxy.port(),
-                        connection.apiHost(),
-                        redirect))
-            .orElseGet(
-                () ->
-                    new Client.Builder(
-                        connection.clientId(),
-                        connection.clientSecret(),
-                        connection.apiHost(),
-                        redirect));
-    if (!connection.extraCertificatePins().isEmpty()) {
-      builder.setCACerts(DuoPins.withExtra(connection.extraCertificatePins()));
-    }
     try {
-      return new Ready(builder.build());
+      return new Ready(
+          new DuoClient(
+              connection.clientId(),
+              connection.clientSecret(),
+              connection.apiHost(),
+              connection.redirectUri().toString(),
+              connection.proxy().map(DuoConnection.Proxy::host).orElse(null),
+              connection.proxy().map(DuoConnection.Proxy::port).orElse(null),
+              DuoPins.withExtra(connection.extraCertificatePins())));
     } catch (DuoException | RuntimeException e) {
       return new Refused(
           Failure.INVALID_CONFIGURATION,

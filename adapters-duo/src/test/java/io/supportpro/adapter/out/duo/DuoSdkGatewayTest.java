@@ -223,6 +223,11 @@ class DuoSdkGatewayTest {
         .hasSize(DuoSdkGateway.MAX_DETAIL);
   }
 
+  private static DuoException status(int code, String body) {
+    var error = new DuoHttpError(code, body);
+    return new DuoException(error.getMessage(), error);
+  }
+
   @Test
   void errors_mapToTheFailureTheyMean() {
     var network = new DuoException("Failed to connect", new ConnectException("refused"));
@@ -232,32 +237,45 @@ class DuoSdkGatewayTest {
     var unreadable =
         new DuoException("bad", new JsonParseException(null, "Unexpected end-of-input"));
     var statFail = new DuoException("invalid_client");
-    var invalidGrant =
-        new DuoException("msg=Bad Request, msg_detail={\"error\":\"invalid_grant\"}");
-    var invalidClient = new DuoException("msg=, msg_detail={\"error\":\"invalid_client\"}");
-    var serverError = new DuoException("msg=Internal Server Error, msg_detail=oops");
+    var invalidGrant = status(400, "{\"error\":\"invalid_grant\"}");
+    var invalidClient = status(400, "{\"error\":\"invalid_client\"}");
+    var unauthorized = status(401, "");
+    var badRequest = status(400, "{\"stat\":\"FAIL\",\"message\":\"invalid_request\"}");
+    var notFound = status(404, "Not Found");
+    var rateLimited = status(429, "{\"stat\":\"FAIL\",\"code\":42901}");
+    var serverError = status(500, "oops");
+    var unavailable = status(503, "Service Unavailable");
     var forged =
         new DuoException(
             "ID Token verification failed", new IllegalStateException("bad signature"));
     var noToken = new DuoException("ID Token verification failed: Null token");
-    var nonTwoHundred = new NullPointerException();
+    var notTwoHundred = new DuoException("msg=Created, msg_detail={}");
+    var noStat = new NullPointerException();
 
     assertThat(DuoErrors.failure(Call.HEALTH_CHECK, null)).isEqualTo(Failure.UNREACHABLE);
     assertThat(DuoErrors.failure(Call.HEALTH_CHECK, network)).isEqualTo(Failure.UNREACHABLE);
     assertThat(DuoErrors.failure(Call.EXCHANGE, pinning)).isEqualTo(Failure.UNREACHABLE);
-    assertThat(DuoErrors.failure(Call.HEALTH_CHECK, unreadable)).isEqualTo(Failure.SERVICE_ERROR);
+    for (Call call : List.of(Call.HEALTH_CHECK, Call.EXCHANGE)) {
+      assertThat(DuoErrors.failure(call, serverError)).isEqualTo(Failure.SERVICE_ERROR);
+      assertThat(DuoErrors.failure(call, unavailable)).isEqualTo(Failure.SERVICE_ERROR);
+      assertThat(DuoErrors.failure(call, rateLimited)).isEqualTo(Failure.RATE_LIMITED);
+      assertThat(DuoErrors.failure(call, badRequest)).isEqualTo(Failure.REQUEST_REFUSED);
+      assertThat(DuoErrors.failure(call, notFound)).isEqualTo(Failure.REQUEST_REFUSED);
+      assertThat(DuoErrors.failure(call, invalidClient)).isEqualTo(Failure.INVALID_CONFIGURATION);
+      assertThat(DuoErrors.failure(call, unauthorized)).isEqualTo(Failure.INVALID_CONFIGURATION);
+      assertThat(DuoErrors.failure(call, unreadable)).isEqualTo(Failure.MALFORMED_ANSWER);
+      assertThat(DuoErrors.failure(call, noStat)).isEqualTo(Failure.MALFORMED_ANSWER);
+    }
+    assertThat(DuoErrors.failure(Call.HEALTH_CHECK, invalidGrant))
+        .isEqualTo(Failure.REQUEST_REFUSED);
+    assertThat(DuoErrors.failure(Call.EXCHANGE, invalidGrant)).isEqualTo(Failure.INVALID_RESPONSE);
     assertThat(DuoErrors.failure(Call.HEALTH_CHECK, statFail))
         .isEqualTo(Failure.INVALID_CONFIGURATION);
-    assertThat(DuoErrors.failure(Call.HEALTH_CHECK, nonTwoHundred))
-        .isEqualTo(Failure.SERVICE_ERROR);
-    assertThat(DuoErrors.failure(Call.EXCHANGE, invalidGrant)).isEqualTo(Failure.INVALID_RESPONSE);
-    assertThat(DuoErrors.failure(Call.EXCHANGE, invalidClient))
-        .isEqualTo(Failure.INVALID_CONFIGURATION);
-    assertThat(DuoErrors.failure(Call.EXCHANGE, serverError)).isEqualTo(Failure.SERVICE_ERROR);
     assertThat(DuoErrors.failure(Call.EXCHANGE, forged)).isEqualTo(Failure.INVALID_RESPONSE);
-    assertThat(DuoErrors.failure(Call.EXCHANGE, noToken)).isEqualTo(Failure.SERVICE_ERROR);
+    assertThat(DuoErrors.failure(Call.EXCHANGE, noToken)).isEqualTo(Failure.MALFORMED_ANSWER);
+    assertThat(DuoErrors.failure(Call.EXCHANGE, notTwoHundred)).isEqualTo(Failure.MALFORMED_ANSWER);
     assertThat(DuoErrors.failure(Call.EXCHANGE, new ClassCastException()))
-        .isEqualTo(Failure.SERVICE_ERROR);
+        .isEqualTo(Failure.MALFORMED_ANSWER);
     assertThat(DuoErrors.failure(Call.PROMPT, new DuoException("Invalid state")))
         .isEqualTo(Failure.INVALID_CONFIGURATION);
     assertThat(DuoErrors.failure(Call.PROMPT, new IllegalArgumentException()))
@@ -270,13 +288,13 @@ class DuoSdkGatewayTest {
         .isEqualTo("Duo's id token did not verify: bad signature");
     assertThat(DuoErrors.detail(Call.EXCHANGE, noToken)).isEqualTo("Duo's answer has no id token.");
     assertThat(DuoErrors.detail(Call.EXCHANGE, invalidGrant))
-        .startsWith("Duo refused the code exchange: msg=Bad Request");
+        .isEqualTo("Duo answered HTTP 400: {\"error\":\"invalid_grant\"}");
+    assertThat(DuoErrors.detail(Call.HEALTH_CHECK, unauthorized))
+        .isEqualTo("Duo answered HTTP 401.");
     assertThat(DuoErrors.detail(Call.HEALTH_CHECK, statFail))
         .isEqualTo("Duo refused the health check: invalid_client");
-    assertThat(DuoErrors.detail(Call.HEALTH_CHECK, nonTwoHundred))
-        .isEqualTo(
-            "Duo answered with an error status or an unusable body (the SDK threw"
-                + " NullPointerException).");
+    assertThat(DuoErrors.detail(Call.HEALTH_CHECK, noStat))
+        .isEqualTo("Duo answered with an unusable body (the SDK threw NullPointerException).");
     assertThat(DuoErrors.detail(Call.HEALTH_CHECK, null)).isEqualTo("Duo did not answer in time.");
     assertThat(DuoErrors.detail(Call.EXCHANGE, unreadable))
         .isEqualTo("Duo's answer could not be read.");

@@ -19,7 +19,7 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * Pending sign-ins in {@code pending_sign_in}, whose foreign keys to the installed plugin and to
- * the session delete them with either.
+ * the session delete them with either; a taken one is marked, not deleted.
  */
 final class JooqPendingSignIns implements PendingSignIns {
   private static final int MAX_STATE_HASH_LENGTH = 64;
@@ -71,7 +71,7 @@ final class JooqPendingSignIns implements PendingSignIns {
         });
   }
 
-  /** Read, then delete: whoever deletes the row (one request at most) takes the sign-in. */
+  /** Read, then mark: whoever marks the row (one request at most) takes the sign-in. */
   @Override
   public Optional<PendingSignIn> take(String stateHash) {
     Objects.requireNonNull(stateHash, "stateHash");
@@ -80,13 +80,28 @@ final class JooqPendingSignIns implements PendingSignIns {
         () ->
             dsl.selectFrom(PENDING_SIGN_IN)
                 .where(PENDING_SIGN_IN.STATE_HASH.eq(stateHash))
+                .and(PENDING_SIGN_IN.TAKEN.isFalse())
                 .fetchOptional(JooqPendingSignIns::pending)
                 .filter(
                     found ->
-                        dsl.deleteFrom(PENDING_SIGN_IN)
+                        dsl.update(PENDING_SIGN_IN)
+                                .set(PENDING_SIGN_IN.TAKEN, true)
                                 .where(PENDING_SIGN_IN.STATE_HASH.eq(stateHash))
+                                .and(PENDING_SIGN_IN.TAKEN.isFalse())
                                 .execute()
                             == 1));
+  }
+
+  @Override
+  public Optional<PendingSignIn> taken(String stateHash) {
+    Objects.requireNonNull(stateHash, "stateHash");
+    return guard(
+        "finishing a sign-in with a second factor",
+        () ->
+            dsl.selectFrom(PENDING_SIGN_IN)
+                .where(PENDING_SIGN_IN.STATE_HASH.eq(stateHash))
+                .and(PENDING_SIGN_IN.TAKEN.isTrue())
+                .fetchOptional(JooqPendingSignIns::pending));
   }
 
   @Override

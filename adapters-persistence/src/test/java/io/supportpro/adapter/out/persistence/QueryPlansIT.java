@@ -252,7 +252,9 @@ class QueryPlansIT {
         new PendingSignIn("f".repeat(64), DUO, session.key(), alice.id(), "alice", "/", now);
     pending.create(signIn);
     pending.take(signIn.stateHash());
-    pending.create(signIn);
+    pending.taken(signIn.stateHash());
+    pending.create(
+        new PendingSignIn("e".repeat(64), DUO, session.key(), alice.id(), "alice", "/", now));
     pending.deleteCreatedBefore(now);
     sessions.replace(session.key(), renewed);
     sessions.delete(renewed.key());

@@ -58,7 +58,7 @@ final class DuoSignInController {
         cookies.clearSession(ctx);
         Visitor.detach(ctx);
         throw Halt.page(
-            503,
+            refused.reason() == DuoStartResult.Reason.DUO_UNAVAILABLE ? 503 : 403,
             "You cannot sign in right now",
             refused.message(),
             AccessPolicy.SIGN_IN,
@@ -89,6 +89,9 @@ final class DuoSignInController {
         // Checked again on the way out: the stored page came from a form.
         Pages.seeOther(ctx, SafeNext.of(signedIn.returnTo()));
       }
+      // The first arrival of this callback sets the new cookie; this one leaves it alone.
+      case DuoCallbackResult.Duplicate duplicate ->
+          Pages.seeOther(ctx, SafeNext.of(duplicate.returnTo()));
       case DuoCallbackResult.Rejected rejected -> {
         endSignInInProgress(ctx);
         throw Halt.page(
@@ -110,10 +113,14 @@ final class DuoSignInController {
     }
   }
 
-  /** A refused callback ends the sign-in in progress; a full session elsewhere is kept. */
+  /**
+   * A refused callback ends the sign-in in progress that came with it; a full session is kept, and
+   * so is a cookie whose session had already gone when the request came (it may since have been
+   * replaced by the new cookie of a sign-in that was completing).
+   */
   private void endSignInInProgress(Context ctx) {
-    boolean signedIn = Visitor.of(ctx).map(v -> v.session().signedIn()).orElse(false);
-    if (cookies.hasSessionCookie(ctx) && !signedIn) {
+    boolean waiting = Visitor.of(ctx).map(v -> !v.session().signedIn()).orElse(false);
+    if (waiting) {
       cookies.clearSession(ctx);
       Visitor.detach(ctx);
     }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class DuoSignInIT {
   private static final String DENIED_OR_UNVERIFIED =
-      "Duo's answer could not be verified, so you are not signed in. Sign in again.";
+      "Duo's answer could not be verified, so your sign-in was not completed. Sign in again.";
   private static final String NOT_THIS_BROWSER =
       "This Duo confirmation does not belong to a sign-in in progress in this browser.";
 
@@ -338,7 +338,9 @@ class DuoSignInIT {
     Response answer = browser.get(callbackPath(back));
 
     assertRefused(
-        answer, 403, "The Duo confirmation took longer than five minutes. Sign in again.");
+        answer,
+        403,
+        "The Duo confirmation took longer than five minutes, so your sign-in was not completed.");
     assertCookieCleared(answer);
     assertNoSession(browser);
     assertThat(lastDuoFailure()).isEqualTo("expired");
@@ -415,9 +417,35 @@ class DuoSignInIT {
 
     Response answer = browser.get(callbackPath(back));
 
-    assertRefused(answer, 503, "Duo cannot be reached right now, so you cannot sign in.");
+    assertRefused(
+        answer, 503, "Duo cannot be reached right now, so your sign-in was not completed.");
     assertNoSession(browser);
     assertThat(lastDuoFailure()).startsWith("duo_unavailable");
+  }
+
+  @Test
+  void theCallbackPage_namesWhyTheSignInWasNotCompleted() {
+    URI back = panel.duo.approve(atDuo(browser, TestPanel.OPERATOR));
+    panel.duo.inject(DuoFault.STAT_FAIL);
+
+    assertRefused(
+        browser.get(callbackPath(back)),
+        403,
+        "Duo rejected the panel's credentials, so your sign-in was not completed. Ask an"
+            + " administrator to check the Duo settings.");
+    assertThat(lastDuoFailure()).startsWith("credentials_rejected");
+
+    panel.duo.clearFaults();
+    Browser other = panel.browser();
+    URI again = panel.duo.approve(atDuo(other, TestPanel.OPERATOR));
+    act(admin, DUO, "deactivate");
+
+    assertRefused(
+        other.get(callbackPath(again)),
+        403,
+        "The Duo sign-in settings changed while you were signing in, so your sign-in was not"
+            + " completed. Sign in again.");
+    assertThat(lastDuoFailure()).startsWith("settings_changed");
   }
 
   @Test
@@ -491,7 +519,10 @@ class DuoSignInIT {
     panel.duo.inject(DuoFault.STAT_FAIL);
     Browser other = panel.browser();
     signIn(other, "mallory", TestPanel.PASSWORD);
-    assertThat(continueToDuo(other).status()).isEqualTo(503);
+    assertRefused(
+        continueToDuo(other),
+        403,
+        "Duo rejected the panel's credentials, so you cannot sign in. Ask an administrator");
     assertNoSession(other);
   }
 
@@ -504,7 +535,7 @@ class DuoSignInIT {
     Response answer = browser.post("/login/duo", Map.of("csrf", csrf));
 
     assertRefused(
-        answer, 503, "Sign-in settings changed while you were signing in. Sign in again.");
+        answer, 403, "The Duo sign-in settings changed while you were signing in. Sign in again.");
     assertCookieCleared(answer);
     assertThat(signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD).location()).hasValue("/");
   }

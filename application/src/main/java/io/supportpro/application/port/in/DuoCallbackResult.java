@@ -13,6 +13,13 @@ public sealed interface DuoCallbackResult {
   record SignedIn(SessionToken token, Session session, String returnTo)
       implements DuoCallbackResult {}
 
+  /**
+   * The same callback arrived again from the browser whose sign-in an earlier arrival took: that
+   * arrival finishes the sign-in, and this one sends the browser on to the same page without
+   * touching its session or cookie.
+   */
+  record Duplicate(String returnTo) implements DuoCallbackResult {}
+
   /** No sign-in; the message is for the operator, the reason for the audit log and tests. */
   record Rejected(Reason reason, String message) implements DuoCallbackResult {}
 
@@ -34,13 +41,23 @@ public sealed interface DuoCallbackResult {
     SESSION_ENDED,
     /** Duo sent an error instead of a code. */
     DUO_ERROR,
-    /** Duo's answer did not verify: a bad code, signature, issuer, audience or time. */
+    /**
+     * Duo's answer did not verify (a bad code, signature, issuer, audience or time), said the
+     * request was wrong, or could not be read.
+     */
     INVALID_RESPONSE,
     /** Duo denied the sign-in. */
     DENIED,
     /** Duo's answer is for another user. */
     WRONG_USER,
-    /** Duo could not be reached to finish, and the fail mode is closed. */
-    DUO_UNAVAILABLE
+    /**
+     * Duo could not be reached, failed or rate-limited the code exchange; after the redirect no
+     * fail mode lets anyone in.
+     */
+    DUO_UNAVAILABLE,
+    /** Duo rejected the panel's credentials at the code exchange. */
+    CREDENTIALS_REJECTED,
+    /** The Duo plugin was deactivated or its settings can no longer be used. */
+    SETTINGS_CHANGED
   }
 }

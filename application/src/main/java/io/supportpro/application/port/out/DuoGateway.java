@@ -4,22 +4,38 @@ import java.net.URI;
 
 /**
  * Talks to Duo's Universal Prompt service. Every failure, whatever its kind, comes back as an
- * outcome, never as an exception, so that the caller can apply the fail mode to all of them.
+ * outcome, never as an exception, classified precisely enough for the caller to tell an outage
+ * (where the fail mode applies) from a refusal (where it never does).
  */
 public interface DuoGateway {
   /** Why Duo could not be used. */
   enum Failure {
     /** Duo could not be reached in time: network, DNS, TLS, proxy or timeout. */
     UNREACHABLE,
-    /** Duo answered with an error status or a body that could not be read. */
+    /** Duo answered with a server error (HTTP 5xx): Duo itself is failing. */
     SERVICE_ERROR,
+    /** Duo answered 429: it turns away this client's requests for now. */
+    RATE_LIMITED,
+    /** Duo answered with another client error (HTTP 4xx): it says the request was wrong. */
+    REQUEST_REFUSED,
+    /** Duo answered with success, but with a body that could not be read or used. */
+    MALFORMED_ANSWER,
     /** Duo refused the credentials, or they are malformed. */
     INVALID_CONFIGURATION,
     /**
      * The code was refused or the id token did not verify (signature, issuer, audience, user,
      * time).
      */
-    INVALID_RESPONSE
+    INVALID_RESPONSE;
+
+    /**
+     * Whether Duo is down or cannot be reached: the only failures a fail mode of {@code open} may
+     * excuse. An answer that refuses the request, rate-limits it or cannot be read is not an
+     * outage, since whoever can provoke it could otherwise switch the second factor off.
+     */
+    public boolean isOutage() {
+      return this == UNREACHABLE || this == SERVICE_ERROR;
+    }
   }
 
   /** The outcome of a health check. */

@@ -16,10 +16,17 @@ public interface PendingSignIns {
   boolean create(PendingSignIn pending);
 
   /**
-   * Removes the pending sign-in with this state hash and returns it, atomically: of two requests
-   * with the same state, only one gets it.
+   * Marks the pending sign-in with this state hash as taken and returns it, atomically: of two
+   * requests with the same state, only one gets it. A taken sign-in is kept, for {@link #taken},
+   * until its session ends or it is swept as old.
    */
   Optional<PendingSignIn> take(String stateHash);
+
+  /**
+   * The pending sign-in with this state hash that a request has already taken, while its session
+   * lasts: what a second arrival of the same callback belongs to.
+   */
+  Optional<PendingSignIn> taken(String stateHash);
 
   /** Deletes pending sign-ins begun before the instant, and tells how many. */
   int deleteCreatedBefore(Instant before);

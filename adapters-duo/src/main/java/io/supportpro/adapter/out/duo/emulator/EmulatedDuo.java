@@ -343,6 +343,31 @@ final class EmulatedDuo {
     if (has(Fault.HTTP_500)) {
       return Optional.of(Answer.text(500, "Internal Server Error"));
     }
+    if (has(Fault.HTTP_503)) {
+      return Optional.of(Answer.text(503, "Service Unavailable"));
+    }
+    if (has(Fault.HTTP_429)) {
+      return Optional.of(
+          Answer.json(
+              429,
+              Json.write(
+                  ordered(
+                      "stat", "FAIL",
+                      "code", 42901,
+                      "message", "Too Many Requests",
+                      "message_detail", "Rate limit exceeded."))));
+    }
+    if (has(Fault.HTTP_400)) {
+      return Optional.of(
+          Answer.json(
+              400,
+              Json.write(
+                  ordered(
+                      "stat", "FAIL",
+                      "code", 40001,
+                      "message", "invalid_request",
+                      "message_detail", "The request is missing a required parameter."))));
+    }
     if (has(Fault.MALFORMED_JSON)) {
       return Optional.of(Answer.json(200, BROKEN_JSON));
     }

@@ -8,6 +8,12 @@ public enum Fault {
   SLOW,
   /** The API answers 500 Internal Server Error. */
   HTTP_500,
+  /** The API answers 503 Service Unavailable, as Duo does during an outage. */
+  HTTP_503,
+  /** The API answers 429 Too Many Requests: Duo is rate-limiting this client. */
+  HTTP_429,
+  /** The API answers 400 Bad Request: Duo says the request itself is wrong. */
+  HTTP_400,
   /**
    * The client is refused: the health check answers {@code stat: FAIL}, the token endpoint {@code
    * invalid_client}.

@@ -69,6 +69,15 @@ class EmulatedDuoTest {
     duo.clearFaults();
     duo.inject(Fault.MALFORMED_JSON);
     assertThat(duo.healthCheck(form).body()).isEqualTo(EmulatedDuo.BROKEN_JSON);
+    for (var fault :
+        java.util.Map.of(Fault.HTTP_503, 503, Fault.HTTP_429, 429, Fault.HTTP_400, 400)
+            .entrySet()) {
+      duo.clearFaults();
+      duo.inject(fault.getKey());
+      assertThat(duo.healthCheck(form).status())
+          .as(fault.getKey().name())
+          .isEqualTo(fault.getValue());
+    }
   }
 
   // --- the prompt ---
