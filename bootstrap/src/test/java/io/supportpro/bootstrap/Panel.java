@@ -39,6 +39,14 @@ final class Panel implements AutoCloseable {
 
   /** A panel on a fresh database of the kind, talking to the shared Duo emulator. */
   static Panel start(Store store) {
+    return start(store, List.of());
+  }
+
+  /**
+   * A panel on a fresh database that believes {@code X-Forwarded-For} from these proxies, so that a
+   * test on loopback can speak for clients at other addresses.
+   */
+  static Panel start(Store store, List<InetAddress> trustedProxies) {
     Path dataDirectory = Store.temporaryDataDirectory();
     // Duo sends the browser back to the public address, so it must carry the real port.
     int port = freePort();
@@ -47,6 +55,7 @@ final class Panel implements AutoCloseable {
         dataDirectory,
         port,
         URI.create("http://127.0.0.1:" + port),
+        trustedProxies,
         DuoEmulators.gateway());
   }
 
@@ -60,6 +69,7 @@ final class Panel implements AutoCloseable {
         config.dataDirectory(),
         freePort(),
         config.publicUrl(),
+        config.trustedProxies(),
         DuoEmulators.gateway());
   }
 
@@ -68,6 +78,7 @@ final class Panel implements AutoCloseable {
       Path dataDirectory,
       int port,
       URI publicUrl,
+      List<InetAddress> trustedProxies,
       DuoGateway duo) {
     var config =
         new Configuration(
@@ -77,7 +88,7 @@ final class Panel implements AutoCloseable {
             dataDirectory,
             database,
             Optional.of(SECRET_KEY),
-            List.of(),
+            trustedProxies,
             Optional.empty());
     return new Panel(Application.start(config, duo), config);
   }
