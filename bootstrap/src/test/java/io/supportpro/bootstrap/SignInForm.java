@@ -3,13 +3,19 @@ package io.supportpro.bootstrap;
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.Html;
 import io.supportpro.adapter.in.web.testing.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +28,15 @@ import java.util.concurrent.TimeUnit;
  * double submit, not a single-use one, so every request can carry the same cookie and token.
  */
 record SignInForm(URI base, Map<String, String> cookies, String csrf) {
+  // A thousand connections at once overflow the listening socket's backlog of 50, and the kernel
+  // lets a refused connection try again after 1, 3 and 7 seconds: wait for that, unlike Browser.
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(30))
+          .build();
+
   /** Opens the form of the panel. */
   static SignInForm open(Panel panel) {
     Browser browser = panel.browser();
@@ -36,20 +51,35 @@ record SignInForm(URI base, Map<String, String> cookies, String csrf) {
 
   /** Sends the form as a trusted proxy forwarding a client at {@code forwardedFor}. */
   Response send(String login, String password, Optional<String> forwardedFor) {
-    Browser browser = new Browser(base);
-    cookies.forEach(browser::setCookie);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("csrf", csrf);
     fields.put("next", "/");
     fields.put("login", login);
     fields.put("password", password);
+    var cookie = new StringJoiner("; ");
+    cookies.forEach((name, value) -> cookie.add(name + "=" + value));
     HttpRequest.Builder request =
-        browser
-            .request("/login")
+        HttpRequest.newBuilder(base.resolve("/login"))
+            .timeout(Duration.ofSeconds(60))
+            .header("Cookie", cookie.toString())
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(Browser.encode(fields)));
     forwardedFor.ifPresent(address -> request.header("X-Forwarded-For", address));
-    return browser.send(request);
+    try {
+      HttpResponse<String> answer;
+      try {
+        answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        // Like a browser, send once more when the connection was closed before any answer.
+        answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      }
+      return new Response(answer.statusCode(), answer.headers(), answer.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
