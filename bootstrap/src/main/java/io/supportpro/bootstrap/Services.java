@@ -119,7 +119,8 @@ record Services(
             clock),
         new ListOperatorsService(persistence.operators()),
         new ForceTwoFactorService(persistence.panelSettings(), audit, clock),
-        new SignInThrottlesService(persistence.failedAttempts(), throttle, audit, clock),
+        new SignInThrottlesService(
+            persistence.failedAttempts(), persistence.operators(), throttle, audit, clock),
         new AuditLogService(audit, clock),
         new PluginLifecycleService(catalog, persistence.plugins(), audit, clock),
         new PluginSettingsService(catalog, persistence.plugins(), cipher, audit, clock),

@@ -39,7 +39,7 @@ final class Panel implements AutoCloseable {
 
   /** A panel on a fresh database of the kind, talking to the shared Duo emulator. */
   static Panel start(Store store) {
-    return start(store, List.of());
+    return start(store, List.of(), List.of());
   }
 
   /**
@@ -47,6 +47,19 @@ final class Panel implements AutoCloseable {
    * these hosts too (as {@code SUPPORTPRO_DUO_ALLOWED_HOSTS} would).
    */
   static Panel start(Store store, List<String> moreDuoHosts) {
+    return start(store, moreDuoHosts, List.of());
+  }
+
+  /**
+   * A panel on a fresh database that believes {@code X-Forwarded-For} from these proxies, so that a
+   * test on loopback can speak for clients at other addresses.
+   */
+  static Panel behindProxies(Store store, List<InetAddress> trustedProxies) {
+    return start(store, List.of(), trustedProxies);
+  }
+
+  private static Panel start(
+      Store store, List<String> moreDuoHosts, List<InetAddress> trustedProxies) {
     Path dataDirectory = Store.temporaryDataDirectory();
     // Duo sends the browser back to the public address, so it must carry the real port.
     int port = freePort();
@@ -55,6 +68,7 @@ final class Panel implements AutoCloseable {
         dataDirectory,
         port,
         URI.create("http://127.0.0.1:" + port),
+        trustedProxies,
         DuoEmulators.shared().hosts().and(moreDuoHosts));
   }
 
@@ -68,6 +82,7 @@ final class Panel implements AutoCloseable {
         config.dataDirectory(),
         freePort(),
         config.publicUrl(),
+        config.trustedProxies(),
         config.duoAllowedHosts());
   }
 
@@ -76,6 +91,7 @@ final class Panel implements AutoCloseable {
       Path dataDirectory,
       int port,
       URI publicUrl,
+      List<InetAddress> trustedProxies,
       DuoHosts duoHosts) {
     var config =
         new Configuration(
@@ -85,7 +101,7 @@ final class Panel implements AutoCloseable {
             dataDirectory,
             database,
             Optional.of(SECRET_KEY),
-            List.of(),
+            trustedProxies,
             Optional.empty(),
             Configuration.DEFAULT_AUDIT_RETENTION,
             duoHosts);

@@ -27,7 +27,6 @@ import io.supportpro.domain.session.SessionTimeouts;
 import io.supportpro.domain.session.SessionToken;
 import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
-import io.supportpro.domain.throttle.ThrottleState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 
 /** Signs operators in with their password, finds the session of each request, and signs out. */
 public final class SessionService implements SignInUseCase, ResumeSessionUseCase, SignOutUseCase {
@@ -42,6 +42,8 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
   private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
   // Longer input cannot be an account name.
   private static final int MAX_LOGIN = 254;
+  // A turn comes within a fraction of a second once the rush is over.
+  private static final Duration BUSY_RETRY = Duration.ofSeconds(2);
 
   private final OperatorRepository operators;
   private final PasswordHasher hasher;
@@ -51,6 +53,9 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
   private final SessionTimeouts timeouts;
   private final AuditLog audit;
   private final Clock clock;
+  // Sign-ins checking a password, or waiting for the hasher to; the rest are turned away at once
+  // rather than queued, so that a flood holds neither requests nor memory.
+  private final Semaphore admitted;
   // Made in the background from the start, so that it neither delays start-up nor makes the
   // first unknown-user sign-in cost two hashes.
   private final CompletableFuture<PasswordHash> dummyHash;
@@ -65,6 +70,38 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
       SessionTimeouts timeouts,
       AuditLog audit,
       Clock clock) {
+    this(
+        operators,
+        hasher,
+        sessions,
+        failedAttempts,
+        throttlePolicy,
+        secondFactor,
+        timeouts,
+        audit,
+        clock,
+        defaultAdmission(Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * A service that checks at most {@code maxAdmitted} passwords at once, running or waiting for the
+   * hasher; a sign-in beyond that is answered {@link SignInResult.Busy} without being counted.
+   */
+  public SessionService(
+      OperatorRepository operators,
+      PasswordHasher hasher,
+      SessionStore sessions,
+      FailedAttempts failedAttempts,
+      ThrottlePolicy throttlePolicy,
+      SecondFactorRequirement secondFactor,
+      SessionTimeouts timeouts,
+      AuditLog audit,
+      Clock clock,
+      int maxAdmitted) {
+    if (maxAdmitted < 1) {
+      throw new IllegalArgumentException("At least one sign-in must be admitted at a time.");
+    }
+    this.admitted = new Semaphore(maxAdmitted);
     this.operators = requireNonNull(operators, "operators");
     this.hasher = requireNonNull(hasher, "hasher");
     this.sessions = requireNonNull(sessions, "sessions");
@@ -80,26 +117,47 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
         CompletableFuture.supplyAsync(() -> hasher.hash(new Password(SessionToken.randomText())));
   }
 
+  /**
+   * Four sign-ins per processor: the hasher runs one hash per processor, each about 30 ms, so a
+   * sign-in admitted last waits about three hashes (0.1 s) for its turn; that keeps the hasher busy
+   * through a rush, while each request held is a few kilobytes of form and a virtual thread.
+   */
+  static int defaultAdmission(int processors) {
+    return 4 * Math.max(1, processors);
+  }
+
   @Override
   public SignInResult signIn(SignInCommand command) {
+    if (!admitted.tryAcquire()) {
+      return new SignInResult.Busy(BUSY_RETRY);
+    }
+    try {
+      return signInAdmitted(command);
+    } finally {
+      admitted.release();
+    }
+  }
+
+  private SignInResult signInAdmitted(SignInCommand command) {
     Instant now = clock.now();
     String login = command.login().strip();
     var anonymous = Actor.anonymous(login, command.clientAddress());
-    List<ThrottleKey> keys =
-        List.of(ThrottleKey.account(login), ThrottleKey.address(command.clientAddress()));
-    List<ThrottleState> counted = throttle.states(keys);
-    Optional<Duration> locked = Throttle.lockedFor(counted, now);
-    if (locked.isPresent()) {
-      // Refused without a check: counted in one entry per locked key and window, not a row each.
-      audit.appendOrCount(
-          new AuditEvent(now, AuditEventType.SIGN_IN_THROTTLED, anonymous, "", Map.of()),
-          throttle.refusals(counted, now));
-      return new SignInResult.Throttled(locked.get());
-    }
     Optional<OperatorAccount> account =
         login.isEmpty() || login.length() > MAX_LOGIN
             ? Optional.empty()
             : operators.findAccount(login);
+    // Every way of naming an account (username, e-mail address, any case) shares its allowance;
+    // an unknown name is counted as typed, so that it is throttled like a known one.
+    String accountKey = account.map(a -> a.operator().id().toString()).orElse(login);
+    List<ThrottleKey> keys =
+        List.of(ThrottleKey.account(accountKey), ThrottleKey.address(command.clientAddress()));
+    Throttle.Attempt.Granted attempt;
+    switch (throttle.reserve(keys, now)) {
+      case Throttle.Attempt.Refused refused -> {
+        return throttled(now, anonymous, refused);
+      }
+      case Throttle.Attempt.Granted granted -> attempt = granted;
+    }
     if (!passwordMatches(command.password(), account)) {
       String subject = account.map(a -> a.operator().id().toString()).orElse("");
       record(
@@ -108,10 +166,15 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
           anonymous,
           subject,
           Map.of("reason", "invalid credentials"));
-      if (throttle.recordFailure(keys, now)) {
+      if (attempt.locked(now)) {
         record(now, AuditEventType.SIGN_IN_THROTTLED, anonymous, subject, Map.of());
       }
       return new SignInResult.InvalidCredentials();
+    }
+    // Failures of others, counted while this password was checked, may have locked the account.
+    Optional<Throttle.Attempt.Refused> lockedMeanwhile = throttle.passed(attempt, now);
+    if (lockedMeanwhile.isPresent()) {
+      return throttled(now, anonymous, lockedMeanwhile.get());
     }
     Operator operator = account.orElseThrow().operator();
     var actor = Actor.operator(operator.id(), operator.username().value(), command.clientAddress());
@@ -124,7 +187,6 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
           Map.of("reason", "deactivated"));
       return new SignInResult.Deactivated();
     }
-    throttle.clear(counted, keys.getFirst());
     if (hasher.needsRehash(account.get().passwordHash())) {
       operators.changePasswordHash(operator.id(), hasher.hash(command.password()));
     }
@@ -139,6 +201,17 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
         operator.id().toString(),
         Map.of("second_factor", required.name().toLowerCase(Locale.ROOT)));
     return new SignInResult.SessionStarted(token, session);
+  }
+
+  /**
+   * Refuses an attempt that a lock stops, without a check: counted in one audit entry per locked
+   * key and window, not a row each.
+   */
+  private SignInResult throttled(Instant now, Actor actor, Throttle.Attempt.Refused refused) {
+    audit.appendOrCount(
+        new AuditEvent(now, AuditEventType.SIGN_IN_THROTTLED, actor, "", Map.of()),
+        refused.repeats());
+    return new SignInResult.Throttled(refused.retryAfter());
   }
 
   // One hash whether or not the account exists, so that both answers take about the same time.

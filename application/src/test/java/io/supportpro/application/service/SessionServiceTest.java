@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.supportpro.application.port.in.ActiveSession;
 import io.supportpro.application.port.in.SignInCommand;
 import io.supportpro.application.port.in.SignInResult;
+import io.supportpro.application.port.in.SignInResult.Busy;
 import io.supportpro.application.port.in.SignInResult.Deactivated;
 import io.supportpro.application.port.in.SignInResult.InvalidCredentials;
 import io.supportpro.application.port.in.SignInResult.SessionStarted;
@@ -45,9 +46,18 @@ import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import io.supportpro.domain.throttle.ThrottleState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,6 +147,56 @@ class SessionServiceTest {
 
   private Optional<ThrottleState> throttleState(ThrottleKey key) {
     return attempts.find(List.of(key)).stream().findFirst();
+  }
+
+  /** Ada's failures are counted against her operator id, however she is named. */
+  private ThrottleKey adaKey() {
+    return ThrottleKey.account(ada.id().toString());
+  }
+
+  /**
+   * A service like the one under test that admits this many sign-ins at a time, once its stand-in
+   * hash is made; the hasher's counts start again from there.
+   */
+  private SessionService admitting(int maxAdmitted) {
+    hasher.reset();
+    var service =
+        new SessionService(
+            operators,
+            hasher,
+            sessions,
+            attempts,
+            ThrottlePolicy.DEFAULT,
+            new SecondFactorRequirement(catalog, plugins, totp, settings),
+            SessionTimeouts.DEFAULT,
+            audit,
+            clock,
+            maxAdmitted);
+    awaitStandInHash();
+    hasher.reset();
+    return service;
+  }
+
+  /** Runs the sign-ins at once, each on its own thread released by one barrier. */
+  private static List<SignInResult> concurrently(List<Callable<SignInResult>> signIns)
+      throws Exception {
+    var barrier = new CyclicBarrier(signIns.size());
+    List<Future<SignInResult>> pending = new ArrayList<>();
+    try (ExecutorService threads = Executors.newFixedThreadPool(signIns.size())) {
+      for (Callable<SignInResult> signIn : signIns) {
+        pending.add(
+            threads.submit(
+                () -> {
+                  barrier.await(10, TimeUnit.SECONDS);
+                  return signIn.call();
+                }));
+      }
+      List<SignInResult> results = new ArrayList<>();
+      for (Future<SignInResult> result : pending) {
+        results.add(result.get(20, TimeUnit.SECONDS));
+      }
+      return results;
+    }
   }
 
   private Actor adaActor(String address) {
@@ -467,7 +527,7 @@ class SessionServiceTest {
     assertThat(result).isEqualTo(new InvalidCredentials());
     assertThat(hasher.computed()).isEqualTo(1);
     assertThat(hasher.longestPassword()).isLessThanOrEqualTo(2 * Password.MAX_LENGTH);
-    assertThat(throttleState(ThrottleKey.account("ada")))
+    assertThat(throttleState(adaKey()))
         .hasValueSatisfying(s -> assertThat(s.failures()).isEqualTo(1));
   }
 
@@ -672,7 +732,7 @@ class SessionServiceTest {
       assertThat(signIn("ada", "still-wrong")).isInstanceOf(Throttled.class);
     }
 
-    assertThat(throttleState(ThrottleKey.account("ada")).orElseThrow().failures()).isEqualTo(5);
+    assertThat(throttleState(adaKey()).orElseThrow().failures()).isEqualTo(5);
     clock.advance(Duration.ofSeconds(30));
     failTimes("ada", 1);
     assertThat(signIn("ada", PASSWORD)).isEqualTo(new Throttled(Duration.ofMinutes(1)));
@@ -736,7 +796,7 @@ class SessionServiceTest {
 
     failTimes("ada", 1);
 
-    assertThat(throttleState(ThrottleKey.account("ada")).orElseThrow().failures()).isEqualTo(1);
+    assertThat(throttleState(adaKey()).orElseThrow().failures()).isEqualTo(1);
     assertThat(signIn("ada", PASSWORD)).isInstanceOf(SessionStarted.class);
   }
 
@@ -756,7 +816,7 @@ class SessionServiceTest {
 
     signInAsAda();
 
-    assertThat(throttleState(ThrottleKey.account("ada"))).isEmpty();
+    assertThat(throttleState(adaKey())).isEmpty();
     assertThat(throttleState(ThrottleKey.address(ADDRESS)))
         .hasValueSatisfying(s -> assertThat(s.failures()).isEqualTo(4));
   }
@@ -781,6 +841,145 @@ class SessionServiceTest {
     failTimes("name-x", 1);
 
     assertThat(signIn("ada", PASSWORD)).isInstanceOf(Throttled.class);
+  }
+
+  // --- concurrent attempts --------------------------------------------------------------------
+
+  @Test
+  void signIn_ofFiftyConcurrentWrongGuessesExactlyFiveAreChecked() throws Exception {
+    SessionService wide = admitting(64);
+
+    List<SignInResult> results =
+        concurrently(
+            IntStream.range(0, 50)
+                .<Callable<SignInResult>>mapToObj(
+                    i ->
+                        () ->
+                            wide.signIn(
+                                new SignInCommand("ada", new Password("wrong-" + i), ADDRESS)))
+                .toList());
+
+    assertThat(hasher.computed()).isEqualTo(5);
+    assertThat(results).filteredOn(InvalidCredentials.class::isInstance).hasSize(5);
+    assertThat(results).filteredOn(Throttled.class::isInstance).hasSize(45);
+    assertThat(throttleState(adaKey()).orElseThrow().failures()).isEqualTo(5);
+  }
+
+  @Test
+  void signIn_theRightPasswordIsRefusedWhenFailuresCheckedAlongsideLockTheAccount()
+      throws Exception {
+    CountingPasswordHasher.Gate gate = hasher.hold(PASSWORD);
+    AtomicReference<SignInResult> right = new AtomicReference<>();
+    Thread checking = Thread.ofVirtual().start(() -> right.set(signIn("ada", PASSWORD)));
+    gate.awaitEntered();
+
+    failTimes("ada", 3);
+    assertThat(signIn("ada", "wrong-4")).isInstanceOf(InvalidCredentials.class);
+    gate.open();
+    checking.join();
+
+    assertThat(right.get()).isInstanceOf(Throttled.class);
+    assertThat(sessions.size()).isZero();
+    assertThat(throttleState(adaKey()).orElseThrow().lockedAt(clock.now())).isTrue();
+    assertThat(auditTypes()).doesNotContain(AuditEventType.SIGN_IN_SUCCEEDED);
+  }
+
+  @Test
+  void signIn_aSuccessLeavesTheFailuresCountedMeanwhile() throws Exception {
+    failTimes("ada", 1);
+    CountingPasswordHasher.Gate gate = hasher.hold(PASSWORD);
+    AtomicReference<SignInResult> right = new AtomicReference<>();
+    Thread checking = Thread.ofVirtual().start(() -> right.set(signIn("ada", PASSWORD)));
+    gate.awaitEntered();
+
+    failTimes("ada", 2);
+    gate.open();
+    checking.join();
+
+    assertThat(right.get()).isInstanceOf(SessionStarted.class);
+    // Only its own attempt is taken back: the failures counted meanwhile, and so the count they
+    // continue, stay.
+    assertThat(throttleState(adaKey()).orElseThrow().failures()).isEqualTo(3);
+  }
+
+  @Test
+  void signIn_aSuccessWithNothingCountedMeanwhileForgetsEveryFailureItSaw() {
+    failTimes("ada", 4);
+
+    signInAsAda();
+
+    assertThat(throttleState(adaKey())).isEmpty();
+  }
+
+  @Test
+  void signIn_theUsernameAndTheEmailAddressInAnyCaseShareOneAllowance() {
+    signIn("ada", "wrong-1");
+    signIn("ada@example.com", "wrong-2");
+    signIn("ADA", "wrong-3");
+    signIn("Ada@Example.COM", "wrong-4");
+    signIn("ADA@EXAMPLE.COM", "wrong-5");
+    hasher.reset();
+
+    assertThat(signIn("ada@example.com", PASSWORD)).isInstanceOf(Throttled.class);
+    assertThat(signIn("ada", PASSWORD)).isInstanceOf(Throttled.class);
+    assertThat(hasher.computed()).isZero();
+  }
+
+  @Test
+  void signIn_addressesOfOneIpv6NetworkShareOneAllowance() {
+    for (int i = 0; i < 20; i++) {
+      signIn("name-" + i, "wrong", "2001:db8:7:8::" + Integer.toHexString(i + 1));
+    }
+
+    assertThat(signIn("ada", PASSWORD, "2001:db8:7:8:ffff::1")).isInstanceOf(Throttled.class);
+    assertThat(signIn("ada", PASSWORD, "2001:db8:7:9::1")).isInstanceOf(SessionStarted.class);
+  }
+
+  @Test
+  void signIn_noLockOutlastsFifteenMinutesAndEveryLockEndsByItself() {
+    failTimes("ada", 5);
+    for (int i = 0; i < 12; i++) {
+      Duration lock = ((Throttled) signIn("ada", PASSWORD)).retryAfter();
+      assertThat(lock).isLessThanOrEqualTo(Duration.ofMinutes(15));
+      clock.advance(lock);
+      failTimes("ada", 1);
+    }
+
+    assertThat(signIn("ada", PASSWORD)).isEqualTo(new Throttled(Duration.ofMinutes(15)));
+    clock.advance(Duration.ofMinutes(15));
+    assertThat(signIn("ada", PASSWORD)).isInstanceOf(SessionStarted.class);
+  }
+
+  @Test
+  void signIn_beyondTheAdmittedNumberIsBusyUncheckedAndUncounted() throws Exception {
+    SessionService narrow = admitting(1);
+    CountingPasswordHasher.Gate gate = hasher.hold(PASSWORD);
+    AtomicReference<SignInResult> first = new AtomicReference<>();
+    Thread checking =
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    first.set(
+                        narrow.signIn(new SignInCommand("ada", new Password(PASSWORD), ADDRESS))));
+    gate.awaitEntered();
+
+    SignInResult second =
+        narrow.signIn(new SignInCommand("ada", new Password("wrong"), OTHER_ADDRESS));
+    gate.open();
+    checking.join();
+
+    assertThat(second).isEqualTo(new Busy(Duration.ofSeconds(2)));
+    assertThat(first.get()).isInstanceOf(SessionStarted.class);
+    assertThat(hasher.computed()).isEqualTo(1);
+    assertThat(throttleState(ThrottleKey.address(OTHER_ADDRESS))).isEmpty();
+    assertThat(narrow.signIn(new SignInCommand("ada", new Password("wrong"), OTHER_ADDRESS)))
+        .isInstanceOf(InvalidCredentials.class);
+  }
+
+  @Test
+  void defaultAdmission_isFourSignInsPerProcessor() {
+    assertThat(SessionService.defaultAdmission(2)).isEqualTo(8);
+    assertThat(SessionService.defaultAdmission(0)).isEqualTo(4);
   }
 
   // --- deactivated operators ------------------------------------------------------------------

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.supportpro.application.port.in.SignInCommand;
 import io.supportpro.application.port.in.SignInResult;
+import io.supportpro.application.port.in.ThrottleEntry;
 import io.supportpro.application.testing.FakePasswordHasher;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottlesServiceTest {
@@ -42,15 +44,16 @@ class SignInThrottlesServiceTest {
   private final MutableClock clock = MutableClock.atStart();
   private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  private final InMemoryOperatorRepository operators = new InMemoryOperatorRepository();
   private final SignInThrottlesService service =
-      new SignInThrottlesService(attempts, ThrottlePolicy.DEFAULT, audit, clock);
+      new SignInThrottlesService(attempts, operators, ThrottlePolicy.DEFAULT, audit, clock);
 
   private void fail(ThrottleKey key) {
     attempts.recordFailure(key, clock.now(), ThrottlePolicy.DEFAULT.forgetBefore(clock.now()));
   }
 
   private List<ThrottleKey> listedKeys() {
-    return service.list(FIRST_PAGE).items().stream().map(ThrottleState::key).toList();
+    return service.list(FIRST_PAGE).items().stream().map(entry -> entry.state().key()).toList();
   }
 
   @Test
@@ -76,11 +79,29 @@ class SignInThrottlesServiceTest {
     Instant until = clock.now().plusSeconds(30);
     attempts.lockUntil(ada, until);
 
-    ThrottleState listed = service.list(FIRST_PAGE).items().getFirst();
+    ThrottleState listed = service.list(FIRST_PAGE).items().getFirst().state();
 
     assertThat(listed.failures()).isEqualTo(2);
     assertThat(listed.lockedUntil()).contains(until);
     assertThat(listed.lastFailureAt()).isEqualTo(clock.now());
+  }
+
+  @Test
+  void list_namesTheOperatorThatAKeyCounts() {
+    Operator ada = operator("ada");
+    operators.add(ada, new FakePasswordHasher().hash(new Password("violet-Harbour-47-kettle")));
+    fail(ThrottleKey.account(ada.id().toString()));
+    fail(ThrottleKey.secondFactor(ada.id().toString()));
+    fail(ThrottleKey.account("nobody"));
+    fail(ThrottleKey.account("0b9f2c8e-6a44-4d0b-9c55-2f1f0e7f4a11"));
+
+    assertThat(service.list(FIRST_PAGE).items())
+        .extracting(entry -> entry.state().key().value(), ThrottleEntry::username)
+        .containsExactlyInAnyOrder(
+            tuple(ada.id().toString(), Optional.of("ada")),
+            tuple(ada.id().toString(), Optional.of("ada")),
+            tuple("nobody", Optional.empty()),
+            tuple("0b9f2c8e-6a44-4d0b-9c55-2f1f0e7f4a11", Optional.empty()));
   }
 
   @Test
@@ -97,7 +118,7 @@ class SignInThrottlesServiceTest {
 
   @Test
   void list_nothingWhenNothingFailed() {
-    Page<ThrottleState> page = service.list(FIRST_PAGE);
+    Page<ThrottleEntry> page = service.list(FIRST_PAGE);
 
     assertThat(page.items()).isEmpty();
     assertThat(page.total()).isZero();
@@ -110,11 +131,11 @@ class SignInThrottlesServiceTest {
       clock.advance(Duration.ofSeconds(1));
     }
 
-    Page<ThrottleState> second = service.list(new PageRequest(2, 2));
+    Page<ThrottleEntry> second = service.list(new PageRequest(2, 2));
 
     assertThat(second.total()).isEqualTo(5);
     assertThat(second.items())
-        .extracting(ThrottleState::key)
+        .extracting(entry -> entry.state().key())
         .containsExactly(ThrottleKey.account("name-2"), ThrottleKey.account("name-1"));
   }
 
@@ -163,7 +184,6 @@ class SignInThrottlesServiceTest {
 
   @Test
   void clear_letsALockedAccountSignInAtOnce() {
-    var operators = new InMemoryOperatorRepository();
     var hasher = new FakePasswordHasher();
     Operator ada = operator("ada");
     operators.add(ada, hasher.hash(new Password("violet-Harbour-47-kettle")));
@@ -190,7 +210,7 @@ class SignInThrottlesServiceTest {
     var right = new SignInCommand("ada", new Password("violet-Harbour-47-kettle"), "192.0.2.99");
     assertThat(signIn.signIn(right)).isInstanceOf(SignInResult.Throttled.class);
 
-    service.clear(admin, ThrottleKey.account("ada"));
+    service.clear(admin, ThrottleKey.account(ada.id().toString()));
 
     assertThat(signIn.signIn(right)).isInstanceOf(SignInResult.SessionStarted.class);
   }

@@ -13,9 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +89,82 @@ public abstract class FailedAttemptsContract {
       assertThat(seen).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
     }
     assertThat(attempts.find(List.of(ADDRESS)).getFirst().failures()).isEqualTo(8);
+  }
+
+  private static UnaryOperator<Optional<ThrottleState>> oneMore(ThrottleKey key) {
+    return current ->
+        Optional.of(
+            new ThrottleState(
+                key, current.map(s -> s.failures() + 1).orElse(1), T0, Optional.empty()));
+  }
+
+  @Test
+  void update_writesWhatTheChangeMakesAndReturnsWhatItReplaced() {
+    assertThat(attempts.update(ALICE, oneMore(ALICE))).isEmpty();
+    assertThat(attempts.update(ALICE, oneMore(ALICE)))
+        .contains(new ThrottleState(ALICE, 1, T0, Optional.empty()));
+
+    ThrottleState locked =
+        new ThrottleState(ALICE, 7, T0.plusSeconds(1), Optional.of(T0.plusSeconds(60)));
+    attempts.update(ALICE, current -> Optional.of(locked));
+
+    assertThat(attempts.find(List.of(ALICE))).containsExactly(locked);
+  }
+
+  @Test
+  void update_toNothingForgetsTheKey() {
+    attempts.update(ALICE, oneMore(ALICE));
+
+    assertThat(attempts.update(ALICE, current -> Optional.empty())).isPresent();
+
+    assertThat(attempts.find(List.of(ALICE))).isEmpty();
+    assertThat(attempts.update(ALICE, current -> Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void update_leavesOtherKeysAlone() {
+    attempts.update(ALICE, oneMore(ALICE));
+    attempts.update(ADDRESS, oneMore(ADDRESS));
+
+    attempts.update(ALICE, current -> Optional.empty());
+
+    assertThat(attempts.find(List.of(ALICE, ADDRESS)))
+        .containsExactly(new ThrottleState(ADDRESS, 1, T0, Optional.empty()));
+  }
+
+  /**
+   * Changes released together by a barrier each see the one before: none is lost, and no two see
+   * the same state, whether the key had a row before or not.
+   */
+  @Test
+  void concurrentUpdates_eachSeeTheStateTheOneBeforeLeft() throws Exception {
+    int parties = 8;
+    for (ThrottleKey key : List.of(ALICE, ADDRESS)) {
+      if (key.equals(ADDRESS)) {
+        attempts.update(key, oneMore(key));
+      }
+      var barrier = new CyclicBarrier(parties);
+      List<Future<Optional<ThrottleState>>> seen = new ArrayList<>();
+      try (ExecutorService pool = Executors.newFixedThreadPool(parties)) {
+        for (int i = 0; i < parties; i++) {
+          seen.add(
+              pool.submit(
+                  () -> {
+                    barrier.await(10, TimeUnit.SECONDS);
+                    return attempts.update(key, oneMore(key));
+                  }));
+        }
+        List<Integer> before = new ArrayList<>();
+        for (Future<Optional<ThrottleState>> state : seen) {
+          before.add(state.get(30, TimeUnit.SECONDS).map(ThrottleState::failures).orElse(0));
+        }
+        int first = key.equals(ADDRESS) ? 1 : 0;
+        assertThat(before)
+            .containsExactlyInAnyOrderElementsOf(
+                IntStream.range(first, first + parties).boxed().toList());
+        assertThat(attempts.find(List.of(key)).getFirst().failures()).isEqualTo(first + parties);
+      }
+    }
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Failure counts kept in memory, for tests of the core. */
 public final class InMemoryFailedAttempts implements FailedAttempts {
@@ -32,6 +33,14 @@ public final class InMemoryFailedAttempts implements FailedAttempts {
     Optional<Instant> lock = current == null ? Optional.empty() : current.lockedUntil();
     states.put(key, new ThrottleState(key, failures, now, lock));
     return failures;
+  }
+
+  @Override
+  public synchronized Optional<ThrottleState> update(
+      ThrottleKey key, UnaryOperator<Optional<ThrottleState>> change) {
+    Optional<ThrottleState> before = Optional.ofNullable(states.get(key));
+    change.apply(before).ifPresentOrElse(after -> states.put(key, after), () -> states.remove(key));
+    return before;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.supportpro.domain.throttle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How failed attempts slow an attacker down: a few are free, then each further failure locks the
@@ -51,5 +52,34 @@ public record ThrottlePolicy(
   /** Failures before this instant are forgotten when a new one is counted at {@code now}. */
   public Instant forgetBefore(Instant now) {
     return now.minus(window);
+  }
+
+  /**
+   * The key's state once one more failure is counted at {@code now}: a count whose last failure is
+   * older than the window starts again at one, and the failure that reaches the allowance, like
+   * each one after it, locks the key.
+   */
+  public ThrottleState afterFailure(ThrottleKey key, Optional<ThrottleState> current, Instant now) {
+    int failures =
+        current
+            .filter(state -> !state.lastFailureAt().isBefore(forgetBefore(now)))
+            .map(state -> state.failures() + 1)
+            .orElse(1);
+    Duration lock = lockAfter(key.kind(), failures);
+    Optional<Instant> lockedUntil =
+        lock.isZero() ? current.flatMap(ThrottleState::lockedUntil) : Optional.of(now.plus(lock));
+    return new ThrottleState(key, failures, now, lockedUntil);
+  }
+
+  /**
+   * The key's state once an attempt is counted before it is checked: unchanged while the key is
+   * locked (the attempt is refused), otherwise as if the attempt had already failed, so that
+   * attempts arriving together are each counted in turn and none runs past the allowance.
+   */
+  public Optional<ThrottleState> reserve(
+      ThrottleKey key, Optional<ThrottleState> current, Instant now) {
+    return current.isPresent() && current.get().lockedAt(now)
+        ? current
+        : Optional.of(afterFailure(key, current, now));
   }
 }

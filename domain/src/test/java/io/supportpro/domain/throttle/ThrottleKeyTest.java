@@ -34,8 +34,31 @@ class ThrottleKeyTest {
   }
 
   @Test
-  void addressesAreFoldedToo() {
-    assertThat(ThrottleKey.address(" 2001:DB8::1 ").value()).isEqualTo("2001:db8::1");
+  void anIpv6AddressCountsAgainstItsSlash64Network() {
+    assertThat(ThrottleKey.address(" 2001:DB8::1 ").value()).isEqualTo("2001:db8:0:0::/64");
+    assertThat(ThrottleKey.address("2001:db8:1:2:ffff:ffff:ffff:ffff"))
+        .isEqualTo(ThrottleKey.address("2001:db8:1:2::7"));
+  }
+
+  @Test
+  void neighbouringIpv6NetworksAreCountedApart() {
+    assertThat(ThrottleKey.address("2001:db8:1:3::1"))
+        .isNotEqualTo(ThrottleKey.address("2001:db8:1:2::1"));
+  }
+
+  @Test
+  void anIpv4AddressCountsByItself() {
+    assertThat(ThrottleKey.address("192.0.2.10").value()).isEqualTo("192.0.2.10");
+    assertThat(ThrottleKey.address("192.0.2.11")).isNotEqualTo(ThrottleKey.address("192.0.2.10"));
+    assertThat(ThrottleKey.address("::ffff:192.0.2.10"))
+        .isEqualTo(ThrottleKey.address("192.0.2.10"));
+  }
+
+  @Test
+  void anAddressThatIsNoIpLiteralIsKeptAsItIs() {
+    assertThat(ThrottleKey.address("local").value()).isEqualTo("local");
+    assertThat(ThrottleKey.address("1:2:3").value()).isEqualTo("1:2:3");
+    assertThat(ThrottleKey.address("fe80::1%eth0").value()).isEqualTo("fe80::1%eth0");
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -107,6 +108,79 @@ final class JooqFailedAttempts implements FailedAttempts {
           }
           throw new IllegalStateException("A failed attempt could not be counted; try again.");
         });
+  }
+
+  /**
+   * Changes in one transaction that reads the row with {@code FOR UPDATE}, so that concurrent
+   * changes of a key wait for each other and each sees the one before. A key without a row has
+   * nothing to lock: of two transactions inserting it, the loser starts again and then finds it.
+   */
+  @Override
+  public Optional<ThrottleState> update(
+      ThrottleKey key, UnaryOperator<Optional<ThrottleState>> change) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(change, "change");
+    return guard(
+        "changing failed attempts",
+        () -> {
+          for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+              return dsl.transactionResult(
+                  configuration -> {
+                    DSLContext tx = DSL.using(configuration);
+                    Optional<ThrottleState> before =
+                        tx.selectFrom(FAILED_ATTEMPT)
+                            .where(is(key))
+                            .forUpdate()
+                            .fetchOptional(JooqFailedAttempts::state);
+                    write(tx, key, before, change.apply(before));
+                    return before;
+                  });
+            } catch (DataAccessException e) {
+              if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+              }
+            }
+          }
+          throw new IllegalStateException("Failed attempts could not be changed; try again.");
+        });
+  }
+
+  private static void write(
+      DSLContext tx,
+      ThrottleKey key,
+      Optional<ThrottleState> before,
+      Optional<ThrottleState> after) {
+    if (after.isEmpty()) {
+      if (before.isPresent()) {
+        tx.deleteFrom(FAILED_ATTEMPT).where(is(key)).execute();
+      }
+      return;
+    }
+    ThrottleState state = after.get();
+    if (!state.key().equals(key)) {
+      throw new IllegalArgumentException("A change keeps the key it changes.");
+    }
+    if (before.equals(after)) {
+      return;
+    }
+    var lockedUntil = state.lockedUntil().map(Timestamps::toColumn).orElse(null);
+    if (before.isPresent()) {
+      tx.update(FAILED_ATTEMPT)
+          .set(FAILED_ATTEMPT.FAILURES, state.failures())
+          .set(FAILED_ATTEMPT.LAST_FAILURE_AT, toColumn(state.lastFailureAt()))
+          .set(FAILED_ATTEMPT.LOCKED_UNTIL, lockedUntil)
+          .where(is(key))
+          .execute();
+    } else {
+      tx.insertInto(FAILED_ATTEMPT)
+          .set(FAILED_ATTEMPT.KEY_KIND, key.kind().name())
+          .set(FAILED_ATTEMPT.KEY_VALUE, key.value())
+          .set(FAILED_ATTEMPT.FAILURES, state.failures())
+          .set(FAILED_ATTEMPT.LAST_FAILURE_AT, toColumn(state.lastFailureAt()))
+          .set(FAILED_ATTEMPT.LOCKED_UNTIL, lockedUntil)
+          .execute();
+    }
   }
 
   @Override

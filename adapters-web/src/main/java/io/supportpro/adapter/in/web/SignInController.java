@@ -14,6 +14,9 @@ import java.util.Map;
 /** The sign-in form ({@code /login}) and signing out ({@code /logout}). */
 final class SignInController {
   static final String INVALID_CREDENTIALS = "The username or password is not right.";
+  static final String BUSY =
+      "Many sign-ins are being checked right now, so yours could not be. Try again in a few"
+          + " seconds.";
   static final String DEACTIVATED =
       "This account has been deactivated. Ask an administrator to reactivate it.";
   private static final int MAX_LOGIN = 254;
@@ -73,6 +76,10 @@ final class SignInController {
           render(ctx, 401, login, next, Map.of(), INVALID_CREDENTIALS);
       case SignInResult.Throttled throttled ->
           render(ctx, 429, login, next, Map.of(), Pages.retryAfter(ctx, throttled.retryAfter()));
+      case SignInResult.Busy busy -> {
+        ctx.header("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
+        render(ctx, 503, login, next, Map.of(), BUSY);
+      }
       case SignInResult.Deactivated deactivated ->
           render(ctx, 403, login, next, Map.of(), DEACTIVATED);
     }

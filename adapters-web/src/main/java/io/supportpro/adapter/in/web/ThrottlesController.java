@@ -3,6 +3,7 @@ package io.supportpro.adapter.in.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supportpro.application.port.in.ManageSignInThrottlesUseCase;
+import io.supportpro.application.port.in.ThrottleEntry;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.throttle.ThrottleKey;
@@ -17,19 +18,25 @@ final class ThrottlesController {
   private static final int PAGE_SIZE = 25;
   private static final int MAX_VALUE = 254;
 
-  /** A throttled key as the table shows it. */
+  /**
+   * A throttled key as the table shows it: an operator's key by the username, the others by their
+   * value.
+   */
   record ThrottleRow(
       String kind,
       String kindLabel,
       String value,
+      String shown,
       int failures,
       String lastFailure,
       String lockedUntil) {
-    static ThrottleRow of(ThrottleState state) {
+    static ThrottleRow of(ThrottleEntry entry) {
+      ThrottleState state = entry.state();
       return new ThrottleRow(
           state.key().kind().name(),
           label(state.key().kind()),
           state.key().value(),
+          entry.username().orElse(state.key().value()),
           state.failures(),
           Pages.time(state.lastFailureAt()),
           state.lockedUntil().map(Pages::time).orElse(null));
@@ -49,7 +56,7 @@ final class ThrottlesController {
 
   private void page(Context ctx) {
     int number = Paging.pageNumber(Params.query(ctx).text("page"));
-    Page<ThrottleState> page = throttles.list(new PageRequest(number, PAGE_SIZE));
+    Page<ThrottleEntry> page = throttles.list(new PageRequest(number, PAGE_SIZE));
     Pages.render(
         ctx,
         200,

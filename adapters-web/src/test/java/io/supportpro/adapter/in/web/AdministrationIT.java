@@ -455,6 +455,27 @@ class AdministrationIT {
   }
 
   @Test
+  void theThrottlesPage_namesAnOperatorsAccountByItsUsernameAndClearsIt() {
+    Browser attacker = panel.browser();
+    signIn(attacker, TestPanel.OPERATOR, "guess-1");
+    signIn(attacker, TestPanel.OPERATOR.toUpperCase(java.util.Locale.ROOT), "guess-2");
+
+    Response list = admin.get("/admin/throttles");
+    assertThat(list.text())
+        .containsPattern("Account " + TestPanel.OPERATOR + " 2 ")
+        .doesNotContain(olivia.id().toString());
+
+    Response cleared =
+        submit(
+            admin,
+            "/admin/throttles",
+            "/admin/throttles/clear",
+            Map.of("kind", "ACCOUNT", "value", olivia.id().toString()));
+    assertThat(cleared.location()).hasValue("/admin/throttles?notice=throttle-cleared");
+    assertThat(admin.follow(cleared).text()).doesNotContain("Account " + TestPanel.OPERATOR);
+  }
+
+  @Test
   void theThrottlesPage_showsALockOnlyWhileItLasts() {
     Browser attacker = panel.browser();
     for (int i = 0; i < 10 && signIn(attacker, "ghost", "guess-" + i).status() != 429; i++) {

@@ -251,7 +251,7 @@ class BadInputIT {
     throttles
         .list(new PageRequest(1, PageRequest.MAX_SIZE))
         .items()
-        .forEach(state -> throttles.clear(Actor.system("test"), state.key()));
+        .forEach(entry -> throttles.clear(Actor.system("test"), entry.state().key()));
   }
 
   Stream<Arguments> primaryFields() {

@@ -7,6 +7,8 @@ import io.supportpro.domain.throttle.ThrottleState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Counts failed sign-in and second-factor attempts per key, shared by every instance, so that
@@ -21,6 +23,13 @@ public interface FailedAttempts {
    * forgetBefore} starts again at one. Returns the new count.
    */
   int recordFailure(ThrottleKey key, Instant now, Instant forgetBefore);
+
+  /**
+   * Replaces the state of the key with what {@code change} makes of it (empty: no state), as one
+   * step that no other change of the key interleaves with, and returns the state it replaced. The
+   * change must be a pure function of the state it is given: it may be applied again.
+   */
+  Optional<ThrottleState> update(ThrottleKey key, UnaryOperator<Optional<ThrottleState>> change);
 
   /** Locks the key until the given instant. */
   void lockUntil(ThrottleKey key, Instant until);

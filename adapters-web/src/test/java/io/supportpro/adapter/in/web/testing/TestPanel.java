@@ -156,7 +156,7 @@ public final class TestPanel implements AutoCloseable {
                 change,
                 change,
                 new ForceTwoFactorService(settings, audit, clock),
-                new SignInThrottlesService(failedAttempts, throttle, audit, clock),
+                new SignInThrottlesService(failedAttempts, operators, throttle, audit, clock),
                 auditLog,
                 auditLog,
                 lifecycle,
