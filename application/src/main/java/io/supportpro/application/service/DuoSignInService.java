@@ -165,8 +165,7 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
   public DuoCallbackResult complete(DuoCallbackCommand command) {
     Instant now = clock.now();
     if (!STATE.matcher(command.state()).matches()) {
-      endWaitingSession(command);
-      return unknownState(command, now);
+      return unknownState(command, now, endWaitingSession(command));
     }
     String stateHash = Sha256.hex(command.state());
     Optional<PendingSignIn> taken = pending.take(stateHash);
@@ -176,8 +175,7 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
       return duplicate(command, takenEarlier.get(), now);
     }
     if (taken.isEmpty()) {
-      endWaitingSession(command);
-      return unknownState(command, now);
+      return unknownState(command, now, endWaitingSession(command));
     }
     PendingSignIn signIn = taken.get();
     Actor claimed =
@@ -185,8 +183,7 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
     if (!command.token().map(t -> t.key().equals(signIn.session())).orElse(false)) {
       // The state was shown to another browser: the sign-in it belonged to cannot finish now.
       sessionStore.delete(signIn.session());
-      endWaitingSession(command);
-      return rejected(claimed, now, Reason.OTHER_BROWSER, "");
+      return rejected(claimed, now, Reason.OTHER_BROWSER, "", endWaitingSession(command));
     }
     Optional<ActiveSession> found =
         sessions
@@ -194,7 +191,7 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
             .filter(DuoSignInService::awaitsDuo)
             .filter(a -> a.operator().id().equals(signIn.operator()));
     if (found.isEmpty()) {
-      return rejected(claimed, now, Reason.SESSION_ENDED, "");
+      return rejected(claimed, now, Reason.SESSION_ENDED, "", false);
     }
     ActiveSession active = found.get();
     Actor actor = actor(active.operator(), command.clientAddress());
@@ -359,7 +356,7 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
     return promoted
         .<DuoCallbackResult>map(
             p -> new DuoCallbackResult.SignedIn(p.token(), p.session(), signIn.returnTo()))
-        .orElseGet(() -> rejected(actor, now, Reason.SESSION_ENDED, ""));
+        .orElseGet(() -> rejected(actor, now, Reason.SESSION_ENDED, "", false));
   }
 
   /**
@@ -373,28 +370,30 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
     if (command.token().map(t -> t.key().equals(signIn.session())).orElse(false)) {
       return new DuoCallbackResult.Duplicate(signIn.returnTo());
     }
-    endWaitingSession(command);
     return rejected(
         new Actor(Optional.of(signIn.operator()), signIn.username(), command.clientAddress()),
         now,
         Reason.OTHER_BROWSER,
-        "the state was already taken");
+        "the state was already taken",
+        endWaitingSession(command));
   }
 
   /**
    * Ends the half-signed-in session of the browser that brought a refused callback, when that
    * session waits for Duo: a refusal ends the sign-in in progress, whichever sign-in the state was
-   * for. A fully signed-in session is left alone.
+   * for. A fully signed-in session is left alone. True if a session was ended.
    */
-  private void endWaitingSession(DuoCallbackCommand command) {
-    command
-        .token()
-        .flatMap(token -> sessionStore.find(token.key()))
-        .filter(
-            session ->
-                session.stage() == SessionStage.AWAITING_SECOND_FACTOR
-                    && session.secondFactor() == SecondFactor.DUO)
-        .ifPresent(session -> sessionStore.delete(session.key()));
+  private boolean endWaitingSession(DuoCallbackCommand command) {
+    Optional<Session> waiting =
+        command
+            .token()
+            .flatMap(token -> sessionStore.find(token.key()))
+            .filter(
+                session ->
+                    session.stage() == SessionStage.AWAITING_SECOND_FACTOR
+                        && session.secondFactor() == SecondFactor.DUO);
+    waiting.ifPresent(session -> sessionStore.delete(session.key()));
+    return waiting.isPresent();
   }
 
   /**
@@ -403,7 +402,8 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
    * locked, and are audited as one counted entry per address and throttle window, not a row each. A
    * callback that brings a waiting state is never held back by this.
    */
-  private DuoCallbackResult unknownState(DuoCallbackCommand command, Instant now) {
+  private DuoCallbackResult unknownState(
+      DuoCallbackCommand command, Instant now, boolean endedSignIn) {
     Actor anonymous = Actor.anonymous("", command.clientAddress());
     List<ThrottleKey> keys = List.of(ThrottleKey.address(command.clientAddress()));
     List<ThrottleState> counted = throttle.states(keys);
@@ -417,7 +417,7 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
               "",
               Map.of("factor", "duo", "reason", "unknown_state")),
           throttle.refusals(counted, now));
-      return new DuoCallbackResult.Throttled(locked.get());
+      return new DuoCallbackResult.Throttled(locked.get(), endedSignIn);
     }
     throttle.recordFailure(keys, now);
     audit.appendOrCount(
@@ -428,7 +428,8 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
             "",
             Map.of("factor", "duo", "reason", "unknown_state")),
         throttle.repeats(keys.getFirst(), now));
-    return new DuoCallbackResult.Rejected(Reason.UNKNOWN_STATE, message(Reason.UNKNOWN_STATE));
+    return new DuoCallbackResult.Rejected(
+        Reason.UNKNOWN_STATE, message(Reason.UNKNOWN_STATE), endedSignIn);
   }
 
   private void refuse(ActiveSession active, Actor actor, Instant now, String reason) {
@@ -439,16 +440,17 @@ public final class DuoSignInService implements StartDuoSignInUseCase, CompleteDu
   private DuoCallbackResult end(
       ActiveSession active, Actor actor, Instant now, Reason reason, String detail) {
     sessionStore.delete(active.session().key());
-    return rejected(actor, now, reason, detail);
+    return rejected(actor, now, reason, detail, true);
   }
 
-  private DuoCallbackResult rejected(Actor actor, Instant now, Reason reason, String detail) {
+  private DuoCallbackResult rejected(
+      Actor actor, Instant now, Reason reason, String detail, boolean endedSignIn) {
     failed(
         actor,
         now,
         actor.operator().map(Object::toString).orElse(""),
         reason.name().toLowerCase(Locale.ROOT) + (detail.isEmpty() ? "" : ": " + detail));
-    return new DuoCallbackResult.Rejected(reason, message(reason));
+    return new DuoCallbackResult.Rejected(reason, message(reason), endedSignIn);
   }
 
   private void failed(Actor actor, Instant now, String subject, String reason) {

@@ -934,7 +934,7 @@ class DuoSignInServiceTest {
 
     assertThat(results.subList(0, 20)).allSatisfy(r -> assertRejected(r, Reason.UNKNOWN_STATE));
     assertThat(results.subList(20, 500))
-        .containsOnly(new DuoCallbackResult.Throttled(Duration.ofSeconds(30)));
+        .containsOnly(new DuoCallbackResult.Throttled(Duration.ofSeconds(30), false));
     assertThat(audit.entries()).hasSize(before + 2);
     assertThat(entries(AuditEventType.SECOND_FACTOR_FAILED))
         .singleElement()
@@ -969,7 +969,8 @@ class DuoSignInServiceTest {
     clock.advance(Duration.ofSeconds(31));
 
     assertRejected(junkCallback(), Reason.UNKNOWN_STATE);
-    assertThat(junkCallback()).isEqualTo(new DuoCallbackResult.Throttled(Duration.ofSeconds(60)));
+    assertThat(junkCallback())
+        .isEqualTo(new DuoCallbackResult.Throttled(Duration.ofSeconds(60), false));
     assertThat(entries(AuditEventType.SECOND_FACTOR_FAILED))
         .singleElement()
         .satisfies(e -> assertThat(e.occurrences()).isEqualTo(21));
@@ -1141,7 +1142,7 @@ class DuoSignInServiceTest {
         completeWhile(owner, callback, () -> duplicates.add(complete(other, callback)));
 
     assertThat(duplicates).hasSize(1);
-    assertRejected(duplicates.getFirst(), Reason.OTHER_BROWSER);
+    assertThat(assertRejected(duplicates.getFirst(), Reason.OTHER_BROWSER).endedSignIn()).isTrue();
     assertThat(sessionService.resume(other)).as("the other browser's own sign-in").isEmpty();
     assertThat(first).isInstanceOf(SignedIn.class);
     assertThat(sessionService.resume(((SignedIn) first).token())).isPresent();
@@ -1160,6 +1161,34 @@ class DuoSignInServiceTest {
 
     assertRejected(duplicates.getFirst(), Reason.OTHER_BROWSER);
     assertThat(first).isInstanceOf(SignedIn.class);
+  }
+
+  @Test
+  void callback_aDuplicateArrivingAfterTheFirstCompleted_isRefusedWithoutEndingAnySignIn() {
+    SessionToken token = passwordAccepted(ada);
+    Callback callback = approvedCallback(token);
+    SignedIn first = (SignedIn) complete(token, callback);
+
+    // The repeat still carries the old cookie, whose session the first arrival replaced; the
+    // browser may already hold the new cookie, which the refusal must leave alone.
+    Rejected late = assertRejected(complete(token, callback), Reason.UNKNOWN_STATE);
+
+    assertThat(late.endedSignIn()).isFalse();
+    assertThat(sessionService.resume(first.token())).isPresent();
+  }
+
+  @Test
+  void callback_anUnknownStateFromAWaitingBrowser_endsItsSignIn() {
+    SessionToken token = passwordAccepted(ada);
+    approvedCallback(token);
+
+    Rejected rejected =
+        assertRejected(
+            complete(Optional.of(token), new Callback("x".repeat(43), "code", "", "")),
+            Reason.UNKNOWN_STATE);
+
+    assertThat(rejected.endedSignIn()).isTrue();
+    assertNoSession(token);
   }
 
   // --- the callback: another browser

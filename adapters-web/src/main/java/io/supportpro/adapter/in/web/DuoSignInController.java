@@ -93,7 +93,7 @@ final class DuoSignInController {
       case DuoCallbackResult.Duplicate duplicate ->
           Pages.seeOther(ctx, SafeNext.of(duplicate.returnTo()));
       case DuoCallbackResult.Rejected rejected -> {
-        endSignInInProgress(ctx);
+        forgetEndedSignIn(ctx, rejected.endedSignIn());
         throw Halt.page(
             rejected.reason() == DuoCallbackResult.Reason.DUO_UNAVAILABLE ? 503 : 403,
             "You are not signed in",
@@ -102,7 +102,7 @@ final class DuoSignInController {
             "Sign in again");
       }
       case DuoCallbackResult.Throttled throttled -> {
-        endSignInInProgress(ctx);
+        forgetEndedSignIn(ctx, throttled.endedSignIn());
         throw Halt.page(
             429,
             "You are not signed in",
@@ -114,13 +114,12 @@ final class DuoSignInController {
   }
 
   /**
-   * A refused callback ends the sign-in in progress that came with it; a full session is kept, and
-   * so is a cookie whose session had already gone when the request came (it may since have been
-   * replaced by the new cookie of a sign-in that was completing).
+   * Clears the cookie of the sign-in a refused callback ended. Any other cookie stays: a full
+   * session's, and one whose waiting session had already gone, since an earlier arrival of the same
+   * callback may have completed that sign-in and given the browser a new cookie of the same name.
    */
-  private void endSignInInProgress(Context ctx) {
-    boolean waiting = Visitor.of(ctx).map(v -> !v.session().signedIn()).orElse(false);
-    if (waiting) {
+  private void forgetEndedSignIn(Context ctx, boolean ended) {
+    if (ended) {
       cookies.clearSession(ctx);
       Visitor.detach(ctx);
     }

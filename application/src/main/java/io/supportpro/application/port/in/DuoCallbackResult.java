@@ -20,14 +20,20 @@ public sealed interface DuoCallbackResult {
    */
   record Duplicate(String returnTo) implements DuoCallbackResult {}
 
-  /** No sign-in; the message is for the operator, the reason for the audit log and tests. */
-  record Rejected(Reason reason, String message) implements DuoCallbackResult {}
+  /**
+   * No sign-in; the message is for the operator, the reason for the audit log and tests. {@code
+   * endedSignIn} says whether this callback ended the browser's waiting session, whose cookie may
+   * then go; when it did not, the cookie may already be a newer one, set by an earlier arrival of
+   * the same callback that completed the sign-in, and must be left alone.
+   */
+  record Rejected(Reason reason, String message, boolean endedSignIn)
+      implements DuoCallbackResult {}
 
   /**
    * Refused without a look, because this client address sent too many callbacks that belonged to no
    * sign-in; it may try again after the wait.
    */
-  record Throttled(Duration retryAfter) implements DuoCallbackResult {}
+  record Throttled(Duration retryAfter, boolean endedSignIn) implements DuoCallbackResult {}
 
   /** Why a callback was refused. */
   enum Reason {
