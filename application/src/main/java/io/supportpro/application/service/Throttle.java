@@ -146,13 +146,6 @@ final class Throttle {
         key.kind().name().toLowerCase(Locale.ROOT) + ":" + key.value(), now, policy.window());
   }
 
-  /** Forgets the failures of the key, if any were counted. */
-  void clear(List<ThrottleState> states, ThrottleKey key) {
-    if (states.stream().anyMatch(state -> state.key().equals(key))) {
-      attempts.clear(key);
-    }
-  }
-
   private static Duration roundUpToSecond(Duration duration) {
     long seconds = duration.toSeconds() + (duration.toNanosPart() > 0 ? 1 : 0);
     return Duration.ofSeconds(Math.max(1, seconds));

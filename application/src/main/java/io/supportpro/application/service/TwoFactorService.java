@@ -35,7 +35,6 @@ import io.supportpro.domain.session.SessionStage;
 import io.supportpro.domain.session.SessionToken;
 import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
-import io.supportpro.domain.throttle.ThrottleState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The built-in two-factor authentication: the second step of sign-in, enrolment of an authenticator
@@ -179,7 +179,6 @@ public final class TwoFactorService
       return new CodeResult.SessionEnded();
     }
     ActiveSession active = found.get();
-    OperatorId operator = active.operator().id();
     Optional<TotpEnrolment> pending = pendingOf(active, clock.now());
     if (pending.isEmpty()) {
       return new CodeResult.NotApplicable(
@@ -192,37 +191,41 @@ public final class TwoFactorService
         now -> {
           Optional<TotpSecret> secret = secret(pending.get().encryptedSecret());
           if (secret.isEmpty()) {
-            return new CodeResult.NotApplicable(
-                "This set-up can no longer be read; start the set-up again.");
+            return new Checked.Answer(
+                new CodeResult.NotApplicable(
+                    "This set-up can no longer be read; start the set-up again."));
           }
           return switch (Totp.verify(
               secret.get(), command.code(), now, pending.get().lastUsedStep())) {
-            case Totp.Check.Rejected rejected -> rejected(rejected.reason());
-            case Totp.Check.Accepted accepted -> {
-              List<String> codes = RecoveryCode.generate();
-              if (!credentials.confirm(
-                  operator,
-                  active.session().key(),
-                  pending.get().encryptedSecret(),
-                  accepted.step(),
-                  hashes(codes))) {
-                yield new CodeResult.NotApplicable(
-                    "This set-up was replaced or confirmed meanwhile; start the set-up again.");
-              }
-              // Whoever else held the password until now is signed out, half-signed-in or not.
-              int ended = sessionStore.deleteAllOfExcept(operator, active.session().key());
-              record(
-                  now,
-                  AuditEventType.TOTP_ENROLLED,
-                  actor(active, command.clientAddress()),
-                  Map.of("ended_sessions", Integer.toString(ended)));
-              if (active.session().stage() == SessionStage.AWAITING_ENROLMENT) {
-                yield promote(command, active, now, "totp enrolment", codes);
-              }
-              yield new CodeResult.Accepted(command.token(), active.session(), codes);
-            }
+            case Totp.Check.Rejected rejected -> new Checked.Answer(rejected(rejected.reason()));
+            case Totp.Check.Accepted accepted ->
+                new Checked.Right(
+                    () -> enrol(command, active, pending.get(), accepted.step(), now));
           };
         });
+  }
+
+  /** Confirms the pending enrolment whose code was right, then signs in if that was the step. */
+  private CodeResult enrol(
+      CodeCommand command, ActiveSession active, TotpEnrolment pending, long step, Instant now) {
+    OperatorId operator = active.operator().id();
+    List<String> codes = RecoveryCode.generate();
+    if (!credentials.confirm(
+        operator, active.session().key(), pending.encryptedSecret(), step, hashes(codes))) {
+      return new CodeResult.NotApplicable(
+          "This set-up was replaced or confirmed meanwhile; start the set-up again.");
+    }
+    // Whoever else held the password until now is signed out, half-signed-in or not.
+    int ended = sessionStore.deleteAllOfExcept(operator, active.session().key());
+    record(
+        now,
+        AuditEventType.TOTP_ENROLLED,
+        actor(active, command.clientAddress()),
+        Map.of("ended_sessions", Integer.toString(ended)));
+    if (active.session().stage() == SessionStage.AWAITING_ENROLMENT) {
+      return promote(command, active, now, "totp enrolment", codes);
+    }
+    return new CodeResult.Accepted(command.token(), active.session(), codes);
   }
 
   @Override
@@ -266,6 +269,17 @@ public final class TwoFactorService
         settings.forceTwoFactor());
   }
 
+  /** What checking a code found: the answer to give, or what to do once the code is let through. */
+  private sealed interface Checked {
+    /**
+     * The answer instead of letting the code through; a {@link CodeResult.Rejected} is a failure.
+     */
+    record Answer(CodeResult result) implements Checked {}
+
+    /** The code was right (and is used up). */
+    record Right(Supplier<CodeResult> then) implements Checked {}
+  }
+
   /** What a verified code lets the service do next. */
   @FunctionalInterface
   private interface AfterCode {
@@ -305,8 +319,8 @@ public final class TwoFactorService
         now -> {
           Optional<String> problem = checkCode(command, active, enrolment.get(), now);
           return problem.isPresent()
-              ? new CodeResult.Rejected(problem.get())
-              : action.apply(active, now);
+              ? new Checked.Answer(new CodeResult.Rejected(problem.get()))
+              : new Checked.Right(() -> action.apply(active, now));
         });
   }
 
@@ -344,44 +358,68 @@ public final class TwoFactorService
   }
 
   /**
-   * Refuses while the operator or the address is locked; otherwise runs the check, counting a
-   * rejection as a failure and forgetting the operator's failures after a success.
+   * Counts the code against the operator and the address before it is checked, refusing it
+   * unchecked while either is locked, so that codes sent together are never checked past the
+   * allowance; a wrong code stays counted, while a right one forgets the operator's failures it saw
+   * and is refused after all if failures counted meanwhile locked the operator.
    */
   private CodeResult throttled(
-      CodeCommand command, ActiveSession active, Function<Instant, CodeResult> check) {
+      CodeCommand command, ActiveSession active, Function<Instant, Checked> check) {
     Instant now = clock.now();
     List<ThrottleKey> keys =
         List.of(
             ThrottleKey.secondFactor(active.operator().id().toString()),
             ThrottleKey.address(command.clientAddress()));
-    List<ThrottleState> counted = throttle.states(keys);
-    Optional<Duration> locked = Throttle.lockedFor(counted, now);
-    if (locked.isPresent()) {
-      record(
-          now,
-          AuditEventType.SECOND_FACTOR_THROTTLED,
-          actor(active, command.clientAddress()),
-          Map.of());
-      return new CodeResult.Throttled(locked.get());
+    Throttle.Attempt.Granted attempt;
+    switch (throttle.reserve(keys, now)) {
+      case Throttle.Attempt.Refused refused -> {
+        return refused(command, active, now, refused);
+      }
+      case Throttle.Attempt.Granted granted -> attempt = granted;
     }
-    CodeResult result = check.apply(now);
-    if (result instanceof CodeResult.Rejected rejected) {
+    Checked checked = check.apply(now);
+    if (checked instanceof Checked.Answer(CodeResult.Rejected rejected)) {
       record(
           now,
           AuditEventType.SECOND_FACTOR_FAILED,
           actor(active, command.clientAddress()),
           Map.of("reason", rejected.message()));
-      if (throttle.recordFailure(keys, now)) {
+      if (attempt.locked(now)) {
         record(
             now,
             AuditEventType.SECOND_FACTOR_THROTTLED,
             actor(active, command.clientAddress()),
             Map.of());
       }
-    } else {
-      throttle.clear(counted, keys.getFirst());
+      return rejected;
     }
-    return result;
+    // Wrong codes of others, counted while this one was checked, may have locked the operator.
+    Optional<Throttle.Attempt.Refused> lockedMeanwhile = throttle.passed(attempt, now);
+    if (lockedMeanwhile.isPresent()) {
+      return refused(command, active, now, lockedMeanwhile.get());
+    }
+    return switch (checked) {
+      case Checked.Answer answer -> answer.result();
+      case Checked.Right right -> right.then().get();
+    };
+  }
+
+  /**
+   * Refuses a code that a lock stops: counted in one audit entry per locked key and window, not a
+   * row each.
+   */
+  private CodeResult refused(
+      CodeCommand command, ActiveSession active, Instant now, Throttle.Attempt.Refused refused) {
+    Actor actor = actor(active, command.clientAddress());
+    audit.appendOrCount(
+        new AuditEvent(
+            now,
+            AuditEventType.SECOND_FACTOR_THROTTLED,
+            actor,
+            actor.operator().orElseThrow().toString(),
+            Map.of()),
+        refused.repeats());
+    return new CodeResult.Throttled(refused.retryAfter());
   }
 
   /** Signs the session in fully under a new token. */

@@ -17,6 +17,7 @@ import io.supportpro.application.port.in.SignInResult.SessionStarted;
 import io.supportpro.application.port.in.TotpSetup;
 import io.supportpro.application.port.in.TwoFactorStatus;
 import io.supportpro.application.port.out.OperatorChanges;
+import io.supportpro.application.port.out.SecretCipher;
 import io.supportpro.application.port.out.TotpEnrolment;
 import io.supportpro.application.testing.FakePasswordHasher;
 import io.supportpro.application.testing.FakeSecretCipher;
@@ -49,6 +50,7 @@ import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import io.supportpro.domain.throttle.ThrottleState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +58,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +222,64 @@ class TwoFactorServiceTest {
     plugins.saveSettingsIfActive(DuoPlugin.ID, DuoRulesPlugin.SAVED);
     plugins.setOperatorValueIfActive(
         DuoPlugin.ID, operator.id(), DuoPlugin.ENABLED_KEY, Optional.of("true"));
+  }
+
+  /** Runs the checks at once, each on its own thread released by one barrier. */
+  private static List<CodeResult> concurrently(List<Callable<CodeResult>> checks) throws Exception {
+    var barrier = new CyclicBarrier(checks.size());
+    List<Future<CodeResult>> pending = new ArrayList<>();
+    try (ExecutorService threads = Executors.newFixedThreadPool(checks.size())) {
+      for (Callable<CodeResult> check : checks) {
+        pending.add(
+            threads.submit(
+                () -> {
+                  barrier.await(10, TimeUnit.SECONDS);
+                  return check.call();
+                }));
+      }
+      List<CodeResult> results = new ArrayList<>();
+      for (Future<CodeResult> result : pending) {
+        results.add(result.get(20, TimeUnit.SECONDS));
+      }
+      return results;
+    }
+  }
+
+  /** A cipher that pauses before each secret it reads, so that a code stays in its check. */
+  private record PausingCipher(SecretCipher cipher, Runnable pause) implements SecretCipher {
+    @Override
+    public String encrypt(String plaintext) {
+      return cipher.encrypt(plaintext);
+    }
+
+    @Override
+    public String decrypt(String ciphertext) {
+      pause.run();
+      return cipher.decrypt(ciphertext);
+    }
+  }
+
+  /** The service under test, reading secrets through a cipher that pauses first. */
+  private TwoFactorService pausing(Runnable pause) {
+    return new TwoFactorService(
+        sessionService,
+        sessions,
+        totp,
+        new PausingCipher(cipher, pause),
+        settings,
+        attempts,
+        ThrottlePolicy.DEFAULT,
+        audit,
+        clock);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   // --- the second step of sign-in -------------------------------------------------------------
@@ -581,6 +651,78 @@ class TwoFactorServiceTest {
                 adaActor(),
                 ada.id().toString(),
                 Map.of()));
+  }
+
+  @Test
+  void passSecondFactor_ofFiftyConcurrentWrongCodesAtMostFiveAreChecked() throws Exception {
+    Enrolled enrolled = enrol(ada);
+    SessionToken token = signIn();
+    // Reading the secret takes a while, as with a real cipher, so that the checks overlap.
+    TwoFactorService slow =
+        pausing(
+            () -> {
+              try {
+                Thread.sleep(20);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    String wrongTotp = wrongCode(enrolled.secret());
+    String wrongRecovery = RecoveryCode.generate().getFirst();
+    int before = audit.all().size();
+
+    List<CodeResult> results =
+        concurrently(
+            IntStream.range(0, 50)
+                .<Callable<CodeResult>>mapToObj(
+                    i ->
+                        () ->
+                            slow.passSecondFactor(
+                                command(token, i % 5 == 0 ? wrongRecovery : wrongTotp)))
+                .toList());
+
+    assertThat(auditSince(before))
+        .filteredOn(event -> event.type() == AuditEventType.SECOND_FACTOR_FAILED)
+        .hasSize(5);
+    assertThat(results).filteredOn(Rejected.class::isInstance).hasSize(5);
+    assertThat(results).filteredOn(Throttled.class::isInstance).hasSize(45);
+    assertThat(throttleState(adaSecondFactor()).orElseThrow().failures()).isEqualTo(5);
+  }
+
+  @Test
+  void passSecondFactor_theRightCodeIsRefusedWhenWrongCodesCheckedAlongsideLockTheOperator()
+      throws Exception {
+    Enrolled enrolled = enrol(ada);
+    SessionToken token = signIn();
+    var entered = new CountDownLatch(1);
+    var opened = new CountDownLatch(1);
+    var first = new AtomicBoolean(true);
+    TwoFactorService holding =
+        pausing(
+            () -> {
+              if (first.getAndSet(false)) {
+                entered.countDown();
+                await(opened);
+              }
+            });
+    String right = code(enrolled.secret());
+    AtomicReference<CodeResult> result = new AtomicReference<>();
+    Thread checking =
+        Thread.ofVirtual().start(() -> result.set(holding.passSecondFactor(command(token, right))));
+    await(entered);
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(pass(token, wrongCode(enrolled.secret()))).isInstanceOf(Rejected.class);
+    }
+    assertThat(pass(token, wrongCode(enrolled.secret()))).isInstanceOf(Rejected.class);
+    opened.countDown();
+    checking.join();
+
+    assertThat(result.get()).isInstanceOf(Throttled.class);
+    assertThat(sessionService.resume(token))
+        .hasValueSatisfying(a -> assertThat(a.session().signedIn()).isFalse());
+    assertThat(throttleState(adaSecondFactor()).orElseThrow().lockedAt(clock.now())).isTrue();
+    assertThat(auditTypes()).doesNotContain(AuditEventType.SIGN_IN_SUCCEEDED);
   }
 
   @Test
