@@ -76,10 +76,7 @@ record Services(
             persistence.failedAttempts(),
             throttle,
             new SecondFactorRequirement(
-                catalog,
-                persistence.plugins(),
-                persistence.totpCredentials(),
-                persistence.panelSettings()),
+                persistence.plugins(), persistence.totpCredentials(), persistence.panelSettings()),
             timeouts,
             audit,
             clock);

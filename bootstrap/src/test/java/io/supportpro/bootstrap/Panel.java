@@ -86,6 +86,20 @@ final class Panel implements AutoCloseable {
         config.duoAllowedHosts());
   }
 
+  /**
+   * Another panel on the same database that allows Duo at no host but Duo's own, as an instance
+   * whose {@code SUPPORTPRO_DUO_ALLOWED_HOSTS} was left out.
+   */
+  Panel anotherAllowingOnlyDuosHosts() {
+    return start(
+        config.database(),
+        config.dataDirectory(),
+        freePort(),
+        config.publicUrl(),
+        config.trustedProxies(),
+        DuoHosts.DUO_ONLY);
+  }
+
   private static Panel start(
       Configuration.Database database,
       Path dataDirectory,

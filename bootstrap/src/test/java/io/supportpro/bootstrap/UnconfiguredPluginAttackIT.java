@@ -2,6 +2,7 @@ package io.supportpro.bootstrap;
 
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signOut;
+import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
@@ -15,13 +16,14 @@ import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.secondfactor.DuoPlugin;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Duo installed and activated but never configured: the panel must say so, refuse to enable it for
  * anyone (through the page, a hand-made POST and the service alike), and never lock out an
- * administrator.
+ * administrator. Settings that stop passing their checks, though, never make Duo optional.
  */
 class UnconfiguredPluginAttackIT {
   private Panel panel;
@@ -94,5 +96,30 @@ class UnconfiguredPluginAttackIT {
 
     assertThat(again.status()).isEqualTo(303);
     assertThat(again.location()).hasValue("/");
+  }
+
+  @Test
+  void anInstanceThatNoLongerAllowsDuosHost_refusesTheDuoStepInsteadOfSkippingIt()
+      throws Exception {
+    panel = Panel.start(Store.POSTGRESQL);
+    DuoSetup.enable(panel, "open", panel.operator("alice", "operator"));
+    // The same database behind a second instance whose allowed hosts lack the Duo host in use.
+    try (Panel other = panel.anotherAllowingOnlyDuosHosts()) {
+      Browser alice = other.browser();
+
+      Response password = signIn(alice, "alice", Panel.PASSWORD);
+      assertThat(password.location())
+          .hasValueSatisfying(l -> assertThat(l).startsWith("/login/duo"));
+      Response step = submit(alice, "/login/duo", "/login/duo", Map.of());
+
+      assertThat(step.status()).isBetween(400, 599);
+      assertThat(alice.get("/").location())
+          .hasValueSatisfying(l -> assertThat(l).matches("/login(\\?.*)?"));
+      assertThat(
+              panel.count(
+                  "select count(*) from audit_event where event_type in"
+                      + " ('SIGN_IN_SUCCEEDED', 'SECOND_FACTOR_SKIPPED_FAIL_OPEN')"))
+          .isZero();
+    }
   }
 }

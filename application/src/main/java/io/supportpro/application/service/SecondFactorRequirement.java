@@ -3,7 +3,6 @@ package io.supportpro.application.service;
 import static java.util.Objects.requireNonNull;
 
 import io.supportpro.application.port.out.PanelSettings;
-import io.supportpro.application.port.out.PluginCatalog;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.port.out.TotpCredentials;
 import io.supportpro.application.port.out.TotpEnrolment;
@@ -15,23 +14,20 @@ import io.supportpro.domain.secondfactor.SecondFactorPolicy;
 
 /**
  * Gathers what the second-factor rule needs to know about an operator, and applies it. Duo counts
- * as enabled for an operator only while its plugin is active with settings that pass its checks: an
- * active Duo without usable settings (saved before they were required, or pointing at a host the
- * server no longer allows) leaves its operators to the built-in rule instead of locking them out,
- * as a deactivated Duo does.
+ * as enabled for an operator only while its plugin is active and has saved settings: an active Duo
+ * that was never set up (operators enabled before that was required) leaves its operators to the
+ * built-in rule instead of locking them out, as a deactivated Duo does. Saved settings that no
+ * longer pass their checks (a host the server stopped allowing) keep Duo required, and the Duo step
+ * refuses: a configuration mistake must never turn Duo into a password-only sign-in, least of all
+ * on one instance of several.
  */
 public final class SecondFactorRequirement {
-  private final PluginCatalog catalog;
   private final PluginRepository plugins;
   private final TotpCredentials totp;
   private final PanelSettings settings;
 
   public SecondFactorRequirement(
-      PluginCatalog catalog,
-      PluginRepository plugins,
-      TotpCredentials totp,
-      PanelSettings settings) {
-    this.catalog = requireNonNull(catalog, "catalog");
+      PluginRepository plugins, TotpCredentials totp, PanelSettings settings) {
     this.plugins = requireNonNull(plugins, "plugins");
     this.totp = requireNonNull(totp, "totp");
     this.settings = requireNonNull(settings, "settings");
@@ -46,10 +42,7 @@ public final class SecondFactorRequirement {
                 .operatorValue(DuoPlugin.ID, operator, DuoPlugin.ENABLED_KEY)
                 .map("true"::equals)
                 .orElse(false)
-            && catalog
-                .find(DuoPlugin.ID)
-                .map(p -> PluginSettingsRules.configured(p, plugins.settings(DuoPlugin.ID)))
-                .orElse(false);
+            && !plugins.settings(DuoPlugin.ID).values().isEmpty();
     // Each later input only matters when the earlier ones did not decide; skip reading it then.
     boolean totpEnrolled =
         !duoEnabled && totp.find(operator).map(TotpEnrolment::confirmed).orElse(false);

@@ -192,7 +192,7 @@ class DuoSignInServiceTest {
           attempts,
           ThrottlePolicy.DEFAULT,
           new SecondFactorRequirement(
-              catalog, plugins, new InMemoryTotpCredentials(), new InMemoryPanelSettings()),
+              plugins, new InMemoryTotpCredentials(), new InMemoryPanelSettings()),
           SessionTimeouts.DEFAULT,
           audit,
           clock);

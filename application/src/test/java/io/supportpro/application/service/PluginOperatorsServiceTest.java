@@ -244,10 +244,7 @@ class PluginOperatorsServiceTest {
     // Whether the late write landed or not, an unconfigured Duo is never required at sign-in.
     var requirement =
         new SecondFactorRequirement(
-            new InMemoryPluginCatalog(List.of(new DuoRulesPlugin())),
-            plugins,
-            new InMemoryTotpCredentials(),
-            new InMemoryPanelSettings());
+            plugins, new InMemoryTotpCredentials(), new InMemoryPanelSettings());
     assertThat(service.configured(DUO)).isFalse();
     assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.NONE);
   }

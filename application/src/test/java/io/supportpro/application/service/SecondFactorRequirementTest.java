@@ -9,14 +9,13 @@ import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.port.out.TotpCredentials;
 import io.supportpro.application.port.out.TotpEnrolment;
 import io.supportpro.application.testing.InMemoryPanelSettings;
-import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
-import io.supportpro.domain.duo.DuoHosts;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
+import io.supportpro.domain.plugin.SettingValue;
 import io.supportpro.domain.secondfactor.DuoPlugin;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.SessionKey;
@@ -38,10 +37,8 @@ class SecondFactorRequirementTest {
   private final CountingPlugins plugins = new CountingPlugins();
   private final CountingTotp totp = new CountingTotp();
   private final CountingSettings settings = new CountingSettings();
-  private final InMemoryPluginCatalog catalog =
-      new InMemoryPluginCatalog(List.of(new DuoRulesPlugin()));
   private final SecondFactorRequirement requirement =
-      new SecondFactorRequirement(catalog, plugins, totp, settings);
+      new SecondFactorRequirement(plugins, totp, settings);
   private final Operator ada = operator("ada");
 
   /** The plugin states and per-operator values, with how often the latter were read. */
@@ -304,16 +301,16 @@ class SecondFactorRequirementTest {
   }
 
   @Test
-  void of_settingsThatPointAtAHostTheServerNoLongerAllows_countAsNotConfigured() {
+  void of_savedSettingsKeepDuoRequiredEvenWhenTheyNoLongerPassTheirChecks() {
     given(PluginState.ACTIVE, "true", "confirmed", false);
-    var strict =
-        new SecondFactorRequirement(
-            new InMemoryPluginCatalog(List.of(new DuoRulesPlugin(DuoHosts.DUO_ONLY))),
-            plugins,
-            totp,
-            settings);
+    // Saved as they must have been when they passed, but with a host no server allows now.
+    plugins.saved =
+        new PluginSettings(
+            Map.of(
+                "api_hostname", new SettingValue("api-nowhere.example.invalid", false),
+                "client_id", new SettingValue("DIXXXXXXXXXXXXXXXXXX", false)));
 
-    assertThat(strict.of(ada.id())).isEqualTo(SecondFactor.TOTP);
+    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.DUO);
   }
 
   @Test
@@ -370,12 +367,12 @@ class SecondFactorRequirementTest {
   @Test
   void refusesMissingPorts() {
     assertThatNullPointerException()
-        .isThrownBy(() -> new SecondFactorRequirement(null, plugins, totp, settings));
+        .isThrownBy(() -> new SecondFactorRequirement(null, totp, settings));
     assertThatNullPointerException()
-        .isThrownBy(() -> new SecondFactorRequirement(catalog, null, totp, settings));
+        .isThrownBy(() -> new SecondFactorRequirement(null, totp, settings));
     assertThatNullPointerException()
-        .isThrownBy(() -> new SecondFactorRequirement(catalog, plugins, null, settings));
+        .isThrownBy(() -> new SecondFactorRequirement(plugins, null, settings));
     assertThatNullPointerException()
-        .isThrownBy(() -> new SecondFactorRequirement(catalog, plugins, totp, null));
+        .isThrownBy(() -> new SecondFactorRequirement(plugins, totp, null));
   }
 }

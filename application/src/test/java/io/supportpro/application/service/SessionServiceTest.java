@@ -17,7 +17,6 @@ import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.InMemoryPanelSettings;
-import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
@@ -74,8 +73,6 @@ class SessionServiceTest {
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
   private final InMemoryPluginRepository plugins = new InMemoryPluginRepository();
-  private final InMemoryPluginCatalog catalog =
-      new InMemoryPluginCatalog(List.of(new DuoRulesPlugin()));
   private final InMemoryTotpCredentials totp = new InMemoryTotpCredentials();
   private final InMemoryPanelSettings settings = new InMemoryPanelSettings();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
@@ -86,7 +83,7 @@ class SessionServiceTest {
           sessions,
           attempts,
           ThrottlePolicy.DEFAULT,
-          new SecondFactorRequirement(catalog, plugins, totp, settings),
+          new SecondFactorRequirement(plugins, totp, settings),
           SessionTimeouts.DEFAULT,
           audit,
           clock);
@@ -167,7 +164,7 @@ class SessionServiceTest {
             sessions,
             attempts,
             ThrottlePolicy.DEFAULT,
-            new SecondFactorRequirement(catalog, plugins, totp, settings),
+            new SecondFactorRequirement(plugins, totp, settings),
             SessionTimeouts.DEFAULT,
             audit,
             clock,
@@ -471,7 +468,7 @@ class SessionServiceTest {
             sessions,
             attempts,
             ThrottlePolicy.DEFAULT,
-            new SecondFactorRequirement(catalog, plugins, totp, settings),
+            new SecondFactorRequirement(plugins, totp, settings),
             SessionTimeouts.DEFAULT,
             audit,
             clock);

@@ -25,7 +25,6 @@ import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.InMemoryPanelSettings;
-import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
@@ -96,8 +95,6 @@ class TwoFactorServiceTest {
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
   private final InMemoryPluginRepository plugins = new InMemoryPluginRepository();
-  private final InMemoryPluginCatalog catalog =
-      new InMemoryPluginCatalog(List.of(new DuoRulesPlugin()));
   private final InMemoryTotpCredentials totp = new InMemoryTotpCredentials();
   private final InMemoryPanelSettings settings = new InMemoryPanelSettings();
   private final FakeSecretCipher cipher = new FakeSecretCipher();
@@ -109,7 +106,7 @@ class TwoFactorServiceTest {
           sessions,
           attempts,
           ThrottlePolicy.DEFAULT,
-          new SecondFactorRequirement(catalog, plugins, totp, settings),
+          new SecondFactorRequirement(plugins, totp, settings),
           SessionTimeouts.DEFAULT,
           audit,
           clock);

@@ -103,7 +103,7 @@ public final class TestPanel implements AutoCloseable {
             sessions,
             failedAttempts,
             throttle,
-            new SecondFactorRequirement(catalog, plugins, totp, settings),
+            new SecondFactorRequirement(plugins, totp, settings),
             SessionTimeouts.DEFAULT,
             audit,
             clock);
