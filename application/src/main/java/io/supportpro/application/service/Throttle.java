@@ -67,8 +67,9 @@ final class Throttle {
   }
 
   /**
-   * Settles an attempt that turned out right: the failures it saw against its first key are
-   * forgotten and it is taken back from the others. If failures counted meanwhile locked the first
+   * Settles an attempt that turned out right: when nothing was counted against its first key since
+   * its reservation, that key's failures are forgotten; otherwise only this attempt is taken back
+   * there. It is taken back from the other keys. If failures counted meanwhile locked the first
    * key, it is refused after all (and taken back everywhere).
    */
   Optional<Attempt.Refused> passed(Attempt.Granted attempt, Instant now) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The columns of an operator that one change writes; an empty one keeps whatever is stored then, so
- * that changes made at once to different columns cannot undo each other.
+ * that changes made at once to different columns cannot undo each other (a form left open still
+ * writes the values it showed for the columns it changes).
  */
 public record OperatorChanges(
     Optional<EmailAddress> email,
