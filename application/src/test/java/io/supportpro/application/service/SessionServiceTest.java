@@ -13,6 +13,7 @@ import io.supportpro.application.port.in.SignInResult.InvalidCredentials;
 import io.supportpro.application.port.in.SignInResult.SessionStarted;
 import io.supportpro.application.port.in.SignInResult.Throttled;
 import io.supportpro.application.port.out.OperatorChanges;
+import io.supportpro.application.testing.AtOnce;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
@@ -45,16 +46,10 @@ import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import io.supportpro.domain.throttle.ThrottleState;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,28 +167,6 @@ class SessionServiceTest {
     awaitStandInHash();
     hasher.reset();
     return service;
-  }
-
-  /** Runs the sign-ins at once, each on its own thread released by one barrier. */
-  private static List<SignInResult> concurrently(List<Callable<SignInResult>> signIns)
-      throws Exception {
-    var barrier = new CyclicBarrier(signIns.size());
-    List<Future<SignInResult>> pending = new ArrayList<>();
-    try (ExecutorService threads = Executors.newFixedThreadPool(signIns.size())) {
-      for (Callable<SignInResult> signIn : signIns) {
-        pending.add(
-            threads.submit(
-                () -> {
-                  barrier.await(10, TimeUnit.SECONDS);
-                  return signIn.call();
-                }));
-      }
-      List<SignInResult> results = new ArrayList<>();
-      for (Future<SignInResult> result : pending) {
-        results.add(result.get(20, TimeUnit.SECONDS));
-      }
-      return results;
-    }
   }
 
   private Actor adaActor(String address) {
@@ -847,7 +820,7 @@ class SessionServiceTest {
     SessionService wide = admitting(64);
 
     List<SignInResult> results =
-        concurrently(
+        AtOnce.run(
             IntStream.range(0, 50)
                 .<Callable<SignInResult>>mapToObj(
                     i ->

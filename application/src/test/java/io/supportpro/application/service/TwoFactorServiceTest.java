@@ -19,6 +19,7 @@ import io.supportpro.application.port.in.TwoFactorStatus;
 import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.SecretCipher;
 import io.supportpro.application.port.out.TotpEnrolment;
+import io.supportpro.application.testing.AtOnce;
 import io.supportpro.application.testing.FakePasswordHasher;
 import io.supportpro.application.testing.FakeSecretCipher;
 import io.supportpro.application.testing.InMemoryAuditLog;
@@ -49,7 +50,6 @@ import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import io.supportpro.domain.throttle.ThrottleState;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,10 +59,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -219,27 +215,6 @@ class TwoFactorServiceTest {
     plugins.saveSettingsIfActive(DuoPlugin.ID, DuoRulesPlugin.SAVED);
     plugins.setOperatorValueIfActive(
         DuoPlugin.ID, operator.id(), DuoPlugin.ENABLED_KEY, Optional.of("true"));
-  }
-
-  /** Runs the checks at once, each on its own thread released by one barrier. */
-  private static List<CodeResult> concurrently(List<Callable<CodeResult>> checks) throws Exception {
-    var barrier = new CyclicBarrier(checks.size());
-    List<Future<CodeResult>> pending = new ArrayList<>();
-    try (ExecutorService threads = Executors.newFixedThreadPool(checks.size())) {
-      for (Callable<CodeResult> check : checks) {
-        pending.add(
-            threads.submit(
-                () -> {
-                  barrier.await(10, TimeUnit.SECONDS);
-                  return check.call();
-                }));
-      }
-      List<CodeResult> results = new ArrayList<>();
-      for (Future<CodeResult> result : pending) {
-        results.add(result.get(20, TimeUnit.SECONDS));
-      }
-      return results;
-    }
   }
 
   /** A cipher that pauses before each secret it reads, so that a code stays in its check. */
@@ -669,7 +644,7 @@ class TwoFactorServiceTest {
     int before = audit.all().size();
 
     List<CodeResult> results =
-        concurrently(
+        AtOnce.run(
             IntStream.range(0, 50)
                 .<Callable<CodeResult>>mapToObj(
                     i ->
