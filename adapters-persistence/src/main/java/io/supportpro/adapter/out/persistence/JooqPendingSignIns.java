@@ -78,10 +78,7 @@ final class JooqPendingSignIns implements PendingSignIns {
     return guard(
         "finishing a sign-in with a second factor",
         () ->
-            dsl.selectFrom(PENDING_SIGN_IN)
-                .where(PENDING_SIGN_IN.STATE_HASH.eq(stateHash))
-                .and(PENDING_SIGN_IN.TAKEN.isFalse())
-                .fetchOptional(JooqPendingSignIns::pending)
+            withState(stateHash, false)
                 .filter(
                     found ->
                         dsl.update(PENDING_SIGN_IN)
@@ -95,13 +92,14 @@ final class JooqPendingSignIns implements PendingSignIns {
   @Override
   public Optional<PendingSignIn> taken(String stateHash) {
     Objects.requireNonNull(stateHash, "stateHash");
-    return guard(
-        "finishing a sign-in with a second factor",
-        () ->
-            dsl.selectFrom(PENDING_SIGN_IN)
-                .where(PENDING_SIGN_IN.STATE_HASH.eq(stateHash))
-                .and(PENDING_SIGN_IN.TAKEN.isTrue())
-                .fetchOptional(JooqPendingSignIns::pending));
+    return guard("finishing a sign-in with a second factor", () -> withState(stateHash, true));
+  }
+
+  private Optional<PendingSignIn> withState(String stateHash, boolean taken) {
+    return dsl.selectFrom(PENDING_SIGN_IN)
+        .where(PENDING_SIGN_IN.STATE_HASH.eq(stateHash))
+        .and(PENDING_SIGN_IN.TAKEN.eq(taken))
+        .fetchOptional(JooqPendingSignIns::pending);
   }
 
   @Override
