@@ -5,6 +5,7 @@ import io.supportpro.adapter.in.web.WebServer;
 import io.supportpro.adapter.in.web.WebServerException;
 import io.supportpro.adapter.in.web.WebSettings;
 import io.supportpro.adapter.in.web.WebUseCases;
+import io.supportpro.adapter.out.duo.DuoGateway;
 import io.supportpro.adapter.out.duo.DuoSdkGateway;
 import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
 import io.supportpro.adapter.out.persistence.AesGcmSecretCipher;
@@ -14,7 +15,6 @@ import io.supportpro.adapter.out.persistence.MigrationReport;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.adapter.out.persistence.SecretKeyException;
 import io.supportpro.application.port.out.AuditLog;
-import io.supportpro.application.port.out.DuoGateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -68,22 +68,17 @@ final class Application implements AutoCloseable {
       // Without a token nobody may read metrics, so none are collected.
       metrics = config.metricsToken().map(token -> new ServiceMetrics());
       // The Duo plugin checks settings against the hosts this server allows, which only the
-      // configuration knows: it takes the place of the class path's instance.
+      // configuration knows, and talks to Duo through the gateway given: it takes the place of the
+      // class path's instance.
       var catalog =
           new ServiceLoaderPluginCatalog(
               Application.class.getClassLoader(),
-              List.of(new DuoSecurityPlugin(config.duoAllowedHosts())));
+              List.of(new DuoSecurityPlugin(duo, config.duoAllowedHosts())));
       AuditLog audit =
           metrics.map(m -> m.counting(persistence.auditLog())).orElse(persistence.auditLog());
       Services services =
           Services.compose(
-              persistence,
-              audit,
-              cipher,
-              catalog,
-              duo,
-              config.publicUrl(),
-              config.auditRetention());
+              persistence, audit, cipher, catalog, config.publicUrl(), config.auditRetention());
       var settings =
           new WebSettings(
               config.host(),
@@ -108,38 +103,30 @@ final class Application implements AutoCloseable {
 
   private static WebUseCases webUseCases(Services s) {
     return new WebUseCases(
-        s.health(),
-        s.sessions(),
-        s.sessions(),
-        s.sessions(),
-        s.twoFactor(),
-        s.twoFactor(),
-        s.twoFactor(),
-        s.twoFactor(),
-        s.twoFactor(),
-        s.listOperators(),
-        s.createOperator(),
-        s.changeOperator(),
-        s.changeOperator(),
-        s.changeOperator(),
-        s.changeOperator(),
-        s.forceTwoFactor(),
-        s.throttles(),
-        s.auditLog(),
-        s.auditLog(),
-        s.plugins(),
-        s.plugins(),
-        s.plugins(),
-        s.plugins(),
-        s.plugins(),
-        s.pluginSettings(),
-        s.pluginOperators(),
-        s.duoConnectionTest(),
-        s.duo(),
-        s.duo());
+        new WebUseCases.SignIn(
+            s.sessions(), s.sessions(), s.sessions(), s.codeSignIn(), s.prompts(), s.prompts()),
+        new WebUseCases.Account(s.twoFactor(), s.twoFactor(), s.twoFactor(), s.twoFactor()),
+        new WebUseCases.Operators(
+            s.listOperators(),
+            s.createOperator(),
+            s.changeOperator(),
+            s.changeOperator(),
+            s.changeOperator(),
+            s.changeOperator()),
+        new WebUseCases.Panel(
+            s.health(), s.forceTwoFactor(), s.throttles(), s.auditLog(), s.auditLog()),
+        new WebUseCases.Plugins(
+            s.plugins(),
+            s.plugins(),
+            s.plugins(),
+            s.plugins(),
+            s.plugins(),
+            s.pluginSettings(),
+            s.connectionTest(),
+            s.pluginOperators()));
   }
 
-  // Expired sessions, abandoned Duo sign-ins and stale failure counts go every few minutes.
+  // Expired sessions, abandoned prompt sign-ins and stale failure counts go every few minutes.
   private static ScheduledExecutorService startHousekeeping(Services services) {
     ScheduledExecutorService housekeeping =
         Executors.newSingleThreadScheduledExecutor(

@@ -1,7 +1,7 @@
 package io.supportpro.bootstrap;
 
 import io.supportpro.adapter.in.web.ClientAddress;
-import io.supportpro.domain.duo.DuoHosts;
+import io.supportpro.adapter.out.duo.DuoHosts;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,8 @@
 package io.supportpro.bootstrap;
 
 import io.supportpro.adapter.out.duo.DuoSdkGateway;
+import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
+import io.supportpro.adapter.out.duo.DuoSettings;
 import io.supportpro.adapter.out.duo.emulator.DuoEmulator;
 import io.supportpro.adapter.out.duo.emulator.EmulatorOptions;
 import io.supportpro.application.port.in.CreateOperatorCommand;
@@ -11,10 +13,8 @@ import io.supportpro.application.port.in.PluginOperatorResult;
 import io.supportpro.application.port.in.SavePluginSettingsCommand;
 import io.supportpro.application.port.in.SavePluginSettingsResult;
 import io.supportpro.domain.audit.Actor;
-import io.supportpro.domain.duo.DuoSettings;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Password;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import io.supportpro.domain.session.SessionToken;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -116,7 +116,7 @@ final class Demo implements AutoCloseable {
     if (!(created instanceof CreateOperatorResult.Created(Operator admin))) {
       throw new IllegalStateException("The demo administrator could not be created: " + created);
     }
-    var plugin = new PluginCommand(demo, DuoPlugin.ID);
+    var plugin = new PluginCommand(demo, DuoSecurityPlugin.ID);
     services.plugins().install(plugin);
     services.plugins().activate(plugin);
     var saved =
@@ -125,7 +125,7 @@ final class Demo implements AutoCloseable {
             .save(
                 new SavePluginSettingsCommand(
                     demo,
-                    DuoPlugin.ID,
+                    DuoSecurityPlugin.ID,
                     Map.of(
                         DuoSettings.CLIENT_ID, emulator.clientId(),
                         DuoSettings.CLIENT_SECRET, emulator.clientSecret(),
@@ -141,7 +141,7 @@ final class Demo implements AutoCloseable {
     var enabled =
         services
             .pluginOperators()
-            .set(new PluginOperatorCommand(demo, DuoPlugin.ID, admin.id(), true));
+            .set(new PluginOperatorCommand(demo, DuoSecurityPlugin.ID, admin.id(), true));
     if (!(enabled instanceof PluginOperatorResult.Changed)) {
       throw new IllegalStateException("The demo could not enable Duo: " + enabled);
     }

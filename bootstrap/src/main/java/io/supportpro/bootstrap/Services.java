@@ -5,20 +5,20 @@ import io.supportpro.adapter.out.persistence.Argon2PasswordHasher;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
-import io.supportpro.application.port.out.DuoGateway;
 import io.supportpro.application.port.out.PasswordHasher;
 import io.supportpro.application.port.out.PluginCatalog;
 import io.supportpro.application.service.AuditLogService;
 import io.supportpro.application.service.ChangeOperatorService;
 import io.supportpro.application.service.CheckHealthService;
+import io.supportpro.application.service.CodeSignInService;
 import io.supportpro.application.service.CreateOperatorService;
-import io.supportpro.application.service.DuoConnectionTestService;
-import io.supportpro.application.service.DuoSignInService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ListOperatorsService;
+import io.supportpro.application.service.PluginConnectionTestService;
 import io.supportpro.application.service.PluginLifecycleService;
 import io.supportpro.application.service.PluginOperatorsService;
 import io.supportpro.application.service.PluginSettingsService;
+import io.supportpro.application.service.PromptSignInService;
 import io.supportpro.application.service.PurgeExpiredDataService;
 import io.supportpro.application.service.SecondFactorRequirement;
 import io.supportpro.application.service.SessionService;
@@ -35,8 +35,9 @@ record Services(
     CheckHealthService health,
     SessionService sessions,
     TwoFactorService twoFactor,
-    DuoSignInService duo,
-    DuoConnectionTestService duoConnectionTest,
+    CodeSignInService codeSignIn,
+    PromptSignInService prompts,
+    PluginConnectionTestService connectionTest,
     CreateOperatorService createOperator,
     ChangeOperatorService changeOperator,
     ListOperatorsService listOperators,
@@ -48,26 +49,21 @@ record Services(
     PluginOperatorsService pluginOperators,
     PurgeExpiredDataService purge) {
 
-  /** The path Duo sends the browser back to, under the panel's public address. */
-  static final String DUO_CALLBACK_PATH = "/duo/callback";
-
   /**
    * Wires the services to the database, the audit log (the database's, or one that also counts)
-   * with its retention, the secret cipher, the plugins and Duo.
+   * with its retention, the secret cipher and the plugins.
    */
   static Services compose(
       Persistence persistence,
       AuditLog audit,
       AesGcmSecretCipher cipher,
       PluginCatalog catalog,
-      DuoGateway duoGateway,
       URI publicUrl,
       Duration auditRetention) {
     Clock clock = Clock.system();
     PasswordHasher hasher = new Argon2PasswordHasher();
     ThrottlePolicy throttle = ThrottlePolicy.DEFAULT;
     SessionTimeouts timeouts = SessionTimeouts.DEFAULT;
-    URI callbackUri = URI.create(publicUrl + DUO_CALLBACK_PATH);
     var sessions =
         new SessionService(
             persistence.operators(),
@@ -76,7 +72,10 @@ record Services(
             persistence.failedAttempts(),
             throttle,
             new SecondFactorRequirement(
-                persistence.plugins(), persistence.totpCredentials(), persistence.panelSettings()),
+                catalog,
+                persistence.plugins(),
+                persistence.totpCredentials(),
+                persistence.panelSettings()),
             timeouts,
             audit,
             clock);
@@ -93,20 +92,31 @@ record Services(
             throttle,
             audit,
             clock),
-        new DuoSignInService(
+        new CodeSignInService(
             sessions,
             persistence.sessions(),
+            persistence.totpCredentials(),
+            catalog,
             persistence.plugins(),
-            persistence.pendingSignIns(),
-            duoGateway,
             cipher,
-            callbackUri,
             persistence.failedAttempts(),
             throttle,
             audit,
             clock),
-        new DuoConnectionTestService(
-            catalog, persistence.plugins(), duoGateway, cipher, callbackUri, audit, clock),
+        new PromptSignInService(
+            sessions,
+            persistence.sessions(),
+            catalog,
+            persistence.plugins(),
+            persistence.pendingSignIns(),
+            cipher,
+            publicUrl,
+            persistence.failedAttempts(),
+            throttle,
+            audit,
+            clock),
+        new PluginConnectionTestService(
+            catalog, persistence.plugins(), cipher, publicUrl, audit, clock),
         createOperator(persistence, audit, hasher),
         new ChangeOperatorService(
             persistence.operators(),

@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The stored form of a high-entropy secret (a session token, a Duo state, a recovery code): its
- * SHA-256 in lower-case hex. Such secrets cannot be guessed, so a fast hash protects them.
+ * The stored form of a high-entropy secret (a session token, the state sent to a prompt, a recovery
+ * code): its SHA-256 in lower-case hex. Such secrets cannot be guessed, so a fast hash protects
+ * them.
  */
 public final class Sha256 {
   private Sha256() {}

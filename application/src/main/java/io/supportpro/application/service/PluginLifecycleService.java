@@ -70,7 +70,7 @@ public final class PluginLifecycleService
     boolean configured =
         state != PluginState.AVAILABLE
             && PluginSettingsRules.configured(plugin, plugins.settings(plugin.descriptor().id()));
-    return new PluginOverview(plugin.descriptor(), state, configured);
+    return PluginSettingsRules.overview(plugin, state, configured);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.supportpro.application.port.in.PluginOperatorResult;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.Plugin;
 import io.supportpro.application.port.out.PluginCatalog;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.domain.audit.AuditEvent;
@@ -19,18 +20,15 @@ import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginState;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Enables and disables a plugin per operator (for Duo: who signs in through Duo), and lists
+ * Enables and disables a plugin's second factor per operator (who signs in with it), and lists
  * operators with their status a page at a time: one query for the page, one for its statuses. A
  * plugin is enabled for nobody until its settings are complete.
  */
 public final class PluginOperatorsService implements ManagePluginOperatorsUseCase {
-  private static final String ENABLED = "true";
-
   private final PluginCatalog catalog;
   private final PluginRepository plugins;
   private final OperatorRepository operators;
@@ -58,10 +56,12 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
     Page<Operator> found = operators.search(search == null ? "" : search.strip(), page);
     Map<OperatorId, String> values =
         plugins.operatorValues(
-            plugin, DuoPlugin.ENABLED_KEY, found.items().stream().map(Operator::id).toList());
+            plugin, PluginMethods.ENABLED_KEY, found.items().stream().map(Operator::id).toList());
     return Optional.of(
         found.map(
-            operator -> new OperatorChoice(operator, ENABLED.equals(values.get(operator.id())))));
+            operator ->
+                new OperatorChoice(
+                    operator, PluginMethods.ENABLED.equals(values.get(operator.id())))));
   }
 
   @Override
@@ -86,9 +86,10 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
     if (operator.isEmpty()) {
       return new PluginOperatorResult.UnknownOperator();
     }
-    Optional<String> value = command.enabled() ? Optional.of(ENABLED) : Optional.empty();
+    Optional<String> value =
+        command.enabled() ? Optional.of(PluginMethods.ENABLED) : Optional.empty();
     if (!plugins.setOperatorValueIfActive(
-        command.plugin(), command.operator(), DuoPlugin.ENABLED_KEY, value)) {
+        command.plugin(), command.operator(), PluginMethods.ENABLED_KEY, value)) {
       return new PluginOperatorResult.NotActive();
     }
     audit.append(
@@ -105,7 +106,9 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
     return new PluginOperatorResult.Changed(new OperatorChoice(operator.get(), command.enabled()));
   }
 
+  /** Whether the plugin offers a second factor, so is enabled per operator, and is active. */
   private boolean active(PluginId plugin) {
-    return catalog.find(plugin).isPresent() && plugins.state(plugin) == PluginState.ACTIVE;
+    return catalog.find(plugin).flatMap(Plugin::secondFactor).isPresent()
+        && plugins.state(plugin) == PluginState.ACTIVE;
   }
 }

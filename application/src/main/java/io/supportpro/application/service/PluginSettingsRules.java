@@ -1,7 +1,9 @@
 package io.supportpro.application.service;
 
+import io.supportpro.application.port.in.PluginOverview;
 import io.supportpro.application.port.out.Plugin;
 import io.supportpro.domain.plugin.PluginSettings;
+import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.plugin.SettingDefinition;
 import io.supportpro.domain.plugin.SettingValue;
 import io.supportpro.domain.plugin.SettingsCheck;
@@ -39,5 +41,15 @@ final class PluginSettingsRules {
       }
     }
     return check(plugin, values, secretSaved).acceptable();
+  }
+
+  /** The plugin as the pages list it, in the state given. */
+  static PluginOverview overview(Plugin plugin, PluginState state, boolean configured) {
+    return new PluginOverview(
+        plugin.descriptor(),
+        state,
+        configured,
+        plugin.secondFactor().isPresent(),
+        plugin.connectionTest().isPresent());
   }
 }

@@ -3,7 +3,6 @@ package io.supportpro.application.service;
 import static java.util.Objects.requireNonNull;
 
 import io.supportpro.application.port.in.ConfigurePluginUseCase;
-import io.supportpro.application.port.in.PluginOverview;
 import io.supportpro.application.port.in.PluginSettingsView;
 import io.supportpro.application.port.in.SavePluginSettingsCommand;
 import io.supportpro.application.port.in.SavePluginSettingsResult;
@@ -74,10 +73,8 @@ public final class PluginSettingsService implements ConfigurePluginUseCase {
                 }
               }
               return new PluginSettingsView(
-                  new PluginOverview(
-                      descriptor,
-                      PluginState.ACTIVE,
-                      PluginSettingsRules.configured(plugin, saved)),
+                  PluginSettingsRules.overview(
+                      plugin, PluginState.ACTIVE, PluginSettingsRules.configured(plugin, saved)),
                   values,
                   savedSecrets(descriptor, saved));
             });

@@ -68,7 +68,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
     int sessionsGone =
         sessions.deleteExpired(now.minus(timeouts.absolute()), now.minus(timeouts.idle()));
     int signInsGone =
-        pendingSignIns.deleteCreatedBefore(now.minus(DuoSignInService.STATE_LIFETIME));
+        pendingSignIns.deleteCreatedBefore(now.minus(PromptSignInService.STATE_LIFETIME));
     return sessionsGone
         + signInsGone
         + failedAttempts.deleteStale(throttlePolicy.forgetBefore(now))

@@ -30,7 +30,6 @@ import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -199,7 +198,7 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
         session.signedIn() ? AuditEventType.SIGN_IN_SUCCEEDED : AuditEventType.PASSWORD_ACCEPTED,
         actor,
         operator.id().toString(),
-        Map.of("second_factor", required.name().toLowerCase(Locale.ROOT)));
+        Map.of("second_factor", required.auditName()));
     return new SignInResult.SessionStarted(token, session);
   }
 

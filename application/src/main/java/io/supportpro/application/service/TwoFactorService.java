@@ -7,7 +7,6 @@ import io.supportpro.application.port.in.CodeCommand;
 import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.in.DisableTotpUseCase;
 import io.supportpro.application.port.in.EnrolTotpUseCase;
-import io.supportpro.application.port.in.PassSecondFactorUseCase;
 import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
 import io.supportpro.application.port.in.ResumeSessionUseCase;
 import io.supportpro.application.port.in.TotpSetup;
@@ -15,6 +14,7 @@ import io.supportpro.application.port.in.TwoFactorStatus;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.CodeMethod;
 import io.supportpro.application.port.out.FailedAttempts;
 import io.supportpro.application.port.out.PanelSettings;
 import io.supportpro.application.port.out.SecretCipher;
@@ -26,31 +26,25 @@ import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.secondfactor.RecoveryCode;
-import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.secondfactor.Totp;
 import io.supportpro.domain.secondfactor.TotpSecret;
-import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionStage;
 import io.supportpro.domain.session.SessionToken;
-import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
- * The built-in two-factor authentication: the second step of sign-in, enrolment of an authenticator
- * app, recovery codes, and turning it off.
+ * The operator's own authenticator app: enrolling it, new recovery codes, turning it off, and its
+ * status. One family, since each confirms with a code from the same enrolment.
  */
 public final class TwoFactorService
-    implements PassSecondFactorUseCase,
-        EnrolTotpUseCase,
+    implements EnrolTotpUseCase,
         DisableTotpUseCase,
         RegenerateRecoveryCodesUseCase,
         ViewTwoFactorStatusUseCase {
@@ -60,25 +54,14 @@ public final class TwoFactorService
   /** How long a begun set-up may wait for its first code, as long as a half-finished sign-in. */
   public static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
 
-  private static final String WRONG_CODE =
-      "That code is not right. Check that your device's clock is correct and try again.";
-  private static final String REPLAYED_CODE =
-      "That code has already been used. Wait for the next one and try again.";
-  private static final String MALFORMED_CODE =
-      "Enter the 6-digit code from your authenticator app, or one of your recovery codes.";
-  private static final String UNREADABLE_SECRET =
-      "Your authenticator app cannot be checked because this server's secret key has changed."
-          + " Use a recovery code, or ask an administrator to reset your two-factor"
-          + " authentication.";
-  private static final String WRONG_RECOVERY_CODE =
-      "That recovery code is not valid or has already been used.";
-
   private final ResumeSessionUseCase sessions;
   private final SessionStore sessionStore;
   private final TotpCredentials credentials;
   private final SecretCipher cipher;
   private final PanelSettings settings;
-  private final Throttle throttle;
+  private final TotpCodes codes;
+  private final CodeAttempts attempts;
+  private final SignInCompletion completion;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -97,24 +80,17 @@ public final class TwoFactorService
     this.credentials = requireNonNull(credentials, "credentials");
     this.cipher = requireNonNull(cipher, "cipher");
     this.settings = requireNonNull(settings, "settings");
-    this.throttle =
-        new Throttle(
-            requireNonNull(failedAttempts, "failedAttempts"),
-            requireNonNull(throttlePolicy, "throttlePolicy"));
     this.audit = requireNonNull(audit, "audit");
     this.clock = requireNonNull(clock, "clock");
-  }
-
-  @Override
-  public CodeResult passSecondFactor(CodeCommand command) {
-    // A session waiting for Duo is refused before its code is checked, so that no code is spent.
-    return withCode(
-        command,
-        session ->
-            session.stage() == SessionStage.AWAITING_SECOND_FACTOR
-                && session.secondFactor() == SecondFactor.TOTP,
-        true,
-        (active, now) -> promote(command, active, now, "totp", List.of()));
+    this.codes = new TotpCodes(credentials, cipher, audit, clock);
+    this.attempts =
+        new CodeAttempts(
+            new Throttle(
+                requireNonNull(failedAttempts, "failedAttempts"),
+                requireNonNull(throttlePolicy, "throttlePolicy")),
+            audit,
+            clock);
+    this.completion = new SignInCompletion(sessionStore, audit);
   }
 
   @Override
@@ -126,7 +102,7 @@ public final class TwoFactorService
         .flatMap(
             active ->
                 pendingOf(active, now)
-                    .flatMap(enrolment -> secret(enrolment.encryptedSecret()))
+                    .flatMap(enrolment -> codes.secret(enrolment.encryptedSecret()))
                     .map(secret -> setup(active.operator(), secret)));
   }
 
@@ -185,21 +161,23 @@ public final class TwoFactorService
           "No set-up of an authenticator app is waiting in this browser, or it was begun more"
               + " than 10 minutes ago; start the set-up again.");
     }
-    return throttled(
-        command,
+    return attempts.attempt(
         active,
+        command.clientAddress(),
         now -> {
-          Optional<TotpSecret> secret = secret(pending.get().encryptedSecret());
+          Optional<TotpSecret> secret = codes.secret(pending.get().encryptedSecret());
           if (secret.isEmpty()) {
-            return new Checked.Answer(
+            return new CodeAttempts.Checked.Answer(
                 new CodeResult.NotApplicable(
                     "This set-up can no longer be read; start the set-up again."));
           }
           return switch (Totp.verify(
               secret.get(), command.code(), now, pending.get().lastUsedStep())) {
-            case Totp.Check.Rejected rejected -> new Checked.Answer(rejected(rejected.reason()));
+            case Totp.Check.Rejected rejected ->
+                new CodeAttempts.Checked.Answer(
+                    new CodeResult.Rejected(TotpCodes.message(rejected.reason())));
             case Totp.Check.Accepted accepted ->
-                new Checked.Right(
+                new CodeAttempts.Checked.Right(
                     () -> enrol(command, active, pending.get(), accepted.step(), now));
           };
         });
@@ -209,9 +187,9 @@ public final class TwoFactorService
   private CodeResult enrol(
       CodeCommand command, ActiveSession active, TotpEnrolment pending, long step, Instant now) {
     OperatorId operator = active.operator().id();
-    List<String> codes = RecoveryCode.generate();
+    List<String> recoveryCodes = RecoveryCode.generate();
     if (!credentials.confirm(
-        operator, active.session().key(), pending.encryptedSecret(), step, hashes(codes))) {
+        operator, active.session().key(), pending.encryptedSecret(), step, hashes(recoveryCodes))) {
       return new CodeResult.NotApplicable(
           "This set-up was replaced or confirmed meanwhile; start the set-up again.");
     }
@@ -223,16 +201,18 @@ public final class TwoFactorService
         actor(active, command.clientAddress()),
         Map.of("ended_sessions", Integer.toString(ended)));
     if (active.session().stage() == SessionStage.AWAITING_ENROLMENT) {
-      return promote(command, active, now, "totp enrolment", codes);
+      return completion
+          .promote(active, command.clientAddress(), now, Map.of("second_factor", "totp enrolment"))
+          .<CodeResult>map(p -> new CodeResult.Accepted(p.token(), p.session(), recoveryCodes))
+          .orElseGet(CodeResult.SessionEnded::new);
     }
-    return new CodeResult.Accepted(command.token(), active.session(), codes);
+    return new CodeResult.Accepted(command.token(), active.session(), recoveryCodes);
   }
 
   @Override
   public CodeResult disable(CodeCommand command) {
     return withCode(
         command,
-        Session::signedIn,
         false,
         (active, now) -> {
           credentials.delete(active.operator().id());
@@ -246,38 +226,26 @@ public final class TwoFactorService
   public CodeResult regenerate(CodeCommand command) {
     return withCode(
         command,
-        Session::signedIn,
         true,
         (active, now) -> {
-          List<String> codes = RecoveryCode.generate();
-          credentials.replaceRecoveryCodes(active.operator().id(), hashes(codes));
+          List<String> recoveryCodes = RecoveryCode.generate();
+          credentials.replaceRecoveryCodes(active.operator().id(), hashes(recoveryCodes));
           record(
               now,
               AuditEventType.RECOVERY_CODES_REGENERATED,
               actor(active, command.clientAddress()),
               Map.of());
-          return new CodeResult.Accepted(command.token(), active.session(), codes);
+          return new CodeResult.Accepted(command.token(), active.session(), recoveryCodes);
         });
   }
 
   @Override
   public TwoFactorStatus status(OperatorId operator) {
-    boolean enrolled = credentials.find(operator).map(TotpEnrolment::confirmed).orElse(false);
+    boolean enrolled = codes.enrolled(operator);
     return new TwoFactorStatus(
         enrolled,
         enrolled ? credentials.remainingRecoveryCodes(operator) : 0,
         settings.forceTwoFactor());
-  }
-
-  /** What checking a code found: the answer to give, or what to do once the code is let through. */
-  private sealed interface Checked {
-    /**
-     * The answer instead of letting the code through; a {@link CodeResult.Rejected} is a failure.
-     */
-    record Answer(CodeResult result) implements Checked {}
-
-    /** The code was right (and is used up). */
-    record Right(Supplier<CodeResult> then) implements Checked {}
   }
 
   /** What a verified code lets the service do next. */
@@ -287,181 +255,38 @@ public final class TwoFactorService
   }
 
   /**
-   * Resumes the session if it is at the expected step, checks the code against the confirmed
-   * enrolment (an authenticator code, or a recovery code), throttling failures, then does the
-   * action.
+   * Resumes the signed-in session, checks the code against the confirmed enrolment (an
+   * authenticator code, or a recovery code), throttling failures, then does the action.
    */
-  private CodeResult withCode(
-      CodeCommand command,
-      Predicate<Session> atStep,
-      boolean allowedWhileForced,
-      AfterCode action) {
+  private CodeResult withCode(CodeCommand command, boolean allowedWhileForced, AfterCode action) {
     Optional<ActiveSession> found =
-        sessions.resume(command.token()).filter(active -> atStep.test(active.session()));
+        sessions.resume(command.token()).filter(active -> active.session().signedIn());
     if (found.isEmpty()) {
       return new CodeResult.SessionEnded();
     }
     ActiveSession active = found.get();
-    OperatorId operator = active.operator().id();
-    Optional<TotpEnrolment> enrolment = credentials.find(operator).filter(TotpEnrolment::confirmed);
-    if (enrolment.isEmpty()) {
-      return active.session().signedIn()
-          ? new CodeResult.NotApplicable("Two-factor authentication is not turned on.")
-          : new CodeResult.SessionEnded();
+    if (!codes.enrolled(active.operator().id())) {
+      return new CodeResult.NotApplicable("Two-factor authentication is not turned on.");
     }
     if (!allowedWhileForced && settings.forceTwoFactor()) {
       return new CodeResult.NotApplicable(
           "Two-factor authentication is required for every operator, so it cannot be turned off.");
     }
-    return throttled(
-        command,
+    return attempts.attempt(
         active,
-        now -> {
-          Optional<String> problem = checkCode(command, active, enrolment.get(), now);
-          return problem.isPresent()
-              ? new Checked.Answer(new CodeResult.Rejected(problem.get()))
-              : new Checked.Right(() -> action.apply(active, now));
-        });
-  }
-
-  /** Why the code is refused, or empty when it was right (and is now used up). */
-  private Optional<String> checkCode(
-      CodeCommand command, ActiveSession active, TotpEnrolment enrolment, Instant now) {
-    OperatorId operator = active.operator().id();
-    String typed = command.code().strip();
-    if (typed.replace(" ", "").length() == Totp.DIGITS) {
-      Optional<TotpSecret> readable = secret(enrolment.encryptedSecret());
-      if (readable.isEmpty()) {
-        return Optional.of(UNREADABLE_SECRET);
-      }
-      return switch (Totp.verify(readable.get(), typed, now, enrolment.lastUsedStep())) {
-        case Totp.Check.Accepted accepted ->
-            credentials.useStep(operator, accepted.step())
-                ? Optional.empty()
-                : Optional.of(REPLAYED_CODE);
-        case Totp.Check.Rejected rejected -> Optional.of(message(rejected.reason()));
-      };
-    }
-    Optional<String> hash = RecoveryCode.hash(typed);
-    if (hash.isEmpty()) {
-      return Optional.of(MALFORMED_CODE);
-    }
-    if (!credentials.useRecoveryCode(operator, hash.get())) {
-      return Optional.of(WRONG_RECOVERY_CODE);
-    }
-    record(
-        now,
-        AuditEventType.RECOVERY_CODE_USED,
-        actor(active, command.clientAddress()),
-        Map.of("remaining", Integer.toString(credentials.remainingRecoveryCodes(operator))));
-    return Optional.empty();
-  }
-
-  /**
-   * Counts the code against the operator and the address before it is checked, refusing it
-   * unchecked while either is locked, so that codes sent together are never checked past the
-   * allowance; a wrong code stays counted, while a right one forgets the operator's failures it saw
-   * and is refused after all if failures counted meanwhile locked the operator.
-   */
-  private CodeResult throttled(
-      CodeCommand command, ActiveSession active, Function<Instant, Checked> check) {
-    Instant now = clock.now();
-    List<ThrottleKey> keys =
-        List.of(
-            ThrottleKey.secondFactor(active.operator().id().toString()),
-            ThrottleKey.address(command.clientAddress()));
-    Throttle.Attempt.Granted attempt;
-    switch (throttle.reserve(keys, now)) {
-      case Throttle.Attempt.Refused refused -> {
-        return refused(command, active, now, refused);
-      }
-      case Throttle.Attempt.Granted granted -> attempt = granted;
-    }
-    Checked checked = check.apply(now);
-    if (checked instanceof Checked.Answer(CodeResult.Rejected rejected)) {
-      record(
-          now,
-          AuditEventType.SECOND_FACTOR_FAILED,
-          actor(active, command.clientAddress()),
-          Map.of("reason", rejected.message()));
-      if (attempt.locked(now)) {
-        record(
-            now,
-            AuditEventType.SECOND_FACTOR_THROTTLED,
-            actor(active, command.clientAddress()),
-            Map.of());
-      }
-      return rejected;
-    }
-    // Wrong codes of others, counted while this one was checked, may have locked the operator.
-    Optional<Throttle.Attempt.Refused> lockedMeanwhile = throttle.passed(attempt, now);
-    if (lockedMeanwhile.isPresent()) {
-      return refused(command, active, now, lockedMeanwhile.get());
-    }
-    return switch (checked) {
-      case Checked.Answer answer -> answer.result();
-      case Checked.Right right -> right.then().get();
-    };
-  }
-
-  /**
-   * Refuses a code that a lock stops: counted in one audit entry per locked key and window, not a
-   * row each.
-   */
-  private CodeResult refused(
-      CodeCommand command, ActiveSession active, Instant now, Throttle.Attempt.Refused refused) {
-    Actor actor = actor(active, command.clientAddress());
-    audit.appendOrCount(
-        new AuditEvent(
-            now,
-            AuditEventType.SECOND_FACTOR_THROTTLED,
-            actor,
-            actor.operator().orElseThrow().toString(),
-            Map.of()),
-        refused.repeats());
-    return new CodeResult.Throttled(refused.retryAfter());
-  }
-
-  /** Signs the session in fully under a new token. */
-  private CodeResult promote(
-      CodeCommand command, ActiveSession active, Instant now, String factor, List<String> codes) {
-    SessionToken token = SessionToken.random();
-    Session next = active.session().signedInAs(token, now);
-    if (!sessionStore.replace(active.session().key(), next)) {
-      return new CodeResult.SessionEnded();
-    }
-    record(
-        now,
-        AuditEventType.SIGN_IN_SUCCEEDED,
-        actor(active, command.clientAddress()),
-        Map.of("second_factor", factor));
-    return new CodeResult.Accepted(token, next, codes);
-  }
-
-  /** The stored secret, or empty when it was encrypted with another key than this server's. */
-  private Optional<TotpSecret> secret(String encrypted) {
-    try {
-      return Optional.of(TotpSecret.fromBase32(cipher.decrypt(encrypted)));
-    } catch (SecretCipher.UndecryptableSecretException e) {
-      return Optional.empty();
-    }
+        command.clientAddress(),
+        now ->
+            CodeAttempts.Checked.of(
+                codes.check(
+                    PluginSettings.EMPTY,
+                    new CodeMethod.Attempt(
+                        active.operator(), command.code(), command.clientAddress())),
+                passed -> action.apply(active, now)));
   }
 
   private static boolean mayEnrol(ActiveSession active) {
     return active.session().stage() == SessionStage.SIGNED_IN
         || active.session().stage() == SessionStage.AWAITING_ENROLMENT;
-  }
-
-  private static CodeResult rejected(Totp.Check.Reason reason) {
-    return new CodeResult.Rejected(message(reason));
-  }
-
-  private static String message(Totp.Check.Reason reason) {
-    return switch (reason) {
-      case MALFORMED -> MALFORMED_CODE;
-      case WRONG -> WRONG_CODE;
-      case REPLAYED -> REPLAYED_CODE;
-    };
   }
 
   private static List<String> hashes(List<String> codes) {

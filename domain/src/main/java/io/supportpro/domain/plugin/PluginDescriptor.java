@@ -4,14 +4,29 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What a plugin says about itself: who it is, what it does and which settings it takes. */
+/**
+ * What a plugin says about itself: who it is, what it does, which settings it takes, and the steps
+ * that tell an administrator where to find their values (shown above the settings form).
+ */
 public record PluginDescriptor(
     PluginId id,
     String name,
     String description,
     String version,
     String author,
-    List<SettingDefinition> settings) {
+    List<SettingDefinition> settings,
+    List<String> setupSteps) {
+  /** A plugin whose settings need no directions. */
+  public PluginDescriptor(
+      PluginId id,
+      String name,
+      String description,
+      String version,
+      String author,
+      List<SettingDefinition> settings) {
+    this(id, name, description, version, author, settings, List.of());
+  }
+
   public PluginDescriptor {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
@@ -19,6 +34,7 @@ public record PluginDescriptor(
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(author, "author");
     settings = List.copyOf(settings);
+    setupSteps = List.copyOf(setupSteps);
     if (settings.stream().map(SettingDefinition::key).distinct().count() != settings.size()) {
       throw new IllegalArgumentException("Each setting of a plugin has its own key.");
     }

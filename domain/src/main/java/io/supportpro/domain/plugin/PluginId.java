@@ -3,7 +3,7 @@ package io.supportpro.domain.plugin;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** The identifier of a plugin, such as {@code duo-security}; also its address in the panel. */
+/** The identifier of a plugin, such as {@code webauthn}; also its address in the panel. */
 public record PluginId(String value) {
   private static final Pattern SHAPE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

@@ -1,24 +1,24 @@
 package io.supportpro.domain.secondfactor;
 
-import io.supportpro.domain.plugin.PluginState;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Decides which second factor an operator must pass, given what is installed and enrolled. */
+/** Decides which second factor an operator must pass, given what applies to them. */
 public final class SecondFactorPolicy {
   private SecondFactorPolicy() {}
 
   /**
-   * Duo when its plugin is active and enabled for the operator; else TOTP when enrolled; else
-   * enrolment when 2FA is forced; else nothing.
+   * A plugin's method when one applies to the operator (it replaces the built-in 2FA); else the
+   * authenticator app when enrolled; else enrolment when 2FA is forced; else nothing.
    */
   public static SecondFactor required(
-      PluginState duoPlugin,
-      boolean duoEnabledForOperator,
-      boolean totpEnrolled,
-      boolean force2fa) {
-    Objects.requireNonNull(duoPlugin, "duoPlugin");
-    if (duoPlugin == PluginState.ACTIVE && duoEnabledForOperator) {
-      return SecondFactor.DUO;
+      Optional<SecondFactor> pluginMethod, boolean totpEnrolled, boolean force2fa) {
+    Objects.requireNonNull(pluginMethod, "pluginMethod");
+    if (pluginMethod.isPresent()) {
+      if (pluginMethod.get().plugin().isEmpty()) {
+        throw new IllegalArgumentException("Only a plugin's method replaces the built-in 2FA.");
+      }
+      return pluginMethod.get();
     }
     if (totpEnrolled) {
       return SecondFactor.TOTP;

@@ -4,7 +4,7 @@ import io.supportpro.domain.secondfactor.SecondFactor;
 
 /** How far a session has come through sign-in. */
 public enum SessionStage {
-  /** The password was right; a second factor (an authenticator code or Duo) is still due. */
+  /** The password was right; a second factor (a code, or a plugin's prompt) is still due. */
   AWAITING_SECOND_FACTOR,
   /** The password was right; 2FA is required and the operator must enrol before anything else. */
   AWAITING_ENROLMENT,
@@ -13,10 +13,10 @@ public enum SessionStage {
 
   /** The stage a session starts in after the password, given the second factor required. */
   public static SessionStage afterPassword(SecondFactor required) {
-    return switch (required) {
+    return switch (required.kind()) {
       case NONE -> SIGNED_IN;
-      case TOTP, DUO -> AWAITING_SECOND_FACTOR;
-      case TOTP_ENROLMENT -> AWAITING_ENROLMENT;
+      case CODE, PROMPT -> AWAITING_SECOND_FACTOR;
+      case ENROLMENT -> AWAITING_ENROLMENT;
     };
   }
 }

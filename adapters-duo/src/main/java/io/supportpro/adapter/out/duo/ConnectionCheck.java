@@ -1,7 +1,5 @@
 package io.supportpro.adapter.out.duo;
 
-import io.supportpro.application.port.out.DuoConnection;
-import io.supportpro.domain.duo.DuoHosts;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.supportpro.adapter.out.duo;
 
 import com.duosecurity.exception.DuoException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.supportpro.application.port.out.DuoGateway.Failure;
+import io.supportpro.adapter.out.duo.DuoGateway.Failure;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.SocketTimeoutException;

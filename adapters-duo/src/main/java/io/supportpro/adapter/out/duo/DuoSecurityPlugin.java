@@ -1,41 +1,58 @@
 package io.supportpro.adapter.out.duo;
 
+import io.supportpro.application.port.out.ConnectionTest;
 import io.supportpro.application.port.out.Plugin;
-import io.supportpro.domain.duo.DuoHosts;
-import io.supportpro.domain.duo.DuoSettings;
+import io.supportpro.application.port.out.SecondFactorMethod;
 import io.supportpro.domain.plugin.PluginDescriptor;
+import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.SettingsCheck;
-import io.supportpro.domain.secondfactor.DuoPlugin;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The Duo Security plugin as the Plugins page knows it: who it is, the settings it takes and how
- * they are checked, including the hosts the server allows it to connect to. Found on the class path
- * through {@code META-INF/services}; the composition root puts one built with the server's allowed
- * hosts in its place.
+ * The Duo Security plugin: who it is, the settings it takes and how they are checked (including the
+ * hosts the server allows it to connect to), its second factor through Duo's Universal Prompt, and
+ * its connection test. Found on the class path through {@code META-INF/services}; the composition
+ * root puts one built with the server's allowed hosts in its place.
  */
 public final class DuoSecurityPlugin implements Plugin {
+  /** The plugin's id, also its address under {@code /admin/plugins/}. */
+  public static final PluginId ID = new PluginId("duo-security");
+
   private static final PluginDescriptor DESCRIPTOR =
       new PluginDescriptor(
-          DuoPlugin.ID,
+          ID,
           "Duo Security",
           "Operators you choose confirm each sign-in with Duo's Universal Prompt (push, passcode,"
               + " security key) instead of the built-in authenticator codes.",
           "1.0.0",
           "SupportPro",
-          DuoSettings.DEFINITIONS);
+          DuoSettings.DEFINITIONS,
+          List.of(
+              "Sign in to the Duo Admin Panel.",
+              "Open Applications, then Protect an Application.",
+              "Search for Web SDK and choose Protect.",
+              "Copy the Client ID, the Client secret and the API hostname shown there.",
+              "Paste them into the fields below, then press Save settings. Use Test connection"
+                  + " first to check them without saving."));
 
   private final DuoHosts hosts;
+  private final DuoPromptMethod method;
+  private final DuoConnectionTest connectionTest;
 
-  /** The plugin as the class path provides it: Duo's own hosts only. */
+  /** The plugin as the class path provides it: Duo's own hosts only, through Duo's SDK. */
   public DuoSecurityPlugin() {
-    this(DuoHosts.DUO_ONLY);
+    this(DuoSdkGateway.withDefaults(DuoHosts.DUO_ONLY), DuoHosts.DUO_ONLY);
   }
 
-  /** The plugin allowing Duo's own hosts and {@code hosts}. */
-  public DuoSecurityPlugin(DuoHosts hosts) {
+  /** The plugin talking to Duo through the gateway, allowing Duo's own hosts and {@code hosts}. */
+  public DuoSecurityPlugin(DuoGateway gateway, DuoHosts hosts) {
+    Objects.requireNonNull(gateway, "gateway");
     this.hosts = Objects.requireNonNull(hosts, "hosts");
+    this.method = new DuoPromptMethod(gateway);
+    this.connectionTest = new DuoConnectionTest(gateway);
   }
 
   @Override
@@ -47,5 +64,15 @@ public final class DuoSecurityPlugin implements Plugin {
   public SettingsCheck check(Map<String, String> typed, Map<String, Boolean> secretSaved) {
     return DuoSettings.check(
         typed, secretSaved.getOrDefault(DuoSettings.CLIENT_SECRET, false), hosts);
+  }
+
+  @Override
+  public Optional<SecondFactorMethod> secondFactor() {
+    return Optional.of(method);
+  }
+
+  @Override
+  public Optional<ConnectionTest> connectionTest() {
+    return Optional.of(connectionTest);
   }
 }

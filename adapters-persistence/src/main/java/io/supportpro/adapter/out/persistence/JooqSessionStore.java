@@ -139,7 +139,7 @@ final class JooqSessionStore implements SessionStore {
         .set(OPERATOR_SESSION.SESSION_KEY, session.key().value())
         .set(OPERATOR_SESSION.OPERATOR_ID, session.operator().value())
         .set(OPERATOR_SESSION.STAGE, session.stage().name())
-        .set(OPERATOR_SESSION.SECOND_FACTOR, session.secondFactor().name())
+        .set(OPERATOR_SESSION.SECOND_FACTOR, session.secondFactor().stored())
         .set(OPERATOR_SESSION.CSRF_TOKEN, session.csrfToken())
         .set(OPERATOR_SESSION.CREATED_AT, toColumn(session.createdAt()))
         .set(OPERATOR_SESSION.LAST_SEEN_AT, toColumn(session.lastSeenAt()))
@@ -151,7 +151,7 @@ final class JooqSessionStore implements SessionStore {
         new SessionKey(r.get(OPERATOR_SESSION.SESSION_KEY)),
         new OperatorId(r.get(OPERATOR_SESSION.OPERATOR_ID)),
         SessionStage.valueOf(r.get(OPERATOR_SESSION.STAGE)),
-        SecondFactor.valueOf(r.get(OPERATOR_SESSION.SECOND_FACTOR)),
+        SecondFactor.parse(r.get(OPERATOR_SESSION.SECOND_FACTOR)),
         r.get(OPERATOR_SESSION.CSRF_TOKEN),
         fromColumn(r.get(OPERATOR_SESSION.CREATED_AT)),
         fromColumn(r.get(OPERATOR_SESSION.LAST_SEEN_AT)));

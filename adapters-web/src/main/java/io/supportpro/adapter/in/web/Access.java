@@ -11,18 +11,18 @@ enum Access implements RouteRole {
   PUBLIC,
   /** Signing out: any session, whatever its stage. */
   SIGN_OUT,
-  /** The second-factor step: only a session awaiting an authenticator or recovery code. */
+  /** The code step: only a session awaiting a code (an authenticator, recovery or plugin code). */
   SECOND_FACTOR,
   /** Forced enrolment: only a session that must add an authenticator app first. */
   ENROLMENT,
-  /** The Duo step: only a session whose second factor is Duo. */
-  DUO_STEP,
+  /** The prompt step: only a session whose second factor sends it to a prompt. */
+  PROMPT_STEP,
   /**
-   * Where Duo sends the browser back: anyone, with or without a session, so that a callback that
-   * does not belong to this browser gets a clear answer rather than a sign-in form. The single-use
-   * state kept server-side does what a CSRF token does elsewhere.
+   * Where a prompt sends the browser back: anyone, with or without a session, so that a callback
+   * that does not belong to this browser gets a clear answer rather than a sign-in form. The
+   * single-use state kept server-side does what a CSRF token does elsewhere.
    */
-  DUO_CALLBACK,
+  PROMPT_CALLBACK,
   /** What every signed-in operator may see. */
   SIGNED_IN,
   /** The administration pages. */

@@ -9,7 +9,7 @@ final class AccessPolicy {
   static final String SIGN_IN = "/login";
   static final String SECOND_FACTOR_STEP = "/login/second-factor";
   static final String ENROLMENT_STEP = "/login/enrol";
-  static final String DUO_STEP = "/login/duo";
+  static final String PROMPT_STEP = "/login/prompt";
 
   private AccessPolicy() {}
 
@@ -43,7 +43,7 @@ final class AccessPolicy {
       boolean isGet,
       String target,
       boolean cookieSent) {
-    if (access == Access.RESOURCE || access == Access.PUBLIC || access == Access.DUO_CALLBACK) {
+    if (access == Access.RESOURCE || access == Access.PUBLIC || access == Access.PROMPT_CALLBACK) {
       return new Decision.Allow();
     }
     if (visitor.isEmpty()) {
@@ -64,7 +64,7 @@ final class AccessPolicy {
         String step = stepOf(session);
         boolean atItsStep =
             (access == Access.SECOND_FACTOR && step.equals(SECOND_FACTOR_STEP))
-                || (access == Access.DUO_STEP && step.equals(DUO_STEP));
+                || (access == Access.PROMPT_STEP && step.equals(PROMPT_STEP));
         yield atItsStep ? new Decision.Allow() : new Decision.ContinueSignIn(step);
       }
       case AWAITING_ENROLMENT ->
@@ -73,12 +73,12 @@ final class AccessPolicy {
               : new Decision.ContinueSignIn(ENROLMENT_STEP);
       case SIGNED_IN ->
           switch (access) {
-            case SECOND_FACTOR, ENROLMENT, DUO_STEP -> new Decision.Home();
+            case SECOND_FACTOR, ENROLMENT, PROMPT_STEP -> new Decision.Home();
             case ADMINISTRATOR ->
                 visitor.get().operator().isAdministrator()
                     ? new Decision.Allow()
                     : new Decision.Forbidden();
-            case RESOURCE, PUBLIC, DUO_CALLBACK, SIGN_OUT, SIGNED_IN -> new Decision.Allow();
+            case RESOURCE, PUBLIC, PROMPT_CALLBACK, SIGN_OUT, SIGNED_IN -> new Decision.Allow();
           };
     };
   }
@@ -86,15 +86,15 @@ final class AccessPolicy {
   private static boolean isSignInStep(Access access) {
     return access == Access.SECOND_FACTOR
         || access == Access.ENROLMENT
-        || access == Access.DUO_STEP;
+        || access == Access.PROMPT_STEP;
   }
 
   /** The page where a session awaiting its second factor passes it. */
-  private static String stepOf(Session session) {
-    return switch (session.secondFactor()) {
-      case TOTP -> SECOND_FACTOR_STEP;
-      case DUO -> DUO_STEP;
-      case TOTP_ENROLMENT -> ENROLMENT_STEP;
+  static String stepOf(Session session) {
+    return switch (session.secondFactor().kind()) {
+      case CODE -> SECOND_FACTOR_STEP;
+      case PROMPT -> PROMPT_STEP;
+      case ENROLMENT -> ENROLMENT_STEP;
       // A session cannot await a factor it does not need; starting again is the only way on.
       case NONE -> SIGN_IN;
     };

@@ -28,15 +28,16 @@ enum Notice {
       "plugin-uninstalled",
       "The plugin was uninstalled; its settings and per-operator choices were deleted."),
   PLUGIN_SETTINGS_SAVED("plugin-settings-saved", "Settings saved."),
-  DUO_ENABLED("duo-enabled", "Duo is now enabled for the operator."),
-  DUO_DISABLED(
-      "duo-disabled",
-      "Duo is now disabled for the operator; the built-in two-factor authentication applies"
-          + " again."),
-  DUO_SKIPPED(
-      "duo-skipped",
-      "Duo could not be reached, so you were signed in with your password only, as the"
-          + " fail-open setting allows. This sign-in was recorded.");
+  PLUGIN_ENABLED_FOR_OPERATOR(
+      "plugin-enabled", "The operator now signs in with this plugin's second factor."),
+  PLUGIN_DISABLED_FOR_OPERATOR(
+      "plugin-disabled",
+      "The operator no longer signs in with this plugin's second factor; the built-in two-factor"
+          + " authentication applies again."),
+  SECOND_FACTOR_SKIPPED(
+      "second-factor-skipped",
+      "Your second factor could not be reached, so you were signed in with your password only, as"
+          + " its fail-open setting allows. This sign-in was recorded.");
 
   private final String key;
   private final String message;

@@ -82,6 +82,11 @@ final class Params {
     return fields.getOrDefault(name, "");
   }
 
+  /** Every field, in the order sent: a bounded number, each read as {@link #text} reads it. */
+  Map<String, String> all() {
+    return Map.copyOf(fields);
+  }
+
   /** The field's value, if the field was sent at all. */
   Optional<String> optional(String name) {
     return Optional.ofNullable(fields.get(name));

@@ -8,14 +8,13 @@ import io.supportpro.application.port.in.PluginOverview;
 import io.supportpro.application.port.in.PluginSettingsView;
 import io.supportpro.application.port.in.SavePluginSettingsCommand;
 import io.supportpro.application.port.in.SavePluginSettingsResult;
-import io.supportpro.application.port.in.TestDuoConnectionUseCase;
-import io.supportpro.application.port.in.TestDuoConnectionUseCase.ConnectionTestResult;
+import io.supportpro.application.port.in.TestPluginConnectionUseCase;
+import io.supportpro.application.port.in.TestPluginConnectionUseCase.ConnectionTestResult;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.SettingDefinition;
 import io.supportpro.domain.plugin.SettingValue;
 import io.supportpro.domain.plugin.SettingsCheck;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A plugin's settings page, built from the settings the plugin declares. Secret settings are
- * write-only: their fields are never filled, whatever was saved or typed. For Duo Security the page
- * also tests the typed values against Duo without saving them.
+ * write-only: their fields are never filled, whatever was saved or typed. For a plugin with a
+ * connection test the page also tests the typed values without saving them.
  */
 final class PluginSettingsController {
   private static final Logger LOG = LoggerFactory.getLogger(PluginSettingsController.class);
@@ -71,15 +70,15 @@ final class PluginSettingsController {
 
   private final ListPluginsUseCase plugins;
   private final ConfigurePluginUseCase configure;
-  private final TestDuoConnectionUseCase testDuo;
+  private final TestPluginConnectionUseCase testConnection;
 
   PluginSettingsController(
       ListPluginsUseCase plugins,
       ConfigurePluginUseCase configure,
-      TestDuoConnectionUseCase testDuo) {
+      TestPluginConnectionUseCase testConnection) {
     this.plugins = plugins;
     this.configure = configure;
-    this.testDuo = testDuo;
+    this.testConnection = testConnection;
   }
 
   void register(RoutesConfig routes) {
@@ -108,10 +107,10 @@ final class PluginSettingsController {
     switch (form.text("action")) {
       case "", "save" -> save(ctx, id, typed);
       case "test" -> {
-        if (!id.equals(DuoPlugin.ID)) {
+        if (!plugin.connectionTest()) {
           throw Halt.badRequest("This plugin has no connection test.");
         }
-        testDuo(ctx, typed);
+        test(ctx, id, typed);
       }
       default -> throw Halt.badRequest("Use the Save or the Test connection button.");
     }
@@ -144,15 +143,16 @@ final class PluginSettingsController {
     }
   }
 
-  /** Asks Duo about the typed values, saving nothing, and shows its answer with the form. */
-  private void testDuo(Context ctx, Map<String, String> typed) {
-    PluginSettingsView view = activeView(DuoPlugin.ID);
+  /** Tests the typed values, saving nothing, and shows the answer with the form. */
+  private void test(Context ctx, PluginId id, Map<String, String> typed) {
+    PluginSettingsView view = activeView(id);
     var actor = Visitor.required(ctx).actor(ctx);
-    ConnectionTestResult result = testDuo.test(actor, typed);
+    ConnectionTestResult result = testConnection.test(actor, id, typed);
     if (!result.logDetail().isEmpty()) {
-      // The page says only that Duo was not reached; what answered instead is for operations.
+      // The page says only what the plugin words; what answered instead is for operations.
       LOG.warn(
-          "Duo connection test by {} from {} failed: {}",
+          "Connection test of {} by {} from {} failed: {}",
+          id,
           actor.name(),
           actor.clientAddress(),
           result.logDetail());
@@ -188,7 +188,6 @@ final class PluginSettingsController {
       ConnectionTestResult test,
       String notice) {
     PluginDescriptor descriptor = view.plugin().descriptor();
-    boolean duo = descriptor.id().equals(DuoPlugin.ID);
     Pages.render(
         ctx,
         status,
@@ -206,8 +205,12 @@ final class PluginSettingsController {
             !check.acceptable(),
             "test",
             test,
-            "duo",
-            duo,
+            "testable",
+            view.plugin().connectionTest(),
+            "operators",
+            view.plugin().perOperator() ? PluginOperatorsController.address(descriptor.id()) : null,
+            "steps",
+            descriptor.setupSteps(),
             "notice",
             notice,
             "csrf",

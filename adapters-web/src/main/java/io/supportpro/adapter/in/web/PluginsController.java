@@ -12,7 +12,6 @@ import io.supportpro.application.port.in.PluginTransitionResult;
 import io.supportpro.application.port.in.UninstallPluginUseCase;
 import io.supportpro.domain.plugin.PluginAction;
 import io.supportpro.domain.plugin.PluginId;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -37,7 +36,7 @@ final class PluginsController {
       boolean deactivate,
       boolean uninstall,
       boolean settings,
-      boolean duo) {
+      String operators) {
     static PluginRow of(PluginOverview plugin) {
       Set<PluginAction> legal = plugin.legalActions();
       var descriptor = plugin.descriptor();
@@ -54,7 +53,7 @@ final class PluginsController {
           legal.contains(PluginAction.DEACTIVATE),
           legal.contains(PluginAction.UNINSTALL),
           plugin.hasSettingsPage(),
-          descriptor.id().equals(DuoPlugin.ID));
+          plugin.hasOperatorsPage() ? PluginOperatorsController.address(descriptor.id()) : null);
     }
   }
 

@@ -5,8 +5,12 @@ import io.javalin.http.Context;
 import io.supportpro.application.port.in.CodeCommand;
 import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.in.PassSecondFactorUseCase;
+import io.supportpro.domain.secondfactor.CodeField;
 
-/** The second step of sign-in: an authenticator-app code or a recovery code. */
+/**
+ * The second step of sign-in for a code typed on the panel's page: an authenticator-app or recovery
+ * code, or a plugin's code, the page worded as its method asks.
+ */
 final class SecondFactorController {
   private final PassSecondFactorUseCase secondFactor;
   private final Cookies cookies;
@@ -51,12 +55,25 @@ final class SecondFactorController {
     }
   }
 
-  private static void render(Context ctx, int status, String next, String error) {
+  private void render(Context ctx, int status, String next, String error) {
+    Visitor visitor = Visitor.required(ctx);
+    // The guard lets only a session awaiting a code here; one that ended meanwhile starts again.
+    CodeField field =
+        secondFactor
+            .field(visitor.token())
+            .orElseThrow(
+                () ->
+                    Halt.page(
+                        409,
+                        "Sign in again",
+                        "Your sign-in has ended; start again.",
+                        AccessPolicy.SIGN_IN,
+                        "Sign in"));
     Pages.render(
         ctx,
         status,
         "second-factor",
         Pages.model(
-            "next", next, "csrf", Visitor.required(ctx).session().csrfToken(), "error", error));
+            "field", field, "next", next, "csrf", visitor.session().csrfToken(), "error", error));
   }
 }

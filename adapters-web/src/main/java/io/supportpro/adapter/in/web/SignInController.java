@@ -7,6 +7,7 @@ import io.supportpro.application.port.in.SignInResult;
 import io.supportpro.application.port.in.SignInUseCase;
 import io.supportpro.application.port.in.SignOutUseCase;
 import io.supportpro.domain.operator.Password;
+import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,13 +25,19 @@ final class SignInController {
 
   private final SignInUseCase signIn;
   private final SignOutUseCase signOut;
+  private final PromptController prompts;
   private final Cookies cookies;
   private final FormTokens formTokens;
 
   SignInController(
-      SignInUseCase signIn, SignOutUseCase signOut, Cookies cookies, FormTokens formTokens) {
+      SignInUseCase signIn,
+      SignOutUseCase signOut,
+      PromptController prompts,
+      Cookies cookies,
+      FormTokens formTokens) {
     this.signIn = signIn;
     this.signOut = signOut;
+    this.prompts = prompts;
     this.cookies = cookies;
     this.formTokens = formTokens;
   }
@@ -70,7 +77,12 @@ final class SignInController {
         // A browser holds one session: whatever it had before ends now, server-side.
         Visitor.of(ctx).ifPresent(previous -> signOut.signOut(previous.token(), ctx.ip()));
         cookies.setSession(ctx, started.token());
-        Pages.seeOther(ctx, afterPassword(started.session(), next));
+        if (started.session().secondFactor().kind() == SecondFactor.Kind.PROMPT) {
+          // Straight on to the prompt: a page in between would only ask for one more click.
+          prompts.redirectToPrompt(ctx, started.token(), next);
+        } else {
+          Pages.seeOther(ctx, afterPassword(started.session(), next));
+        }
       }
       case SignInResult.InvalidCredentials invalid ->
           render(ctx, 401, login, next, Map.of(), INVALID_CREDENTIALS);
@@ -87,16 +99,7 @@ final class SignInController {
 
   /** Where a new session goes next: the page asked for, or the step still due. */
   private static String afterPassword(Session session, String next) {
-    return switch (session.stage()) {
-      case SIGNED_IN -> next;
-      case AWAITING_SECOND_FACTOR ->
-          switch (session.secondFactor()) {
-            case DUO -> AccessPolicy.DUO_STEP + SafeNext.asQuery(next);
-            case TOTP_ENROLMENT -> AccessPolicy.ENROLMENT_STEP + SafeNext.asQuery(next);
-            case TOTP, NONE -> AccessPolicy.SECOND_FACTOR_STEP + SafeNext.asQuery(next);
-          };
-      case AWAITING_ENROLMENT -> AccessPolicy.ENROLMENT_STEP + SafeNext.asQuery(next);
-    };
+    return session.signedIn() ? next : AccessPolicy.stepOf(session) + SafeNext.asQuery(next);
   }
 
   private void signOut(Context ctx) {

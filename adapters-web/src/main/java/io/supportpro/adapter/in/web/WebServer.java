@@ -27,47 +27,58 @@ public final class WebServer implements AutoCloseable {
     Optional<MetricsController> metrics = metricsEndpoint.map(MetricsController::new);
     var cookies = new Cookies(settings.secure());
     var formTokens = new FormTokens(settings.formSigningKey());
+    var signInUseCases = useCases.signIn();
+    var account = useCases.account();
+    var operatorUseCases = useCases.operators();
+    var panel = useCases.panel();
+    var plugins = useCases.plugins();
     var guard =
         new RequestGuard(
-            settings, useCases.resumeSession(), useCases.recordAuditEvent(), cookies, formTokens);
-    var health = new HealthController(useCases.health());
+            settings,
+            signInUseCases.resumeSession(),
+            panel.recordAuditEvent(),
+            cookies,
+            formTokens);
+    var health = new HealthController(panel.health());
     var assets = new AssetsController();
-    var signIn = new SignInController(useCases.signIn(), useCases.signOut(), cookies, formTokens);
-    var secondFactor = new SecondFactorController(useCases.passSecondFactor(), cookies);
-    var enrolment = new EnrolmentController(useCases.enrolTotp(), useCases.signOut(), cookies);
+    var prompts =
+        new PromptController(
+            signInUseCases.startPrompt(), signInUseCases.completePrompt(), plugins.list(), cookies);
+    var signIn =
+        new SignInController(
+            signInUseCases.password(), signInUseCases.signOut(), prompts, cookies, formTokens);
+    var secondFactor = new SecondFactorController(signInUseCases.code(), cookies);
+    var enrolment = new EnrolmentController(account.enrolTotp(), signInUseCases.signOut(), cookies);
     var home = new HomeController();
-    var account =
+    var accountPage =
         new AccountSecurityController(
-            useCases.twoFactorStatus(),
-            useCases.enrolTotp(),
-            useCases.disableTotp(),
-            useCases.regenerateRecoveryCodes(),
+            account.twoFactorStatus(),
+            account.enrolTotp(),
+            account.disableTotp(),
+            account.regenerateRecoveryCodes(),
             cookies);
     var operators =
         new OperatorsController(
-            useCases.listOperators(),
-            useCases.createOperator(),
-            useCases.updateOperator(),
-            useCases.deactivateOperator(),
-            useCases.reactivateOperator(),
-            useCases.resetTwoFactor(),
-            useCases.twoFactorStatus());
-    var settingsPage = new SettingsController(useCases.forceTwoFactor());
-    var auditPage = new AuditController(useCases.queryAuditLog(), useCases.listOperators());
-    var throttles = new ThrottlesController(useCases.signInThrottles());
+            operatorUseCases.list(),
+            operatorUseCases.create(),
+            operatorUseCases.update(),
+            operatorUseCases.deactivate(),
+            operatorUseCases.reactivate(),
+            operatorUseCases.resetTwoFactor(),
+            account.twoFactorStatus());
+    var settingsPage = new SettingsController(panel.forceTwoFactor());
+    var auditPage = new AuditController(panel.queryAuditLog(), operatorUseCases.list());
+    var throttles = new ThrottlesController(panel.signInThrottles());
     var pluginsPage =
         new PluginsController(
-            useCases.listPlugins(),
-            useCases.installPlugin(),
-            useCases.activatePlugin(),
-            useCases.deactivatePlugin(),
-            useCases.uninstallPlugin());
+            plugins.list(),
+            plugins.install(),
+            plugins.activate(),
+            plugins.deactivate(),
+            plugins.uninstall());
     var pluginSettings =
-        new PluginSettingsController(
-            useCases.listPlugins(), useCases.configurePlugin(), useCases.testDuoConnection());
-    var duoOperators = new DuoOperatorsController(useCases.pluginOperators());
-    var duoSignIn =
-        new DuoSignInController(useCases.startDuoSignIn(), useCases.completeDuoSignIn(), cookies);
+        new PluginSettingsController(plugins.list(), plugins.configure(), plugins.testConnection());
+    var pluginOperators = new PluginOperatorsController(plugins.list(), plugins.operators());
     var errors = new ErrorPages();
     Javalin app =
         Javalin.create(
@@ -98,15 +109,15 @@ public final class WebServer implements AutoCloseable {
               secondFactor.register(cfg.routes);
               enrolment.register(cfg.routes);
               home.register(cfg.routes);
-              account.register(cfg.routes);
+              accountPage.register(cfg.routes);
               operators.register(cfg.routes);
               settingsPage.register(cfg.routes);
               auditPage.register(cfg.routes);
               throttles.register(cfg.routes);
               pluginsPage.register(cfg.routes);
               pluginSettings.register(cfg.routes);
-              duoOperators.register(cfg.routes);
-              duoSignIn.register(cfg.routes);
+              pluginOperators.register(cfg.routes);
+              prompts.register(cfg.routes);
               errors.register(cfg.routes);
             });
     try {

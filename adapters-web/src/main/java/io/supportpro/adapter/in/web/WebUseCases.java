@@ -2,7 +2,7 @@ package io.supportpro.adapter.in.web;
 
 import io.supportpro.application.port.in.ActivatePluginUseCase;
 import io.supportpro.application.port.in.CheckHealthUseCase;
-import io.supportpro.application.port.in.CompleteDuoSignInUseCase;
+import io.supportpro.application.port.in.CompletePromptUseCase;
 import io.supportpro.application.port.in.ConfigurePluginUseCase;
 import io.supportpro.application.port.in.CreateOperatorUseCase;
 import io.supportpro.application.port.in.DeactivateOperatorUseCase;
@@ -24,73 +24,87 @@ import io.supportpro.application.port.in.ResetTwoFactorUseCase;
 import io.supportpro.application.port.in.ResumeSessionUseCase;
 import io.supportpro.application.port.in.SignInUseCase;
 import io.supportpro.application.port.in.SignOutUseCase;
-import io.supportpro.application.port.in.StartDuoSignInUseCase;
-import io.supportpro.application.port.in.TestDuoConnectionUseCase;
+import io.supportpro.application.port.in.StartPromptUseCase;
+import io.supportpro.application.port.in.TestPluginConnectionUseCase;
 import io.supportpro.application.port.in.UninstallPluginUseCase;
 import io.supportpro.application.port.in.UpdateOperatorUseCase;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
+import java.util.Arrays;
 import java.util.Objects;
 
-/** The in-ports the web adapter drives. */
+/** The in-ports the web adapter drives, grouped by the part of the panel that uses them. */
 public record WebUseCases(
-    CheckHealthUseCase health,
-    SignInUseCase signIn,
-    ResumeSessionUseCase resumeSession,
-    SignOutUseCase signOut,
-    PassSecondFactorUseCase passSecondFactor,
-    EnrolTotpUseCase enrolTotp,
-    DisableTotpUseCase disableTotp,
-    RegenerateRecoveryCodesUseCase regenerateRecoveryCodes,
-    ViewTwoFactorStatusUseCase twoFactorStatus,
-    ListOperatorsUseCase listOperators,
-    CreateOperatorUseCase createOperator,
-    UpdateOperatorUseCase updateOperator,
-    DeactivateOperatorUseCase deactivateOperator,
-    ReactivateOperatorUseCase reactivateOperator,
-    ResetTwoFactorUseCase resetTwoFactor,
-    ForceTwoFactorUseCase forceTwoFactor,
-    ManageSignInThrottlesUseCase signInThrottles,
-    QueryAuditLogUseCase queryAuditLog,
-    RecordAuditEventUseCase recordAuditEvent,
-    ListPluginsUseCase listPlugins,
-    InstallPluginUseCase installPlugin,
-    ActivatePluginUseCase activatePlugin,
-    DeactivatePluginUseCase deactivatePlugin,
-    UninstallPluginUseCase uninstallPlugin,
-    ConfigurePluginUseCase configurePlugin,
-    ManagePluginOperatorsUseCase pluginOperators,
-    TestDuoConnectionUseCase testDuoConnection,
-    StartDuoSignInUseCase startDuoSignIn,
-    CompleteDuoSignInUseCase completeDuoSignIn) {
+    SignIn signIn, Account account, Operators operators, Panel panel, Plugins plugins) {
   public WebUseCases {
-    Objects.requireNonNull(health, "health");
-    Objects.requireNonNull(signIn, "signIn");
-    Objects.requireNonNull(resumeSession, "resumeSession");
-    Objects.requireNonNull(signOut, "signOut");
-    Objects.requireNonNull(passSecondFactor, "passSecondFactor");
-    Objects.requireNonNull(enrolTotp, "enrolTotp");
-    Objects.requireNonNull(disableTotp, "disableTotp");
-    Objects.requireNonNull(regenerateRecoveryCodes, "regenerateRecoveryCodes");
-    Objects.requireNonNull(twoFactorStatus, "twoFactorStatus");
-    Objects.requireNonNull(listOperators, "listOperators");
-    Objects.requireNonNull(createOperator, "createOperator");
-    Objects.requireNonNull(updateOperator, "updateOperator");
-    Objects.requireNonNull(deactivateOperator, "deactivateOperator");
-    Objects.requireNonNull(reactivateOperator, "reactivateOperator");
-    Objects.requireNonNull(resetTwoFactor, "resetTwoFactor");
-    Objects.requireNonNull(forceTwoFactor, "forceTwoFactor");
-    Objects.requireNonNull(signInThrottles, "signInThrottles");
-    Objects.requireNonNull(queryAuditLog, "queryAuditLog");
-    Objects.requireNonNull(recordAuditEvent, "recordAuditEvent");
-    Objects.requireNonNull(listPlugins, "listPlugins");
-    Objects.requireNonNull(installPlugin, "installPlugin");
-    Objects.requireNonNull(activatePlugin, "activatePlugin");
-    Objects.requireNonNull(deactivatePlugin, "deactivatePlugin");
-    Objects.requireNonNull(uninstallPlugin, "uninstallPlugin");
-    Objects.requireNonNull(configurePlugin, "configurePlugin");
-    Objects.requireNonNull(pluginOperators, "pluginOperators");
-    Objects.requireNonNull(testDuoConnection, "testDuoConnection");
-    Objects.requireNonNull(startDuoSignIn, "startDuoSignIn");
-    Objects.requireNonNull(completeDuoSignIn, "completeDuoSignIn");
+    requireAll(signIn, account, operators, panel, plugins);
+  }
+
+  /** Signing in with a password and a second factor, and signing out. */
+  public record SignIn(
+      SignInUseCase password,
+      ResumeSessionUseCase resumeSession,
+      SignOutUseCase signOut,
+      PassSecondFactorUseCase code,
+      StartPromptUseCase startPrompt,
+      CompletePromptUseCase completePrompt) {
+    public SignIn {
+      requireAll(password, resumeSession, signOut, code, startPrompt, completePrompt);
+    }
+  }
+
+  /** An operator's own authenticator app and recovery codes. */
+  public record Account(
+      EnrolTotpUseCase enrolTotp,
+      DisableTotpUseCase disableTotp,
+      RegenerateRecoveryCodesUseCase regenerateRecoveryCodes,
+      ViewTwoFactorStatusUseCase twoFactorStatus) {
+    public Account {
+      requireAll(enrolTotp, disableTotp, regenerateRecoveryCodes, twoFactorStatus);
+    }
+  }
+
+  /** The administration of operators. */
+  public record Operators(
+      ListOperatorsUseCase list,
+      CreateOperatorUseCase create,
+      UpdateOperatorUseCase update,
+      DeactivateOperatorUseCase deactivate,
+      ReactivateOperatorUseCase reactivate,
+      ResetTwoFactorUseCase resetTwoFactor) {
+    public Operators {
+      requireAll(list, create, update, deactivate, reactivate, resetTwoFactor);
+    }
+  }
+
+  /** The panel itself: health, panel-wide settings, throttles and the audit log. */
+  public record Panel(
+      CheckHealthUseCase health,
+      ForceTwoFactorUseCase forceTwoFactor,
+      ManageSignInThrottlesUseCase signInThrottles,
+      QueryAuditLogUseCase queryAuditLog,
+      RecordAuditEventUseCase recordAuditEvent) {
+    public Panel {
+      requireAll(health, forceTwoFactor, signInThrottles, queryAuditLog, recordAuditEvent);
+    }
+  }
+
+  /** Plugins: their lifecycle, settings, connection tests and per-operator choices. */
+  public record Plugins(
+      ListPluginsUseCase list,
+      InstallPluginUseCase install,
+      ActivatePluginUseCase activate,
+      DeactivatePluginUseCase deactivate,
+      UninstallPluginUseCase uninstall,
+      ConfigurePluginUseCase configure,
+      TestPluginConnectionUseCase testConnection,
+      ManagePluginOperatorsUseCase operators) {
+    public Plugins {
+      requireAll(
+          list, install, activate, deactivate, uninstall, configure, testConnection, operators);
+    }
+  }
+
+  private static void requireAll(Object... useCases) {
+    Arrays.stream(useCases).forEach(useCase -> Objects.requireNonNull(useCase, "a use case"));
   }
 }

@@ -9,9 +9,15 @@ import java.util.Set;
 
 /**
  * A plugin as the Plugins page lists it: what it is, its state, whether its saved settings are
- * complete and pass its checks, and the actions it allows.
+ * complete and pass its checks, the actions it allows, whether it is enabled per operator (it
+ * offers a second factor) and whether it can test a connection.
  */
-public record PluginOverview(PluginDescriptor descriptor, PluginState state, boolean configured) {
+public record PluginOverview(
+    PluginDescriptor descriptor,
+    PluginState state,
+    boolean configured,
+    boolean perOperator,
+    boolean connectionTest) {
   public PluginOverview {
     Objects.requireNonNull(descriptor, "descriptor");
     Objects.requireNonNull(state, "state");
@@ -30,5 +36,10 @@ public record PluginOverview(PluginDescriptor descriptor, PluginState state, boo
   /** True when the settings page may be opened: only while the plugin is active. */
   public boolean hasSettingsPage() {
     return state == PluginState.ACTIVE;
+  }
+
+  /** True when the page of operators it is enabled for may be opened: active, and per operator. */
+  public boolean hasOperatorsPage() {
+    return state == PluginState.ACTIVE && perOperator;
   }
 }

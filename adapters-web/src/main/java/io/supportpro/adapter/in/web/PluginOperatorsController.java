@@ -2,31 +2,39 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.supportpro.application.port.in.ListPluginsUseCase;
 import io.supportpro.application.port.in.ManagePluginOperatorsUseCase;
 import io.supportpro.application.port.in.OperatorChoice;
 import io.supportpro.application.port.in.PluginOperatorCommand;
 import io.supportpro.application.port.in.PluginOperatorResult;
+import io.supportpro.application.port.in.PluginOverview;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
-import io.supportpro.domain.secondfactor.DuoPlugin;
+import io.supportpro.domain.plugin.PluginId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Which operators sign in with Duo: a searchable, paged list with Enable and Disable buttons. */
-final class DuoOperatorsController {
-  static final String PAGE = PluginsController.LIST + "/" + DuoPlugin.ID.value() + "/operators";
-  static final String SETTINGS = PluginsController.LIST + "/" + DuoPlugin.ID.value() + "/settings";
+/**
+ * Which operators sign in with a plugin's second factor: a searchable, paged list with Enable and
+ * Disable buttons, for every plugin that offers one.
+ */
+final class PluginOperatorsController {
   static final String NOT_CONFIGURED =
-      "Duo Security is active but not configured, so it cannot be enabled for any operator yet.";
+      " is active but not configured, so it cannot be enabled for any operator yet.";
   static final int PAGE_SIZE = 25;
   private static final int MAX_SEARCH = 254;
 
-  /** An operator as the table shows them, with their Duo status. */
+  /** An operator as the table shows them, with whether the plugin is enabled for them. */
   record OperatorRow(
-      String id, String username, String displayName, String email, boolean active, boolean duo) {
+      String id,
+      String username,
+      String displayName,
+      String email,
+      boolean active,
+      boolean enabled) {
     static OperatorRow of(OperatorChoice choice) {
       var operator = choice.operator();
       return new OperatorRow(
@@ -39,18 +47,42 @@ final class DuoOperatorsController {
     }
   }
 
+  private final ListPluginsUseCase plugins;
   private final ManagePluginOperatorsUseCase operators;
 
-  DuoOperatorsController(ManagePluginOperatorsUseCase operators) {
+  PluginOperatorsController(ListPluginsUseCase plugins, ManagePluginOperatorsUseCase operators) {
+    this.plugins = plugins;
     this.operators = operators;
   }
 
   void register(RoutesConfig routes) {
-    routes.get(PAGE, this::list, Access.ADMINISTRATOR);
-    routes.post(PAGE + "/{operatorId}", this::set, Access.ADMINISTRATOR);
+    routes.get(PluginsController.LIST + "/{id}/operators", this::list, Access.ADMINISTRATOR);
+    routes.post(
+        PluginsController.LIST + "/{id}/operators/{operatorId}", this::set, Access.ADMINISTRATOR);
+  }
+
+  /** The page's address for the plugin. */
+  static String address(PluginId plugin) {
+    return PluginsController.LIST + "/" + plugin.value() + "/operators";
+  }
+
+  private static String settings(PluginId plugin) {
+    return PluginsController.LIST + "/" + plugin.value() + "/settings";
+  }
+
+  /** The plugin the address names, if it is one with operators to choose. */
+  private PluginOverview plugin(Context ctx) {
+    PluginOverview plugin =
+        plugins.find(PluginsController.pluginId(ctx)).orElseThrow(Halt::notFound);
+    if (!plugin.perOperator()) {
+      throw Halt.notFound();
+    }
+    return plugin;
   }
 
   private void list(Context ctx) {
+    PluginOverview plugin = plugin(ctx);
+    PluginId id = plugin.descriptor().id();
     Params query = Params.query(ctx);
     String search = query.text("q");
     int number = Paging.pageNumber(query.text("page"));
@@ -58,35 +90,47 @@ final class DuoOperatorsController {
     Page<OperatorChoice> found =
         operators
             .list(
-                DuoPlugin.ID,
+                id,
                 problem.isPresent() ? "" : search.strip(),
                 new PageRequest(problem.isPresent() ? 1 : number, PAGE_SIZE))
-            .orElseThrow(DuoOperatorsController::notActive);
-    boolean configured = operators.configured(DuoPlugin.ID);
+            .orElseThrow(() -> notActive(plugin));
+    boolean configured = operators.configured(id);
     if (problem.isPresent()) {
       render(
-          ctx, 400, search, new Page<>(List.of(), found.request(), 0), problem.get(), configured);
+          ctx,
+          400,
+          plugin,
+          search,
+          new Page<>(List.of(), found.request(), 0),
+          problem.get(),
+          configured);
       return;
     }
-    render(ctx, 200, search, found, null, configured);
+    render(ctx, 200, plugin, search, found, null, configured);
   }
 
   private static void render(
       Context ctx,
       int status,
+      PluginOverview plugin,
       String search,
       Page<OperatorChoice> found,
       String searchError,
       boolean configured) {
+    PluginId id = plugin.descriptor().id();
     // What the buttons carry back, so that the administrator returns to the same page.
     String page = Long.toString(found.request().number());
     Pages.render(
         ctx,
         status,
-        "admin/duo-operators",
+        "admin/plugin-operators",
         Pages.model(
             "section",
             "plugins",
+            "plugin",
+            plugin.descriptor().name(),
+            "action",
+            address(id),
             "search",
             search,
             "searchError",
@@ -100,16 +144,18 @@ final class DuoOperatorsController {
             "configured",
             configured,
             "notConfigured",
-            NOT_CONFIGURED,
+            plugin.descriptor().name() + NOT_CONFIGURED,
             "settings",
-            SETTINGS,
+            settings(id),
             "paging",
-            Paging.of(found, n -> Urls.withQuery(PAGE, Map.of("q", search, "page", n))),
+            Paging.of(found, n -> Urls.withQuery(address(id), Map.of("q", search, "page", n))),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }
 
   private void set(Context ctx) {
+    PluginOverview plugin = plugin(ctx);
+    PluginId id = plugin.descriptor().id();
     OperatorId operator;
     try {
       operator = OperatorId.parse(ctx.pathParam("operatorId"));
@@ -125,25 +171,31 @@ final class DuoOperatorsController {
         };
     var result =
         operators.set(
-            new PluginOperatorCommand(
-                Visitor.required(ctx).actor(ctx), DuoPlugin.ID, operator, enabled));
+            new PluginOperatorCommand(Visitor.required(ctx).actor(ctx), id, operator, enabled));
     switch (result) {
       case PluginOperatorResult.Changed changed ->
-          Pages.seeOther(ctx, backTo(form, enabled ? Notice.DUO_ENABLED : Notice.DUO_DISABLED));
-      case PluginOperatorResult.NotActive notActive -> throw notActive();
+          Pages.seeOther(
+              ctx,
+              backTo(
+                  id,
+                  form,
+                  enabled
+                      ? Notice.PLUGIN_ENABLED_FOR_OPERATOR
+                      : Notice.PLUGIN_DISABLED_FOR_OPERATOR));
+      case PluginOperatorResult.NotActive notActive -> throw notActive(plugin);
       case PluginOperatorResult.NotConfigured notConfigured ->
           throw Halt.page(
               409,
-              "Duo is not configured",
-              NOT_CONFIGURED + " Complete its settings first.",
-              SETTINGS,
-              "Go to Duo settings");
+              plugin.descriptor().name() + " is not configured",
+              plugin.descriptor().name() + NOT_CONFIGURED + " Complete its settings first.",
+              settings(id),
+              "Go to the settings");
       case PluginOperatorResult.UnknownOperator unknown -> throw Halt.notFound();
     }
   }
 
   /** The list as the administrator left it: the same search and page, when they are usable. */
-  private static String backTo(Params form, Notice notice) {
+  private static String backTo(PluginId plugin, Params form, Notice notice) {
     Map<String, String> query = new LinkedHashMap<>();
     String search = form.text("q");
     if (FieldCheck.problem(search, MAX_SEARCH).isEmpty()) {
@@ -153,16 +205,17 @@ final class DuoOperatorsController {
     if (page.matches("[1-9][0-9]{0,8}")) {
       query.put("page", page);
     }
-    String back = Urls.withQuery(PAGE, query);
+    String back = Urls.withQuery(address(plugin), query);
     return back + (back.contains("?") ? "&" : "?") + notice.query().substring(1);
   }
 
-  private static Halt notActive() {
+  private static Halt notActive(PluginOverview plugin) {
     return Halt.page(
         409,
-        "Duo is not active",
-        "Duo Security must be installed and active before it can be enabled for operators."
-            + " Activate it on the Plugins page first.",
+        plugin.descriptor().name() + " is not active",
+        plugin.descriptor().name()
+            + " must be installed and active before it can be enabled for operators. Activate it"
+            + " on the Plugins page first.",
         PluginsController.LIST,
         "Go to Plugins");
   }

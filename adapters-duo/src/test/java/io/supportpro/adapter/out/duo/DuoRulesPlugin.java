@@ -1,4 +1,4 @@
-package io.supportpro.application.service;
+package io.supportpro.adapter.out.duo;
 
 import io.supportpro.application.port.out.Plugin;
 import io.supportpro.application.testing.InMemoryDuoGateway;

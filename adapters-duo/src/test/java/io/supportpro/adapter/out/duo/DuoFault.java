@@ -1,4 +1,4 @@
-package io.supportpro.application.testing;
+package io.supportpro.adapter.out.duo;
 
 /** A way a Duo service misbehaves, injected into a {@link DuoGatewayContract} implementation. */
 public enum DuoFault {

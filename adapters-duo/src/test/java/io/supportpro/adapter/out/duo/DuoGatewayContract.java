@@ -1,4 +1,4 @@
-package io.supportpro.application.testing;
+package io.supportpro.adapter.out.duo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

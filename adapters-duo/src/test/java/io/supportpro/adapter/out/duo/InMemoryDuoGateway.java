@@ -1,4 +1,4 @@
-package io.supportpro.application.testing;
+package io.supportpro.adapter.out.duo;
 
 import io.supportpro.application.port.out.DuoConnection;
 import io.supportpro.application.port.out.DuoGateway;

@@ -1,4 +1,4 @@
-package io.supportpro.domain.duo;
+package io.supportpro.adapter.out.duo;
 
 import java.util.Collection;
 import java.util.List;

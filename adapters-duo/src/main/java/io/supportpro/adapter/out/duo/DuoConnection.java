@@ -1,6 +1,5 @@
-package io.supportpro.application.port.out;
+package io.supportpro.adapter.out.duo;
 
-import io.supportpro.domain.duo.DuoSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;

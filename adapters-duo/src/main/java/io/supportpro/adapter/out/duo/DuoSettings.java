@@ -1,11 +1,10 @@
-package io.supportpro.domain.duo;
+package io.supportpro.adapter.out.duo;
 
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.SettingDefinition;
 import io.supportpro.domain.plugin.SettingDefinition.Kind;
 import io.supportpro.domain.plugin.SettingValue;
 import io.supportpro.domain.plugin.SettingsCheck;
-import io.supportpro.domain.secondfactor.FailMode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -219,17 +217,17 @@ public record DuoSettings(
   }
 
   /**
-   * The settings from what is saved, with the secret decrypted by {@code decrypt}; empty while a
-   * required one is missing or unusable (the plugin is not configured yet).
+   * The settings from what is saved, the secret already decrypted; empty while a required one is
+   * missing or unusable (the plugin is not configured yet).
    */
-  public static Optional<DuoSettings> from(PluginSettings saved, UnaryOperator<String> decrypt) {
+  public static Optional<DuoSettings> from(PluginSettings saved) {
     Map<String, String> values = new TreeMap<>();
     saved.values().forEach((key, value) -> values.put(key, value.secret() ? "" : value.value()));
     Optional<SettingValue> secret = saved.get(CLIENT_SECRET).filter(SettingValue::secret);
     if (secret.isEmpty()) {
       return Optional.empty();
     }
-    return parse(values, decrypt.apply(secret.get().value()));
+    return parse(values, secret.get().value());
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.supportpro.application.port.out;
+package io.supportpro.adapter.out.duo;
 
 import java.net.URI;
 

@@ -1,4 +1,4 @@
-package io.supportpro.application.service;
+package io.supportpro.adapter.out.duo;
 
 import static io.supportpro.domain.fixtures.OperatorFixtures.actingAs;
 import static io.supportpro.domain.fixtures.OperatorFixtures.administrator;

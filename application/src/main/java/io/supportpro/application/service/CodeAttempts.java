@@ -1,0 +1,117 @@
+package io.supportpro.application.service;
+
+import io.supportpro.application.port.in.ActiveSession;
+import io.supportpro.application.port.in.CodeResult;
+import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.StepOutcome;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.throttle.ThrottleKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Throttles codes typed by a signed-in or half-signed-in operator, whatever they confirm: a sign-in
+ * step, an enrolment, turning the app off, new recovery codes.
+ */
+final class CodeAttempts {
+  private final Throttle throttle;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  CodeAttempts(Throttle throttle, AuditLog audit, Clock clock) {
+    this.throttle = throttle;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** What checking a code found: the answer to give, or what to do once the code is let through. */
+  sealed interface Checked {
+    /**
+     * The answer instead of letting the code through; a {@link CodeResult.Rejected} is a failure.
+     */
+    record Answer(CodeResult result) implements Checked {}
+
+    /** The code was right (and is used up). */
+    record Right(Supplier<CodeResult> then) implements Checked {}
+
+    /**
+     * What a method's check found: the action to do once a passed code is let through, or the
+     * answer for a refused code (a failure) or an unavailable method (not one).
+     */
+    static Checked of(StepOutcome.Checked outcome, Function<StepOutcome.Passed, CodeResult> then) {
+      return switch (outcome) {
+        case StepOutcome.Passed passed -> new Right(() -> then.apply(passed));
+        case StepOutcome.Refused refused -> new Answer(new CodeResult.Rejected(refused.message()));
+        case StepOutcome.Unavailable unavailable ->
+            new Answer(new CodeResult.NotApplicable(unavailable.message()));
+      };
+    }
+  }
+
+  /**
+   * Counts the code against the operator and the address before it is checked, refusing it
+   * unchecked while either is locked, so that codes sent together are never checked past the
+   * allowance; a wrong code stays counted, while a right one forgets the operator's failures it saw
+   * and is refused after all if failures counted meanwhile locked the operator.
+   */
+  CodeResult attempt(ActiveSession active, String clientAddress, Function<Instant, Checked> check) {
+    Instant now = clock.now();
+    Actor actor = SignInCompletion.actor(active.operator(), clientAddress);
+    List<ThrottleKey> keys =
+        List.of(
+            ThrottleKey.secondFactor(active.operator().id().toString()),
+            ThrottleKey.address(clientAddress));
+    Throttle.Attempt.Granted attempt;
+    switch (throttle.reserve(keys, now)) {
+      case Throttle.Attempt.Refused refused -> {
+        return refused(actor, now, refused);
+      }
+      case Throttle.Attempt.Granted granted -> attempt = granted;
+    }
+    Checked checked = check.apply(now);
+    if (checked instanceof Checked.Answer(CodeResult.Rejected rejected)) {
+      record(now, AuditEventType.SECOND_FACTOR_FAILED, actor, Map.of("reason", rejected.message()));
+      if (attempt.locked(now)) {
+        record(now, AuditEventType.SECOND_FACTOR_THROTTLED, actor, Map.of());
+      }
+      return rejected;
+    }
+    // Wrong codes of others, counted while this one was checked, may have locked the operator.
+    Optional<Throttle.Attempt.Refused> lockedMeanwhile = throttle.passed(attempt, now);
+    if (lockedMeanwhile.isPresent()) {
+      return refused(actor, now, lockedMeanwhile.get());
+    }
+    return switch (checked) {
+      case Checked.Answer answer -> answer.result();
+      case Checked.Right right -> right.then().get();
+    };
+  }
+
+  /**
+   * Refuses a code that a lock stops: counted in one audit entry per locked key and window, not a
+   * row each.
+   */
+  private CodeResult refused(Actor actor, Instant now, Throttle.Attempt.Refused refused) {
+    audit.appendOrCount(
+        new AuditEvent(
+            now,
+            AuditEventType.SECOND_FACTOR_THROTTLED,
+            actor,
+            actor.operator().orElseThrow().toString(),
+            Map.of()),
+        refused.repeats());
+    return new CodeResult.Throttled(refused.retryAfter());
+  }
+
+  private void record(Instant now, AuditEventType type, Actor actor, Map<String, String> details) {
+    audit.append(
+        new AuditEvent(now, type, actor, actor.operator().orElseThrow().toString(), details));
+  }
+}
