@@ -3,6 +3,7 @@ package io.supportpro.domain.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import io.supportpro.domain.fixtures.SecondFactors;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,8 @@ class SessionStageTest {
   @CsvSource({
     "NONE,           SIGNED_IN",
     "TOTP,           AWAITING_SECOND_FACTOR",
-    "DUO,            AWAITING_SECOND_FACTOR",
+    "PROMPT:example-prompt, AWAITING_SECOND_FACTOR",
+    "CODE:example-code, AWAITING_SECOND_FACTOR",
     "TOTP_ENROLMENT, AWAITING_ENROLMENT"
   })
   void afterPassword_dependsOnTheSecondFactorRequired(
@@ -23,9 +25,9 @@ class SessionStageTest {
 
   @Test
   void afterPassword_signsInFullyOnlyWhenNoSecondFactorIsRequired() {
-    for (SecondFactor factor : SecondFactor.values()) {
+    for (SecondFactor factor : SecondFactors.all().toList()) {
       assertThat(SessionStage.afterPassword(factor) == SessionStage.SIGNED_IN)
-          .as(factor.name())
+          .as(factor.stored())
           .isEqualTo(factor == SecondFactor.NONE);
     }
   }

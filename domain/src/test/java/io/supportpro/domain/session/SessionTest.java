@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SessionTest {
   private static final Instant BEGUN = Instant.parse("2026-01-05T09:00:00Z");
@@ -28,7 +28,7 @@ class SessionTest {
   }
 
   @ParameterizedTest
-  @EnumSource(SecondFactor.class)
+  @MethodSource("io.supportpro.domain.fixtures.SecondFactors#all")
   void begin_startsAtTheStageTheSecondFactorCallsFor(SecondFactor factor) {
     Session session = Session.begin(SessionToken.random(), operator, factor, BEGUN);
 
@@ -57,9 +57,7 @@ class SessionTest {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = SecondFactor.class,
-      names = {"TOTP", "DUO", "TOTP_ENROLMENT"})
+  @MethodSource("io.supportpro.domain.fixtures.SecondFactors#partial")
   void signedInAs_movesTheSessionToANewKeyFullySignedIn(SecondFactor factor) {
     Session partial = Session.begin(SessionToken.random(), operator, factor, BEGUN);
     SessionToken next = SessionToken.random();

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SessionTimeoutsTest {
   private static final Instant BEGUN = Instant.parse("2026-01-05T09:00:00Z");
@@ -87,9 +87,7 @@ class SessionTimeoutsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = SecondFactor.class,
-      names = {"TOTP", "DUO", "TOTP_ENROLMENT"})
+  @MethodSource("io.supportpro.domain.fixtures.SecondFactors#partial")
   void expired_partialSessionAfterTheSecondFactorTimeoutFromCreation(SecondFactor factor) {
     Session session = partial(factor, BEGUN);
 
@@ -98,9 +96,7 @@ class SessionTimeoutsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = SecondFactor.class,
-      names = {"TOTP", "DUO", "TOTP_ENROLMENT"})
+  @MethodSource("io.supportpro.domain.fixtures.SecondFactors#partial")
   void expired_partialSessionIsNotKeptAliveByActivity(SecondFactor factor) {
     Session session = partial(factor, BEGUN.plus(PARTIAL).minus(Duration.ofSeconds(1)));
 
