@@ -1,6 +1,6 @@
 package io.supportpro.bootstrap;
 
-import io.supportpro.adapter.out.persistence.Argon2PasswordHasher;
+import io.supportpro.adapter.out.crypto.Argon2PasswordHasher;
 import io.supportpro.adapter.out.persistence.MigrationReport;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.in.CreateOperatorCommand;

@@ -1,7 +1,7 @@
 package io.supportpro.bootstrap;
 
-import io.supportpro.adapter.out.persistence.AesGcmSecretCipher;
-import io.supportpro.adapter.out.persistence.Argon2PasswordHasher;
+import io.supportpro.adapter.out.crypto.AesGcmSecretCipher;
+import io.supportpro.adapter.out.crypto.Argon2PasswordHasher;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;

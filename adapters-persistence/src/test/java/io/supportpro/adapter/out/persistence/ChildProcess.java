@@ -1,5 +1,6 @@
 package io.supportpro.adapter.out.persistence;
 
+import io.supportpro.adapter.out.crypto.AesGcmSecretCipher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.supportpro.adapter.out.crypto.AesGcmSecretCipher;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.testing.PluginRepositoryContract;
 import io.supportpro.domain.operator.Operator;

@@ -4,6 +4,7 @@ import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supportpro.adapter.out.crypto.Argon2PasswordHasher;
 import io.supportpro.adapter.out.persistence.testing.PostgresDatabases;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Password;

@@ -3,6 +3,7 @@ package io.supportpro.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supportpro.adapter.out.crypto.AesGcmSecretCipher;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

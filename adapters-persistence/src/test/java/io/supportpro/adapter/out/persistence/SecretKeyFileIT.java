@@ -3,6 +3,8 @@ package io.supportpro.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supportpro.adapter.out.crypto.AesGcmSecretCipher;
+import io.supportpro.adapter.out.crypto.SecretKeyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,4 +1,4 @@
-package io.supportpro.adapter.out.persistence;
+package io.supportpro.adapter.out.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
