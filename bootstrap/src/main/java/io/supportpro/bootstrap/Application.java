@@ -168,7 +168,8 @@ final class Application implements AutoCloseable {
     try {
       return config.secretKey().isPresent()
           ? AesGcmSecretCipher.fromConfiguredKey(config.secretKey().get())
-          : AesGcmSecretCipher.fromKeyFile(DataDirectory.prepare(config.dataDirectory()));
+          : new AesGcmSecretCipher(
+              SecretKeyFile.readOrCreate(DataDirectory.prepare(config.dataDirectory())));
     } catch (SecretKeyException e) {
       throw new ConfigurationException(
           config.secretKey().isPresent() ? Configuration.SECRET_KEY : Configuration.DATA_DIR,
