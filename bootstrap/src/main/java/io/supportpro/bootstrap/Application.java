@@ -6,6 +6,7 @@ import io.supportpro.adapter.in.web.WebServerException;
 import io.supportpro.adapter.in.web.WebSettings;
 import io.supportpro.adapter.in.web.WebUseCases;
 import io.supportpro.adapter.out.crypto.AesGcmSecretCipher;
+import io.supportpro.adapter.out.crypto.Argon2PasswordHasher;
 import io.supportpro.adapter.out.crypto.SecretKeyException;
 import io.supportpro.adapter.out.duo.DuoSdkGateway;
 import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
@@ -15,6 +16,8 @@ import io.supportpro.adapter.out.persistence.MigrationReport;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.DuoGateway;
+import io.supportpro.application.port.out.PasswordHasher;
+import io.supportpro.application.port.out.Stores;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -73,13 +76,14 @@ final class Application implements AutoCloseable {
           new ServiceLoaderPluginCatalog(
               Application.class.getClassLoader(),
               List.of(new DuoSecurityPlugin(config.duoAllowedHosts())));
-      AuditLog audit =
-          metrics.map(m -> m.counting(persistence.auditLog())).orElse(persistence.auditLog());
+      Stores stores = persistence.stores();
+      AuditLog audit = metrics.map(m -> m.counting(stores.auditLog())).orElse(stores.auditLog());
       Services services =
           Services.compose(
-              persistence,
+              stores,
               audit,
               cipher,
+              passwordHasher(),
               catalog,
               duo,
               config.publicUrl(),
@@ -177,17 +181,23 @@ final class Application implements AutoCloseable {
     }
   }
 
+  /** The password hasher, for the panel and the command line alike. */
+  static PasswordHasher passwordHasher() {
+    return new Argon2PasswordHasher();
+  }
+
   /**
-   * The database chosen by the configuration, opened and migrated.
+   * The database chosen by the configuration, opened and migrated; its {@link Persistence#stores()}
+   * are what the services are wired to.
    *
    * @throws ConfigurationException naming the variable that points at an unusable database
    */
   static Persistence openPersistence(Configuration config) {
-    DatabaseSettings settings = databaseSettings(config);
+    ChosenDatabase database = chooseDatabase(config);
     try {
-      return Persistence.open(settings);
+      return Persistence.open(database.settings());
     } catch (DatabaseUnavailableException e) {
-      throw new ConfigurationException(databaseVariable(config), e.getMessage());
+      throw new ConfigurationException(database.variable(), e.getMessage());
     }
   }
 
@@ -197,28 +207,29 @@ final class Application implements AutoCloseable {
    * @throws ConfigurationException naming the variable that points at an unusable database
    */
   static MigrationReport migrate(Configuration config) {
-    DatabaseSettings settings = databaseSettings(config);
+    ChosenDatabase database = chooseDatabase(config);
     try {
-      return Persistence.migrate(settings);
+      return Persistence.migrate(database.settings());
     } catch (DatabaseUnavailableException e) {
-      throw new ConfigurationException(databaseVariable(config), e.getMessage());
+      throw new ConfigurationException(database.variable(), e.getMessage());
     }
   }
 
-  private static String databaseVariable(Configuration config) {
-    return switch (config.database()) {
-      case Configuration.Database.Embedded embedded -> Configuration.DATA_DIR;
-      case Configuration.Database.External external -> Configuration.DB_URL;
-    };
-  }
+  /** The database the stores live in, and the variable to name when it cannot be used. */
+  private record ChosenDatabase(DatabaseSettings settings, String variable) {}
 
-  private static DatabaseSettings databaseSettings(Configuration config) {
+  /** The one place that chooses where the stores live, by the kind of database configured. */
+  private static ChosenDatabase chooseDatabase(Configuration config) {
     return switch (config.database()) {
       case Configuration.Database.Embedded embedded ->
-          DatabaseSettings.embeddedH2(DataDirectory.prepare(config.dataDirectory()));
+          new ChosenDatabase(
+              DatabaseSettings.embeddedH2(DataDirectory.prepare(config.dataDirectory())),
+              Configuration.DATA_DIR);
       case Configuration.Database.External external ->
-          new DatabaseSettings(
-              external.url(), external.user(), external.password(), external.poolSize());
+          new ChosenDatabase(
+              new DatabaseSettings(
+                  external.url(), external.user(), external.password(), external.poolSize()),
+              Configuration.DB_URL);
     };
   }
 

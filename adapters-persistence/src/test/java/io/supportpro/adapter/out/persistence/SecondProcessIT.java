@@ -29,7 +29,7 @@ class SecondProcessIT {
     }
 
     try (Persistence afterwards = Persistence.open(DatabaseSettings.embeddedH2(dataDirectory))) {
-      assertThat(afterwards.healthProbe().databaseReachable()).isTrue();
+      assertThat(afterwards.stores().healthProbe().databaseReachable()).isTrue();
     }
   }
 }
