@@ -5,16 +5,19 @@ import io.supportpro.adapter.in.web.WebServer;
 import io.supportpro.adapter.in.web.WebServerException;
 import io.supportpro.adapter.in.web.WebSettings;
 import io.supportpro.adapter.in.web.WebUseCases;
+import io.supportpro.adapter.out.crypto.AesGcmSecretCipher;
+import io.supportpro.adapter.out.crypto.Argon2PasswordHasher;
+import io.supportpro.adapter.out.crypto.SecretKeyException;
 import io.supportpro.adapter.out.duo.DuoGateway;
 import io.supportpro.adapter.out.duo.DuoSdkGateway;
 import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
-import io.supportpro.adapter.out.persistence.AesGcmSecretCipher;
 import io.supportpro.adapter.out.persistence.DatabaseSettings;
 import io.supportpro.adapter.out.persistence.DatabaseUnavailableException;
 import io.supportpro.adapter.out.persistence.MigrationReport;
 import io.supportpro.adapter.out.persistence.Persistence;
-import io.supportpro.adapter.out.persistence.SecretKeyException;
 import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.PasswordHasher;
+import io.supportpro.application.port.out.Stores;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -74,11 +77,17 @@ final class Application implements AutoCloseable {
           new ServiceLoaderPluginCatalog(
               Application.class.getClassLoader(),
               List.of(new DuoSecurityPlugin(duo, config.duoAllowedHosts())));
-      AuditLog audit =
-          metrics.map(m -> m.counting(persistence.auditLog())).orElse(persistence.auditLog());
+      Stores stores = persistence.stores();
+      AuditLog audit = metrics.map(m -> m.counting(stores.auditLog())).orElse(stores.auditLog());
       Services services =
           Services.compose(
-              persistence, audit, cipher, catalog, config.publicUrl(), config.auditRetention());
+              stores,
+              audit,
+              cipher,
+              passwordHasher(),
+              catalog,
+              config.publicUrl(),
+              config.auditRetention());
       var settings =
           new WebSettings(
               config.host(),
@@ -155,7 +164,8 @@ final class Application implements AutoCloseable {
     try {
       return config.secretKey().isPresent()
           ? AesGcmSecretCipher.fromConfiguredKey(config.secretKey().get())
-          : AesGcmSecretCipher.fromKeyFile(DataDirectory.prepare(config.dataDirectory()));
+          : new AesGcmSecretCipher(
+              SecretKeyFile.readOrCreate(DataDirectory.prepare(config.dataDirectory())));
     } catch (SecretKeyException e) {
       throw new ConfigurationException(
           config.secretKey().isPresent() ? Configuration.SECRET_KEY : Configuration.DATA_DIR,
@@ -163,17 +173,23 @@ final class Application implements AutoCloseable {
     }
   }
 
+  /** The password hasher, for the panel and the command line alike. */
+  static PasswordHasher passwordHasher() {
+    return new Argon2PasswordHasher();
+  }
+
   /**
-   * The database chosen by the configuration, opened and migrated.
+   * The database chosen by the configuration, opened and migrated; its {@link Persistence#stores()}
+   * are what the services are wired to.
    *
    * @throws ConfigurationException naming the variable that points at an unusable database
    */
   static Persistence openPersistence(Configuration config) {
-    DatabaseSettings settings = databaseSettings(config);
+    ChosenDatabase database = chooseDatabase(config);
     try {
-      return Persistence.open(settings);
+      return Persistence.open(database.settings());
     } catch (DatabaseUnavailableException e) {
-      throw new ConfigurationException(databaseVariable(config), e.getMessage());
+      throw new ConfigurationException(database.variable(), e.getMessage());
     }
   }
 
@@ -183,28 +199,29 @@ final class Application implements AutoCloseable {
    * @throws ConfigurationException naming the variable that points at an unusable database
    */
   static MigrationReport migrate(Configuration config) {
-    DatabaseSettings settings = databaseSettings(config);
+    ChosenDatabase database = chooseDatabase(config);
     try {
-      return Persistence.migrate(settings);
+      return Persistence.migrate(database.settings());
     } catch (DatabaseUnavailableException e) {
-      throw new ConfigurationException(databaseVariable(config), e.getMessage());
+      throw new ConfigurationException(database.variable(), e.getMessage());
     }
   }
 
-  private static String databaseVariable(Configuration config) {
-    return switch (config.database()) {
-      case Configuration.Database.Embedded embedded -> Configuration.DATA_DIR;
-      case Configuration.Database.External external -> Configuration.DB_URL;
-    };
-  }
+  /** The database the stores live in, and the variable to name when it cannot be used. */
+  private record ChosenDatabase(DatabaseSettings settings, String variable) {}
 
-  private static DatabaseSettings databaseSettings(Configuration config) {
+  /** The one place that chooses where the stores live, by the kind of database configured. */
+  private static ChosenDatabase chooseDatabase(Configuration config) {
     return switch (config.database()) {
       case Configuration.Database.Embedded embedded ->
-          DatabaseSettings.embeddedH2(DataDirectory.prepare(config.dataDirectory()));
+          new ChosenDatabase(
+              DatabaseSettings.embeddedH2(DataDirectory.prepare(config.dataDirectory())),
+              Configuration.DATA_DIR);
       case Configuration.Database.External external ->
-          new DatabaseSettings(
-              external.url(), external.user(), external.password(), external.poolSize());
+          new ChosenDatabase(
+              new DatabaseSettings(
+                  external.url(), external.user(), external.password(), external.poolSize()),
+              Configuration.DB_URL);
     };
   }
 

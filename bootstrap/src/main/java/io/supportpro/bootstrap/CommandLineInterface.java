@@ -1,11 +1,11 @@
 package io.supportpro.bootstrap;
 
-import io.supportpro.adapter.out.persistence.Argon2PasswordHasher;
 import io.supportpro.adapter.out.persistence.MigrationReport;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
 import io.supportpro.application.port.in.OperatorField;
+import io.supportpro.application.port.out.Stores;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.operator.Password;
 import java.io.IOException;
@@ -162,6 +162,7 @@ final class CommandLineInterface {
       Configuration config = Configuration.fromEnvironment(context.env());
       Password password = readPassword();
       try (Persistence persistence = Application.openPersistence(config)) {
+        Stores stores = persistence.stores();
         var command =
             new CreateOperatorCommand(
                 Actor.system("create-admin"),
@@ -171,7 +172,7 @@ final class CommandLineInterface {
                 "administrator",
                 password);
         return switch (Services.createOperator(
-                persistence, persistence.auditLog(), new Argon2PasswordHasher())
+                stores, stores.auditLog(), Application.passwordHasher())
             .create(command)) {
           case CreateOperatorResult.Created created -> {
             context

@@ -1,12 +1,11 @@
 package io.supportpro.bootstrap;
 
-import io.supportpro.adapter.out.persistence.AesGcmSecretCipher;
-import io.supportpro.adapter.out.persistence.Argon2PasswordHasher;
-import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.PasswordHasher;
 import io.supportpro.application.port.out.PluginCatalog;
+import io.supportpro.application.port.out.SecretCipher;
+import io.supportpro.application.port.out.Stores;
 import io.supportpro.application.service.AuditLogService;
 import io.supportpro.application.service.ChangeOperatorService;
 import io.supportpro.application.service.CheckHealthService;
@@ -50,93 +49,84 @@ record Services(
     PurgeExpiredDataService purge) {
 
   /**
-   * Wires the services to the database, the audit log (the database's, or one that also counts)
-   * with its retention, the secret cipher and the plugins.
+   * Wires the services to the stores, the audit log (the stores', or one that also counts) with its
+   * retention, the secret cipher, the password hasher and the plugins.
    */
   static Services compose(
-      Persistence persistence,
+      Stores stores,
       AuditLog audit,
-      AesGcmSecretCipher cipher,
+      SecretCipher cipher,
+      PasswordHasher hasher,
       PluginCatalog catalog,
       URI publicUrl,
       Duration auditRetention) {
     Clock clock = Clock.system();
-    PasswordHasher hasher = new Argon2PasswordHasher();
     ThrottlePolicy throttle = ThrottlePolicy.DEFAULT;
     SessionTimeouts timeouts = SessionTimeouts.DEFAULT;
     var sessions =
         new SessionService(
-            persistence.operators(),
+            stores.operators(),
             hasher,
-            persistence.sessions(),
-            persistence.failedAttempts(),
+            stores.sessions(),
+            stores.failedAttempts(),
             throttle,
             new SecondFactorRequirement(
-                catalog,
-                persistence.plugins(),
-                persistence.totpCredentials(),
-                persistence.panelSettings()),
+                catalog, stores.plugins(), stores.totpCredentials(), stores.panelSettings()),
             timeouts,
             audit,
             clock);
     return new Services(
-        new CheckHealthService(persistence.healthProbe()),
+        new CheckHealthService(stores.healthProbe()),
         sessions,
         new TwoFactorService(
             sessions,
-            persistence.sessions(),
-            persistence.totpCredentials(),
+            stores.sessions(),
+            stores.totpCredentials(),
             cipher,
-            persistence.panelSettings(),
-            persistence.failedAttempts(),
+            stores.panelSettings(),
+            stores.failedAttempts(),
             throttle,
             audit,
             clock),
         new CodeSignInService(
             sessions,
-            persistence.sessions(),
-            persistence.totpCredentials(),
+            stores.sessions(),
+            stores.totpCredentials(),
             catalog,
-            persistence.plugins(),
+            stores.plugins(),
             cipher,
-            persistence.failedAttempts(),
+            stores.failedAttempts(),
             throttle,
             audit,
             clock),
         new PromptSignInService(
             sessions,
-            persistence.sessions(),
+            stores.sessions(),
             catalog,
-            persistence.plugins(),
-            persistence.pendingSignIns(),
+            stores.plugins(),
+            stores.pendingSignIns(),
             cipher,
             publicUrl,
-            persistence.failedAttempts(),
+            stores.failedAttempts(),
             throttle,
             audit,
             clock),
-        new PluginConnectionTestService(
-            catalog, persistence.plugins(), cipher, publicUrl, audit, clock),
-        createOperator(persistence, audit, hasher),
+        new PluginConnectionTestService(catalog, stores.plugins(), cipher, publicUrl, audit, clock),
+        createOperator(stores, audit, hasher),
         new ChangeOperatorService(
-            persistence.operators(),
-            persistence.sessions(),
-            persistence.totpCredentials(),
-            audit,
-            clock),
-        new ListOperatorsService(persistence.operators()),
-        new ForceTwoFactorService(persistence.panelSettings(), audit, clock),
+            stores.operators(), stores.sessions(), stores.totpCredentials(), audit, clock),
+        new ListOperatorsService(stores.operators()),
+        new ForceTwoFactorService(stores.panelSettings(), audit, clock),
         new SignInThrottlesService(
-            persistence.failedAttempts(), persistence.operators(), throttle, audit, clock),
+            stores.failedAttempts(), stores.operators(), throttle, audit, clock),
         new AuditLogService(audit, clock),
-        new PluginLifecycleService(catalog, persistence.plugins(), audit, clock),
-        new PluginSettingsService(catalog, persistence.plugins(), cipher, audit, clock),
-        new PluginOperatorsService(
-            catalog, persistence.plugins(), persistence.operators(), audit, clock),
+        new PluginLifecycleService(catalog, stores.plugins(), audit, clock),
+        new PluginSettingsService(catalog, stores.plugins(), cipher, audit, clock),
+        new PluginOperatorsService(catalog, stores.plugins(), stores.operators(), audit, clock),
         new PurgeExpiredDataService(
-            persistence.sessions(),
-            persistence.pendingSignIns(),
-            persistence.failedAttempts(),
+            stores.sessions(),
+            stores.pendingSignIns(),
+            stores.failedAttempts(),
             audit,
             timeouts,
             throttle,
@@ -146,8 +136,8 @@ record Services(
 
   /** The use case that creates operators, for the panel and the command line. */
   static CreateOperatorService createOperator(
-      Persistence persistence, AuditLog audit, PasswordHasher hasher) {
+      Stores stores, AuditLog audit, PasswordHasher hasher) {
     return new CreateOperatorService(
-        persistence.operators(), hasher, PasswordPolicy.standard(), audit, Clock.system());
+        stores.operators(), hasher, PasswordPolicy.standard(), audit, Clock.system());
   }
 }

@@ -39,6 +39,7 @@ class ArchitectureTest {
           "io.supportpro.application.service",
           "io.supportpro.adapter.in.web",
           "io.supportpro.adapter.out.persistence",
+          "io.supportpro.adapter.out.crypto",
           "io.supportpro.adapter.out.duo",
           "io.supportpro.bootstrap"
         }) {
@@ -122,6 +123,7 @@ class ArchitectureTest {
         .applicationServices("io.supportpro.application..")
         .adapter("web", "io.supportpro.adapter.in.web..")
         .adapter("persistence", "io.supportpro.adapter.out.persistence..")
+        .adapter("crypto", "io.supportpro.adapter.out.crypto..")
         .adapter("duo", "io.supportpro.adapter.out.duo..")
         .withOptionalLayers(true)
         .ignoreDependency(

@@ -1,7 +1,7 @@
 package io.supportpro.bootstrap;
 
 import io.supportpro.adapter.in.web.testing.Browser;
-import io.supportpro.adapter.out.persistence.AesGcmSecretCipher;
+import io.supportpro.adapter.out.crypto.AesGcmSecretCipher;
 import io.supportpro.adapter.out.persistence.DatabaseSettings;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;

@@ -1,6 +1,6 @@
 package io.supportpro.bootstrap.benchmark;
 
-import io.supportpro.adapter.out.persistence.Argon2PasswordHasher;
+import io.supportpro.adapter.out.crypto.Argon2PasswordHasher;
 import io.supportpro.domain.operator.Password;
 import io.supportpro.domain.operator.PasswordHash;
 import java.util.concurrent.Executors;

@@ -2,15 +2,7 @@ package io.supportpro.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.supportpro.application.port.out.AuditLog;
-import io.supportpro.application.port.out.FailedAttempts;
-import io.supportpro.application.port.out.HealthProbe;
-import io.supportpro.application.port.out.OperatorRepository;
-import io.supportpro.application.port.out.PanelSettings;
-import io.supportpro.application.port.out.PendingSignIns;
-import io.supportpro.application.port.out.PluginRepository;
-import io.supportpro.application.port.out.SessionStore;
-import io.supportpro.application.port.out.TotpCredentials;
+import io.supportpro.application.port.out.Stores;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -27,8 +19,8 @@ import org.jooq.impl.DSL;
 
 /**
  * The database side of the application in one object: opens the connection pool, brings the schema
- * up to date and hands out the repositories, so that the composition root never touches jOOQ,
- * Flyway or HikariCP. Closing it closes the pool.
+ * up to date and hands out the stores, so that the composition root never touches jOOQ, Flyway or
+ * HikariCP. Closing it closes the pool.
  */
 public final class Persistence implements AutoCloseable {
   private static final String MIGRATIONS = "classpath:db/migration";
@@ -45,38 +37,12 @@ public final class Persistence implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final MigrationReport migrations;
-  private final Repositories repositories;
-  private final HealthProbe healthProbe;
+  private final Stores stores;
 
-  /** The jOOQ adapters over one connection pool. */
-  private record Repositories(
-      OperatorRepository operators,
-      PluginRepository plugins,
-      AuditLog auditLog,
-      SessionStore sessions,
-      FailedAttempts failedAttempts,
-      TotpCredentials totpCredentials,
-      PanelSettings panelSettings,
-      PendingSignIns pendingSignIns) {
-    static Repositories over(DSLContext dsl) {
-      return new Repositories(
-          new JooqOperatorRepository(dsl),
-          new JooqPluginRepository(dsl),
-          new JooqAuditLog(dsl),
-          new JooqSessionStore(dsl),
-          new JooqFailedAttempts(dsl),
-          new JooqTotpCredentials(dsl),
-          new JooqPanelSettings(dsl),
-          new JooqPendingSignIns(dsl));
-    }
-  }
-
-  private Persistence(
-      HikariDataSource pool, MigrationReport migrations, Repositories repositories) {
+  private Persistence(HikariDataSource pool, MigrationReport migrations, Stores stores) {
     this.pool = pool;
     this.migrations = migrations;
-    this.repositories = repositories;
-    this.healthProbe = new JdbcHealthProbe(pool);
+    this.stores = stores;
   }
 
   /**
@@ -92,10 +58,10 @@ public final class Persistence implements AutoCloseable {
     try {
       requireSupportedVersion(pool, settings);
       // Loading and initialising jOOQ takes about half a second: do it while Flyway migrates.
-      CompletableFuture<Repositories> repositories =
-          CompletableFuture.supplyAsync(() -> Repositories.over(dsl(pool, settings)));
+      CompletableFuture<Stores> stores =
+          CompletableFuture.supplyAsync(() -> stores(pool, dsl(pool, settings)));
       MigrationReport migrations = migrate(pool, settings);
-      return new Persistence(pool, migrations, repositories.join());
+      return new Persistence(pool, migrations, stores.join());
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -121,55 +87,29 @@ public final class Persistence implements AutoCloseable {
     return migrations;
   }
 
-  /** The operators and their password hashes. */
-  public OperatorRepository operators() {
-    return repositories.operators();
+  /** The out-ports over this database. */
+  public Stores stores() {
+    return stores;
   }
 
-  /** The installed plugins, their settings and per-operator values. */
-  public PluginRepository plugins() {
-    return repositories.plugins();
-  }
-
-  /** The audit log. */
-  public AuditLog auditLog() {
-    return repositories.auditLog();
-  }
-
-  /** The server-side sessions. */
-  public SessionStore sessions() {
-    return repositories.sessions();
-  }
-
-  /** The failed sign-in and second-factor attempts, counted per key. */
-  public FailedAttempts failedAttempts() {
-    return repositories.failedAttempts();
-  }
-
-  /** The operators' authenticator enrolments and recovery codes. */
-  public TotpCredentials totpCredentials() {
-    return repositories.totpCredentials();
-  }
-
-  /** The panel-wide security settings. */
-  public PanelSettings panelSettings() {
-    return repositories.panelSettings();
-  }
-
-  /** The sign-ins waiting for the browser to come back from an external second factor. */
-  public PendingSignIns pendingSignIns() {
-    return repositories.pendingSignIns();
-  }
-
-  /** Tells whether the database answers now. */
-  public HealthProbe healthProbe() {
-    return healthProbe;
-  }
-
-  /** Closes every connection; the repositories fail afterwards. */
+  /** Closes every connection; the stores fail afterwards. */
   @Override
   public void close() {
     pool.close();
+  }
+
+  /** The jOOQ adapters, and the health probe, over one connection pool. */
+  private static Stores stores(HikariDataSource pool, DSLContext dsl) {
+    return new Stores(
+        new JooqOperatorRepository(dsl),
+        new JooqPluginRepository(dsl),
+        new JooqAuditLog(dsl),
+        new JooqSessionStore(dsl),
+        new JooqFailedAttempts(dsl),
+        new JooqTotpCredentials(dsl),
+        new JooqPanelSettings(dsl),
+        new JooqPendingSignIns(dsl),
+        new JdbcHealthProbe(pool));
   }
 
   private static HikariDataSource startPool(DatabaseSettings settings, int size) {

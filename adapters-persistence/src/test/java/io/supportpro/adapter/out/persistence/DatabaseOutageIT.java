@@ -24,15 +24,15 @@ class DatabaseOutageIT {
               direct.password(),
               2);
       try (Persistence persistence = Persistence.open(settings)) {
-        assertThat(persistence.healthProbe().databaseReachable()).isTrue();
+        assertThat(persistence.stores().healthProbe().databaseReachable()).isTrue();
 
         network.close();
         long started = System.nanoTime();
 
-        assertThatThrownBy(() -> persistence.operators().findById(OperatorId.random()))
+        assertThatThrownBy(() -> persistence.stores().operators().findById(OperatorId.random()))
             .isInstanceOf(StoreUnavailableException.class)
             .hasMessage("The database cannot be reached right now, so reading an operator failed.");
-        assertThat(persistence.healthProbe().databaseReachable()).isFalse();
+        assertThat(persistence.stores().healthProbe().databaseReachable()).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - started))
             .isLessThan(Duration.ofSeconds(10));
       }

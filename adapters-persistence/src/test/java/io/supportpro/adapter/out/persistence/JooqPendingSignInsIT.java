@@ -8,7 +8,7 @@ class JooqPendingSignInsIT {
   class OnH2 extends PendingSignInsContract {
     @Override
     protected Stores emptyStores() {
-      Persistence p = TestDatabase.H2.emptied();
+      var p = TestDatabase.H2.emptied();
       return new Stores(p.pendingSignIns(), p.plugins(), p.sessions(), p.operators());
     }
   }
@@ -17,7 +17,7 @@ class JooqPendingSignInsIT {
   class OnPostgres extends PendingSignInsContract {
     @Override
     protected Stores emptyStores() {
-      Persistence p = TestDatabase.POSTGRES.emptied();
+      var p = TestDatabase.POSTGRES.emptied();
       return new Stores(p.pendingSignIns(), p.plugins(), p.sessions(), p.operators());
     }
   }

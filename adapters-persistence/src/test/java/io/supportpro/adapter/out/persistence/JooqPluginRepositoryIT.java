@@ -4,6 +4,7 @@ import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.supportpro.adapter.out.crypto.AesGcmSecretCipher;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.testing.PluginRepositoryContract;
 import io.supportpro.domain.operator.Operator;
@@ -36,8 +37,8 @@ class JooqPluginRepositoryIT {
   class OnH2 extends PluginRepositoryContract {
     @Override
     protected Repositories emptyRepositories() {
-      Persistence persistence = TestDatabase.H2.emptied();
-      return new Repositories(persistence.plugins(), persistence.operators());
+      var database = TestDatabase.H2.emptied();
+      return new Repositories(database.plugins(), database.operators());
     }
   }
 
@@ -45,20 +46,20 @@ class JooqPluginRepositoryIT {
   class OnPostgres extends PluginRepositoryContract {
     @Override
     protected Repositories emptyRepositories() {
-      Persistence persistence = TestDatabase.POSTGRES.emptied();
-      return new Repositories(persistence.plugins(), persistence.operators());
+      var database = TestDatabase.POSTGRES.emptied();
+      return new Repositories(database.plugins(), database.operators());
     }
   }
 
   /** Two application instances on one PostgreSQL: an uninstall still leaves nothing behind. */
   @Test
   void twoInstancesOnOneDatabase_nothingWrittenOutlivesAnUninstall() throws Exception {
-    Persistence first = TestDatabase.POSTGRES.emptied();
+    var first = TestDatabase.POSTGRES.emptied();
     Operator alice = operator("alice");
     first.operators().add(alice, new PasswordHash("$test$hash"));
     try (Persistence second = Persistence.open(TestDatabase.POSTGRES.sharedSettings())) {
       PluginRepository a = first.plugins();
-      PluginRepository b = second.plugins();
+      PluginRepository b = second.stores().plugins();
       for (int round = 0; round < 10; round++) {
         assertThat(a.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE)).isTrue();
         assertThat(b.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE)).isTrue();
@@ -128,8 +129,8 @@ class JooqPluginRepositoryIT {
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void operatorValues_readsOneKeyForMoreOperatorsThanOneQueryTakes(TestDatabase database) {
-    Persistence persistence = database.emptied();
-    PluginRepository plugins = persistence.plugins();
+    var stores = database.emptied();
+    PluginRepository plugins = stores.plugins();
     plugins.transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
     List<OperatorId> everyone = new ArrayList<>();
     for (int i = 0; i < 1_500; i++) {
@@ -137,8 +138,8 @@ class JooqPluginRepositoryIT {
     }
     Operator alice = operator("alice");
     Operator bob = operator("bob");
-    persistence.operators().add(alice, new PasswordHash("$test$hash"));
-    persistence.operators().add(bob, new PasswordHash("$test$hash"));
+    stores.operators().add(alice, new PasswordHash("$test$hash"));
+    stores.operators().add(bob, new PasswordHash("$test$hash"));
     everyone.add(alice.id());
     everyone.add(bob.id());
     everyone.add(alice.id());

@@ -8,8 +8,8 @@ class JooqSessionStoreIT {
   class OnH2 extends SessionStoreContract {
     @Override
     protected Stores emptyStores() {
-      Persistence persistence = TestDatabase.H2.emptied();
-      return new Stores(persistence.sessions(), persistence.operators());
+      var database = TestDatabase.H2.emptied();
+      return new Stores(database.sessions(), database.operators());
     }
   }
 
@@ -17,8 +17,8 @@ class JooqSessionStoreIT {
   class OnPostgres extends SessionStoreContract {
     @Override
     protected Stores emptyStores() {
-      Persistence persistence = TestDatabase.POSTGRES.emptied();
-      return new Stores(persistence.sessions(), persistence.operators());
+      var database = TestDatabase.POSTGRES.emptied();
+      return new Stores(database.sessions(), database.operators());
     }
   }
 }

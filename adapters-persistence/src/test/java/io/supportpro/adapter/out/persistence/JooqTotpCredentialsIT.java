@@ -8,8 +8,8 @@ class JooqTotpCredentialsIT {
   class OnH2 extends TotpCredentialsContract {
     @Override
     protected Stores emptyStores() {
-      Persistence persistence = TestDatabase.H2.emptied();
-      return new Stores(persistence.totpCredentials(), persistence.operators());
+      var database = TestDatabase.H2.emptied();
+      return new Stores(database.totpCredentials(), database.operators());
     }
   }
 
@@ -17,8 +17,8 @@ class JooqTotpCredentialsIT {
   class OnPostgres extends TotpCredentialsContract {
     @Override
     protected Stores emptyStores() {
-      Persistence persistence = TestDatabase.POSTGRES.emptied();
-      return new Stores(persistence.totpCredentials(), persistence.operators());
+      var database = TestDatabase.POSTGRES.emptied();
+      return new Stores(database.totpCredentials(), database.operators());
     }
   }
 }

@@ -4,6 +4,7 @@ import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supportpro.adapter.out.crypto.Argon2PasswordHasher;
 import io.supportpro.adapter.out.persistence.testing.PostgresDatabases;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Password;
@@ -35,12 +36,12 @@ class PersistenceIT {
     assertThat(Persistence.migrate(settings))
         .isEqualTo(new MigrationReport(migrationScripts(), latestVersion()));
     try (Persistence first = Persistence.open(settings)) {
-      first.operators().add(alice, HASH);
+      first.stores().operators().add(alice, HASH);
     }
     assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(0, latestVersion()));
     try (Persistence second = Persistence.open(settings)) {
       assertThat(second.migrations()).isEqualTo(new MigrationReport(0, latestVersion()));
-      assertThat(second.operators().findById(alice.id())).contains(alice);
+      assertThat(second.stores().operators().findById(alice.id())).contains(alice);
     }
   }
 
@@ -51,7 +52,7 @@ class PersistenceIT {
     try (Persistence opened = Persistence.open(settings)) {
       assertThat(opened.migrations())
           .isEqualTo(new MigrationReport(migrationScripts(), latestVersion()));
-      assertThat(opened.healthProbe().databaseReachable()).isTrue();
+      assertThat(opened.stores().healthProbe().databaseReachable()).isTrue();
     }
 
     assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(0, latestVersion()));
@@ -102,12 +103,12 @@ class PersistenceIT {
   @EnumSource(TestDatabase.class)
   void passwordHashes_areStoredAsArgon2idTextNeverAsThePassword(TestDatabase database)
       throws Exception {
-    Persistence persistence = database.emptied();
+    var stores = database.emptied();
     var password = new Password("correct horse battery staple");
     Operator alice = operator("alice");
     var hasher = new Argon2PasswordHasher();
 
-    persistence.operators().add(alice, hasher.hash(password));
+    stores.operators().add(alice, hasher.hash(password));
 
     String stored;
     try (Connection connection = TestDatabase.connect(database.sharedSettings());

@@ -3,8 +3,8 @@ package io.supportpro.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supportpro.adapter.out.persistence.testing.ChildJvm;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +15,9 @@ class SecondProcessIT {
 
   @Test
   void embeddedDatabase_aSecondProcessIsToldItIsInUse() throws Exception {
-    Process holder = ChildProcess.start("hold-database", dataDirectory.toString());
+    Process holder = ChildJvm.start(ChildProcess.class, dataDirectory.toString());
     try {
-      assertThat(ChildProcess.firstLine(holder)).isEqualTo("open");
+      assertThat(ChildJvm.firstLine(holder)).isEqualTo("open");
 
       assertThatThrownBy(() -> Persistence.open(DatabaseSettings.embeddedH2(dataDirectory)))
           .isInstanceOf(DatabaseUnavailableException.class)
@@ -29,24 +29,7 @@ class SecondProcessIT {
     }
 
     try (Persistence afterwards = Persistence.open(DatabaseSettings.embeddedH2(dataDirectory))) {
-      assertThat(afterwards.healthProbe().databaseReachable()).isTrue();
+      assertThat(afterwards.stores().healthProbe().databaseReachable()).isTrue();
     }
-  }
-
-  @Test
-  void keyFile_processesStartingTogetherEndWithOneKey() throws Exception {
-    List<Process> processes =
-        List.of(
-            ChildProcess.start("encrypt", dataDirectory.toString(), "first"),
-            ChildProcess.start("encrypt", dataDirectory.toString(), "second"),
-            ChildProcess.start("encrypt", dataDirectory.toString(), "third"));
-    List<String> encrypted = new java.util.ArrayList<>();
-    for (Process process : processes) {
-      encrypted.add(ChildProcess.firstLine(process));
-      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    }
-
-    AesGcmSecretCipher cipher = AesGcmSecretCipher.fromKeyFile(dataDirectory);
-    assertThat(encrypted.stream().map(cipher::decrypt)).containsExactly("first", "second", "third");
   }
 }

@@ -1,6 +1,7 @@
 package io.supportpro.adapter.out.persistence;
 
 import io.supportpro.adapter.out.persistence.testing.PostgresDatabases;
+import io.supportpro.application.port.out.Stores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,11 +67,11 @@ enum TestDatabase {
   /** Settings for a new, empty database of this kind. */
   abstract DatabaseSettings freshSettings();
 
-  /** The shared database of this kind, with every table emptied. */
-  synchronized Persistence emptied() {
+  /** The stores of the shared database of this kind, with every table emptied. */
+  synchronized Stores emptied() {
     open();
     execute(settings, deleteAll());
-    return persistence;
+    return persistence.stores();
   }
 
   /** The settings of the shared database, for a second pool on it or direct SQL. */

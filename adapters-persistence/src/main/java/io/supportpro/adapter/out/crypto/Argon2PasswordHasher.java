@@ -1,4 +1,4 @@
-package io.supportpro.adapter.out.persistence;
+package io.supportpro.adapter.out.crypto;
 
 import io.supportpro.application.port.out.PasswordHasher;
 import io.supportpro.domain.operator.Password;

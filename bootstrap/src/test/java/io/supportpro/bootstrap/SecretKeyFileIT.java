@@ -1,8 +1,10 @@
-package io.supportpro.adapter.out.persistence;
+package io.supportpro.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supportpro.adapter.out.crypto.AesGcmSecretCipher;
+import io.supportpro.adapter.out.crypto.SecretKeyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,10 +22,10 @@ class SecretKeyFileIT {
   @TempDir Path dataDirectory;
 
   @Test
-  void fromKeyFile_createsTheKeyReadableByTheOwnerOnly() throws Exception {
-    AesGcmSecretCipher.fromKeyFile(dataDirectory);
+  void readOrCreate_createsTheKeyReadableByTheOwnerOnly() throws Exception {
+    SecretKeyFile.readOrCreate(dataDirectory);
 
-    Path file = dataDirectory.resolve(AesGcmSecretCipher.KEY_FILE_NAME);
+    Path file = dataDirectory.resolve(SecretKeyFile.NAME);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
     assertThat(Files.readString(file)).matches("[A-Za-z0-9+/]{43}=\n");
@@ -33,26 +35,25 @@ class SecretKeyFileIT {
   }
 
   @Test
-  void fromKeyFile_reusesTheKeyOnTheNextStart() {
-    String encrypted = AesGcmSecretCipher.fromKeyFile(dataDirectory).encrypt("client secret");
+  void readOrCreate_reusesTheKeyOnTheNextStart() {
+    String encrypted = cipherFromKeyFile(dataDirectory).encrypt("client secret");
 
-    assertThat(AesGcmSecretCipher.fromKeyFile(dataDirectory).decrypt(encrypted))
-        .isEqualTo("client secret");
+    assertThat(cipherFromKeyFile(dataDirectory).decrypt(encrypted)).isEqualTo("client secret");
   }
 
   @Test
-  void fromKeyFile_createsAMissingDataDirectoryForTheOwnerOnly() throws Exception {
+  void readOrCreate_createsAMissingDataDirectoryForTheOwnerOnly() throws Exception {
     Path nested = dataDirectory.resolve("a/b");
 
-    AesGcmSecretCipher.fromKeyFile(nested);
+    SecretKeyFile.readOrCreate(nested);
 
-    assertThat(nested.resolve(AesGcmSecretCipher.KEY_FILE_NAME)).exists();
+    assertThat(nested.resolve(SecretKeyFile.NAME)).exists();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested)))
         .isEqualTo("rwx------");
   }
 
   @Test
-  void fromKeyFile_startsRacingForANewFileAllEndWithTheSameKey() throws Exception {
+  void readOrCreate_startsRacingForANewFileAllEndWithTheSameKey() throws Exception {
     for (int round = 0; round < 20; round++) {
       Path directory = dataDirectory.resolve("round-" + round);
       Files.createDirectory(directory);
@@ -64,11 +65,11 @@ class SecretKeyFileIT {
               pool.submit(
                   () -> {
                     start.await();
-                    return AesGcmSecretCipher.fromKeyFile(directory).encrypt("same key?");
+                    return cipherFromKeyFile(directory).encrypt("same key?");
                   }));
         }
         start.countDown();
-        AesGcmSecretCipher settled = AesGcmSecretCipher.fromKeyFile(directory);
+        AesGcmSecretCipher settled = cipherFromKeyFile(directory);
         for (Future<String> text : encrypted) {
           assertThat(settled.decrypt(text.get())).isEqualTo("same key?");
         }
@@ -77,34 +78,38 @@ class SecretKeyFileIT {
   }
 
   @Test
-  void fromKeyFile_refusesAKeyFileOthersMayRead() throws Exception {
-    AesGcmSecretCipher.fromKeyFile(dataDirectory);
-    Path file = dataDirectory.resolve(AesGcmSecretCipher.KEY_FILE_NAME);
+  void readOrCreate_refusesAKeyFileOthersMayRead() throws Exception {
+    SecretKeyFile.readOrCreate(dataDirectory);
+    Path file = dataDirectory.resolve(SecretKeyFile.NAME);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-    assertThatThrownBy(() -> AesGcmSecretCipher.fromKeyFile(dataDirectory))
+    assertThatThrownBy(() -> SecretKeyFile.readOrCreate(dataDirectory))
         .isInstanceOf(SecretKeyException.class)
         .hasMessageContaining("may be read by other users")
         .hasMessageContaining("chmod 600");
   }
 
   @Test
-  void fromKeyFile_refusesADamagedKeyFile() throws Exception {
-    Path file = dataDirectory.resolve(AesGcmSecretCipher.KEY_FILE_NAME);
+  void readOrCreate_refusesADamagedKeyFile() throws Exception {
+    Path file = dataDirectory.resolve(SecretKeyFile.NAME);
     Files.writeString(file, "not a key\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
-    assertThatThrownBy(() -> AesGcmSecretCipher.fromKeyFile(dataDirectory))
+    assertThatThrownBy(() -> SecretKeyFile.readOrCreate(dataDirectory))
         .isInstanceOf(SecretKeyException.class)
         .hasMessageContaining("is empty or damaged");
   }
 
   @Test
-  void fromKeyFile_explainsADataDirectoryThatCannotBeCreated() throws Exception {
+  void readOrCreate_explainsADataDirectoryThatCannotBeCreated() throws Exception {
     Path aFile = Files.writeString(dataDirectory.resolve("plain-file"), "x");
 
-    assertThatThrownBy(() -> AesGcmSecretCipher.fromKeyFile(aFile.resolve("data")))
+    assertThatThrownBy(() -> SecretKeyFile.readOrCreate(aFile.resolve("data")))
         .isInstanceOf(SecretKeyException.class)
         .hasMessageStartingWith("Cannot create or read the secret key file");
+  }
+
+  private static AesGcmSecretCipher cipherFromKeyFile(Path dataDirectory) {
+    return new AesGcmSecretCipher(SecretKeyFile.readOrCreate(dataDirectory));
   }
 }

@@ -1,9 +1,9 @@
-package io.supportpro.adapter.out.persistence;
+package io.supportpro.adapter.out.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.supportpro.adapter.out.persistence.Argon2PasswordHasher.Parameters;
+import io.supportpro.adapter.out.crypto.Argon2PasswordHasher.Parameters;
 import io.supportpro.application.port.out.PasswordHasher;
 import io.supportpro.application.testing.PasswordHasherContract;
 import io.supportpro.domain.operator.Password;

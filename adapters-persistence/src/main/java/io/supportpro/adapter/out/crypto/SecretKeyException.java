@@ -1,4 +1,4 @@
-package io.supportpro.adapter.out.persistence;
+package io.supportpro.adapter.out.crypto;
 
 /**
  * The key that encrypts stored secrets cannot be used: the configured one is malformed, or the key

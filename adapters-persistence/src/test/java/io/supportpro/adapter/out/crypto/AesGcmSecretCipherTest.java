@@ -1,11 +1,13 @@
-package io.supportpro.adapter.out.persistence;
+package io.supportpro.adapter.out.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supportpro.application.port.out.SecretCipher;
 import io.supportpro.application.port.out.SecretCipher.UndecryptableSecretException;
 import io.supportpro.application.testing.SecretCipherContract;
+import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +76,22 @@ class AesGcmSecretCipherTest extends SecretCipherContract {
         .hasMessageStartingWith("The configured secret key is not valid")
         .hasMessageContaining("32 random bytes in base64")
         .satisfies(e -> assertThat(key.isEmpty() || !e.getMessage().contains(key)).isTrue());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 16, 31, 33, 64})
+  void constructor_refusesAKeyThatIsNot32Bytes(int length) {
+    assertThatIllegalArgumentException().isThrownBy(() -> new AesGcmSecretCipher(new byte[length]));
+  }
+
+  @Test
+  void constructor_keepsItsOwnCopyOfTheKey() {
+    byte[] key = Base64.getDecoder().decode(KEY);
+    var cipher = new AesGcmSecretCipher(key);
+    Arrays.fill(key, (byte) 0);
+
+    assertThat(AesGcmSecretCipher.fromConfiguredKey(KEY).decrypt(cipher.encrypt("x")))
+        .isEqualTo("x");
   }
 
   @Test

@@ -1,0 +1,27 @@
+package io.supportpro.application.port.out;
+
+import java.util.Objects;
+
+/** The out-ports that keep the application's data, as one store adapter provides them together. */
+public record Stores(
+    OperatorRepository operators,
+    PluginRepository plugins,
+    AuditLog auditLog,
+    SessionStore sessions,
+    FailedAttempts failedAttempts,
+    TotpCredentials totpCredentials,
+    PanelSettings panelSettings,
+    PendingSignIns pendingSignIns,
+    HealthProbe healthProbe) {
+  public Stores {
+    Objects.requireNonNull(operators, "operators");
+    Objects.requireNonNull(plugins, "plugins");
+    Objects.requireNonNull(auditLog, "auditLog");
+    Objects.requireNonNull(sessions, "sessions");
+    Objects.requireNonNull(failedAttempts, "failedAttempts");
+    Objects.requireNonNull(totpCredentials, "totpCredentials");
+    Objects.requireNonNull(panelSettings, "panelSettings");
+    Objects.requireNonNull(pendingSignIns, "pendingSignIns");
+    Objects.requireNonNull(healthProbe, "healthProbe");
+  }
+}

@@ -1,0 +1,28 @@
+package io.supportpro.application.testing;
+
+import io.supportpro.application.port.out.Stores;
+
+/** Every store port kept in memory, for tests that wire the services without a database. */
+public final class InMemoryStores {
+  private InMemoryStores() {}
+
+  /**
+   * Empty stores whose health probe always answers; like the database's foreign keys, a pending
+   * sign-in goes with its plugin and its session.
+   */
+  public static Stores create() {
+    var plugins = new InMemoryPluginRepository();
+    var sessions = new InMemorySessionStore();
+    return new Stores(
+        new InMemoryOperatorRepository(),
+        plugins,
+        new InMemoryAuditLog(),
+        sessions,
+        new InMemoryFailedAttempts(),
+        new InMemoryTotpCredentials(),
+        new InMemoryPanelSettings(),
+        new InMemoryPendingSignIns(
+            p -> plugins.state(p.plugin()).isInstalled() && sessions.find(p.session()).isPresent()),
+        () -> true);
+  }
+}
