@@ -34,12 +34,12 @@ class AuditEventTest {
   void new_keepsPrintableTextAsWritten() {
     var details = Map.of("note", "ünïcödé <b>&'\" " + ROCKET, "from", "INACTIVE");
 
-    var event = new AuditEvent(AT, AuditEventType.PLUGIN_ACTIVATED, ACTOR, "duo-security", details);
+    var event = new AuditEvent(AT, AuditEventType.PLUGIN_ACTIVATED, ACTOR, "sso-prompt", details);
 
     assertThat(event.at()).isEqualTo(AT);
     assertThat(event.type()).isEqualTo(AuditEventType.PLUGIN_ACTIVATED);
     assertThat(event.actor()).isEqualTo(ACTOR);
-    assertThat(event.subject()).isEqualTo("duo-security");
+    assertThat(event.subject()).isEqualTo("sso-prompt");
     assertThat(event.details()).isEqualTo(details);
   }
 
@@ -116,7 +116,7 @@ class AuditEventTest {
   void details_areACopyThatCannotBeChanged() {
     Map<String, String> details = new HashMap<>();
     details.put("from", "ACTIVE");
-    var event = new AuditEvent(AT, AuditEventType.PLUGIN_DEACTIVATED, ACTOR, "duo", details);
+    var event = new AuditEvent(AT, AuditEventType.PLUGIN_DEACTIVATED, ACTOR, "sso", details);
 
     details.put("from", "INACTIVE");
 

@@ -44,13 +44,13 @@ class AuditFilterTest {
 
   @Test
   void all_matchesEveryEvent() {
-    assertThat(AuditFilter.ALL.matches(byAdminAbout("duo-security"))).isTrue();
+    assertThat(AuditFilter.ALL.matches(byAdminAbout("sso-prompt"))).isTrue();
     assertThat(AuditFilter.ALL.matches(at(Instant.EPOCH))).isTrue();
   }
 
   @Test
   void operator_matchesEventsTheOperatorDid() {
-    assertThat(operator(ADMIN).matches(byAdminAbout("duo-security"))).isTrue();
+    assertThat(operator(ADMIN).matches(byAdminAbout("sso-prompt"))).isTrue();
   }
 
   @Test
@@ -60,7 +60,7 @@ class AuditFilterTest {
 
   @Test
   void operator_skipsEventsNeitherByNorAboutTheOperator() {
-    assertThat(operator(ALICE).matches(byAdminAbout("duo-security"))).isFalse();
+    assertThat(operator(ALICE).matches(byAdminAbout("sso-prompt"))).isFalse();
     assertThat(operator(ALICE).matches(byAdminAbout(OperatorId.random().toString()))).isFalse();
     assertThat(operator(ALICE).matches(at(T0))).isFalse();
   }

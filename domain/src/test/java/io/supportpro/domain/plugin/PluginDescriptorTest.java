@@ -11,14 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PluginDescriptorTest {
-  private static final PluginId DUO = new PluginId("duo-security");
+  private static final PluginId PROMPT = new PluginId("sso-prompt");
   private static final SettingDefinition CLIENT_ID =
       new SettingDefinition("client_id", "Client ID", "Help.", Kind.TEXT, "", List.of());
   private static final SettingDefinition CLIENT_SECRET =
       new SettingDefinition("client_secret", "Client secret", "Help.", Kind.SECRET, "", List.of());
 
   private static PluginDescriptor descriptor(List<SettingDefinition> settings) {
-    return new PluginDescriptor(DUO, "Duo Security", "Duo's prompt.", "1.0.0", "Acme", settings);
+    return new PluginDescriptor(
+        PROMPT, "Single sign-on prompt", "A prompt elsewhere.", "1.0.0", "Acme", settings);
   }
 
   @Test
@@ -51,22 +52,22 @@ class PluginDescriptorTest {
 
   @Test
   void setting_findsTheDefinitionByKey() {
-    PluginDescriptor duo = descriptor(List.of(CLIENT_ID, CLIENT_SECRET));
+    PluginDescriptor plugin = descriptor(List.of(CLIENT_ID, CLIENT_SECRET));
 
-    assertThat(duo.setting("client_secret")).contains(CLIENT_SECRET);
-    assertThat(duo.setting("CLIENT_SECRET")).isEmpty();
-    assertThat(duo.setting("unknown")).isEmpty();
+    assertThat(plugin.setting("client_secret")).contains(CLIENT_SECRET);
+    assertThat(plugin.setting("CLIENT_SECRET")).isEmpty();
+    assertThat(plugin.setting("unknown")).isEmpty();
   }
 
   @Test
   void settings_areACopyThatCannotBeChanged() {
     List<SettingDefinition> settings = new ArrayList<>(List.of(CLIENT_ID));
-    PluginDescriptor duo = descriptor(settings);
+    PluginDescriptor plugin = descriptor(settings);
 
     settings.add(CLIENT_SECRET);
 
-    assertThat(duo.settings()).containsExactly(CLIENT_ID);
-    assertThatThrownBy(() -> duo.settings().add(CLIENT_SECRET))
+    assertThat(plugin.settings()).containsExactly(CLIENT_ID);
+    assertThatThrownBy(() -> plugin.settings().add(CLIENT_SECRET))
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
@@ -75,14 +76,14 @@ class PluginDescriptorTest {
     assertThatNullPointerException()
         .isThrownBy(() -> new PluginDescriptor(null, "n", "d", "v", "a", List.of()));
     assertThatNullPointerException()
-        .isThrownBy(() -> new PluginDescriptor(DUO, null, "d", "v", "a", List.of()));
+        .isThrownBy(() -> new PluginDescriptor(PROMPT, null, "d", "v", "a", List.of()));
     assertThatNullPointerException()
-        .isThrownBy(() -> new PluginDescriptor(DUO, "n", null, "v", "a", List.of()));
+        .isThrownBy(() -> new PluginDescriptor(PROMPT, "n", null, "v", "a", List.of()));
     assertThatNullPointerException()
-        .isThrownBy(() -> new PluginDescriptor(DUO, "n", "d", null, "a", List.of()));
+        .isThrownBy(() -> new PluginDescriptor(PROMPT, "n", "d", null, "a", List.of()));
     assertThatNullPointerException()
-        .isThrownBy(() -> new PluginDescriptor(DUO, "n", "d", "v", null, List.of()));
+        .isThrownBy(() -> new PluginDescriptor(PROMPT, "n", "d", "v", null, List.of()));
     assertThatNullPointerException()
-        .isThrownBy(() -> new PluginDescriptor(DUO, "n", "d", "v", "a", null));
+        .isThrownBy(() -> new PluginDescriptor(PROMPT, "n", "d", "v", "a", null));
   }
 }

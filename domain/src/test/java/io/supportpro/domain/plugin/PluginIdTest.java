@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PluginIdTest {
   @ParameterizedTest
-  @ValueSource(strings = {"duo-security", "a", "plugin2", "2fa", "a-b-c-d"})
+  @ValueSource(strings = {"sso-prompt", "a", "plugin2", "2fa", "a-b-c-d"})
   void new_acceptsLowerCaseDashSeparatedWords(String id) {
     assertThat(new PluginId(id).value()).isEqualTo(id);
   }
@@ -31,20 +31,20 @@ class PluginIdTest {
   @ValueSource(
       strings = {
         "",
-        "Duo",
-        "DUO-SECURITY",
-        "duo_security",
-        "duo security",
-        " duo",
-        "duo\n",
-        "-duo",
-        "duo-",
-        "duo--security",
-        "duo.security",
+        "Sso",
+        "SSO-PROMPT",
+        "sso_prompt",
+        "sso prompt",
+        " sso",
+        "sso\n",
+        "-sso",
+        "sso-",
+        "sso--prompt",
+        "sso.prompt",
         "../etc/passwd",
-        "duo/security",
+        "sso/prompt",
         "<script>",
-        "duo'--",
+        "sso'--",
         "dúo"
       })
   void new_refusesAnythingElse(String id) {
@@ -61,6 +61,6 @@ class PluginIdTest {
 
   @Test
   void toString_isTheValue() {
-    assertThat(new PluginId("duo-security")).hasToString("duo-security");
+    assertThat(new PluginId("sso-prompt")).hasToString("sso-prompt");
   }
 }

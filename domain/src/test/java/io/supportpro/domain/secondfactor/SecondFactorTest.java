@@ -28,7 +28,7 @@ class SecondFactorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "DUO", "PROMPT:", "PROMPT:Not An Id", "CODE:-x", "totp"})
+  @ValueSource(strings = {"", "SMS", "PROMPT:", "PROMPT:Not An Id", "CODE:-x", "totp"})
   void parse_refusesWhatNoFactorIsStoredAs(String stored) {
     assertThatIllegalArgumentException().isThrownBy(() -> SecondFactor.parse(stored));
   }
