@@ -130,7 +130,7 @@ final class EmulatedDuo {
     if (!accepted) {
       return Answer.json(
           200,
-          Json.write(
+          StrictJson.write(
               ordered(
                   "stat", "FAIL",
                   "code", 40002,
@@ -139,7 +139,7 @@ final class EmulatedDuo {
                   "message_detail", "The provided client_assertion was invalid.")));
     }
     return Answer.json(
-        200, Json.write(ordered("stat", "OK", "response", ordered("timestamp", now))));
+        200, StrictJson.write(ordered("stat", "OK", "response", ordered("timestamp", now))));
   }
 
   /** {@code GET /oauth/v1/authorize}: checks the signed request and shows the prompt page. */
@@ -251,7 +251,7 @@ final class EmulatedDuo {
     }
     return Answer.json(
         200,
-        Json.write(
+        StrictJson.write(
             ordered(
                 "id_token",
                 idToken(grant),
@@ -350,7 +350,7 @@ final class EmulatedDuo {
       return Optional.of(
           Answer.json(
               429,
-              Json.write(
+              StrictJson.write(
                   ordered(
                       "stat", "FAIL",
                       "code", 42901,
@@ -361,7 +361,7 @@ final class EmulatedDuo {
       return Optional.of(
           Answer.json(
               400,
-              Json.write(
+              StrictJson.write(
                   ordered(
                       "stat", "FAIL",
                       "code", 40001,
@@ -380,7 +380,8 @@ final class EmulatedDuo {
   }
 
   private static Answer oauthError(String error, String description) {
-    return Answer.json(400, Json.write(ordered("error", error, "error_description", description)));
+    return Answer.json(
+        400, StrictJson.write(ordered("error", error, "error_description", description)));
   }
 
   private static Answer refuse(String message) {

@@ -1,5 +1,6 @@
 package io.supportpro.adapter.out.duo.emulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -35,7 +36,8 @@ final class Jwt {
 
   /** Signs the claims with the key. */
   static String sign(Map<String, ?> claims, String key) {
-    String payload = ENCODER.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
+    String payload =
+        ENCODER.encodeToString(StrictJson.write(claims).getBytes(StandardCharsets.UTF_8));
     String signingInput = HEADER + "." + payload;
     return signingInput + "." + ENCODER.encodeToString(mac(signingInput, key));
   }
@@ -68,8 +70,8 @@ final class Jwt {
 
   private static Map<String, Object> decode(String part, String what) throws InvalidJwtException {
     try {
-      return Json.readObject(new String(DECODER.decode(part), StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
+      return StrictJson.readObject(new String(DECODER.decode(part), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException | JsonProcessingException e) {
       throw new InvalidJwtException("the " + what + " is not base64url JSON");
     }
   }
