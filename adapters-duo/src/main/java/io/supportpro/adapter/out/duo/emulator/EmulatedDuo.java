@@ -152,8 +152,8 @@ final class EmulatedDuo {
     }
     Map<String, Object> claims;
     try {
-      claims = Jwt.verify(query.get("request"), options.clientSecret());
-    } catch (Jwt.InvalidJwtException e) {
+      claims = ClientSecretJwt.verify(query.get("request"), options.clientSecret());
+    } catch (ClientSecretJwt.InvalidJwtException e) {
       return refuse("The request is not signed with the client's secret: " + e.getMessage() + ".");
     }
     if (!options.clientId().equals(claims.get("client_id"))
@@ -308,15 +308,15 @@ final class EmulatedDuo {
         has(Fault.BAD_SIGNATURE)
             ? new StringBuilder(options.clientSecret()).reverse().toString() + "x"
             : options.clientSecret();
-    return Jwt.sign(claims, key);
+    return ClientSecretJwt.sign(claims, key);
   }
 
   /** Why a client assertion for the endpoint is refused, if it is. */
   Optional<String> assertionProblem(String assertion, String path) {
     Map<String, Object> claims;
     try {
-      claims = Jwt.verify(assertion, options.clientSecret());
-    } catch (Jwt.InvalidJwtException e) {
+      claims = ClientSecretJwt.verify(assertion, options.clientSecret());
+    } catch (ClientSecretJwt.InvalidJwtException e) {
       return Optional.of(e.getMessage());
     }
     if (!options.clientId().equals(claims.get("iss"))

@@ -243,7 +243,7 @@ class DuoEmulatorIT {
                 + "&client_id="
                 + emulator.clientId()
                 + "&request="
-                + Jwt.sign(claims, emulator.clientSecret()));
+                + ClientSecretJwt.sign(claims, emulator.clientSecret()));
   }
 
   private static String healthAssertion() {
@@ -253,7 +253,7 @@ class DuoEmulatorIT {
     claims.put("aud", "https://api-emulator.duo.test/oauth/v1/health_check");
     claims.put("exp", Instant.now().getEpochSecond() + 300);
     claims.put("jti", "0123456789abcdef0123456789abcdef");
-    return Jwt.sign(claims, emulator.clientSecret());
+    return ClientSecretJwt.sign(claims, emulator.clientSecret());
   }
 
   private static HttpResponse<String> post(HttpClient client, URI address, String form) {

@@ -102,7 +102,8 @@ class EmulatedDuoTest {
     var query = new HashMap<>(authorizeQuery(request("alice", REDIRECT, 3600)));
     query.put("client_id", "DIZZZZZZZZZZZZZZZZZZ");
     assertThat(duo.authorize(query).status()).isEqualTo(400);
-    String forged = Jwt.sign(requestClaims("alice", REDIRECT, 3600), SECRET.toLowerCase());
+    String forged =
+        ClientSecretJwt.sign(requestClaims("alice", REDIRECT, 3600), SECRET.toLowerCase());
     assertThat(duo.authorize(authorizeQuery(forged)).status()).isEqualTo(400);
     assertThat(duo.authorize(authorizeQuery(request("alice", REDIRECT, -1))).status())
         .isEqualTo(400);
@@ -112,7 +113,8 @@ class EmulatedDuoTest {
     assertThat(duo.authorize(authorizeQuery(request("", REDIRECT, 3600))).status()).isEqualTo(400);
     var shortState = requestClaims("alice", REDIRECT, 3600);
     shortState.put("state", "short");
-    assertThat(duo.authorize(authorizeQuery(Jwt.sign(shortState, SECRET))).status()).isEqualTo(400);
+    assertThat(duo.authorize(authorizeQuery(ClientSecretJwt.sign(shortState, SECRET))).status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -131,7 +133,8 @@ class EmulatedDuoTest {
   void approve_withTheCodeAttributeOff_usesCode() {
     var claims = requestClaims("alice", REDIRECT, 3600);
     claims.put("use_duo_code_attribute", false);
-    String transaction = transaction(duo.authorize(authorizeQuery(Jwt.sign(claims, SECRET))));
+    String transaction =
+        transaction(duo.authorize(authorizeQuery(ClientSecretJwt.sign(claims, SECRET))));
 
     Answer back = decide(transaction, "approve");
 
@@ -183,7 +186,7 @@ class EmulatedDuoTest {
         .containsEntry("expires_in", 3600L)
         .containsEntry("token_type", "Bearer")
         .containsKey("access_token");
-    Map<String, Object> claims = Jwt.verify((String) body.get("id_token"), SECRET);
+    Map<String, Object> claims = ClientSecretJwt.verify((String) body.get("id_token"), SECRET);
     assertThat(claims)
         .containsEntry("iss", "https://api-emulator.duo.test/oauth/v1/token")
         .containsEntry("aud", ID)
@@ -274,11 +277,12 @@ class EmulatedDuoTest {
     String idToken = (String) StrictJson.readObject(token(code, REDIRECT).body()).get("id_token");
 
     if (fault == Fault.BAD_SIGNATURE) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Jwt.verify(idToken, SECRET))
-          .isInstanceOf(Jwt.InvalidJwtException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> ClientSecretJwt.verify(idToken, SECRET))
+          .isInstanceOf(ClientSecretJwt.InvalidJwtException.class);
       return;
     }
-    Map<String, Object> claims = Jwt.verify(idToken, SECRET);
+    Map<String, Object> claims = ClientSecretJwt.verify(idToken, SECRET);
     switch (fault) {
       case WRONG_ISS ->
           assertThat(claims.get("iss")).isNotEqualTo("https://" + HOST + "/oauth/v1/token");
@@ -320,7 +324,7 @@ class EmulatedDuoTest {
     if (jti != null) {
       claims.put("jti", jti);
     }
-    return Jwt.sign(claims, key);
+    return ClientSecretJwt.sign(claims, key);
   }
 
   private String tokenAssertion() {
@@ -346,7 +350,7 @@ class EmulatedDuoTest {
   }
 
   private String request(String user, String redirect, long expiresIn) {
-    return Jwt.sign(requestClaims(user, redirect, expiresIn), SECRET);
+    return ClientSecretJwt.sign(requestClaims(user, redirect, expiresIn), SECRET);
   }
 
   private static Map<String, String> authorizeQuery(String request) {
@@ -395,6 +399,6 @@ class EmulatedDuoTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> authResult(Answer answer) throws Exception {
     String idToken = (String) StrictJson.readObject(answer.body()).get("id_token");
-    return (Map<String, Object>) Jwt.verify(idToken, SECRET).get("auth_result");
+    return (Map<String, Object>) ClientSecretJwt.verify(idToken, SECRET).get("auth_result");
   }
 }
