@@ -130,7 +130,7 @@ final class EmulatedDuo {
     if (!accepted) {
       return Answer.json(
           200,
-          Json.write(
+          StrictJson.write(
               ordered(
                   "stat", "FAIL",
                   "code", 40002,
@@ -139,7 +139,7 @@ final class EmulatedDuo {
                   "message_detail", "The provided client_assertion was invalid.")));
     }
     return Answer.json(
-        200, Json.write(ordered("stat", "OK", "response", ordered("timestamp", now))));
+        200, StrictJson.write(ordered("stat", "OK", "response", ordered("timestamp", now))));
   }
 
   /** {@code GET /oauth/v1/authorize}: checks the signed request and shows the prompt page. */
@@ -152,8 +152,8 @@ final class EmulatedDuo {
     }
     Map<String, Object> claims;
     try {
-      claims = Jwt.verify(query.get("request"), options.clientSecret());
-    } catch (Jwt.InvalidJwtException e) {
+      claims = ClientSecretJwt.verify(query.get("request"), options.clientSecret());
+    } catch (ClientSecretJwt.InvalidJwtException e) {
       return refuse("The request is not signed with the client's secret: " + e.getMessage() + ".");
     }
     if (!options.clientId().equals(claims.get("client_id"))
@@ -251,7 +251,7 @@ final class EmulatedDuo {
     }
     return Answer.json(
         200,
-        Json.write(
+        StrictJson.write(
             ordered(
                 "id_token",
                 idToken(grant),
@@ -308,15 +308,15 @@ final class EmulatedDuo {
         has(Fault.BAD_SIGNATURE)
             ? new StringBuilder(options.clientSecret()).reverse().toString() + "x"
             : options.clientSecret();
-    return Jwt.sign(claims, key);
+    return ClientSecretJwt.sign(claims, key);
   }
 
   /** Why a client assertion for the endpoint is refused, if it is. */
   Optional<String> assertionProblem(String assertion, String path) {
     Map<String, Object> claims;
     try {
-      claims = Jwt.verify(assertion, options.clientSecret());
-    } catch (Jwt.InvalidJwtException e) {
+      claims = ClientSecretJwt.verify(assertion, options.clientSecret());
+    } catch (ClientSecretJwt.InvalidJwtException e) {
       return Optional.of(e.getMessage());
     }
     if (!options.clientId().equals(claims.get("iss"))
@@ -350,7 +350,7 @@ final class EmulatedDuo {
       return Optional.of(
           Answer.json(
               429,
-              Json.write(
+              StrictJson.write(
                   ordered(
                       "stat", "FAIL",
                       "code", 42901,
@@ -361,7 +361,7 @@ final class EmulatedDuo {
       return Optional.of(
           Answer.json(
               400,
-              Json.write(
+              StrictJson.write(
                   ordered(
                       "stat", "FAIL",
                       "code", 40001,
@@ -380,7 +380,8 @@ final class EmulatedDuo {
   }
 
   private static Answer oauthError(String error, String description) {
-    return Answer.json(400, Json.write(ordered("error", error, "error_description", description)));
+    return Answer.json(
+        400, StrictJson.write(ordered("error", error, "error_description", description)));
   }
 
   private static Answer refuse(String message) {

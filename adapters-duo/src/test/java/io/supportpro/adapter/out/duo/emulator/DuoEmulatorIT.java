@@ -84,7 +84,7 @@ class DuoEmulatorIT {
   }
 
   @Test
-  void api_overTlsThroughTheProxy_answersAsDuoWould() {
+  void api_overTlsThroughTheProxy_answersAsDuoWould() throws Exception {
     HttpClient client =
         HttpClient.newBuilder()
             .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", emulator.proxyPort())))
@@ -98,7 +98,7 @@ class DuoEmulatorIT {
             "client_id=" + emulator.clientId() + "&client_assertion=" + healthAssertion());
 
     assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(Json.readObject(answer.body())).containsEntry("stat", "OK");
+    assertThat(StrictJson.readObject(answer.body())).containsEntry("stat", "OK");
   }
 
   @Test
@@ -243,7 +243,7 @@ class DuoEmulatorIT {
                 + "&client_id="
                 + emulator.clientId()
                 + "&request="
-                + Jwt.sign(claims, emulator.clientSecret()));
+                + ClientSecretJwt.sign(claims, emulator.clientSecret()));
   }
 
   private static String healthAssertion() {
@@ -253,7 +253,7 @@ class DuoEmulatorIT {
     claims.put("aud", "https://api-emulator.duo.test/oauth/v1/health_check");
     claims.put("exp", Instant.now().getEpochSecond() + 300);
     claims.put("jti", "0123456789abcdef0123456789abcdef");
-    return Jwt.sign(claims, emulator.clientSecret());
+    return ClientSecretJwt.sign(claims, emulator.clientSecret());
   }
 
   private static HttpResponse<String> post(HttpClient client, URI address, String form) {

@@ -29,17 +29,17 @@ class EmulatedDuoTest {
   // --- health check ---
 
   @Test
-  void healthCheck_withAValidAssertion_isOkWithTheTime() {
+  void healthCheck_withAValidAssertion_isOkWithTheTime() throws Exception {
     Answer answer = duo.healthCheck(healthForm(assertion("/oauth/v1/health_check", SECRET)));
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(Json.readObject(answer.body()))
+    assertThat(StrictJson.readObject(answer.body()))
         .containsEntry("stat", "OK")
         .containsEntry("response", Map.of("timestamp", now.getEpochSecond()));
   }
 
   @Test
-  void healthCheck_withABadAssertion_isStatFailWith200() {
+  void healthCheck_withABadAssertion_isStatFailWith200() throws Exception {
     var wrongAudience = healthForm(assertion("/oauth/v1/token", SECRET));
     var wrongSecret = healthForm(assertion("/oauth/v1/health_check", SECRET.toUpperCase()));
     var wrongClient = new HashMap<>(healthForm(assertion("/oauth/v1/health_check", SECRET)));
@@ -50,7 +50,7 @@ class EmulatedDuoTest {
     for (var form : java.util.List.of(wrongAudience, wrongSecret, wrongClient, expired, noJti)) {
       Answer answer = duo.healthCheck(form);
       assertThat(answer.status()).isEqualTo(200);
-      assertThat(Json.readObject(answer.body()))
+      assertThat(StrictJson.readObject(answer.body()))
           .containsEntry("stat", "FAIL")
           .containsEntry("code", 40002L)
           .containsEntry("message", "invalid_client");
@@ -58,11 +58,11 @@ class EmulatedDuoTest {
   }
 
   @Test
-  void healthCheck_underFaults_breaksAsAsked() {
+  void healthCheck_underFaults_breaksAsAsked() throws Exception {
     var form = healthForm(assertion("/oauth/v1/health_check", SECRET));
 
     duo.inject(Fault.STAT_FAIL);
-    assertThat(Json.readObject(duo.healthCheck(form).body())).containsEntry("stat", "FAIL");
+    assertThat(StrictJson.readObject(duo.healthCheck(form).body())).containsEntry("stat", "FAIL");
     duo.clearFaults();
     duo.inject(Fault.HTTP_500);
     assertThat(duo.healthCheck(form).status()).isEqualTo(500);
@@ -102,7 +102,8 @@ class EmulatedDuoTest {
     var query = new HashMap<>(authorizeQuery(request("alice", REDIRECT, 3600)));
     query.put("client_id", "DIZZZZZZZZZZZZZZZZZZ");
     assertThat(duo.authorize(query).status()).isEqualTo(400);
-    String forged = Jwt.sign(requestClaims("alice", REDIRECT, 3600), SECRET.toLowerCase());
+    String forged =
+        ClientSecretJwt.sign(requestClaims("alice", REDIRECT, 3600), SECRET.toLowerCase());
     assertThat(duo.authorize(authorizeQuery(forged)).status()).isEqualTo(400);
     assertThat(duo.authorize(authorizeQuery(request("alice", REDIRECT, -1))).status())
         .isEqualTo(400);
@@ -112,7 +113,8 @@ class EmulatedDuoTest {
     assertThat(duo.authorize(authorizeQuery(request("", REDIRECT, 3600))).status()).isEqualTo(400);
     var shortState = requestClaims("alice", REDIRECT, 3600);
     shortState.put("state", "short");
-    assertThat(duo.authorize(authorizeQuery(Jwt.sign(shortState, SECRET))).status()).isEqualTo(400);
+    assertThat(duo.authorize(authorizeQuery(ClientSecretJwt.sign(shortState, SECRET))).status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -131,7 +133,8 @@ class EmulatedDuoTest {
   void approve_withTheCodeAttributeOff_usesCode() {
     var claims = requestClaims("alice", REDIRECT, 3600);
     claims.put("use_duo_code_attribute", false);
-    String transaction = transaction(duo.authorize(authorizeQuery(Jwt.sign(claims, SECRET))));
+    String transaction =
+        transaction(duo.authorize(authorizeQuery(ClientSecretJwt.sign(claims, SECRET))));
 
     Answer back = decide(transaction, "approve");
 
@@ -178,12 +181,12 @@ class EmulatedDuoTest {
     Answer answer = token(approvedCode("alice"), REDIRECT);
 
     assertThat(answer.status()).isEqualTo(200);
-    Map<String, Object> body = Json.readObject(answer.body());
+    Map<String, Object> body = StrictJson.readObject(answer.body());
     assertThat(body)
         .containsEntry("expires_in", 3600L)
         .containsEntry("token_type", "Bearer")
         .containsKey("access_token");
-    Map<String, Object> claims = Jwt.verify((String) body.get("id_token"), SECRET);
+    Map<String, Object> claims = ClientSecretJwt.verify((String) body.get("id_token"), SECRET);
     assertThat(claims)
         .containsEntry("iss", "https://api-emulator.duo.test/oauth/v1/token")
         .containsEntry("aud", ID)
@@ -218,48 +221,48 @@ class EmulatedDuoTest {
   }
 
   @Test
-  void aCode_isSingleUseAndShortLived() {
+  void aCode_isSingleUseAndShortLived() throws Exception {
     String code = approvedCode("alice");
     assertThat(token(code, REDIRECT).status()).isEqualTo(200);
 
     Answer replay = token(code, REDIRECT);
     assertThat(replay.status()).isEqualTo(400);
-    assertThat(Json.readObject(replay.body())).containsEntry("error", "invalid_grant");
+    assertThat(StrictJson.readObject(replay.body())).containsEntry("error", "invalid_grant");
 
     String late = approvedCode("alice");
     now = now.plusSeconds(60);
-    assertThat(Json.readObject(token(late, REDIRECT).body()))
+    assertThat(StrictJson.readObject(token(late, REDIRECT).body()))
         .containsEntry("error", "invalid_grant");
   }
 
   @Test
-  void token_refusesAnotherRedirectUri() {
+  void token_refusesAnotherRedirectUri() throws Exception {
     Answer answer = token(approvedCode("alice"), "https://elsewhere.test/cb");
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(Json.readObject(answer.body()))
+    assertThat(StrictJson.readObject(answer.body()))
         .containsEntry("error", "invalid_grant")
         .containsEntry("error_description", "Invalid redirect URI https://elsewhere.test/cb");
   }
 
   @Test
-  void token_refusesABadClientAssertionWithoutUsingTheCode() {
+  void token_refusesABadClientAssertionWithoutUsingTheCode() throws Exception {
     String code = approvedCode("alice");
     var form = tokenForm(code, REDIRECT, assertion("/oauth/v1/health_check", SECRET));
 
     Answer answer = duo.token(form);
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(Json.readObject(answer.body())).containsEntry("error", "invalid_client");
+    assertThat(StrictJson.readObject(answer.body())).containsEntry("error", "invalid_client");
     assertThat(token(code, REDIRECT).status()).isEqualTo(200);
   }
 
   @Test
-  void token_refusesAnotherGrantType() {
+  void token_refusesAnotherGrantType() throws Exception {
     var form = new HashMap<>(tokenForm(approvedCode("alice"), REDIRECT, tokenAssertion()));
     form.put("grant_type", "password");
 
-    assertThat(Json.readObject(duo.token(form).body()))
+    assertThat(StrictJson.readObject(duo.token(form).body()))
         .containsEntry("error", "unsupported_grant_type");
   }
 
@@ -271,14 +274,15 @@ class EmulatedDuoTest {
     String code = approvedCode("alice");
     duo.inject(fault);
 
-    String idToken = (String) Json.readObject(token(code, REDIRECT).body()).get("id_token");
+    String idToken = (String) StrictJson.readObject(token(code, REDIRECT).body()).get("id_token");
 
     if (fault == Fault.BAD_SIGNATURE) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Jwt.verify(idToken, SECRET))
-          .isInstanceOf(Jwt.InvalidJwtException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> ClientSecretJwt.verify(idToken, SECRET))
+          .isInstanceOf(ClientSecretJwt.InvalidJwtException.class);
       return;
     }
-    Map<String, Object> claims = Jwt.verify(idToken, SECRET);
+    Map<String, Object> claims = ClientSecretJwt.verify(idToken, SECRET);
     switch (fault) {
       case WRONG_ISS ->
           assertThat(claims.get("iss")).isNotEqualTo("https://" + HOST + "/oauth/v1/token");
@@ -292,10 +296,10 @@ class EmulatedDuoTest {
   }
 
   @Test
-  void token_underApiFaults_breaksAsAsked() {
+  void token_underApiFaults_breaksAsAsked() throws Exception {
     String code = approvedCode("alice");
     duo.inject(Fault.STAT_FAIL);
-    assertThat(Json.readObject(token(code, REDIRECT).body()))
+    assertThat(StrictJson.readObject(token(code, REDIRECT).body()))
         .containsEntry("error", "invalid_client");
     duo.clearFaults();
     duo.inject(Fault.HTTP_500);
@@ -320,7 +324,7 @@ class EmulatedDuoTest {
     if (jti != null) {
       claims.put("jti", jti);
     }
-    return Jwt.sign(claims, key);
+    return ClientSecretJwt.sign(claims, key);
   }
 
   private String tokenAssertion() {
@@ -346,7 +350,7 @@ class EmulatedDuoTest {
   }
 
   private String request(String user, String redirect, long expiresIn) {
-    return Jwt.sign(requestClaims(user, redirect, expiresIn), SECRET);
+    return ClientSecretJwt.sign(requestClaims(user, redirect, expiresIn), SECRET);
   }
 
   private static Map<String, String> authorizeQuery(String request) {
@@ -394,7 +398,7 @@ class EmulatedDuoTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> authResult(Answer answer) throws Exception {
-    String idToken = (String) Json.readObject(answer.body()).get("id_token");
-    return (Map<String, Object>) Jwt.verify(idToken, SECRET).get("auth_result");
+    String idToken = (String) StrictJson.readObject(answer.body()).get("id_token");
+    return (Map<String, Object>) ClientSecretJwt.verify(idToken, SECRET).get("auth_result");
   }
 }

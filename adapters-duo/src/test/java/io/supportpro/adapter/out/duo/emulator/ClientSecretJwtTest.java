@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class JwtTest {
+class ClientSecretJwtTest {
   private static final String KEY = "abcdefghijABCDEFGHIJ0123456789klmnopqrst";
 
   @Test
@@ -23,28 +23,27 @@ class JwtTest {
     claims.put("exp", 1_900_000_000L);
     claims.put("auth_result", Map.of("status", "allow"));
 
-    assertThat(Jwt.verify(Jwt.sign(claims, KEY), KEY)).isEqualTo(claims);
+    assertThat(ClientSecretJwt.verify(ClientSecretJwt.sign(claims, KEY), KEY)).isEqualTo(claims);
   }
 
   @Test
-  void sign_writesAnHs512HeaderAndUnpaddedBase64Url() {
-    String token = Jwt.sign(Map.of("sub", "alice"), KEY);
+  void sign_writesAnHs512HeaderAndUnpaddedBase64Url() throws Exception {
+    String token = ClientSecretJwt.sign(Map.of("sub", "alice"), KEY);
 
     String[] parts = token.split("\\.");
     assertThat(parts).hasSize(3);
-    assertThat(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8))
-        .isEqualTo("{\"alg\":\"HS512\",\"typ\":\"JWT\"}");
+    assertThat(
+            StrictJson.readObject(
+                new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8)))
+        .isEqualTo(Map.of("alg", "HS512", "typ", "JWT"));
     assertThat(token).doesNotContain("=", "+", "/");
   }
 
   @Test
   void verify_refusesAnotherKeyATamperedPayloadAndAMissingSignature() {
-    String token = Jwt.sign(Map.of("sub", "alice"), KEY);
+    String token = ClientSecretJwt.sign(Map.of("sub", "alice"), KEY);
     String[] parts = token.split("\\.");
-    String otherPayload =
-        Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString("{\"sub\":\"mallory\"}".getBytes(StandardCharsets.UTF_8));
+    String otherPayload = base64Url("{\"sub\":\"mallory\"}");
 
     assertInvalid(token, "another key of the same length 0123456789");
     assertInvalid(parts[0] + "." + otherPayload + "." + parts[2], KEY);
@@ -54,19 +53,13 @@ class JwtTest {
     assertInvalid(parts[0] + "." + parts[1] + ".not*base64", KEY);
     assertInvalid("", KEY);
     assertInvalid(null, KEY);
-    assertInvalid("a".repeat(Jwt.MAX_LENGTH + 1), KEY);
+    assertInvalid("a".repeat(ClientSecretJwt.MAX_LENGTH + 1), KEY);
   }
 
   @Test
   void verify_refusesOtherAlgorithmsEvenWithAValidHs256Signature() {
     String hs256 = JWT.create().withSubject("alice").sign(Algorithm.HMAC256(KEY));
-    String none =
-        Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
-            + "."
-            + hs256.split("\\.")[1]
-            + ".";
+    String none = base64Url("{\"alg\":\"none\"}") + "." + hs256.split("\\.")[1] + ".";
 
     assertInvalid(hs256, KEY);
     assertInvalid(none, KEY);
@@ -83,7 +76,7 @@ class JwtTest {
             .withJWTId("0123456789abcdef0123456789abcdef")
             .sign(Algorithm.HMAC512(KEY));
 
-    assertThat(Jwt.verify(token, KEY))
+    assertThat(ClientSecretJwt.verify(token, KEY))
         .containsEntry("iss", "DIABCDEFGHIJ01234567")
         .containsEntry("aud", "https://api-emulator.duo.test/oauth/v1/token")
         .containsEntry("exp", 1_900_000_000L)
@@ -105,12 +98,49 @@ class JwtTest {
             .withAudience("DIABCDEFGHIJ01234567")
             .withClaim("preferred_username", "alice")
             .build()
-            .verify(Jwt.sign(claims, KEY));
+            .verify(ClientSecretJwt.sign(claims, KEY));
 
     assertThat(decoded.getClaim("iat").asDouble()).isEqualTo(1_700_000_000.5);
   }
 
+  @Test
+  void verify_refusesWellSignedTokensWhoseJsonIsNotStrict() throws Exception {
+    String header = "{\"alg\":\"HS512\",\"typ\":\"JWT\"}";
+    String tooDeep =
+        "{\"a\":".repeat(StrictJson.MAX_DEPTH) + "{}" + "}".repeat(StrictJson.MAX_DEPTH);
+
+    assertThat(ClientSecretJwt.verify(signed(header, "{\"sub\":\"alice\"}"), KEY))
+        .isEqualTo(Map.of("sub", "alice"));
+    assertInvalid(signed(header, "{\"sub\":\"alice\",\"sub\":\"mallory\"}"), KEY);
+    assertInvalid(signed(header, "{\"sub\":\"alice\"} {\"sub\":\"mallory\"}"), KEY);
+    assertInvalid(signed(header, tooDeep), KEY);
+    assertInvalid(signed("{\"alg\":\"HS512\",\"alg\":\"HS512\"}", "{\"sub\":\"alice\"}"), KEY);
+  }
+
+  /** A token over exactly these header and payload texts, signed with the key. */
+  private static String signed(String header, String payload) {
+    String headerPart = base64Url(header);
+    String payloadPart = base64Url(payload);
+    byte[] signature =
+        Algorithm.HMAC512(KEY)
+            .sign(
+                headerPart.getBytes(StandardCharsets.US_ASCII),
+                payloadPart.getBytes(StandardCharsets.US_ASCII));
+    return headerPart
+        + "."
+        + payloadPart
+        + "."
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+  }
+
+  private static String base64Url(String text) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
   private static void assertInvalid(String token, String key) {
-    assertThatThrownBy(() -> Jwt.verify(token, key)).isInstanceOf(Jwt.InvalidJwtException.class);
+    assertThatThrownBy(() -> ClientSecretJwt.verify(token, key))
+        .isInstanceOf(ClientSecretJwt.InvalidJwtException.class);
   }
 }
