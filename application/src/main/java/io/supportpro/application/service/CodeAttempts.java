@@ -1,14 +1,18 @@
 package io.supportpro.application.service;
 
+import static java.util.Objects.requireNonNull;
+
 import io.supportpro.application.port.in.ActiveSession;
 import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.FailedAttempts;
 import io.supportpro.application.port.out.StepOutcome;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.throttle.ThrottleKey;
+import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +29,14 @@ final class CodeAttempts {
   private final AuditLog audit;
   private final Clock clock;
 
-  CodeAttempts(Throttle throttle, AuditLog audit, Clock clock) {
-    this.throttle = throttle;
-    this.audit = audit;
-    this.clock = clock;
+  CodeAttempts(
+      FailedAttempts failedAttempts, ThrottlePolicy throttlePolicy, AuditLog audit, Clock clock) {
+    this.throttle =
+        new Throttle(
+            requireNonNull(failedAttempts, "failedAttempts"),
+            requireNonNull(throttlePolicy, "throttlePolicy"));
+    this.audit = requireNonNull(audit, "audit");
+    this.clock = requireNonNull(clock, "clock");
   }
 
   /** What checking a code found: the answer to give, or what to do once the code is let through. */

@@ -64,13 +64,7 @@ public final class CodeSignInService implements PassSecondFactorUseCase {
     this.methods =
         new PluginMethods(
             requireNonNull(catalog, "catalog"), requireNonNull(plugins, "plugins"), cipher);
-    this.attempts =
-        new CodeAttempts(
-            new Throttle(
-                requireNonNull(failedAttempts, "failedAttempts"),
-                requireNonNull(throttlePolicy, "throttlePolicy")),
-            audit,
-            clock);
+    this.attempts = new CodeAttempts(failedAttempts, throttlePolicy, audit, clock);
     this.completion = new SignInCompletion(sessionStore, audit);
   }
 

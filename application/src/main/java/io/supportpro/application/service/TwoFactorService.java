@@ -83,13 +83,7 @@ public final class TwoFactorService
     this.audit = requireNonNull(audit, "audit");
     this.clock = requireNonNull(clock, "clock");
     this.codes = new TotpCodes(credentials, cipher, audit, clock);
-    this.attempts =
-        new CodeAttempts(
-            new Throttle(
-                requireNonNull(failedAttempts, "failedAttempts"),
-                requireNonNull(throttlePolicy, "throttlePolicy")),
-            audit,
-            clock);
+    this.attempts = new CodeAttempts(failedAttempts, throttlePolicy, audit, clock);
     this.completion = new SignInCompletion(sessionStore, audit);
   }
 

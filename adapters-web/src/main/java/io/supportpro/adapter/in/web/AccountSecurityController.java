@@ -2,13 +2,10 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.supportpro.application.port.in.CodeCommand;
-import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.in.DisableTotpUseCase;
 import io.supportpro.application.port.in.EnrolTotpUseCase;
 import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
-import java.util.Optional;
 
 /**
  * An operator's own security page: adding an authenticator app, removing it, and new recovery
@@ -93,62 +90,32 @@ final class AccountSecurityController {
   }
 
   private void confirm(Context ctx) {
-    String code = Params.form(ctx).text("code");
-    Optional<String> problem = FieldCheck.problem(code, Codes.MAX_LENGTH);
-    if (problem.isPresent()) {
-      setup(ctx, 400, problem.get());
-      return;
-    }
-    CodeResult result = enrol.confirm(command(ctx, code));
-    switch (result) {
-      case CodeResult.Accepted accepted ->
-          Codes.showRecoveryCodes(ctx, accepted.recoveryCodes(), PAGE);
-      case CodeResult.Rejected rejected -> setup(ctx, 422, rejected.message());
-      case CodeResult.Throttled throttled ->
-          setup(ctx, 429, Pages.retryAfter(ctx, throttled.retryAfter()));
-      case CodeResult.SessionEnded ended -> Codes.startAgain(ctx, cookies);
-      case CodeResult.NotApplicable notApplicable -> setup(ctx, 400, notApplicable.message());
-    }
+    Codes.submit(
+        ctx,
+        cookies,
+        enrol::confirm,
+        this::setup,
+        422,
+        accepted -> Codes.showRecoveryCodes(ctx, accepted.recoveryCodes(), PAGE));
   }
 
   private void disable(Context ctx) {
-    String code = Params.form(ctx).text("code");
-    Optional<String> problem = FieldCheck.problem(code, Codes.MAX_LENGTH);
-    if (problem.isPresent()) {
-      page(ctx, 400, problem.get(), null);
-      return;
-    }
-    CodeResult result = disable.disable(command(ctx, code));
-    switch (result) {
-      case CodeResult.Accepted accepted -> Pages.seeOther(ctx, PAGE + Notice.TOTP_DISABLED.query());
-      case CodeResult.Rejected rejected -> page(ctx, 422, rejected.message(), null);
-      case CodeResult.Throttled throttled ->
-          page(ctx, 429, Pages.retryAfter(ctx, throttled.retryAfter()), null);
-      case CodeResult.SessionEnded ended -> Codes.startAgain(ctx, cookies);
-      case CodeResult.NotApplicable notApplicable -> page(ctx, 400, notApplicable.message(), null);
-    }
+    Codes.submit(
+        ctx,
+        cookies,
+        disable::disable,
+        (context, status, error) -> page(context, status, error, null),
+        422,
+        accepted -> Pages.seeOther(ctx, PAGE + Notice.TOTP_DISABLED.query()));
   }
 
   private void regenerate(Context ctx) {
-    String code = Params.form(ctx).text("code");
-    Optional<String> problem = FieldCheck.problem(code, Codes.MAX_LENGTH);
-    if (problem.isPresent()) {
-      page(ctx, 400, null, problem.get());
-      return;
-    }
-    CodeResult result = regenerate.regenerate(command(ctx, code));
-    switch (result) {
-      case CodeResult.Accepted accepted ->
-          Codes.showRecoveryCodes(ctx, accepted.recoveryCodes(), PAGE);
-      case CodeResult.Rejected rejected -> page(ctx, 422, null, rejected.message());
-      case CodeResult.Throttled throttled ->
-          page(ctx, 429, null, Pages.retryAfter(ctx, throttled.retryAfter()));
-      case CodeResult.SessionEnded ended -> Codes.startAgain(ctx, cookies);
-      case CodeResult.NotApplicable notApplicable -> page(ctx, 400, null, notApplicable.message());
-    }
-  }
-
-  private static CodeCommand command(Context ctx, String code) {
-    return new CodeCommand(Visitor.required(ctx).token(), code, ctx.ip());
+    Codes.submit(
+        ctx,
+        cookies,
+        regenerate::regenerate,
+        (context, status, error) -> page(context, status, null, error),
+        422,
+        accepted -> Codes.showRecoveryCodes(ctx, accepted.recoveryCodes(), PAGE));
   }
 }

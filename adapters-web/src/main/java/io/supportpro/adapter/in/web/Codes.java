@@ -1,8 +1,13 @@
 package io.supportpro.adapter.in.web;
 
 import io.javalin.http.Context;
+import io.supportpro.application.port.in.CodeCommand;
+import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.in.TotpSetup;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** What the pages that take a code or show a new authenticator secret share. */
 final class Codes {
@@ -13,6 +18,41 @@ final class Codes {
   static final String BEGIN = "/begin";
 
   private Codes() {}
+
+  /** A page that takes a code, shown again with a status and what was wrong. */
+  @FunctionalInterface
+  interface Form {
+    void show(Context ctx, int status, String error);
+  }
+
+  /**
+   * Reads the posted code, hands it to the action and answers: {@code accepted} on success, the
+   * form again with {@code rejectedStatus} for a wrong code, 429 while throttled, 400 for a code
+   * that cannot be one or an action that does not apply, and a fresh sign-in when the session
+   * ended.
+   */
+  static void submit(
+      Context ctx,
+      Cookies cookies,
+      Function<CodeCommand, CodeResult> action,
+      Form form,
+      int rejectedStatus,
+      Consumer<CodeResult.Accepted> accepted) {
+    String code = Params.form(ctx).text("code");
+    Optional<String> problem = FieldCheck.problem(code, MAX_LENGTH);
+    if (problem.isPresent()) {
+      form.show(ctx, 400, problem.get());
+      return;
+    }
+    switch (action.apply(new CodeCommand(Visitor.required(ctx).token(), code, ctx.ip()))) {
+      case CodeResult.Accepted done -> accepted.accept(done);
+      case CodeResult.Rejected rejected -> form.show(ctx, rejectedStatus, rejected.message());
+      case CodeResult.Throttled throttled ->
+          form.show(ctx, 429, Pages.retryAfter(ctx, throttled.retryAfter()));
+      case CodeResult.SessionEnded ended -> startAgain(ctx, cookies);
+      case CodeResult.NotApplicable notApplicable -> form.show(ctx, 400, notApplicable.message());
+    }
+  }
 
   /** The sign-in is over: forget the cookie and start again from the sign-in form. */
   static void startAgain(Context ctx, Cookies cookies) {

@@ -2,8 +2,6 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.supportpro.application.port.in.CodeCommand;
-import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.in.EnrolTotpUseCase;
 import io.supportpro.application.port.in.SignOutUseCase;
 
@@ -55,27 +53,17 @@ final class EnrolmentController {
   }
 
   private void confirm(Context ctx) {
-    Visitor visitor = Visitor.required(ctx);
-    Params form = Params.form(ctx);
-    String next = SafeNext.of(form.text("next"));
-    String code = form.text("code");
-    var problem = FieldCheck.problem(code, Codes.MAX_LENGTH);
-    if (problem.isPresent()) {
-      show(ctx, 400, next, problem.get());
-      return;
-    }
-    CodeResult result = enrol.confirm(new CodeCommand(visitor.token(), code, ctx.ip()));
-    switch (result) {
-      case CodeResult.Accepted accepted -> {
-        cookies.setSession(ctx, accepted.token());
-        Codes.showRecoveryCodes(ctx, accepted.recoveryCodes(), next);
-      }
-      case CodeResult.Rejected rejected -> show(ctx, 401, next, rejected.message());
-      case CodeResult.Throttled throttled ->
-          show(ctx, 429, next, Pages.retryAfter(ctx, throttled.retryAfter()));
-      case CodeResult.SessionEnded ended -> Codes.startAgain(ctx, cookies);
-      case CodeResult.NotApplicable notApplicable -> show(ctx, 400, next, notApplicable.message());
-    }
+    String next = SafeNext.of(Params.form(ctx).text("next"));
+    Codes.submit(
+        ctx,
+        cookies,
+        enrol::confirm,
+        (context, status, error) -> show(context, status, next, error),
+        401,
+        accepted -> {
+          cookies.setSession(ctx, accepted.token());
+          Codes.showRecoveryCodes(ctx, accepted.recoveryCodes(), next);
+        });
   }
 
   /** The setup begun, or the button that begins one. */

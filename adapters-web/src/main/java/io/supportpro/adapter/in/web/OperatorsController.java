@@ -20,7 +20,6 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.Password;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +32,6 @@ final class OperatorsController {
   static final int PAGE_SIZE = 25;
   static final String LAST_ADMINISTRATOR =
       "This is the last active administrator; make someone else an administrator first.";
-  private static final int MAX_SEARCH = 254;
   private static final Map<String, Integer> MAX_LENGTHS =
       Map.of("username", 128, "email", 254, "displayName", 200, "role", 32, "password", 1_024);
 
@@ -112,36 +110,26 @@ final class OperatorsController {
   }
 
   private void list(Context ctx) {
-    Params query = Params.query(ctx);
-    String search = query.text("q");
-    int number = Paging.pageNumber(query.text("page"));
-    var problem = FieldCheck.problem(search, MAX_SEARCH);
-    if (problem.isPresent()) {
-      renderList(
-          ctx, 400, search, new Page<>(List.of(), new PageRequest(1, PAGE_SIZE), 0), problem.get());
-      return;
-    }
-    Page<Operator> found = list.list(search.strip(), new PageRequest(number, PAGE_SIZE));
-    renderList(ctx, 200, search, found, null);
-  }
-
-  private static void renderList(
-      Context ctx, int status, String search, Page<Operator> found, String searchError) {
+    ListSearch search = ListSearch.of(ctx);
+    Page<Operator> found =
+        search.problem().isPresent()
+            ? new Page<>(List.of(), search.request(PAGE_SIZE), 0)
+            : list.list(search.text(), search.request(PAGE_SIZE));
     Pages.render(
         ctx,
-        status,
+        search.status(),
         "admin/operators",
         Pages.model(
             "section",
             "operators",
             "search",
-            search,
+            search.typed(),
             "searchError",
-            searchError,
+            search.problem().orElse(null),
             "operators",
             found.items().stream().map(OperatorView::of).toList(),
             "paging",
-            Paging.of(found, number -> Urls.withQuery(LIST, Map.of("q", search, "page", number)))));
+            Paging.of(found, number -> search.link(LIST, number))));
   }
 
   private void newForm(

@@ -10,12 +10,9 @@ import io.supportpro.application.port.in.PluginOperatorResult;
 import io.supportpro.application.port.in.PluginOverview;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Which operators sign in with a plugin's second factor: a searchable, paged list with Enable and
@@ -25,7 +22,6 @@ final class PluginOperatorsController {
   static final String NOT_CONFIGURED =
       " is active but not configured, so it cannot be enabled for any operator yet.";
   static final int PAGE_SIZE = 25;
-  private static final int MAX_SEARCH = 254;
 
   /** An operator as the table shows them, with whether the plugin is enabled for them. */
   record OperatorRow(
@@ -83,46 +79,18 @@ final class PluginOperatorsController {
   private void list(Context ctx) {
     PluginOverview plugin = plugin(ctx);
     PluginId id = plugin.descriptor().id();
-    Params query = Params.query(ctx);
-    String search = query.text("q");
-    int number = Paging.pageNumber(query.text("page"));
-    Optional<String> problem = FieldCheck.problem(search, MAX_SEARCH);
+    ListSearch search = ListSearch.of(ctx);
     Page<OperatorChoice> found =
-        operators
-            .list(
-                id,
-                problem.isPresent() ? "" : search.strip(),
-                new PageRequest(problem.isPresent() ? 1 : number, PAGE_SIZE))
-            .orElseThrow(() -> notActive(plugin));
+        search.shown(
+            operators
+                .list(id, search.text(), search.request(PAGE_SIZE))
+                .orElseThrow(() -> notActive(plugin)));
     boolean configured = operators.configured(id);
-    if (problem.isPresent()) {
-      render(
-          ctx,
-          400,
-          plugin,
-          search,
-          new Page<>(List.of(), found.request(), 0),
-          problem.get(),
-          configured);
-      return;
-    }
-    render(ctx, 200, plugin, search, found, null, configured);
-  }
-
-  private static void render(
-      Context ctx,
-      int status,
-      PluginOverview plugin,
-      String search,
-      Page<OperatorChoice> found,
-      String searchError,
-      boolean configured) {
-    PluginId id = plugin.descriptor().id();
     // What the buttons carry back, so that the administrator returns to the same page.
     String page = Long.toString(found.request().number());
     Pages.render(
         ctx,
-        status,
+        search.status(),
         "admin/plugin-operators",
         Pages.model(
             "section",
@@ -132,11 +100,11 @@ final class PluginOperatorsController {
             "action",
             address(id),
             "search",
-            search,
+            search.typed(),
             "searchError",
-            searchError,
+            search.problem().orElse(null),
             "keptSearch",
-            searchError == null ? search : "",
+            search.problem().isEmpty() ? search.typed() : "",
             "keptPage",
             page,
             "operators",
@@ -148,7 +116,7 @@ final class PluginOperatorsController {
             "settings",
             settings(id),
             "paging",
-            Paging.of(found, n -> Urls.withQuery(address(id), Map.of("q", search, "page", n))),
+            Paging.of(found, n -> search.link(address(id), n)),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }
@@ -198,7 +166,7 @@ final class PluginOperatorsController {
   private static String backTo(PluginId plugin, Params form, Notice notice) {
     Map<String, String> query = new LinkedHashMap<>();
     String search = form.text("q");
-    if (FieldCheck.problem(search, MAX_SEARCH).isEmpty()) {
+    if (FieldCheck.problem(search, ListSearch.MAX_LENGTH).isEmpty()) {
       query.put("q", search);
     }
     String page = form.text("page");

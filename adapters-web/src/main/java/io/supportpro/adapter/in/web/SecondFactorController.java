@@ -2,8 +2,6 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.supportpro.application.port.in.CodeCommand;
-import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.in.PassSecondFactorUseCase;
 import io.supportpro.domain.secondfactor.CodeField;
 
@@ -30,29 +28,17 @@ final class SecondFactorController {
   }
 
   private void check(Context ctx) {
-    Visitor visitor = Visitor.required(ctx);
-    Params form = Params.form(ctx);
-    String next = SafeNext.of(form.text("next"));
-    String code = form.text("code");
-    var problem = FieldCheck.problem(code, Codes.MAX_LENGTH);
-    if (problem.isPresent()) {
-      render(ctx, 400, next, problem.get());
-      return;
-    }
-    CodeResult result =
-        secondFactor.passSecondFactor(new CodeCommand(visitor.token(), code, ctx.ip()));
-    switch (result) {
-      case CodeResult.Accepted accepted -> {
-        cookies.setSession(ctx, accepted.token());
-        Pages.seeOther(ctx, next);
-      }
-      case CodeResult.Rejected rejected -> render(ctx, 401, next, rejected.message());
-      case CodeResult.Throttled throttled ->
-          render(ctx, 429, next, Pages.retryAfter(ctx, throttled.retryAfter()));
-      case CodeResult.SessionEnded ended -> Codes.startAgain(ctx, cookies);
-      case CodeResult.NotApplicable notApplicable ->
-          render(ctx, 400, next, notApplicable.message());
-    }
+    String next = SafeNext.of(Params.form(ctx).text("next"));
+    Codes.submit(
+        ctx,
+        cookies,
+        secondFactor::passSecondFactor,
+        (context, status, error) -> render(context, status, next, error),
+        401,
+        accepted -> {
+          cookies.setSession(ctx, accepted.token());
+          Pages.seeOther(ctx, next);
+        });
   }
 
   private void render(Context ctx, int status, String next, String error) {
