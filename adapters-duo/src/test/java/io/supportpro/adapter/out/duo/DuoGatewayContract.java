@@ -2,12 +2,10 @@ package io.supportpro.adapter.out.duo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.supportpro.application.port.out.DuoConnection;
-import io.supportpro.application.port.out.DuoGateway;
-import io.supportpro.application.port.out.DuoGateway.Failure;
-import io.supportpro.application.port.out.DuoGateway.Health;
-import io.supportpro.application.port.out.DuoGateway.Prompt;
-import io.supportpro.application.port.out.DuoGateway.Result;
+import io.supportpro.adapter.out.duo.DuoGateway.Failure;
+import io.supportpro.adapter.out.duo.DuoGateway.Health;
+import io.supportpro.adapter.out.duo.DuoGateway.Prompt;
+import io.supportpro.adapter.out.duo.DuoGateway.Result;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

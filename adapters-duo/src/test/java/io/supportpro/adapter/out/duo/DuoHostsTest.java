@@ -1,4 +1,4 @@
-package io.supportpro.domain.duo;
+package io.supportpro.adapter.out.duo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

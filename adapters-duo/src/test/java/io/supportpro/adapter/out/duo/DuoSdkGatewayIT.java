@@ -2,19 +2,15 @@ package io.supportpro.adapter.out.duo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportpro.adapter.out.duo.DuoGateway.Failure;
+import io.supportpro.adapter.out.duo.DuoGateway.Health;
+import io.supportpro.adapter.out.duo.DuoGateway.Prompt;
+import io.supportpro.adapter.out.duo.DuoGateway.Result;
 import io.supportpro.adapter.out.duo.emulator.DuoEmulator;
 import io.supportpro.adapter.out.duo.emulator.EmulatorOptions;
 import io.supportpro.adapter.out.duo.emulator.Fault;
 import io.supportpro.adapter.out.duo.emulator.PromptBrowser;
 import io.supportpro.adapter.out.duo.emulator.TrustStore;
-import io.supportpro.application.port.out.DuoConnection;
-import io.supportpro.application.port.out.DuoGateway;
-import io.supportpro.application.port.out.DuoGateway.Failure;
-import io.supportpro.application.port.out.DuoGateway.Health;
-import io.supportpro.application.port.out.DuoGateway.Prompt;
-import io.supportpro.application.port.out.DuoGateway.Result;
-import io.supportpro.application.testing.DuoFault;
-import io.supportpro.application.testing.DuoGatewayContract;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;

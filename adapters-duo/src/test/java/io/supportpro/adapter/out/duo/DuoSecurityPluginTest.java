@@ -3,10 +3,8 @@ package io.supportpro.adapter.out.duo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.application.port.out.Plugin;
-import io.supportpro.domain.duo.DuoHosts;
-import io.supportpro.domain.duo.DuoSettings;
+import io.supportpro.application.port.out.PromptMethod;
 import io.supportpro.domain.plugin.SettingDefinition;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,7 @@ class DuoSecurityPluginTest {
 
   @Test
   void describesItselfWithTheDuoSettingsAndOneSecret() {
-    assertThat(plugin.descriptor().id()).isEqualTo(DuoPlugin.ID);
+    assertThat(plugin.descriptor().id()).isEqualTo(DuoSecurityPlugin.ID);
     assertThat(plugin.descriptor().name()).isEqualTo("Duo Security");
     assertThat(plugin.descriptor().settings()).isEqualTo(DuoSettings.DEFINITIONS);
     assertThat(plugin.descriptor().settings())
@@ -55,9 +53,25 @@ class DuoSecurityPluginTest {
     assertThat(plugin.check(typed, Map.of(DuoSettings.CLIENT_SECRET, true)).problems())
         .containsOnlyKeys(DuoSettings.API_HOSTNAME);
     assertThat(
-            new DuoSecurityPlugin(DuoHosts.parse("duo.example.internal"))
+            new DuoSecurityPlugin(
+                    new InMemoryDuoGateway("DIABCDEFGHIJKLMNOPQR", "a".repeat(40)),
+                    DuoHosts.parse("duo.example.internal"))
                 .check(typed, Map.of(DuoSettings.CLIENT_SECRET, true))
                 .acceptable())
         .isTrue();
+  }
+
+  @Test
+  void offersAPromptThatDuoSendsBackToTheAddressDuoApplicationsKnow() {
+    assertThat(plugin.secondFactor())
+        .get()
+        .isInstanceOfSatisfying(
+            PromptMethod.class,
+            method -> assertThat(method.callbackPath()).isEqualTo("/duo/callback"));
+  }
+
+  @Test
+  void offersAConnectionTest() {
+    assertThat(plugin.connectionTest()).containsInstanceOf(DuoConnectionTest.class);
   }
 }

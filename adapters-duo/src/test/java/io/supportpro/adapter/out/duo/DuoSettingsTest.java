@@ -1,21 +1,19 @@
-package io.supportpro.domain.duo;
+package io.supportpro.adapter.out.duo;
 
-import static io.supportpro.domain.duo.DuoSettings.API_HOSTNAME;
-import static io.supportpro.domain.duo.DuoSettings.CERTIFICATE_PINS;
-import static io.supportpro.domain.duo.DuoSettings.CLIENT_ID;
-import static io.supportpro.domain.duo.DuoSettings.CLIENT_SECRET;
-import static io.supportpro.domain.duo.DuoSettings.FAIL_MODE;
-import static io.supportpro.domain.duo.DuoSettings.PROXY_HOST;
-import static io.supportpro.domain.duo.DuoSettings.PROXY_PORT;
-import static io.supportpro.domain.duo.DuoSettings.USERNAME_SOURCE;
+import static io.supportpro.adapter.out.duo.DuoSettings.API_HOSTNAME;
+import static io.supportpro.adapter.out.duo.DuoSettings.CERTIFICATE_PINS;
+import static io.supportpro.adapter.out.duo.DuoSettings.CLIENT_ID;
+import static io.supportpro.adapter.out.duo.DuoSettings.CLIENT_SECRET;
+import static io.supportpro.adapter.out.duo.DuoSettings.FAIL_MODE;
+import static io.supportpro.adapter.out.duo.DuoSettings.PROXY_HOST;
+import static io.supportpro.adapter.out.duo.DuoSettings.PROXY_PORT;
+import static io.supportpro.adapter.out.duo.DuoSettings.USERNAME_SOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.supportpro.domain.duo.DuoSettings.UsernameSource;
+import io.supportpro.adapter.out.duo.DuoSettings.UsernameSource;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.SettingValue;
 import io.supportpro.domain.plugin.SettingsCheck;
-import io.supportpro.domain.secondfactor.FailMode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -521,19 +519,10 @@ class DuoSettingsTest {
   }
 
   @Test
-  void from_readsSavedSettingsWithTheSecretDecrypted() {
-    List<String> decrypted = new ArrayList<>();
-    PluginSettings saved = saved(plain(), new SettingValue("encrypted-form", true));
-
+  void from_readsSavedSettingsWithTheSecretAsTheCoreDecryptedIt() {
     Optional<DuoSettings> settings =
-        DuoSettings.from(
-            saved,
-            text -> {
-              decrypted.add(text);
-              return SECRET;
-            });
+        DuoSettings.from(saved(plain(), new SettingValue(SECRET, true)));
 
-    assertThat(decrypted).containsExactly("encrypted-form");
     assertThat(settings.orElseThrow().clientSecret()).isEqualTo(SECRET);
     assertThat(settings.orElseThrow().clientId()).isEqualTo(ID);
     assertThat(settings.orElseThrow().apiHostname()).isEqualTo(HOST);
@@ -547,7 +536,7 @@ class DuoSettingsTest {
     plain.remove(USERNAME_SOURCE);
 
     DuoSettings settings =
-        DuoSettings.from(saved(plain, new SettingValue("x", true)), text -> SECRET).orElseThrow();
+        DuoSettings.from(saved(plain, new SettingValue(SECRET, true))).orElseThrow();
 
     assertThat(settings.apiHostname()).isEqualTo(HOST);
     assertThat(settings.failMode()).isEqualTo(FailMode.CLOSED);
@@ -556,25 +545,13 @@ class DuoSettingsTest {
 
   @Test
   void from_isEmptyWhenNoSecretIsSaved() {
-    assertThat(DuoSettings.from(saved(plain(), null), text -> SECRET)).isEmpty();
-    assertThat(DuoSettings.from(PluginSettings.EMPTY, text -> SECRET)).isEmpty();
+    assertThat(DuoSettings.from(saved(plain(), null))).isEmpty();
+    assertThat(DuoSettings.from(PluginSettings.EMPTY)).isEmpty();
   }
 
   @Test
   void from_doesNotTakeAPlainClientSecretValueForTheSecret() {
-    List<String> decrypted = new ArrayList<>();
-    PluginSettings saved = saved(plain(), new SettingValue(SECRET, false));
-
-    Optional<DuoSettings> settings =
-        DuoSettings.from(
-            saved,
-            text -> {
-              decrypted.add(text);
-              return text;
-            });
-
-    assertThat(settings).isEmpty();
-    assertThat(decrypted).isEmpty();
+    assertThat(DuoSettings.from(saved(plain(), new SettingValue(SECRET, false)))).isEmpty();
   }
 
   @Test
@@ -582,14 +559,12 @@ class DuoSettingsTest {
     Map<String, String> plain = plain();
     plain.remove(API_HOSTNAME);
 
-    assertThat(DuoSettings.from(saved(plain, new SettingValue("x", true)), text -> SECRET))
-        .isEmpty();
+    assertThat(DuoSettings.from(saved(plain, new SettingValue(SECRET, true)))).isEmpty();
   }
 
   @Test
-  void from_isEmptyWhenTheDecryptedSecretIsUnusable() {
-    assertThat(DuoSettings.from(saved(plain(), new SettingValue("x", true)), text -> "short"))
-        .isEmpty();
+  void from_isEmptyWhenTheSecretIsUnusable() {
+    assertThat(DuoSettings.from(saved(plain(), new SettingValue("short", true)))).isEmpty();
   }
 
   @Test
@@ -597,8 +572,7 @@ class DuoSettingsTest {
     Map<String, String> plain = plain();
     plain.put(FAIL_MODE, "sometimes");
 
-    assertThat(DuoSettings.from(saved(plain, new SettingValue("x", true)), text -> SECRET))
-        .isEmpty();
+    assertThat(DuoSettings.from(saved(plain, new SettingValue(SECRET, true)))).isEmpty();
   }
 
   // --- failMode

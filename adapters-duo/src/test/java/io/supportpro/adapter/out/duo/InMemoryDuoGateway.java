@@ -1,7 +1,5 @@
 package io.supportpro.adapter.out.duo;
 
-import io.supportpro.application.port.out.DuoConnection;
-import io.supportpro.application.port.out.DuoGateway;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A Duo service and its gateway in one, for tests of the core: it accepts one client's credentials,
- * lets users approve (or, if {@link #deny(String) denied}, fail) in a pretend browser, issues
- * single-use codes, and plays every {@link DuoFault} instantly.
+ * A Duo service and its gateway in one, for tests of the plugin through the core: it accepts one
+ * client's credentials, lets users approve (or, if {@link #deny(String) denied}, fail) in a pretend
+ * browser, issues single-use codes, and plays every {@link DuoFault} instantly.
  */
 public final class InMemoryDuoGateway implements DuoGateway {
   /** The API host the fake answers for. */
