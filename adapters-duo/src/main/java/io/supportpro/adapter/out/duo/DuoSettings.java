@@ -255,11 +255,6 @@ public record DuoSettings(
             pins(typed.getOrDefault(CERTIFICATE_PINS, ""))));
   }
 
-  /** The fail mode saved, or closed when none is: it is safe to read without full settings. */
-  public static FailMode failMode(PluginSettings saved) {
-    return saved.get(FAIL_MODE).map(v -> FailMode.parse(v.value())).orElse(FailMode.CLOSED);
-  }
-
   private static OptionalInt port(String text) {
     if (text != null && text.matches("\\d{1,5}")) {
       int port = Integer.parseInt(text);

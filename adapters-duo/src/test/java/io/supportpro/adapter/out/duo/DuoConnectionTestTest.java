@@ -10,6 +10,7 @@ import static io.supportpro.adapter.out.duo.DuoPanel.WRONG_SECRET;
 import static io.supportpro.adapter.out.duo.DuoPanel.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportpro.adapter.out.duo.emulator.Fault;
 import io.supportpro.application.port.in.TestPluginConnectionUseCase.ConnectionTestResult;
 import io.supportpro.application.port.out.ConnectionTest;
 import io.supportpro.application.port.out.PluginRepository;
@@ -157,9 +158,9 @@ class DuoConnectionTestTest {
   /** Whatever stops the test short of Duo's own answer, the page says the same. */
   @ParameterizedTest
   @EnumSource(
-      value = DuoFault.class,
+      value = Fault.class,
       names = {"DOWN", "SLOW", "HTTP_500", "HTTP_503", "HTTP_429", "HTTP_400", "MALFORMED_JSON"})
-  void everyFailureToReachDuo_getsOneMessage_withTheDetailForTheLogOnly(DuoFault fault) {
+  void everyFailureToReachDuo_getsOneMessage_withTheDetailForTheLogOnly(Fault fault) {
     gateway.duo.inject(fault);
 
     ConnectionTestResult result =
@@ -279,7 +280,7 @@ class DuoConnectionTestTest {
     PluginSettings before = plugins.settings(DuoSecurityPlugin.ID);
 
     test(Map.of(DuoSettings.CLIENT_SECRET, WRONG_SECRET));
-    gateway.duo.inject(DuoFault.DOWN);
+    gateway.duo.inject(Fault.DOWN);
     test(Map.of());
 
     assertThat(plugins.settings(DuoSecurityPlugin.ID)).isEqualTo(before);

@@ -6,6 +6,7 @@ import io.supportpro.adapter.out.duo.DuoGateway.Failure;
 import io.supportpro.adapter.out.duo.DuoGateway.Health;
 import io.supportpro.adapter.out.duo.DuoGateway.Prompt;
 import io.supportpro.adapter.out.duo.DuoGateway.Result;
+import io.supportpro.adapter.out.duo.emulator.Fault;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ public abstract class DuoGatewayContract {
   protected abstract void deny(String username);
 
   /** Makes the service misbehave until {@link #clearFaults()}. */
-  protected abstract void inject(DuoFault fault);
+  protected abstract void inject(Fault fault);
 
   /** Makes the service behave again. */
   protected abstract void clearFaults();
@@ -152,8 +153,8 @@ public abstract class DuoGatewayContract {
 
   /** Only a service that is down or failing is an outage; an answer refusing the request is not. */
   @ParameterizedTest
-  @EnumSource(DuoFault.class)
-  void healthCheck_underAFault_isAnOutageOnlyWhenDuoIsDownOrFailing(DuoFault fault) {
+  @EnumSource(Fault.class)
+  void healthCheck_underAFault_isAnOutageOnlyWhenDuoIsDownOrFailing(Fault fault) {
     inject(fault);
 
     Health health = gateway().healthCheck(connection());
@@ -169,8 +170,8 @@ public abstract class DuoGatewayContract {
   }
 
   @ParameterizedTest
-  @EnumSource(DuoFault.class)
-  void healthCheck_underAFault_answersTheMatchingFailure(DuoFault fault) {
+  @EnumSource(Fault.class)
+  void healthCheck_underAFault_answersTheMatchingFailure(Fault fault) {
     inject(fault);
 
     Health health = gateway().healthCheck(connection());
@@ -191,16 +192,16 @@ public abstract class DuoGatewayContract {
 
   /** The prompt address is signed locally, so no fault of the service stops it. */
   @ParameterizedTest
-  @EnumSource(DuoFault.class)
-  void prompt_underAFault_stillRedirects(DuoFault fault) {
+  @EnumSource(Fault.class)
+  void prompt_underAFault_stillRedirects(Fault fault) {
     inject(fault);
 
     assertThat(gateway().prompt(connection(), ALICE, STATE)).isInstanceOf(Prompt.Redirect.class);
   }
 
   @ParameterizedTest
-  @EnumSource(value = DuoFault.class, mode = EnumSource.Mode.EXCLUDE, names = "ERROR_REDIRECT")
-  void exchange_underAFault_answersTheMatchingFailure(DuoFault fault) {
+  @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = "ERROR_REDIRECT")
+  void exchange_underAFault_answersTheMatchingFailure(Fault fault) {
     String code = approvedCode(ALICE);
     inject(fault);
 
@@ -209,7 +210,7 @@ public abstract class DuoGatewayContract {
 
   @Test
   void prompt_underErrorRedirect_sendsTheBrowserBackWithAnErrorAndNoCode() {
-    inject(DuoFault.ERROR_REDIRECT);
+    inject(Fault.ERROR_REDIRECT);
     Prompt prompt = gateway().prompt(connection(), ALICE, STATE);
 
     Map<String, String> back = approve(prompt);
@@ -219,7 +220,7 @@ public abstract class DuoGatewayContract {
   }
 
   /** What a health check answers under the fault; empty for Available. */
-  protected static Optional<Failure> healthFailure(DuoFault fault) {
+  protected static Optional<Failure> healthFailure(Fault fault) {
     return switch (fault) {
       case DOWN, SLOW -> Optional.of(Failure.UNREACHABLE);
       case HTTP_500, HTTP_503 -> Optional.of(Failure.SERVICE_ERROR);
@@ -233,7 +234,7 @@ public abstract class DuoGatewayContract {
   }
 
   /** What exchanging a good code answers under the fault. */
-  protected static Failure exchangeFailure(DuoFault fault) {
+  protected static Failure exchangeFailure(Fault fault) {
     return switch (fault) {
       case DOWN, SLOW -> Failure.UNREACHABLE;
       case HTTP_500, HTTP_503 -> Failure.SERVICE_ERROR;

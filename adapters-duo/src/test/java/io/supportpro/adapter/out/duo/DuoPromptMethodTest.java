@@ -9,6 +9,7 @@ import static io.supportpro.adapter.out.duo.DuoPanel.WRONG_SECRET;
 import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportpro.adapter.out.duo.emulator.Fault;
 import io.supportpro.application.port.in.PluginOperatorCommand;
 import io.supportpro.application.port.in.PluginOperatorResult;
 import io.supportpro.application.port.in.PromptCallbackCommand;
@@ -474,7 +475,7 @@ class DuoPromptMethodTest {
             DuoSettings.FAIL_MODE, new SettingValue("open", false),
             DuoSettings.CLIENT_ID, new SettingValue(CLIENT_ID, false),
             DuoSettings.API_HOSTNAME, new SettingValue(HOST, false)));
-    duo.inject(DuoFault.DOWN);
+    duo.inject(Fault.DOWN);
 
     assertRefused(start(token), false, DuoPromptMethod.NOT_CONFIGURED);
     assertNoSession(token);
@@ -540,9 +541,9 @@ class DuoPromptMethodTest {
 
   @ParameterizedTest
   @EnumSource(
-      value = DuoFault.class,
+      value = Fault.class,
       names = {"DOWN", "SLOW", "HTTP_500", "HTTP_503"})
-  void failClosed_refusesWhenTheHealthCheckFails(DuoFault fault) {
+  void failClosed_refusesWhenTheHealthCheckFails(Fault fault) {
     duo.inject(fault);
     SessionToken token = passwordAccepted(ada);
 
@@ -561,9 +562,9 @@ class DuoPromptMethodTest {
   void failClosed_auditsWhichFailureStoppedTheSignIn(DuoGateway.Failure failure) {
     duo.inject(
         switch (failure) {
-          case UNREACHABLE -> DuoFault.DOWN;
-          case SERVICE_ERROR -> DuoFault.HTTP_500;
-          default -> DuoFault.STAT_FAIL;
+          case UNREACHABLE -> Fault.DOWN;
+          case SERVICE_ERROR -> Fault.HTTP_500;
+          default -> Fault.STAT_FAIL;
         });
     SessionToken token = passwordAccepted(ada);
 
@@ -584,9 +585,9 @@ class DuoPromptMethodTest {
 
   @ParameterizedTest
   @EnumSource(
-      value = DuoFault.class,
+      value = Fault.class,
       names = {"HTTP_429", "HTTP_400", "MALFORMED_JSON", "STAT_FAIL"})
-  void failOpen_refusesWhenTheHealthCheckAnswerRefusesOrCannotBeRead(DuoFault fault) {
+  void failOpen_refusesWhenTheHealthCheckAnswerRefusesOrCannotBeRead(Fault fault) {
     failOpen();
     duo.inject(fault);
     SessionToken token = passwordAccepted(ada);
@@ -613,9 +614,9 @@ class DuoPromptMethodTest {
 
   @ParameterizedTest
   @EnumSource(
-      value = DuoFault.class,
+      value = Fault.class,
       names = {"DOWN", "SLOW", "HTTP_500", "HTTP_503"})
-  void failOpen_signsInWithoutDuoWhenTheHealthCheckFails(DuoFault fault) {
+  void failOpen_signsInWithoutDuoWhenTheHealthCheckFails(Fault fault) {
     failOpen();
     duo.inject(fault);
     SessionToken token = passwordAccepted(ada);
@@ -635,7 +636,7 @@ class DuoPromptMethodTest {
   @Test
   void failOpen_auditsTheSkippedSecondFactorWithTheFailure() {
     failOpen();
-    duo.inject(DuoFault.DOWN);
+    duo.inject(Fault.DOWN);
     SessionToken token = passwordAccepted(ada);
 
     start(token);
@@ -664,7 +665,7 @@ class DuoPromptMethodTest {
   @Test
   void failOpen_stillRefusesWhenDuoRefusesTheSavedCredentials() {
     failOpen();
-    duo.inject(DuoFault.STAT_FAIL);
+    duo.inject(Fault.STAT_FAIL);
     SessionToken token = passwordAccepted(ada);
 
     assertRefused(start(token), false, DuoPromptMethod.CREDENTIALS_REJECTED);
@@ -735,9 +736,9 @@ class DuoPromptMethodTest {
 
   @ParameterizedTest
   @EnumSource(
-      value = DuoFault.class,
+      value = Fault.class,
       names = {"DOWN", "SLOW", "HTTP_500", "HTTP_503", "HTTP_429"})
-  void failClosed_rejectsTheCallbackWhenTheExchangeCannotReachDuo(DuoFault fault) {
+  void failClosed_rejectsTheCallbackWhenTheExchangeCannotReachDuo(Fault fault) {
     SessionToken token = passwordAccepted(ada);
     Callback callback = approvedCallback(token);
     duo.inject(fault);
@@ -753,9 +754,9 @@ class DuoPromptMethodTest {
   /** After the redirect no failure is an outage to excuse: the browser was sent to a live Duo. */
   @ParameterizedTest
   @EnumSource(
-      value = DuoFault.class,
+      value = Fault.class,
       names = {"DOWN", "SLOW", "HTTP_500", "HTTP_503", "HTTP_429", "HTTP_400", "MALFORMED_JSON"})
-  void failOpen_rejectsTheCallbackWhateverTheExchangeFailure(DuoFault fault) {
+  void failOpen_rejectsTheCallbackWhateverTheExchangeFailure(Fault fault) {
     failOpen();
     for (boolean junk : List.of(true, false)) {
       duo.clearFaults();
@@ -786,7 +787,7 @@ class DuoPromptMethodTest {
     failOpen();
     SessionToken token = passwordAccepted(ada);
     Callback callback = approvedCallback(token);
-    duo.inject(DuoFault.STAT_FAIL);
+    duo.inject(Fault.STAT_FAIL);
 
     assertRejected(
         complete(token, callback),
@@ -830,7 +831,7 @@ class DuoPromptMethodTest {
 
   @Test
   void callback_rejectsAnErrorSentBackByDuo() {
-    duo.inject(DuoFault.ERROR_REDIRECT);
+    duo.inject(Fault.ERROR_REDIRECT);
     SessionToken token = passwordAccepted(ada);
     Callback callback = approvedCallback(token);
     assertThat(callback.answer()).containsEntry("error", "access_denied");
@@ -855,7 +856,7 @@ class DuoPromptMethodTest {
   @Test
   void callback_rejectsAnErrorEvenWhenFailingOpen() {
     failOpen();
-    duo.inject(DuoFault.ERROR_REDIRECT);
+    duo.inject(Fault.ERROR_REDIRECT);
     SessionToken token = passwordAccepted(ada);
 
     assertRejected(
@@ -903,9 +904,9 @@ class DuoPromptMethodTest {
 
   @ParameterizedTest
   @EnumSource(
-      value = DuoFault.class,
+      value = Fault.class,
       names = {"BAD_SIGNATURE", "WRONG_ISS", "WRONG_AUD", "WRONG_USER", "EXPIRED"})
-  void callback_rejectsAnAnswerThatDoesNotVerifyEvenWhenFailingOpen(DuoFault fault) {
+  void callback_rejectsAnAnswerThatDoesNotVerifyEvenWhenFailingOpen(Fault fault) {
     failOpen();
     SessionToken token = passwordAccepted(ada);
     Callback callback = approvedCallback(token);
@@ -988,7 +989,7 @@ class DuoPromptMethodTest {
     failOpen();
     SessionToken first = passwordAccepted(ada);
     complete(first, approvedCallback(first));
-    duo.inject(DuoFault.DOWN);
+    duo.inject(Fault.DOWN);
     SessionToken second = passwordAccepted(ada);
     start(second);
 

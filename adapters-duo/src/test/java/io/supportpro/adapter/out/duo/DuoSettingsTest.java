@@ -575,21 +575,6 @@ class DuoSettingsTest {
     assertThat(DuoSettings.from(saved(plain, new SettingValue(SECRET, true)))).isEmpty();
   }
 
-  // --- failMode
-
-  @Test
-  void failMode_isClosedWhenNoneIsSaved() {
-    assertThat(DuoSettings.failMode(PluginSettings.EMPTY)).isEqualTo(FailMode.CLOSED);
-  }
-
-  @Test
-  void failMode_isTheSavedOneEvenWhenTheOtherSettingsAreIncomplete() {
-    assertThat(DuoSettings.failMode(saved(Map.of(FAIL_MODE, "open"), null)))
-        .isEqualTo(FailMode.OPEN);
-    assertThat(DuoSettings.failMode(saved(Map.of(FAIL_MODE, "closed"), null)))
-        .isEqualTo(FailMode.CLOSED);
-  }
-
   // --- toString
 
   @Test

@@ -1,5 +1,6 @@
 package io.supportpro.adapter.out.duo;
 
+import io.supportpro.adapter.out.duo.emulator.Fault;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /**
  * A Duo service and its gateway in one, for tests of the plugin through the core: it accepts one
  * client's credentials, lets users approve (or, if {@link #deny(String) denied}, fail) in a pretend
- * browser, issues single-use codes, and plays every {@link DuoFault} instantly.
+ * browser, issues single-use codes, and plays every {@link Fault} instantly.
  */
 public final class InMemoryDuoGateway implements DuoGateway {
   /** The API host the fake answers for. */
@@ -29,7 +30,7 @@ public final class InMemoryDuoGateway implements DuoGateway {
   private final String clientId;
   private final String clientSecret;
   private final Set<String> denied = new HashSet<>();
-  private final Set<DuoFault> faults = EnumSet.noneOf(DuoFault.class);
+  private final Set<Fault> faults = EnumSet.noneOf(Fault.class);
   private final Map<String, Pending> prompts = new HashMap<>();
   private final Map<String, Grant> codes = new HashMap<>();
 
@@ -52,7 +53,7 @@ public final class InMemoryDuoGateway implements DuoGateway {
     denied.add(username);
   }
 
-  public synchronized void inject(DuoFault fault) {
+  public synchronized void inject(Fault fault) {
     faults.add(fault);
   }
 
@@ -131,7 +132,7 @@ public final class InMemoryDuoGateway implements DuoGateway {
       throw new IllegalArgumentException("No such prompt: " + promptLocation);
     }
     String state = "&state=" + URLEncoder.encode(pending.state(), StandardCharsets.UTF_8);
-    if (faults.contains(DuoFault.ERROR_REDIRECT)) {
+    if (faults.contains(Fault.ERROR_REDIRECT)) {
       return URI.create(
           pending.redirectUri() + "?error=access_denied&error_description=Access+denied" + state);
     }
@@ -153,33 +154,33 @@ public final class InMemoryDuoGateway implements DuoGateway {
   }
 
   private Failure serviceFailure() {
-    if (faults.contains(DuoFault.DOWN) || faults.contains(DuoFault.SLOW)) {
+    if (faults.contains(Fault.DOWN) || faults.contains(Fault.SLOW)) {
       return Failure.UNREACHABLE;
     }
-    if (faults.contains(DuoFault.HTTP_500) || faults.contains(DuoFault.HTTP_503)) {
+    if (faults.contains(Fault.HTTP_500) || faults.contains(Fault.HTTP_503)) {
       return Failure.SERVICE_ERROR;
     }
-    if (faults.contains(DuoFault.HTTP_429)) {
+    if (faults.contains(Fault.HTTP_429)) {
       return Failure.RATE_LIMITED;
     }
-    if (faults.contains(DuoFault.HTTP_400)) {
+    if (faults.contains(Fault.HTTP_400)) {
       return Failure.REQUEST_REFUSED;
     }
-    if (faults.contains(DuoFault.MALFORMED_JSON)) {
+    if (faults.contains(Fault.MALFORMED_JSON)) {
       return Failure.MALFORMED_ANSWER;
     }
-    if (faults.contains(DuoFault.STAT_FAIL)) {
+    if (faults.contains(Fault.STAT_FAIL)) {
       return Failure.INVALID_CONFIGURATION;
     }
     return null;
   }
 
   private boolean tokenFault() {
-    return faults.contains(DuoFault.BAD_SIGNATURE)
-        || faults.contains(DuoFault.WRONG_ISS)
-        || faults.contains(DuoFault.WRONG_AUD)
-        || faults.contains(DuoFault.WRONG_USER)
-        || faults.contains(DuoFault.EXPIRED);
+    return faults.contains(Fault.BAD_SIGNATURE)
+        || faults.contains(Fault.WRONG_ISS)
+        || faults.contains(Fault.WRONG_AUD)
+        || faults.contains(Fault.WRONG_USER)
+        || faults.contains(Fault.EXPIRED);
   }
 
   private String faultNames() {

@@ -1,5 +1,6 @@
 package io.supportpro.adapter.out.duo;
 
+import io.supportpro.adapter.out.duo.emulator.Fault;
 import java.net.URI;
 
 /** The in-memory Duo that the sign-in tests use behaves as the contract says the real one does. */
@@ -28,7 +29,7 @@ class InMemoryDuoGatewayTest extends DuoGatewayContract {
   }
 
   @Override
-  protected void inject(DuoFault fault) {
+  protected void inject(Fault fault) {
     duo.inject(fault);
   }
 

@@ -1,6 +1,9 @@
 package io.supportpro.adapter.out.duo.emulator;
 
-/** A way the emulated Duo misbehaves on purpose, to exercise every failure path of a client. */
+/**
+ * A way Duo misbehaves on purpose, in the emulator and in the in-memory gateway, to exercise every
+ * failure path of a client.
+ */
 public enum Fault {
   /** Connections through the proxy are refused and open ones are cut; the API answers nothing. */
   DOWN,

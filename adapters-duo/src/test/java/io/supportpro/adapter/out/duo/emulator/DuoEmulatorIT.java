@@ -3,7 +3,7 @@ package io.supportpro.adapter.out.duo.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.supportpro.application.port.out.DuoConnection;
+import io.supportpro.adapter.out.duo.DuoConnection;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
