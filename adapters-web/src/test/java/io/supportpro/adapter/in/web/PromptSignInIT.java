@@ -104,6 +104,17 @@ class PromptSignInIT {
         .satisfies(cookie -> assertThat(cookie).startsWith(SESSION_COOKIE + "=; Max-Age=0"));
   }
 
+  /**
+   * The browser's sign-in was refused: a page saying why, the cookie cleared, no session left, and
+   * the prompt plugin's failure audited with the reason.
+   */
+  private void assertSignInRefused(Response answer, int status, String message, String reason) {
+    assertRefused(answer, status, message);
+    assertCookieCleared(answer);
+    assertNoSession(browser);
+    assertThat(lastPromptFailure()).startsWith(reason);
+  }
+
   /** The last failed second-factor step in the audit log. */
   private AuditEvent lastFailure() {
     return panel.audit.all().reversed().stream()
@@ -435,10 +446,7 @@ class PromptSignInIT {
 
     Response answer = browser.get(callbackPath(back));
 
-    assertRefused(answer, 403, PromptPlugin.DENIED);
-    assertCookieCleared(answer);
-    assertNoSession(browser);
-    assertThat(lastPromptFailure()).startsWith("refused: denied");
+    assertSignInRefused(answer, 403, PromptPlugin.DENIED, "refused: denied");
   }
 
   @Test
@@ -447,9 +455,7 @@ class PromptSignInIT {
 
     Response answer = browser.get(callbackPath(back));
 
-    assertRefused(answer, 403, PromptPlugin.NOT_VERIFIED);
-    assertNoSession(browser);
-    assertThat(lastPromptFailure()).startsWith("refused: wrong_user");
+    assertSignInRefused(answer, 403, PromptPlugin.NOT_VERIFIED, "refused: wrong_user");
   }
 
   @Test
@@ -461,11 +467,9 @@ class PromptSignInIT {
         browser.get(
             callbackPath(back).replace("Access+denied", "%3Cscript%3Ealert(1)%3C%2Fscript%3E"));
 
-    assertRefused(answer, 403, PromptPlugin.PROMPT_ERROR);
+    assertSignInRefused(
+        answer, 403, PromptPlugin.PROMPT_ERROR, "refused: prompt_error: access_denied");
     assertThat(answer.body()).doesNotContain("<script>alert", "access_denied");
-    assertCookieCleared(answer);
-    assertNoSession(browser);
-    assertThat(lastPromptFailure()).startsWith("refused: prompt_error: access_denied");
   }
 
   @Test
@@ -475,9 +479,7 @@ class PromptSignInIT {
 
     Response answer = browser.get(callbackPath(back).replace(code, code.substring(1) + "0"));
 
-    assertRefused(answer, 403, PromptPlugin.NOT_VERIFIED);
-    assertNoSession(browser);
-    assertThat(lastPromptFailure()).startsWith("refused: invalid_response");
+    assertSignInRefused(answer, 403, PromptPlugin.NOT_VERIFIED, "refused: invalid_response");
 
     // A code works once: one that signed in completes no later sign-in.
     Browser first = panel.browser();
@@ -504,10 +506,7 @@ class PromptSignInIT {
 
     Response answer = browser.get(callbackPath(back));
 
-    assertRefused(answer, 503, PromptPlugin.UNREACHABLE);
-    assertCookieCleared(answer);
-    assertNoSession(browser);
-    assertThat(lastPromptFailure()).startsWith("unavailable: unreachable");
+    assertSignInRefused(answer, 503, PromptPlugin.UNREACHABLE, "unavailable: unreachable");
 
     // After the redirect, failing open would let anyone who can provoke a failure through.
     panel.prompt.answer(Outcome.ALLOW);
@@ -528,13 +527,12 @@ class PromptSignInIT {
 
     Response answer = browser.get(callbackPath(back));
 
-    assertRefused(
+    assertSignInRefused(
         answer,
         403,
         "The sign-in settings changed while you were signing in, so your sign-in was not"
-            + " completed. Sign in again.");
-    assertCookieCleared(answer);
-    assertThat(lastPromptFailure()).startsWith("settings_changed");
+            + " completed. Sign in again.",
+        "settings_changed");
   }
 
   @Test
@@ -646,10 +644,7 @@ class PromptSignInIT {
   void aPromptThatCannotStart_refusesThePasswordWithThePluginsWords() {
     panel.prompt.answer(Outcome.DENY);
     Response denied = signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
-    assertRefused(denied, 403, PromptPlugin.DENIED);
-    assertCookieCleared(denied);
-    assertNoSession(browser);
-    assertThat(lastPromptFailure()).startsWith("denied");
+    assertSignInRefused(denied, 403, PromptPlugin.DENIED, "denied");
 
     // Settings the provider does not know refuse the sign-in too, whatever the fail mode.
     panel.prompt.answer(Outcome.ALLOW);
@@ -661,10 +656,7 @@ class PromptSignInIT {
                 .status())
         .isEqualTo(303);
     Response rejected = signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
-    assertRefused(rejected, 403, PromptPlugin.CREDENTIALS_REJECTED);
-    assertCookieCleared(rejected);
-    assertNoSession(browser);
-    assertThat(lastPromptFailure()).startsWith("credentials_rejected");
+    assertSignInRefused(rejected, 403, PromptPlugin.CREDENTIALS_REJECTED, "credentials_rejected");
     assertThat(panel.pendingSignIns.size()).isZero();
   }
 

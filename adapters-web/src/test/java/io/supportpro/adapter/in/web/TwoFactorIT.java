@@ -6,6 +6,7 @@ import static io.supportpro.adapter.in.web.testing.PanelSteps.passSecondFactor;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signOut;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
+import static io.supportpro.adapter.in.web.testing.PanelSteps.wrongCodesUntilThrottled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
@@ -230,14 +231,7 @@ class TwoFactorIT {
     signOut(browser, "/");
     signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
 
-    Response answer = null;
-    for (int attempt = 0; attempt < 10; attempt++) {
-      answer = passSecondFactor(browser, "00000" + attempt);
-      if (answer.status() == 429) {
-        break;
-      }
-      assertThat(answer.status()).isEqualTo(401);
-    }
+    Response answer = wrongCodesUntilThrottled(browser);
 
     assertThat(answer.status()).isEqualTo(429);
     assertThat(answer.header("Retry-After"))
