@@ -72,13 +72,16 @@ final class PromptController {
   }
 
   /**
-   * Sends the browser of a session that awaits a prompt straight to it; a page only when the prompt
-   * cannot be used.
+   * Sends the browser of a session that awaits a prompt straight to it, with the session's cookie
+   * to come back with; a page only when the prompt cannot be used. Each outcome sets or clears the
+   * cookie once, since a browser just past the password holds none for this session yet.
    */
   void redirectToPrompt(Context ctx, SessionToken token, String next) {
     switch (start.start(token, ctx.ip(), next)) {
-      case PromptStartResult.Redirect redirect ->
-          Pages.seeOther(ctx, toPrompt(redirect.location()));
+      case PromptStartResult.Redirect redirect -> {
+        cookies.setSession(ctx, token);
+        Pages.seeOther(ctx, toPrompt(redirect.location()));
+      }
       case PromptStartResult.SignedInWithoutSecondFactor signedIn -> {
         cookies.setSession(ctx, signedIn.token());
         Pages.seeOther(ctx, withNotice(next, Notice.SECOND_FACTOR_SKIPPED));

@@ -76,11 +76,12 @@ final class SignInController {
       case SignInResult.SessionStarted started -> {
         // A browser holds one session: whatever it had before ends now, server-side.
         Visitor.of(ctx).ifPresent(previous -> signOut.signOut(previous.token(), ctx.ip()));
-        cookies.setSession(ctx, started.token());
         if (started.session().secondFactor().kind() == SecondFactor.Kind.PROMPT) {
-          // Straight on to the prompt: a page in between would only ask for one more click.
+          // Straight on to the prompt: a page in between would only ask for one more click. How
+          // the prompt starts decides which cookie the browser gets, so that it gets only one.
           prompts.redirectToPrompt(ctx, started.token(), next);
         } else {
+          cookies.setSession(ctx, started.token());
           Pages.seeOther(ctx, afterPassword(started.session(), next));
         }
       }

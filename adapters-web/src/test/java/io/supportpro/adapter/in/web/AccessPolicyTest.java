@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supportpro.adapter.in.web.AccessPolicy.Decision;
 import io.supportpro.application.port.in.ActiveSession;
 import io.supportpro.domain.fixtures.OperatorFixtures;
+import io.supportpro.domain.fixtures.SecondFactors;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionToken;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AccessPolicyTest {
   private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
@@ -48,7 +52,7 @@ class AccessPolicyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(names = {"SECOND_FACTOR", "ENROLMENT", "DUO_STEP"})
+  @EnumSource(names = {"SECOND_FACTOR", "ENROLMENT", "PROMPT_STEP"})
   void aSignInStepWithoutASession_startsAgainWithANoticeWhenItTimedOut(Access access) {
     assertThat(AccessPolicy.decide(access, Optional.empty(), true, "/login/enrol", true))
         .isEqualTo(new Decision.SignInFirst("/login?notice=ended"));
@@ -56,50 +60,79 @@ class AccessPolicyTest {
         .isEqualTo(new Decision.SignInFirst("/login"));
   }
 
-  @ParameterizedTest
-  @EnumSource(names = {"SIGNED_IN", "ADMINISTRATOR", "ENROLMENT"})
-  void aSessionAwaitingItsCode_isSentToTheSecondFactorStep(Access access) {
-    assertThat(decide(access, session(ADMIN, SecondFactor.TOTP)))
-        .isEqualTo(new Decision.ContinueSignIn("/login/second-factor"));
+  static Stream<SecondFactor> codes() {
+    return Stream.of(SecondFactor.TOTP, SecondFactors.PLUGIN_CODE);
   }
 
-  @Test
-  void aSessionAwaitingItsCode_mayTakeItsStepAndSignOut() {
-    assertThat(decide(Access.SECOND_FACTOR, session(OPERATOR, SecondFactor.TOTP)))
+  @ParameterizedTest
+  @MethodSource("codes")
+  void aSessionAwaitingACode_isSentToTheSecondFactorStep(SecondFactor code) {
+    for (Access access : new Access[] {Access.SIGNED_IN, Access.ADMINISTRATOR, Access.ENROLMENT}) {
+      assertThat(decide(access, session(ADMIN, code)))
+          .as(access.name())
+          .isEqualTo(new Decision.ContinueSignIn("/login/second-factor"));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("codes")
+  void aSessionAwaitingACode_mayTakeItsStepAndSignOut(SecondFactor code) {
+    assertThat(decide(Access.SECOND_FACTOR, session(OPERATOR, code)))
         .isEqualTo(new Decision.Allow());
-    assertThat(decide(Access.SIGN_OUT, session(OPERATOR, SecondFactor.TOTP)))
-        .isEqualTo(new Decision.Allow());
+    assertThat(decide(Access.SIGN_OUT, session(OPERATOR, code))).isEqualTo(new Decision.Allow());
   }
 
   @ParameterizedTest
   @EnumSource(names = {"SECOND_FACTOR", "ENROLMENT", "SIGNED_IN", "ADMINISTRATOR"})
-  void aSessionAwaitingDuo_isSentToTheDuoStepFromAnywhereElse(Access access) {
-    assertThat(decide(access, session(ADMIN, SecondFactor.DUO)))
-        .isEqualTo(new Decision.ContinueSignIn("/login/duo"));
+  void aSessionAwaitingAPrompt_isSentToThePromptStepFromAnywhereElse(Access access) {
+    assertThat(decide(access, session(ADMIN, SecondFactors.PROMPT)))
+        .isEqualTo(new Decision.ContinueSignIn("/login/prompt"));
   }
 
   @ParameterizedTest
-  @EnumSource(names = {"DUO_STEP", "DUO_CALLBACK", "SIGN_OUT"})
-  void aSessionAwaitingDuo_reachesItsStepTheCallbackAndSignOut(Access access) {
-    assertThat(decide(access, session(OPERATOR, SecondFactor.DUO))).isEqualTo(new Decision.Allow());
+  @EnumSource(names = {"PROMPT_STEP", "PROMPT_CALLBACK", "SIGN_OUT"})
+  void aSessionAwaitingAPrompt_reachesItsStepTheCallbackAndSignOut(Access access) {
+    assertThat(decide(access, session(OPERATOR, SecondFactors.PROMPT)))
+        .isEqualTo(new Decision.Allow());
+  }
+
+  static Stream<SecondFactor> otherSteps() {
+    return Stream.of(SecondFactor.TOTP, SecondFactor.TOTP_ENROLMENT, SecondFactors.PLUGIN_CODE);
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = SecondFactor.class,
-      names = {"TOTP", "TOTP_ENROLMENT"})
-  void theDuoStep_isNotForAnotherStep(SecondFactor factor) {
-    assertThat(decide(Access.DUO_STEP, session(OPERATOR, factor)))
+  @MethodSource("otherSteps")
+  void thePromptStep_isNotForAnotherStep(SecondFactor factor) {
+    assertThat(decide(Access.PROMPT_STEP, session(OPERATOR, factor)))
         .isNotEqualTo(new Decision.Allow());
   }
 
   @Test
-  void theDuoCallback_answersEveryoneSoThatAStrayCallbackGetsAMessage() {
-    assertThat(decide(Access.DUO_CALLBACK, Optional.empty())).isEqualTo(new Decision.Allow());
-    assertThat(AccessPolicy.decide(Access.DUO_CALLBACK, Optional.empty(), true, "/x", true))
+  void thePromptCallback_answersEveryoneSoThatAStrayCallbackGetsAMessage() {
+    assertThat(decide(Access.PROMPT_CALLBACK, Optional.empty())).isEqualTo(new Decision.Allow());
+    assertThat(AccessPolicy.decide(Access.PROMPT_CALLBACK, Optional.empty(), true, "/x", true))
         .isEqualTo(new Decision.Allow());
-    assertThat(decide(Access.DUO_CALLBACK, session(OPERATOR, SecondFactor.NONE)))
+    assertThat(decide(Access.PROMPT_CALLBACK, session(OPERATOR, SecondFactor.NONE)))
         .isEqualTo(new Decision.Allow());
+    assertThat(decide(Access.PROMPT_CALLBACK, session(OPERATOR, SecondFactor.TOTP)))
+        .isEqualTo(new Decision.Allow());
+  }
+
+  static Stream<Arguments> everyFactorAndItsStep() {
+    return Stream.of(
+        Arguments.of(SecondFactor.TOTP, "/login/second-factor"),
+        Arguments.of(SecondFactors.PLUGIN_CODE, "/login/second-factor"),
+        Arguments.of(SecondFactors.PROMPT, "/login/prompt"),
+        Arguments.of(SecondFactor.TOTP_ENROLMENT, "/login/enrol"),
+        Arguments.of(SecondFactor.NONE, "/login"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyFactorAndItsStep")
+  void theStepOfASession_followsTheKindOfItsFactorNotItsPlugin(SecondFactor factor, String step) {
+    assertThat(
+            AccessPolicy.stepOf(Session.begin(SessionToken.random(), OPERATOR.id(), factor, NOW)))
+        .isEqualTo(step);
   }
 
   @ParameterizedTest
@@ -120,7 +153,7 @@ class AccessPolicyTest {
     assertThat(decide(Access.ADMINISTRATOR, signedIn)).isEqualTo(new Decision.Forbidden());
     assertThat(decide(Access.SECOND_FACTOR, signedIn)).isEqualTo(new Decision.Home());
     assertThat(decide(Access.ENROLMENT, signedIn)).isEqualTo(new Decision.Home());
-    assertThat(decide(Access.DUO_STEP, signedIn)).isEqualTo(new Decision.Home());
+    assertThat(decide(Access.PROMPT_STEP, signedIn)).isEqualTo(new Decision.Home());
   }
 
   @Test

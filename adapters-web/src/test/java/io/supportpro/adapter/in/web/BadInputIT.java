@@ -82,8 +82,10 @@ class BadInputIT {
     }
   }
 
-  private static final List<String> DUO_FIELDS =
-      List.copyOf(PluginSteps.workingDuoFields("closed").keySet());
+  private static final List<String> PROMPT_FIELDS =
+      List.copyOf(PluginSteps.workingPromptFields("closed").keySet());
+
+  private static final String OPERATORS = PluginSteps.operatorsPage(PluginSteps.PROMPT);
 
   private TestPanel panel;
   private Browser admin;
@@ -114,15 +116,21 @@ class BadInputIT {
     notEnrolled = panel.browser();
     signIn(notEnrolled, "carol", TestPanel.PASSWORD);
     beginAuthenticatorSetup(notEnrolled, "/account/security/totp");
-    PluginSteps.setUpDuo(admin, "closed");
+    PluginSteps.setUpPrompt(admin, "closed");
+    PluginSteps.setUpCode(admin);
     PluginSteps.installAndActivate(admin, TestPlugins.WEBHOOKS.value());
-    panel.create("duo-user", "operator");
-    PluginSteps.setDuo(admin, panel.operator("duo-user").id().toString(), true);
+    panel.create("prompt-user", "operator");
+    PluginSteps.setForOperator(
+        admin, PluginSteps.PROMPT, panel.operator("prompt-user").id().toString(), true);
+    panel.create("code-user", "operator");
+    PluginSteps.setForOperator(
+        admin, PluginSteps.CODE, panel.operator("code-user").id().toString(), true);
 
     forms =
         List.of(
             new Form("sign-in", List.of("login", "password"), "login", false, this::signInForm),
             new Form("second factor", List.of("code"), "code", false, this::secondFactorForm),
+            new Form("plugin code", List.of("code"), "code", false, this::pluginCodeForm),
             new Form("forced enrolment", List.of("code"), "code", false, this::enrolmentForm),
             new Form(
                 "account set-up",
@@ -195,17 +203,17 @@ class BadInputIT {
                 fields ->
                     send(admin, "/admin/plugins", "/admin/plugins/webhooks/deactivate", fields)),
             new Form(
-                "Duo settings",
-                withAction(DUO_FIELDS),
+                "prompt settings",
+                withAction(PROMPT_FIELDS),
                 "setting-client_id",
                 false,
-                fields -> duoSettingsForm("save", fields)),
+                fields -> promptSettingsForm("save", fields)),
             new Form(
-                "Duo connection test",
-                withAction(DUO_FIELDS),
+                "prompt connection test",
+                withAction(PROMPT_FIELDS),
                 "setting-client_id",
                 false,
-                fields -> duoSettingsForm("test", fields)),
+                fields -> promptSettingsForm("test", fields)),
             new Form(
                 "webhook settings",
                 List.of(
@@ -218,25 +226,25 @@ class BadInputIT {
                 false,
                 this::webhookForm),
             new Form(
-                "Duo operator search",
+                "plugin operator search",
                 List.of("q", "page"),
                 "page",
                 true,
-                fields -> admin.get(PluginSteps.DUO_OPERATORS + "?" + Browser.encode(fields))),
+                fields -> admin.get(OPERATORS + "?" + Browser.encode(fields))),
             new Form(
-                "Duo for an operator",
+                "plugin for an operator",
                 List.of("enabled", "q", "page"),
                 "enabled",
                 false,
-                this::duoOperatorForm),
-            new Form("Duo step", List.of("next"), null, false, true, this::duoStepForm),
+                this::pluginOperatorForm),
+            new Form("prompt step", List.of("next"), null, false, true, this::promptStepForm),
             new Form(
-                "Duo callback",
-                List.of("state", "duo_code", "code", "error", "error_description"),
+                "prompt callback",
+                List.of("state", "code", "error", "error_description"),
                 "state",
                 false,
                 false,
-                this::duoCallback));
+                this::promptCallback));
   }
 
   @AfterAll
@@ -247,7 +255,7 @@ class BadInputIT {
   @BeforeEach
   void forgetFailures() {
     // Each case starts unthrottled, so that its own answer is tested, not the sum of the others.
-    var throttles = panel.useCases.signInThrottles();
+    var throttles = panel.useCases.panel().signInThrottles();
     throttles
         .list(new PageRequest(1, PageRequest.MAX_SIZE))
         .items()
@@ -341,6 +349,12 @@ class BadInputIT {
     return send(browser, "/login/second-factor", "/login/second-factor", replaced);
   }
 
+  private Response pluginCodeForm(Map<String, String> replaced) {
+    Browser browser = panel.browser();
+    signIn(browser, "code-user", TestPanel.PASSWORD);
+    return send(browser, "/login/second-factor", "/login/second-factor", replaced);
+  }
+
   private Response enrolmentForm(Map<String, String> replaced) {
     Browser browser = panel.browser();
     panel.settings.setForceTwoFactor(true);
@@ -384,11 +398,11 @@ class BadInputIT {
     return all;
   }
 
-  private Response duoSettingsForm(String action, Map<String, String> replaced) {
-    Map<String, String> fields = new LinkedHashMap<>(PluginSteps.workingDuoFields("closed"));
+  private Response promptSettingsForm(String action, Map<String, String> replaced) {
+    Map<String, String> fields = new LinkedHashMap<>(PluginSteps.workingPromptFields("closed"));
     fields.put("action", action);
     fields.putAll(replaced);
-    String page = PluginSteps.settingsPage(PluginSteps.DUO);
+    String page = PluginSteps.settingsPage(PluginSteps.PROMPT);
     return send(admin, page, page, fields);
   }
 
@@ -404,29 +418,29 @@ class BadInputIT {
     return send(admin, page, page, fields);
   }
 
-  private Response duoOperatorForm(Map<String, String> replaced) {
+  private Response pluginOperatorForm(Map<String, String> replaced) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("enabled", "true");
     fields.put("q", "");
     fields.put("page", "1");
     fields.putAll(replaced);
-    return send(
-        admin, PluginSteps.DUO_OPERATORS, PluginSteps.DUO_OPERATORS + "/" + target.id(), fields);
+    return send(admin, OPERATORS, OPERATORS + "/" + target.id(), fields);
   }
 
-  private Response duoStepForm(Map<String, String> replaced) {
+  /** Presses the button of the prompt step, once the password has sent the browser there. */
+  private Response promptStepForm(Map<String, String> replaced) {
     Browser browser = panel.browser();
-    signIn(browser, "duo-user", TestPanel.PASSWORD);
-    return send(browser, "/login/duo", "/login/duo", replaced);
+    signIn(browser, "prompt-user", TestPanel.PASSWORD);
+    return send(browser, PluginSteps.PROMPT_STEP, PluginSteps.PROMPT_STEP, replaced);
   }
 
   /** Comes back from an approved prompt with some of the parameters replaced. */
-  private Response duoCallback(Map<String, String> replaced) {
+  private Response promptCallback(Map<String, String> replaced) {
     Browser browser = panel.browser();
-    signIn(browser, "duo-user", TestPanel.PASSWORD);
     java.net.URI back =
-        panel.duo.approve(
-            java.net.URI.create(PluginSteps.continueToDuo(browser).location().orElseThrow()));
+        panel.prompt.approve(
+            java.net.URI.create(
+                signIn(browser, "prompt-user", TestPanel.PASSWORD).location().orElseThrow()));
     Map<String, String> fields = new LinkedHashMap<>();
     for (String pair : back.getRawQuery().split("&")) {
       String[] parts = pair.split("=", 2);
@@ -434,7 +448,7 @@ class BadInputIT {
           parts[0], java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8));
     }
     fields.putAll(replaced);
-    return browser.get("/duo/callback?" + Browser.encode(fields));
+    return browser.get(back.getRawPath() + "?" + Browser.encode(fields));
   }
 
   private static Map<String, String> throttleFields(Map<String, String> replaced) {

@@ -80,8 +80,9 @@ class ErrorPagesIT {
             "application/x-www-form-urlencoded",
             "a=%zz".getBytes(StandardCharsets.US_ASCII)));
     answers.add(anonymous.get("/login?" + "x".repeat(100_000)));
-    answers.add(anonymous.get("/duo/callback?state=unknown&duo_code=x"));
-    answers.add(anonymous.get("/login/duo"));
+    answers.add(anonymous.get("/login/callback?state=unknown&code=x"));
+    answers.add(anonymous.get("/example-prompt/callback?state=unknown&code=x"));
+    answers.add(anonymous.get("/login/prompt"));
     answers.add(operator.get("/admin/plugins"));
 
     for (Response answer : answers) {

@@ -29,7 +29,8 @@ class PagesIT {
     panel = TestPanel.start();
     admin = panel.browser();
     assertThat(signIn(admin, TestPanel.ADMIN, TestPanel.PASSWORD).status()).isEqualTo(303);
-    PluginSteps.setUpDuo(admin, "closed");
+    PluginSteps.setUpPrompt(admin, "closed");
+    PluginSteps.setUpCode(admin);
     PluginSteps.installAndActivate(admin, TestPlugins.WEBHOOKS.value());
   }
 
@@ -52,11 +53,13 @@ class PagesIT {
         "/admin/audit?type=SIGN_IN_SUCCEEDED&from=2026-01-01&to=2026-12-31",
         "/admin/throttles",
         "/admin/plugins",
-        "/admin/plugins/duo-security/uninstall",
-        "/admin/plugins/duo-security/settings",
+        "/admin/plugins/example-prompt/uninstall",
+        "/admin/plugins/example-prompt/settings",
+        "/admin/plugins/example-code/settings",
         "/admin/plugins/webhooks/settings",
-        "/admin/plugins/duo-security/operators",
-        "/admin/plugins/duo-security/operators?q=oli&page=1");
+        "/admin/plugins/example-prompt/operators",
+        "/admin/plugins/example-prompt/operators?q=oli&page=1",
+        "/admin/plugins/example-code/operators");
   }
 
   @ParameterizedTest

@@ -1,30 +1,30 @@
 package io.supportpro.adapter.in.web;
 
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
-import static io.supportpro.adapter.in.web.testing.PluginSteps.DUO;
-import static io.supportpro.adapter.in.web.testing.PluginSteps.DUO_HOST;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.CODE;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.PROMPT;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.act;
-import static io.supportpro.adapter.in.web.testing.PluginSteps.duoFields;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.codeFields;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.installAndActivate;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.promptFields;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.saveSettings;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.settingsPage;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.testConnection;
-import static io.supportpro.adapter.in.web.testing.PluginSteps.workingDuoFields;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.workingPromptFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
+import io.supportpro.adapter.in.web.testing.CodePlugin;
 import io.supportpro.adapter.in.web.testing.Html;
 import io.supportpro.adapter.in.web.testing.LogCapture;
+import io.supportpro.adapter.in.web.testing.PromptPlugin;
 import io.supportpro.adapter.in.web.testing.Response;
 import io.supportpro.adapter.in.web.testing.TestPanel;
 import io.supportpro.adapter.in.web.testing.TestPlugins;
-import io.supportpro.application.testing.DuoFault;
-import io.supportpro.application.testing.InMemoryDuoGateway;
+import io.supportpro.adapter.in.web.testing.TestPlugins.Outcome;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
-import io.supportpro.domain.duo.DuoSettings;
 import io.supportpro.domain.plugin.PluginSettings;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A plugin's settings page: the form built from its settings, saving, secrets and Duo's test. */
+/**
+ * A plugin's settings page: the form built from its settings, its setup steps, saving, secrets, and
+ * the connection test of a plugin that has one.
+ */
 class PluginSettingsIT {
   private static final String WEBHOOKS = TestPlugins.WEBHOOKS.value();
   private static final String ANOTHER_SECRET = "AnotherWellFormedSecretButNotTheRight123";
@@ -46,7 +49,7 @@ class PluginSettingsIT {
     panel = TestPanel.start();
     admin = panel.browser();
     signIn(admin, TestPanel.ADMIN, TestPanel.PASSWORD);
-    installAndActivate(admin, DUO);
+    installAndActivate(admin, PROMPT);
     installAndActivate(admin, WEBHOOKS);
   }
 
@@ -87,29 +90,50 @@ class PluginSettingsIT {
         .containsPattern(
             "<input id=\"setting-retries\" name=\"setting-retries\" type=\"text\""
                 + " inputmode=\"numeric\"\\s+value=\"3\"");
-    // Only Duo is tested against a service and explains where its values come from.
-    assertThat(page.body()).doesNotContain("value=\"test\"", "Where to find these values");
+    // A plugin without a connection test, setup steps or second factor offers none of them.
+    assertThat(page.body())
+        .doesNotContain("value=\"test\"", "Where to find these values", "operators page");
   }
 
   @Test
-  void theDuoPage_explainsWhereTheValuesComeFromAndLinksToItsOperators() {
-    Response page = admin.get(settingsPage(DUO));
+  void aPluginsPage_showsItsSetupStepsOffersItsTestAndLinksToItsOperators() {
+    Response page = admin.get(settingsPage(PROMPT));
 
     assertThat(page.status()).isEqualTo(200);
     PagesIT.assertWellFormedPage(page);
     assertThat(page.text())
-        .contains("Where to find these values")
-        .contains("Duo Admin Panel", "Applications", "Protect an Application")
-        .contains("Web SDK", "Protect", "Client ID", "Client secret", "API hostname")
+        .contains("Example Prompt settings", "Where to find these values")
+        .contains(PromptPlugin.SETUP_STEPS.toArray(String[]::new))
         .contains("Save settings", "Test connection");
     assertThat(page.body())
-        .contains("href=\"/admin/plugins/duo-security/operators\"")
+        .contains("<li>Create an application of the kind &quot;Web &amp; browser&quot;.</li>")
+        .contains("href=\"/admin/plugins/example-prompt/operators\"")
         .contains("name=\"action\" value=\"save\"", "name=\"action\" value=\"test\"")
         .contains("<label for=\"setting-client_secret\">Client secret</label>")
         .contains("<option value=\"closed\" selected=\"selected\">closed</option>");
+    // The steps come in order, before the form whose values they explain.
+    String text = page.text();
+    List<Integer> positions = PromptPlugin.SETUP_STEPS.stream().map(text::indexOf).toList();
+    assertThat(positions).isSorted().doesNotContain(-1);
+    assertThat(positions.getLast()).isLessThan(text.indexOf("Client ID"));
+    String body = page.body();
     // Save comes first, so that pressing Enter in a field saves.
-    assertThat(page.body().indexOf("value=\"save\""))
-        .isLessThan(page.body().indexOf("value=\"test\""));
+    assertThat(body.indexOf("value=\"save\"")).isLessThan(body.indexOf("value=\"test\""));
+  }
+
+  @Test
+  void aPluginWithASecondFactorButNoConnectionTest_linksToItsOperatorsOnly() {
+    installAndActivate(admin, CODE);
+
+    Response page = admin.get(settingsPage(CODE));
+
+    assertThat(page.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(page);
+    assertThat(page.text()).contains("Example Code settings", "Delivery");
+    assertThat(page.body())
+        .contains("href=\"/admin/plugins/example-code/operators\"")
+        .contains("name=\"action\" value=\"save\"")
+        .doesNotContain("value=\"test\"", "Where to find these values");
   }
 
   @Test
@@ -140,16 +164,14 @@ class PluginSettingsIT {
   @Test
   void invalidSettings_are422WithEachProblemNextToItsFieldAndTheTypedValuesKept() {
     Response refused =
-        saveSettings(
-            admin, DUO, duoFields("too-short", "not forty characters", "https://x/y", "maybe"));
+        saveSettings(admin, PROMPT, promptFields("Not An Id!", "too short", "maybe"));
 
     assertThat(refused.status()).isEqualTo(422);
     PagesIT.assertWellFormedPage(refused);
     assertThat(refused.text())
         .contains("The settings were not saved. Correct the fields marked below.")
-        .contains("The client ID has exactly 20 letters and digits and starts with DI (or SI).")
-        .contains("The client secret has exactly 40 letters and digits.")
-        .contains("Enter the host name only")
+        .contains("The client ID has 6 to 40 lower-case letters, digits and dashes.")
+        .contains("The client secret has at least 16 characters.")
         .contains("Choose one of: closed, open.");
     assertThat(refused.body())
         .contains("id=\"setting-client_id-error\"")
@@ -157,13 +179,11 @@ class PluginSettingsIT {
             "aria-invalid=\"true\"\\s+aria-describedby=\"setting-client_id-hint"
                 + " setting-client_id-error\"")
         .contains("aria-describedby=\"setting-client_secret-hint setting-client_secret-error\"")
-        .contains("aria-describedby=\"setting-api_hostname-hint setting-api_hostname-error\"")
         .contains("aria-describedby=\"setting-fail_mode-hint setting-fail_mode-error\"");
-    assertThat(Html.inputValue(refused.body(), "setting-client_id")).hasValue("too-short");
-    assertThat(Html.inputValue(refused.body(), "setting-api_hostname")).hasValue("https://x/y");
+    assertThat(Html.inputValue(refused.body(), "setting-client_id")).hasValue("Not An Id!");
     assertThat(Html.inputValue(refused.body(), "setting-client_secret")).hasValue("");
-    assertThat(refused.body()).doesNotContain("not forty characters");
-    assertThat(panel.plugins.settings(DuoPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(refused.body()).doesNotContain("too short");
+    assertThat(panel.plugins.settings(PromptPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
 
     Response badNumber =
         saveSettings(admin, WEBHOOKS, webhookFields("ftp://x", "", "json", "many"));
@@ -193,82 +213,58 @@ class PluginSettingsIT {
   }
 
   @Test
-  void anApiHostnameOutsideDuo_isRefusedNamingTheVariableThatAllowsIt() {
-    Response page = admin.get(settingsPage(DUO));
-    Response refused =
-        saveSettings(
-            admin,
-            DUO,
-            duoFields(
-                TestPanel.DUO_CLIENT_ID,
-                TestPanel.DUO_CLIENT_SECRET,
-                InMemoryDuoGateway.API_HOST,
-                "closed"));
-    Map<String, String> proxied = workingDuoFields("closed");
-    proxied.put("setting-proxy_host", "proxy.example.internal");
-    proxied.put("setting-proxy_port", "3128");
-    Response proxy = saveSettings(admin, DUO, proxied);
-
-    assertThat(page.text()).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
-    assertThat(refused.status()).isEqualTo(422);
-    PagesIT.assertWellFormedPage(refused);
-    assertThat(refused.text())
-        .contains("The settings were not saved.")
-        .contains("This is not a Duo API hostname such as api-XXXXXXXX.duosecurity.com.")
-        .contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
-    assertThat(refused.body()).contains("id=\"setting-api_hostname-error\"");
-    assertThat(proxy.status()).isEqualTo(422);
-    assertThat(proxy.body()).contains("id=\"setting-proxy_host-error\"");
-    assertThat(panel.plugins.settings(DuoPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
-  }
-
-  @Test
   void anEmptySecretField_keepsTheSavedSecret() {
-    saveSettings(admin, DUO, workingDuoFields("closed"));
-    var secretBefore = panel.plugins.settings(DuoPlugin.ID).get(DuoSettings.CLIENT_SECRET);
+    saveSettings(admin, PROMPT, workingPromptFields("closed"));
+    var secretBefore = panel.plugins.settings(PromptPlugin.ID).get(PromptPlugin.CLIENT_SECRET);
 
     Response again =
-        saveSettings(admin, DUO, duoFields(TestPanel.DUO_CLIENT_ID, "", DUO_HOST, "open"));
+        saveSettings(admin, PROMPT, promptFields(PromptPlugin.KNOWN_CLIENT, "", "open"));
 
     assertThat(again.status()).isEqualTo(303);
-    assertThat(panel.plugins.settings(DuoPlugin.ID).get(DuoSettings.CLIENT_SECRET))
+    assertThat(panel.plugins.settings(PromptPlugin.ID).get(PromptPlugin.CLIENT_SECRET))
         .isEqualTo(secretBefore);
     assertThat(
-            panel.plugins.settings(DuoPlugin.ID).get(DuoSettings.FAIL_MODE).orElseThrow().value())
+            panel
+                .plugins
+                .settings(PromptPlugin.ID)
+                .get(PromptPlugin.FAIL_MODE)
+                .orElseThrow()
+                .value())
         .isEqualTo("open");
-    Response test = testConnection(admin, duoFields(TestPanel.DUO_CLIENT_ID, "", DUO_HOST, "open"));
-    assertThat(test.text()).contains("Duo accepted these settings.");
+    // The test uses the saved secret, decrypted, which the provider then knows.
+    Response test =
+        testConnection(admin, PROMPT, promptFields(PromptPlugin.KNOWN_CLIENT, "", "open"));
+    assertThat(test.text()).contains(PromptPlugin.TEST_ACCEPTED);
   }
 
   @Test
   void theSecret_neverAppearsInAnyPageOrLogLine() {
-    String secret = TestPanel.DUO_CLIENT_SECRET;
+    String secret = PromptPlugin.KNOWN_SECRET;
     List<Response> pages = new ArrayList<>();
     List<String> logged;
     try (LogCapture log = LogCapture.start()) {
-      pages.add(saveSettings(admin, DUO, workingDuoFields("closed")));
-      pages.add(admin.get(settingsPage(DUO)));
-      pages.add(admin.get(settingsPage(DUO) + "?notice=plugin-settings-saved"));
-      pages.add(saveSettings(admin, DUO, duoFields("bad", secret, DUO_HOST, "closed")));
-      pages.add(
-          saveSettings(admin, DUO, duoFields(TestPanel.DUO_CLIENT_ID, secret, "bad host", "x")));
-      pages.add(
-          saveSettings(
-              admin,
-              DUO,
-              duoFields(TestPanel.DUO_CLIENT_ID, secret, InMemoryDuoGateway.API_HOST, "closed")));
-      pages.add(testConnection(admin, workingDuoFields("closed")));
-      pages.add(testConnection(admin, duoFields("bad", secret, DUO_HOST, "closed")));
+      pages.add(saveSettings(admin, PROMPT, workingPromptFields("closed")));
+      pages.add(admin.get(settingsPage(PROMPT)));
+      pages.add(admin.get(settingsPage(PROMPT) + "?notice=plugin-settings-saved"));
+      pages.add(saveSettings(admin, PROMPT, promptFields("BAD", secret, "closed")));
+      pages.add(saveSettings(admin, PROMPT, promptFields(PromptPlugin.KNOWN_CLIENT, secret, "x")));
+      pages.add(testConnection(admin, PROMPT, workingPromptFields("closed")));
+      pages.add(testConnection(admin, PROMPT, promptFields("BAD", secret, "closed")));
+      pages.add(testConnection(admin, PROMPT, promptFields("another-client", secret, "closed")));
+      panel.prompt.answer(Outcome.UNAVAILABLE);
+      pages.add(testConnection(admin, PROMPT, workingPromptFields("closed")));
+      panel.prompt.answer(Outcome.ALLOW);
       pages.add(admin.get("/admin/plugins"));
       pages.add(admin.get("/admin/audit"));
       pages.add(admin.get("/admin/audit?type=PLUGIN_SETTINGS_CHANGED"));
-      pages.add(admin.get("/admin/plugins/duo-security/operators"));
-      pages.add(admin.get("/admin/plugins/duo-security/uninstall"));
+      pages.add(admin.get("/admin/audit?type=PLUGIN_CONNECTION_TESTED"));
+      pages.add(admin.get("/admin/plugins/example-prompt/operators"));
+      pages.add(admin.get("/admin/plugins/example-prompt/uninstall"));
       pages.add(admin.get("/"));
       // A form that cannot be read, with the secret in it.
       pages.add(
           admin.post(
-              settingsPage(DUO),
+              settingsPage(PROMPT),
               "application/x-www-form-urlencoded",
               ("csrf="
                       + Html.csrf(admin.get("/").body())
@@ -288,14 +284,15 @@ class PluginSettingsIT {
       assertThat(page.headers().map().toString()).doesNotContain(secret);
     }
     assertThat(logged).anyMatch(line -> line.endsWith("capture works"));
+    assertThat(logged).anyMatch(line -> line.contains(PromptPlugin.NOT_REACHED_DETAIL));
     assertThat(logged).noneMatch(line -> line.contains(secret));
     assertThat(panel.audit.all().toString()).doesNotContain(secret);
   }
 
   @Test
   void settingsOfAPluginThatIsNotActive_areRefusedWith409AndChangeNothing() {
-    act(admin, DUO, "deactivate");
-    Response page = admin.get(settingsPage(DUO));
+    act(admin, PROMPT, "deactivate");
+    Response page = admin.get(settingsPage(PROMPT));
     assertThat(page.status()).isEqualTo(409);
     PagesIT.assertWellFormedPage(page);
     assertThat(page.text())
@@ -303,18 +300,18 @@ class PluginSettingsIT {
         .doesNotContain("Exception");
     assertThat(page.body()).contains("href=\"/admin/plugins\"");
 
-    Response save = saveSettingsDirectly(DUO, workingDuoFields("closed"));
+    Response save = saveSettingsDirectly(PROMPT, workingPromptFields("closed"));
     assertThat(save.status()).isEqualTo(409);
     assertThat(save.text()).contains("Settings are available only while the plugin is active.");
-    Map<String, String> test = new LinkedHashMap<>(workingDuoFields("closed"));
+    Map<String, String> test = new LinkedHashMap<>(workingPromptFields("closed"));
     test.put("action", "test");
-    assertThat(saveSettingsDirectly(DUO, test).status()).isEqualTo(409);
-    assertThat(panel.plugins.settings(DuoPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(saveSettingsDirectly(PROMPT, test).status()).isEqualTo(409);
+    assertThat(panel.plugins.settings(PromptPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
 
-    act(admin, DUO, "uninstall");
-    assertThat(admin.get(settingsPage(DUO)).status()).isEqualTo(409);
-    assertThat(saveSettingsDirectly(DUO, workingDuoFields("closed")).status()).isEqualTo(409);
-    assertThat(panel.plugins.settings(DuoPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
+    act(admin, PROMPT, "uninstall");
+    assertThat(admin.get(settingsPage(PROMPT)).status()).isEqualTo(409);
+    assertThat(saveSettingsDirectly(PROMPT, workingPromptFields("closed")).status()).isEqualTo(409);
+    assertThat(panel.plugins.settings(PromptPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
     assertThat(panel.audit.all())
         .noneMatch(e -> e.type() == AuditEventType.PLUGIN_SETTINGS_CHANGED);
   }
@@ -328,8 +325,8 @@ class PluginSettingsIT {
   }
 
   @Test
-  void testConnection_saysPlainlyThatDuoAcceptedTheValuesAndSavesNothing() {
-    Response test = testConnection(admin, workingDuoFields("open"));
+  void testConnection_saysPlainlyThatTheProviderAcceptedTheValuesAndSavesNothing() {
+    Response test = testConnection(admin, PROMPT, workingPromptFields("open"));
 
     assertThat(test.status()).isEqualTo(200);
     PagesIT.assertWellFormedPage(test);
@@ -337,82 +334,103 @@ class PluginSettingsIT {
         .hasValueSatisfying(
             box ->
                 assertThat(box)
-                    .contains("Connection test: Duo accepted these settings.")
+                    .contains("Connection test: " + PromptPlugin.TEST_ACCEPTED)
                     .contains("Nothing was saved."));
-    assertThat(Html.inputValue(test.body(), "setting-client_id")).hasValue(TestPanel.DUO_CLIENT_ID);
-    assertThat(Html.inputValue(test.body(), "setting-api_hostname")).hasValue(DUO_HOST);
+    assertThat(Html.inputValue(test.body(), "setting-client_id"))
+        .hasValue(PromptPlugin.KNOWN_CLIENT);
     assertThat(Html.inputValue(test.body(), "setting-client_secret")).hasValue("");
     assertThat(test.body()).contains("<option value=\"open\" selected=\"selected\">open</option>");
-    assertThat(panel.plugins.settings(DuoPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(panel.plugins.settings(PromptPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(panel.audit.all())
+        .filteredOn(e -> e.type() == AuditEventType.PLUGIN_CONNECTION_TESTED)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.subject()).isEqualTo(PROMPT);
+              assertThat(e.actor().name()).isEqualTo(TestPanel.ADMIN);
+              assertThat(e.details())
+                  .containsEntry("outcome", "accepted")
+                  .containsEntry(PromptPlugin.CLIENT_ID, PromptPlugin.KNOWN_CLIENT);
+            });
   }
 
   @Test
-  void testConnection_saysWhenDuoRefusesTheCredentials() {
+  void testConnection_saysWhenTheProviderRefusesTheCredentials() {
     Response test =
         testConnection(
-            admin, duoFields(TestPanel.DUO_CLIENT_ID, ANOTHER_SECRET, DUO_HOST, "closed"));
+            admin, PROMPT, promptFields(PromptPlugin.KNOWN_CLIENT, ANOTHER_SECRET, "closed"));
 
     assertThat(test.status()).isEqualTo(200);
     assertThat(Html.textOfClass(test.body(), "alert-error"))
-        .hasValueSatisfying(
-            box ->
-                assertThat(box)
-                    .contains(
-                        "Duo refused these credentials. Check the client ID, the client"
-                            + " secret and the API hostname."));
+        .hasValueSatisfying(box -> assertThat(box).contains(PromptPlugin.TEST_REFUSED));
     assertThat(test.body()).doesNotContain(ANOTHER_SECRET);
-    assertThat(panel.plugins.settings(DuoPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(panel.plugins.settings(PromptPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
   }
 
   @Test
-  void testConnection_answersEveryFailureToReachDuoAlike_namingNeitherHostNorCause() {
-    List<String> answers = new ArrayList<>();
-    for (DuoFault fault : List.of(DuoFault.DOWN, DuoFault.HTTP_500, DuoFault.SLOW)) {
-      panel.duo.inject(fault);
-      Response test = testConnection(admin, workingDuoFields("closed"));
-      assertThat(test.status()).isEqualTo(200);
-      answers.add(Html.textOfClass(test.body(), "alert-error").orElseThrow());
-      panel.duo.clearFaults();
+  void testConnection_showsOnlyWhatThePluginWords_andLogsWhatWentWrong() {
+    panel.prompt.answer(Outcome.UNAVAILABLE);
+    Response test;
+    List<String> logged;
+    try (LogCapture log = LogCapture.start()) {
+      test = testConnection(admin, PROMPT, workingPromptFields("closed"));
+      logged = log.lines();
     }
 
-    assertThat(answers).containsOnly(answers.getFirst());
-    assertThat(answers.getFirst())
-        .contains("Duo could not be reached with these settings, or what answered was not Duo.")
-        .doesNotContain(DUO_HOST);
+    assertThat(test.status()).isEqualTo(200);
+    assertThat(Html.textOfClass(test.body(), "alert-error"))
+        .hasValueSatisfying(box -> assertThat(box).contains(PromptPlugin.TEST_NOT_REACHED));
+    assertThat(test.body()).doesNotContain(PromptPlugin.NOT_REACHED_DETAIL, PromptPlugin.HOST);
+    assertThat(logged)
+        .contains(
+            "io.supportpro.adapter.in.web.PluginSettingsController Connection test of"
+                + " example-prompt by admin from 127.0.0.1 failed: "
+                + PromptPlugin.NOT_REACHED_DETAIL);
     assertThat(panel.audit.all())
-        .filteredOn(e -> e.type() == AuditEventType.DUO_CONNECTION_TESTED)
-        .hasSize(3)
-        .allSatisfy(e -> assertThat(e.details()).containsEntry("outcome", "not_reached"));
+        .filteredOn(e -> e.type() == AuditEventType.PLUGIN_CONNECTION_TESTED)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.details().toString())
+                    .contains("not_reached")
+                    .doesNotContain(PromptPlugin.NOT_REACHED_DETAIL));
   }
 
   @Test
   void testConnection_withValuesThatCannotWork_marksTheFieldsToCorrect() {
-    Response test = testConnection(admin, duoFields("short", "", "no host here", "closed"));
+    Response test = testConnection(admin, PROMPT, promptFields("short", "", "closed"));
 
     assertThat(test.status()).isEqualTo(422);
     assertThat(test.text())
         .contains("Correct the settings marked below, then test again.")
-        .contains("The client ID has exactly 20 letters and digits and starts with DI (or SI).")
-        .contains("The client secret has exactly 40 letters and digits.")
-        .contains("Enter the host name only");
+        .contains("The client ID has 6 to 40 lower-case letters, digits and dashes.")
+        .contains("The client secret has at least 16 characters.");
     assertThat(Html.inputValue(test.body(), "setting-client_id")).hasValue("short");
   }
 
   @Test
   void anUnknownButtonOrATestForAPluginWithoutOne_isA400() {
-    Map<String, String> fields = new LinkedHashMap<>(workingDuoFields("closed"));
+    Map<String, String> fields = new LinkedHashMap<>(workingPromptFields("closed"));
     fields.put("action", "delete-everything");
-    Response unknown = saveSettingsDirectly(DUO, fields);
+    Response unknown = saveSettingsDirectly(PROMPT, fields);
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.text()).contains("Use the Save or the Test connection button.");
 
     Map<String, String> webhookTest =
         new LinkedHashMap<>(webhookFields("https://x.example", "", "json", "1"));
     webhookTest.put("action", "test");
-    assertThat(saveSettingsDirectly(WEBHOOKS, webhookTest).status()).isEqualTo(400);
-    assertThat(panel.plugins.settings(DuoPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
+    Response noTest = saveSettingsDirectly(WEBHOOKS, webhookTest);
+    assertThat(noTest.status()).isEqualTo(400);
+    assertThat(noTest.text()).contains("This plugin has no connection test.");
+    installAndActivate(admin, CODE);
+    Map<String, String> codeTest = new LinkedHashMap<>(codeFields("sms"));
+    codeTest.put("action", "test");
+    assertThat(saveSettingsDirectly(CODE, codeTest).status()).isEqualTo(400);
+    assertThat(panel.plugins.settings(PromptPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(panel.plugins.settings(CodePlugin.ID)).isEqualTo(PluginSettings.EMPTY);
     assertThat(panel.audit.all())
         .extracting(AuditEvent::type)
-        .doesNotContain(AuditEventType.PLUGIN_SETTINGS_CHANGED);
+        .doesNotContain(
+            AuditEventType.PLUGIN_SETTINGS_CHANGED, AuditEventType.PLUGIN_CONNECTION_TESTED);
   }
 }

@@ -2,27 +2,29 @@ package io.supportpro.adapter.in.web;
 
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
-import static io.supportpro.adapter.in.web.testing.PluginSteps.DUO;
-import static io.supportpro.adapter.in.web.testing.PluginSteps.DUO_OPERATORS;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.CODE;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.PROMPT;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.act;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.installAndActivate;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.operatorsPage;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.saveSettings;
-import static io.supportpro.adapter.in.web.testing.PluginSteps.setDuo;
-import static io.supportpro.adapter.in.web.testing.PluginSteps.setUpDuo;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.setForOperator;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.setUpPrompt;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.settingsPage;
-import static io.supportpro.adapter.in.web.testing.PluginSteps.workingDuoFields;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.workingPromptFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.Html;
+import io.supportpro.adapter.in.web.testing.PromptPlugin;
 import io.supportpro.adapter.in.web.testing.Response;
 import io.supportpro.adapter.in.web.testing.TestPanel;
+import io.supportpro.adapter.in.web.testing.TestPlugins;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.plugin.PluginAction;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,18 +64,18 @@ class PluginsIT {
     return row.group(1);
   }
 
-  /** Takes the Duo plugin to the state through the Plugins page. */
+  /** Takes the prompt plugin to the state through the Plugins page. */
   private void bringTo(PluginState state) {
-    if (panel.plugins.state(DuoPlugin.ID).isInstalled()) {
-      act(admin, DUO, "uninstall");
+    if (panel.plugins.state(PromptPlugin.ID).isInstalled()) {
+      act(admin, PROMPT, "uninstall");
     }
     if (state != PluginState.AVAILABLE) {
-      act(admin, DUO, "install");
+      act(admin, PROMPT, "install");
     }
     if (state == PluginState.ACTIVE) {
-      act(admin, DUO, "activate");
+      act(admin, PROMPT, "activate");
     }
-    assertThat(panel.plugins.state(DuoPlugin.ID)).isEqualTo(state);
+    assertThat(panel.plugins.state(PromptPlugin.ID)).isEqualTo(state);
   }
 
   @Test
@@ -85,28 +87,31 @@ class PluginsIT {
     assertThat(list.body())
         .containsPattern("href=\"/admin/plugins\"\\s+aria-current=\"page\">Plugins</a>");
     assertThat(list.text())
-        .contains("Duo Security", "Confirms operator sign-ins with Duo's Universal Prompt")
+        .contains("Example Prompt", "Confirms operator sign-ins at Example Prompt")
         .contains("1.0.0", "SupportPro", "Available")
+        .contains("Example Code", "2.1.0")
         .contains("Webhooks", "0.3.1", "Example & Co <plugins@example.com>");
     assertThat(list.body()).contains("Example &amp; Co &lt;plugins@example.com&gt;");
     // Ordered by name.
-    assertThat(list.body().indexOf("plugin-duo-security"))
+    assertThat(list.body().indexOf("plugin-example-code"))
+        .isLessThan(list.body().indexOf("plugin-example-prompt"));
+    assertThat(list.body().indexOf("plugin-example-prompt"))
         .isLessThan(list.body().indexOf("plugin-webhooks"));
   }
 
   @Test
   void eachState_offersExactlyTheActionsItAllows() {
-    String actions = "/admin/plugins/duo-security/";
+    String actions = "/admin/plugins/example-prompt/";
 
     bringTo(PluginState.AVAILABLE);
-    String available = row(admin.get("/admin/plugins"), DUO);
+    String available = row(admin.get("/admin/plugins"), PROMPT);
     assertThat(available).contains("Available", "action=\"" + actions + "install\"");
     assertThat(available)
         .doesNotContain(actions + "activate", actions + "deactivate", actions + "uninstall")
         .doesNotContain(actions + "settings");
 
     bringTo(PluginState.INACTIVE);
-    String inactive = row(admin.get("/admin/plugins"), DUO);
+    String inactive = row(admin.get("/admin/plugins"), PROMPT);
     assertThat(inactive)
         .contains("Installed, inactive", "action=\"" + actions + "activate\"")
         .contains("href=\"" + actions + "uninstall\"");
@@ -114,19 +119,42 @@ class PluginsIT {
         .doesNotContain(actions + "install\"", actions + "deactivate", actions + "settings");
 
     bringTo(PluginState.ACTIVE);
-    assertThat(row(admin.get("/admin/plugins"), DUO))
+    assertThat(row(admin.get("/admin/plugins"), PROMPT))
         .contains(">Active — not configured<", "href=\"" + actions + "settings\"");
-    saveSettings(admin, DUO, workingDuoFields("closed"));
-    String active = row(admin.get("/admin/plugins"), DUO);
+    saveSettings(admin, PROMPT, workingPromptFields("closed"));
+    String active = row(admin.get("/admin/plugins"), PROMPT);
     assertThat(active)
         .contains(">Active<", "action=\"" + actions + "deactivate\"")
         .contains("href=\"" + actions + "settings\"", "href=\"" + actions + "uninstall\"")
-        .contains("href=\"" + DUO_OPERATORS + "\"");
+        .contains("href=\"" + operatorsPage(PROMPT) + "\"");
     assertThat(active).doesNotContain(actions + "install\"", actions + "activate\"");
     // Install, Activate and Deactivate are forms with the session's token; Uninstall asks first.
     assertThat(active)
         .contains("name=\"csrf\"")
         .doesNotContain("action=\"" + actions + "uninstall");
+  }
+
+  @Test
+  void theOperatorsLink_isOfferedOnlyForActivePluginsWithASecondFactor() {
+    String webhooks = TestPlugins.WEBHOOKS.value();
+    installAndActivate(admin, webhooks);
+    installAndActivate(admin, CODE);
+    act(admin, PROMPT, "install");
+
+    Response installed = admin.get("/admin/plugins");
+    assertThat(row(installed, CODE))
+        .contains(
+            "href=\"/admin/plugins/example-code/operators\">Operators<span"
+                + " class=\"visually-hidden\"> using Example Code</span></a>");
+    assertThat(row(installed, PROMPT)).doesNotContain("/operators");
+    assertThat(row(installed, webhooks))
+        .contains("href=\"/admin/plugins/webhooks/settings\"")
+        .doesNotContain("/operators");
+
+    act(admin, PROMPT, "activate");
+    Response active = admin.get("/admin/plugins");
+    assertThat(row(active, PROMPT)).contains("href=\"" + operatorsPage(PROMPT) + "\"");
+    assertThat(row(active, webhooks)).doesNotContain("/operators");
   }
 
   static Stream<Arguments> everyStateAndAction() {
@@ -142,7 +170,7 @@ class PluginsIT {
     String path = action.name().toLowerCase(Locale.ROOT);
     String done = path.endsWith("e") ? path + "d" : path + "ed";
 
-    Response answer = act(admin, DUO, path);
+    Response answer = act(admin, PROMPT, path);
 
     PluginState expected =
         switch (action) {
@@ -157,16 +185,16 @@ class PluginsIT {
       PagesIT.assertWellFormedPage(answer);
       assertThat(Html.textOfClass(answer.body(), "alert-error"))
           .hasValueSatisfying(
-              alert -> assertThat(alert).startsWith("Duo Security: ").endsWith("."));
+              alert -> assertThat(alert).startsWith("Example Prompt: ").endsWith("."));
       assertThat(answer.text()).contains("Plugins");
-      assertThat(panel.plugins.state(DuoPlugin.ID)).isEqualTo(from);
+      assertThat(panel.plugins.state(PromptPlugin.ID)).isEqualTo(from);
       assertThat(events)
           .singleElement()
           .satisfies(e -> assertThat(e.type()).isEqualTo(AuditEventType.PLUGIN_ACTION_REFUSED));
     } else {
       assertThat(answer.status()).isEqualTo(303);
       assertThat(answer.location()).hasValue("/admin/plugins?notice=plugin-" + done);
-      assertThat(panel.plugins.state(DuoPlugin.ID)).isEqualTo(expected);
+      assertThat(panel.plugins.state(PromptPlugin.ID)).isEqualTo(expected);
       assertThat(events)
           .singleElement()
           .satisfies(
@@ -180,20 +208,20 @@ class PluginsIT {
 
   @Test
   void aChange_isAnnouncedOnTheList() {
-    Response installed = act(admin, DUO, "install");
+    Response installed = act(admin, PROMPT, "install");
 
     assertThat(admin.follow(installed).text())
         .contains("The plugin was installed. Activate it to use it.");
-    assertThat(admin.follow(act(admin, DUO, "activate")).text())
+    assertThat(admin.follow(act(admin, PROMPT, "activate")).text())
         .contains("The plugin was activated.");
-    assertThat(admin.follow(act(admin, DUO, "deactivate")).text())
+    assertThat(admin.follow(act(admin, PROMPT, "deactivate")).text())
         .contains("The plugin was deactivated. Its settings and per-operator choices are kept.");
   }
 
   @Test
   void anUnknownOrMalformedPlugin_isAPageThatIsNotThere() {
     String csrf = Html.csrf(admin.get("/admin/plugins").body());
-    for (String id : List.of("no-such-plugin", "Duo_Security", "a".repeat(80), "-x-", "%20")) {
+    for (String id : List.of("no-such-plugin", "Example_Prompt", "a".repeat(80), "-x-", "%20")) {
       for (String action : List.of("install", "activate", "deactivate", "uninstall", "settings")) {
         Response answer = admin.post("/admin/plugins/" + id + "/" + action, Map.of("csrf", csrf));
         assertThat(answer.status()).as(id + " " + action).isEqualTo(404);
@@ -209,92 +237,93 @@ class PluginsIT {
   void theUninstallPage_saysItIsIrreversibleAndRecommendsDeactivating() {
     bringTo(PluginState.ACTIVE);
 
-    Response confirm = admin.get("/admin/plugins/duo-security/uninstall");
+    Response confirm = admin.get("/admin/plugins/example-prompt/uninstall");
 
     assertThat(confirm.status()).isEqualTo(200);
     PagesIT.assertWellFormedPage(confirm);
     assertThat(confirm.text())
-        .contains("Uninstall Duo Security?")
+        .contains("Uninstall Example Prompt?")
         .contains("Uninstalling is irreversible.")
         .contains("permanently deletes the plugin's saved settings, including any secrets,")
         .contains("and every per-operator choice")
         .contains("Deactivate instead", "We recommend deactivating instead")
         .contains("settings and per-operator choices are kept");
     assertThat(confirm.body())
-        .contains("action=\"/admin/plugins/duo-security/deactivate\"")
-        .contains("action=\"/admin/plugins/duo-security/uninstall\"")
+        .contains("action=\"/admin/plugins/example-prompt/deactivate\"")
+        .contains("action=\"/admin/plugins/example-prompt/uninstall\"")
         .contains("class=\"button button-danger-solid\">Uninstall permanently</button>");
     // Opening the page changes nothing.
-    assertThat(panel.plugins.state(DuoPlugin.ID)).isEqualTo(PluginState.ACTIVE);
+    assertThat(panel.plugins.state(PromptPlugin.ID)).isEqualTo(PluginState.ACTIVE);
 
     bringTo(PluginState.INACTIVE);
-    Response inactive = admin.get("/admin/plugins/duo-security/uninstall");
+    Response inactive = admin.get("/admin/plugins/example-prompt/uninstall");
     assertThat(inactive.text()).contains("Uninstall permanently", "already inactive");
-    assertThat(inactive.body()).doesNotContain("action=\"/admin/plugins/duo-security/deactivate\"");
+    assertThat(inactive.body())
+        .doesNotContain("action=\"/admin/plugins/example-prompt/deactivate\"");
 
     bringTo(PluginState.AVAILABLE);
-    Response notInstalled = admin.get("/admin/plugins/duo-security/uninstall");
+    Response notInstalled = admin.get("/admin/plugins/example-prompt/uninstall");
     assertThat(notInstalled.status()).isEqualTo(409);
     PagesIT.assertWellFormedPage(notInstalled);
     assertThat(notInstalled.text())
-        .contains("Duo Security is not installed, so there is nothing to uninstall.")
+        .contains("Example Prompt is not installed, so there is nothing to uninstall.")
         .doesNotContain("Uninstall permanently");
   }
 
   @Test
   void deactivating_keepsTheSettingsAndPerOperatorChoices() {
-    setUpDuo(admin, "closed");
+    setUpPrompt(admin, "closed");
     String olivia = panel.operator(TestPanel.OPERATOR).id().toString();
-    setDuo(admin, olivia, true);
+    setForOperator(admin, PROMPT, olivia, true);
 
     Response fromConfirmation =
         submit(
             admin,
-            "/admin/plugins/duo-security/uninstall",
-            "/admin/plugins/duo-security/deactivate",
+            "/admin/plugins/example-prompt/uninstall",
+            "/admin/plugins/example-prompt/deactivate",
             Map.of());
     assertThat(fromConfirmation.location()).hasValue("/admin/plugins?notice=plugin-deactivated");
-    assertThat(admin.get(settingsPage(DUO)).status()).isEqualTo(409);
-    assertThat(admin.get(DUO_OPERATORS).status()).isEqualTo(409);
+    assertThat(admin.get(settingsPage(PROMPT)).status()).isEqualTo(409);
+    assertThat(admin.get(operatorsPage(PROMPT)).status()).isEqualTo(409);
 
-    act(admin, DUO, "activate");
-    Response settings = admin.get(settingsPage(DUO));
+    act(admin, PROMPT, "activate");
+    Response settings = admin.get(settingsPage(PROMPT));
     assertThat(Html.inputValue(settings.body(), "setting-client_id"))
-        .hasValue(TestPanel.DUO_CLIENT_ID);
+        .hasValue(PromptPlugin.KNOWN_CLIENT);
     assertThat(settings.text()).contains("A secret is saved; leave empty to keep it.");
-    assertThat(admin.get(DUO_OPERATORS + "?q=olivia").text())
+    assertThat(admin.get(operatorsPage(PROMPT) + "?q=olivia").text())
         .contains("olivia Operator olivia")
         .contains("Enabled");
   }
 
   @Test
   void uninstalling_deletesEverythingSoThatAReinstallStartsEmpty() {
-    setUpDuo(admin, "open");
+    setUpPrompt(admin, "open");
     String olivia = panel.operator(TestPanel.OPERATOR).id().toString();
-    setDuo(admin, olivia, true);
+    setForOperator(admin, PROMPT, olivia, true);
 
     Response uninstalled =
         submit(
             admin,
-            "/admin/plugins/duo-security/uninstall",
-            "/admin/plugins/duo-security/uninstall",
+            "/admin/plugins/example-prompt/uninstall",
+            "/admin/plugins/example-prompt/uninstall",
             Map.of());
     assertThat(uninstalled.status()).isEqualTo(303);
     assertThat(uninstalled.location()).hasValue("/admin/plugins?notice=plugin-uninstalled");
     assertThat(admin.follow(uninstalled).text())
         .contains("The plugin was uninstalled; its settings and per-operator choices were deleted.")
         .contains("Available");
-    assertThat(panel.plugins.settings(DuoPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(panel.plugins.settings(PromptPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
 
-    installAndActivate(admin, DUO);
-    Response settings = admin.get(settingsPage(DUO));
+    installAndActivate(admin, PROMPT);
+    Response settings = admin.get(settingsPage(PROMPT));
     assertThat(Html.inputValue(settings.body(), "setting-client_id")).hasValue("");
-    assertThat(Html.inputValue(settings.body(), "setting-api_hostname")).hasValue("");
     assertThat(settings.body()).contains("<option value=\"closed\" selected=\"selected\">");
     assertThat(settings.text()).doesNotContain("A secret is saved");
-    Response operators = admin.get(DUO_OPERATORS);
+    Response operators = admin.get(operatorsPage(PROMPT));
     assertThat(operators.text()).contains("Not enabled").doesNotContain(" Enabled ");
-    assertThat(panel.plugins.operatorValue(DuoPlugin.ID, panel.operator("olivia").id(), "enabled"))
+    assertThat(
+            panel.plugins.operatorValue(PromptPlugin.ID, panel.operator("olivia").id(), "enabled"))
         .isEmpty();
   }
 
@@ -308,20 +337,20 @@ class PluginsIT {
     for (String page :
         List.of(
             "/admin/plugins",
-            "/admin/plugins/duo-security/uninstall",
-            settingsPage(DUO),
-            DUO_OPERATORS)) {
+            "/admin/plugins/example-prompt/uninstall",
+            settingsPage(PROMPT),
+            operatorsPage(PROMPT))) {
       assertThat(operator.get(page).status()).as(page).isEqualTo(403);
     }
     for (String action : List.of("install", "activate", "deactivate", "uninstall", "settings")) {
       Response refused =
-          operator.post("/admin/plugins/duo-security/" + action, Map.of("csrf", csrf));
+          operator.post("/admin/plugins/example-prompt/" + action, Map.of("csrf", csrf));
       assertThat(refused.status()).as(action).isEqualTo(403);
     }
     assertThat(
             operator
                 .post(
-                    DUO_OPERATORS + "/" + panel.operator(TestPanel.OPERATOR).id(),
+                    operatorsPage(PROMPT) + "/" + panel.operator(TestPanel.OPERATOR).id(),
                     Map.of("csrf", csrf, "enabled", "true"))
                 .status())
         .isEqualTo(403);
@@ -334,7 +363,7 @@ class PluginsIT {
   @Test
   void theLifecycleForms_withoutTheirTokenAreRefusedAndChangeNothing() {
     for (String action : List.of("install", "activate", "deactivate", "uninstall")) {
-      Response refused = admin.post("/admin/plugins/duo-security/" + action, Map.of());
+      Response refused = admin.post("/admin/plugins/example-prompt/" + action, Map.of());
       assertThat(refused.status()).as(action).isEqualTo(403);
     }
     assertThat(panel.plugins.installed()).isEmpty();
@@ -343,7 +372,7 @@ class PluginsIT {
   @Test
   void gettingAnAction_changesNothing() {
     for (String action : List.of("install", "activate", "deactivate")) {
-      assertThat(admin.get("/admin/plugins/duo-security/" + action).status()).isIn(404, 405);
+      assertThat(admin.get("/admin/plugins/example-prompt/" + action).status()).isIn(404, 405);
     }
     assertThat(panel.plugins.installed()).isEmpty();
   }

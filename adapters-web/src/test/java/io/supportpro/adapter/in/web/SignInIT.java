@@ -105,7 +105,8 @@ class SignInIT {
   void aDeactivatedOperator_isToldSoWith403() {
     panel
         .useCases
-        .deactivateOperator()
+        .operators()
+        .deactivate()
         .deactivate(
             new OperatorCommand(Actor.system("test"), panel.operator(TestPanel.OPERATOR).id()));
 

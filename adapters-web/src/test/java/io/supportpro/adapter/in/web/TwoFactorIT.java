@@ -6,24 +6,29 @@ import static io.supportpro.adapter.in.web.testing.PanelSteps.passSecondFactor;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signOut;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
+import static io.supportpro.adapter.in.web.testing.PanelSteps.wrongCodesUntilThrottled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.Html;
 import io.supportpro.adapter.in.web.testing.Response;
 import io.supportpro.adapter.in.web.testing.TestPanel;
+import io.supportpro.application.port.in.CodeCommand;
 import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.PassSecondFactorUseCase;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.secondfactor.CodeField;
 import io.supportpro.domain.secondfactor.Totp;
 import io.supportpro.domain.secondfactor.TotpSecret;
+import io.supportpro.domain.session.SessionToken;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -226,14 +231,7 @@ class TwoFactorIT {
     signOut(browser, "/");
     signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
 
-    Response answer = null;
-    for (int attempt = 0; attempt < 10; attempt++) {
-      answer = passSecondFactor(browser, "00000" + attempt);
-      if (answer.status() == 429) {
-        break;
-      }
-      assertThat(answer.status()).isEqualTo(401);
-    }
+    Response answer = wrongCodesUntilThrottled(browser);
 
     assertThat(answer.status()).isEqualTo(429);
     assertThat(answer.header("Retry-After"))
@@ -246,9 +244,22 @@ class TwoFactorIT {
     var outcome = new java.util.concurrent.atomic.AtomicReference<CodeResult>();
     try (TestPanel stubbed =
         TestPanel.start(
-            useCases ->
-                UseCaseOverrides.replace(
-                    useCases, (PassSecondFactorUseCase) command -> outcome.get()))) {
+            useCases -> {
+              PassSecondFactorUseCase real = useCases.signIn().code();
+              return UseCaseOverrides.replace(
+                  useCases,
+                  new PassSecondFactorUseCase() {
+                    @Override
+                    public Optional<CodeField> field(SessionToken token) {
+                      return real.field(token);
+                    }
+
+                    @Override
+                    public CodeResult passSecondFactor(CodeCommand command) {
+                      return outcome.get();
+                    }
+                  });
+            })) {
       Browser b = stubbed.browser();
       signIn(b, TestPanel.OPERATOR, TestPanel.PASSWORD);
       enrolWith(stubbed, b);
@@ -420,6 +431,7 @@ class TwoFactorIT {
 
     panel
         .useCases
+        .operators()
         .resetTwoFactor()
         .reset(new OperatorCommand(Actor.system("test"), panel.operator(TestPanel.OPERATOR).id()));
 

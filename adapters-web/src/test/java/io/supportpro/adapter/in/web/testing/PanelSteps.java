@@ -69,6 +69,23 @@ public final class PanelSteps {
     return submit(browser, "/login/second-factor", "/login/second-factor", Map.of("code", code));
   }
 
+  /**
+   * Enters wrong codes on the second-factor step, each refused with 401, until one is refused with
+   * 429; that answer.
+   */
+  public static Response wrongCodesUntilThrottled(Browser browser) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      Response answer = passSecondFactor(browser, "00000" + attempt);
+      if (answer.status() == 429) {
+        return answer;
+      }
+      if (answer.status() != 401) {
+        throw new AssertionError("a wrong code was answered with " + answer.status());
+      }
+    }
+    throw new AssertionError("ten wrong codes were not throttled");
+  }
+
   /** Signs out with the form in the top bar of the page. */
   public static Response signOut(Browser browser, String page) {
     return submit(browser, page, "/logout", Map.of());

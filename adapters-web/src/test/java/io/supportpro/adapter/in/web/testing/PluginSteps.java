@@ -5,24 +5,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Plugins pages and the Duo step of signing in as steps a test takes, through the forms a
+ * The Plugins pages and the prompt step of signing in as steps a test takes, through the forms a
  * browser would use. The answers are returned unfollowed.
  */
 public final class PluginSteps {
-  /** The Duo Security plugin's id, as its addresses carry it. */
-  public static final String DUO = "duo-security";
+  /** The prompt plugin's id, as its addresses carry it. */
+  public static final String PROMPT = PromptPlugin.ID.value();
 
-  /** An API hostname under a Duo domain, so that saving it gives no warning. */
-  public static final String DUO_HOST = "api-1234abcd.duosecurity.com";
+  /** The code plugin's id, as its addresses carry it. */
+  public static final String CODE = CodePlugin.ID.value();
 
-  /** The Duo operators page. */
-  public static final String DUO_OPERATORS = "/admin/plugins/duo-security/operators";
+  /** The page of the prompt step, for a session that comes back to it. */
+  public static final String PROMPT_STEP = "/login/prompt";
 
   private PluginSteps() {}
 
   /** The settings page of the plugin. */
   public static String settingsPage(String plugin) {
     return "/admin/plugins/" + plugin + "/settings";
+  }
+
+  /** The page that chooses the operators who sign in with the plugin's second factor. */
+  public static String operatorsPage(String plugin) {
+    return "/admin/plugins/" + plugin + "/operators";
   }
 
   /** Presses Install, Activate, Deactivate or Uninstall with the Plugins page's token. */
@@ -37,24 +42,24 @@ public final class PluginSteps {
     expectRedirect(act(admin, plugin, "activate"), "activate " + plugin);
   }
 
-  /** The Duo settings form's fields, named as the form names them. */
-  public static Map<String, String> duoFields(
-      String clientId, String clientSecret, String apiHostname, String failMode) {
+  /** The prompt plugin's settings form's fields, named as the form names them. */
+  public static Map<String, String> promptFields(
+      String clientId, String clientSecret, String failMode) {
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("setting-client_id", clientId);
-    fields.put("setting-client_secret", clientSecret);
-    fields.put("setting-api_hostname", apiHostname);
-    fields.put("setting-fail_mode", failMode);
-    fields.put("setting-username_source", "username");
-    fields.put("setting-proxy_host", "");
-    fields.put("setting-proxy_port", "");
-    fields.put("setting-certificate_pins", "");
+    fields.put("setting-" + PromptPlugin.CLIENT_ID, clientId);
+    fields.put("setting-" + PromptPlugin.CLIENT_SECRET, clientSecret);
+    fields.put("setting-" + PromptPlugin.FAIL_MODE, failMode);
     return fields;
   }
 
-  /** Duo settings the test panel's in-memory Duo accepts, with the fail mode given. */
-  public static Map<String, String> workingDuoFields(String failMode) {
-    return duoFields(TestPanel.DUO_CLIENT_ID, TestPanel.DUO_CLIENT_SECRET, DUO_HOST, failMode);
+  /** Prompt settings that its provider knows, with the fail mode given. */
+  public static Map<String, String> workingPromptFields(String failMode) {
+    return promptFields(PromptPlugin.KNOWN_CLIENT, PromptPlugin.KNOWN_SECRET, failMode);
+  }
+
+  /** The code plugin's settings form's fields. */
+  public static Map<String, String> codeFields(String delivery) {
+    return Map.of("setting-" + CodePlugin.DELIVERY, delivery);
   }
 
   /** Presses Save settings on the plugin's settings page. */
@@ -64,34 +69,45 @@ public final class PluginSteps {
     return PanelSteps.submit(admin, settingsPage(plugin), settingsPage(plugin), all);
   }
 
-  /** Presses Test connection on the Duo settings page. */
-  public static Response testConnection(Browser admin, Map<String, String> fields) {
+  /** Presses Test connection on the plugin's settings page. */
+  public static Response testConnection(Browser admin, String plugin, Map<String, String> fields) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.put("action", "test");
-    return PanelSteps.submit(admin, settingsPage(DUO), settingsPage(DUO), all);
+    return PanelSteps.submit(admin, settingsPage(plugin), settingsPage(plugin), all);
   }
 
-  /** Installs, activates and configures Duo so that the in-memory Duo accepts it. */
-  public static void setUpDuo(Browser admin, String failMode) {
-    installAndActivate(admin, DUO);
-    expectRedirect(saveSettings(admin, DUO, workingDuoFields(failMode)), "save Duo settings");
+  /** Installs, activates and configures the prompt plugin so that its provider knows the panel. */
+  public static void setUpPrompt(Browser admin, String failMode) {
+    installAndActivate(admin, PROMPT);
+    expectRedirect(
+        saveSettings(admin, PROMPT, workingPromptFields(failMode)), "save the prompt's settings");
   }
 
-  /** Presses Enable or Disable for the operator on the Duo operators page. */
-  public static Response setDuo(Browser admin, String operatorId, boolean enabled) {
+  /** Installs, activates and configures the code plugin. */
+  public static void setUpCode(Browser admin) {
+    installAndActivate(admin, CODE);
+    expectRedirect(saveSettings(admin, CODE, codeFields("sms")), "save the code's settings");
+  }
+
+  /** Presses Enable or Disable for the operator on the plugin's operators page. */
+  public static Response setForOperator(
+      Browser admin, String plugin, String operatorId, boolean enabled) {
     return PanelSteps.submit(
         admin,
-        DUO_OPERATORS,
-        DUO_OPERATORS + "/" + operatorId,
+        operatorsPage(plugin),
+        operatorsPage(plugin) + "/" + operatorId,
         Map.of("enabled", Boolean.toString(enabled)));
   }
 
-  /** Presses Continue to Duo on the Duo step; the answer is the redirect to Duo (or a refusal). */
-  public static Response continueToDuo(Browser browser) {
-    return PanelSteps.submit(browser, "/login/duo", "/login/duo", Map.of());
+  /**
+   * Presses the button of the prompt step, for a session that came back to it; the answer is the
+   * redirect to the prompt (or a refusal).
+   */
+  public static Response continueToPrompt(Browser browser) {
+    return PanelSteps.submit(browser, PROMPT_STEP, PROMPT_STEP, Map.of());
   }
 
-  /** The path and query of the address Duo sends the browser back to, to GET on the panel. */
+  /** The path and query of the address a prompt sends the browser back to, to GET on the panel. */
   public static String callbackPath(URI back) {
     return back.getRawPath() + "?" + back.getRawQuery();
   }

@@ -5,19 +5,19 @@ import io.supportpro.adapter.in.web.WebSettings;
 import io.supportpro.adapter.in.web.WebUseCases;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
-import io.supportpro.application.port.out.DuoConnection;
-import io.supportpro.application.port.out.DuoGateway;
+import io.supportpro.application.port.out.Stores;
 import io.supportpro.application.service.AuditLogService;
 import io.supportpro.application.service.ChangeOperatorService;
 import io.supportpro.application.service.CheckHealthService;
+import io.supportpro.application.service.CodeSignInService;
 import io.supportpro.application.service.CreateOperatorService;
-import io.supportpro.application.service.DuoConnectionTestService;
-import io.supportpro.application.service.DuoSignInService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ListOperatorsService;
+import io.supportpro.application.service.PluginConnectionTestService;
 import io.supportpro.application.service.PluginLifecycleService;
 import io.supportpro.application.service.PluginOperatorsService;
 import io.supportpro.application.service.PluginSettingsService;
+import io.supportpro.application.service.PromptSignInService;
 import io.supportpro.application.service.SecondFactorRequirement;
 import io.supportpro.application.service.SessionService;
 import io.supportpro.application.service.SignInThrottlesService;
@@ -25,7 +25,6 @@ import io.supportpro.application.service.TwoFactorService;
 import io.supportpro.application.testing.FakePasswordHasher;
 import io.supportpro.application.testing.FakeSecretCipher;
 import io.supportpro.application.testing.InMemoryAuditLog;
-import io.supportpro.application.testing.InMemoryDuoGateway;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.InMemoryPanelSettings;
@@ -33,6 +32,7 @@ import io.supportpro.application.testing.InMemoryPendingSignIns;
 import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
+import io.supportpro.application.testing.InMemoryStores;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
 import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
@@ -45,45 +45,37 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
- * The panel on a random port, wired with the real services over the in-memory adapters and a clock
+ * The panel on a random port, wired with the real services over the in-memory stores and a clock
  * that tests move, seeded with an administrator ({@value #ADMIN}) and an operator ({@value
- * #OPERATOR}), both with the password {@value #PASSWORD}. It ships the {@link TestPlugins} and an
- * in-memory Duo that accepts the client {@value #DUO_CLIENT_ID} with {@value #DUO_CLIENT_SECRET}.
+ * #OPERATOR}), both with the password {@value #PASSWORD}. It ships a {@link PromptPlugin} and a
+ * {@link CodePlugin}, whose providers the tests script, and the {@link TestPlugins.Webhooks}.
  */
 public final class TestPanel implements AutoCloseable {
   public static final String ADMIN = "admin";
   public static final String OPERATOR = "olivia";
   public static final String PASSWORD = "velvet-Otter-42-marble";
-  public static final String DUO_CLIENT_ID = "DIWEBTEST0123456789A";
-  public static final String DUO_CLIENT_SECRET = "s3cr3tWebDuoSecretValue0123456789abcdefX";
   private static final byte[] FORM_KEY =
       "a test key that signs the sign-in form's tokens".getBytes(StandardCharsets.UTF_8);
 
   public final MutableClock clock = MutableClock.atStart();
-  public final InMemoryOperatorRepository operators = new InMemoryOperatorRepository();
-  public final InMemorySessionStore sessions = new InMemorySessionStore();
-  public final InMemoryFailedAttempts failedAttempts = new InMemoryFailedAttempts();
-  public final InMemoryTotpCredentials totp = new InMemoryTotpCredentials();
-  public final InMemoryPanelSettings settings = new InMemoryPanelSettings();
-  public final InMemoryPluginRepository plugins = new InMemoryPluginRepository();
-  public final InMemoryAuditLog audit = new InMemoryAuditLog();
-  public final InMemoryDuoGateway duo = new InMemoryDuoGateway(DUO_CLIENT_ID, DUO_CLIENT_SECRET);
-
-  /**
-   * Rewrites what the in-memory Duo answers when a code is exchanged, for answers it never gives on
-   * its own, such as a verified answer for another user.
-   */
-  public final AtomicReference<UnaryOperator<DuoGateway.Result>> duoExchange =
-      new AtomicReference<>(UnaryOperator.identity());
-
-  // Like the database's foreign keys: a pending sign-in goes with its plugin and its session.
+  // Like the database's foreign keys, its pending sign-ins go with their plugin and session.
+  private final Stores stores = InMemoryStores.create();
+  public final InMemoryOperatorRepository operators =
+      (InMemoryOperatorRepository) stores.operators();
+  public final InMemorySessionStore sessions = (InMemorySessionStore) stores.sessions();
+  public final InMemoryFailedAttempts failedAttempts =
+      (InMemoryFailedAttempts) stores.failedAttempts();
+  public final InMemoryTotpCredentials totp = (InMemoryTotpCredentials) stores.totpCredentials();
+  public final InMemoryPanelSettings settings = (InMemoryPanelSettings) stores.panelSettings();
+  public final InMemoryPluginRepository plugins = (InMemoryPluginRepository) stores.plugins();
+  public final InMemoryAuditLog audit = (InMemoryAuditLog) stores.auditLog();
   public final InMemoryPendingSignIns pendingSignIns =
-      new InMemoryPendingSignIns(
-          p -> plugins.state(p.plugin()).isInstalled() && sessions.find(p.session()).isPresent());
+      (InMemoryPendingSignIns) stores.pendingSignIns();
+  public final PromptPlugin prompt = new PromptPlugin();
+  public final CodePlugin code = new CodePlugin();
   public final WebUseCases useCases;
   private final CreateOperatorService createOperator;
   private final WebServer server;
@@ -92,9 +84,7 @@ public final class TestPanel implements AutoCloseable {
   private TestPanel(URI publicUrl, UnaryOperator<WebUseCases> customise) {
     var hasher = new FakePasswordHasher();
     var cipher = new FakeSecretCipher();
-    var catalog =
-        new InMemoryPluginCatalog(
-            List.of(new TestPlugins.DuoSecurity(), new TestPlugins.Webhooks()));
+    var catalog = new InMemoryPluginCatalog(List.of(prompt, code, new TestPlugins.Webhooks()));
     var throttle = ThrottlePolicy.DEFAULT;
     var sessionService =
         new SessionService(
@@ -103,7 +93,7 @@ public final class TestPanel implements AutoCloseable {
             sessions,
             failedAttempts,
             throttle,
-            new SecondFactorRequirement(plugins, totp, settings),
+            new SecondFactorRequirement(catalog, plugins, totp, settings),
             SessionTimeouts.DEFAULT,
             audit,
             clock);
@@ -118,83 +108,71 @@ public final class TestPanel implements AutoCloseable {
             throttle,
             audit,
             clock);
+    var codes =
+        new CodeSignInService(
+            sessionService,
+            sessions,
+            totp,
+            catalog,
+            plugins,
+            cipher,
+            failedAttempts,
+            throttle,
+            audit,
+            clock);
+    var prompts =
+        new PromptSignInService(
+            sessionService,
+            sessions,
+            catalog,
+            plugins,
+            pendingSignIns,
+            cipher,
+            publicUrl,
+            failedAttempts,
+            throttle,
+            audit,
+            clock);
     var change = new ChangeOperatorService(operators, sessions, totp, audit, clock);
     createOperator =
         new CreateOperatorService(operators, hasher, PasswordPolicy.standard(), audit, clock);
     var auditLog = new AuditLogService(audit, clock);
     var lifecycle = new PluginLifecycleService(catalog, plugins, audit, clock);
-    URI callback = URI.create(publicUrl + "/duo/callback");
-    var duoSignIn =
-        new DuoSignInService(
-            sessionService,
-            sessions,
-            plugins,
-            pendingSignIns,
-            steerable(),
-            cipher,
-            callback,
-            failedAttempts,
-            throttle,
-            audit,
-            clock);
     useCases =
         customise.apply(
             new WebUseCases(
-                new CheckHealthService(() -> true),
-                sessionService,
-                sessionService,
-                sessionService,
-                twoFactor,
-                twoFactor,
-                twoFactor,
-                twoFactor,
-                twoFactor,
-                new ListOperatorsService(operators),
-                createOperator,
-                change,
-                change,
-                change,
-                change,
-                new ForceTwoFactorService(settings, audit, clock),
-                new SignInThrottlesService(failedAttempts, operators, throttle, audit, clock),
-                auditLog,
-                auditLog,
-                lifecycle,
-                lifecycle,
-                lifecycle,
-                lifecycle,
-                lifecycle,
-                new PluginSettingsService(catalog, plugins, cipher, audit, clock),
-                new PluginOperatorsService(catalog, plugins, operators, audit, clock),
-                new DuoConnectionTestService(
-                    catalog, plugins, steerable(), cipher, callback, audit, clock),
-                duoSignIn,
-                duoSignIn));
+                new WebUseCases.SignIn(
+                    sessionService, sessionService, sessionService, codes, prompts, prompts),
+                new WebUseCases.Account(twoFactor, twoFactor, twoFactor, twoFactor),
+                new WebUseCases.Operators(
+                    new ListOperatorsService(operators),
+                    createOperator,
+                    change,
+                    change,
+                    change,
+                    change),
+                new WebUseCases.Panel(
+                    new CheckHealthService(stores.healthProbe()),
+                    new ForceTwoFactorService(settings, audit, clock),
+                    new SignInThrottlesService(failedAttempts, operators, throttle, audit, clock),
+                    auditLog,
+                    auditLog),
+                new WebUseCases.Plugins(
+                    lifecycle,
+                    lifecycle,
+                    lifecycle,
+                    lifecycle,
+                    lifecycle,
+                    new PluginSettingsService(catalog, plugins, cipher, audit, clock),
+                    new PluginConnectionTestService(
+                        catalog, plugins, cipher, publicUrl, audit, clock),
+                    new PluginOperatorsService(catalog, plugins, operators, audit, clock))));
     create(ADMIN, "administrator");
     create(OPERATOR, "operator");
     server =
         WebServer.start(
             new WebSettings("127.0.0.1", 0, publicUrl, FORM_KEY), useCases, Optional.empty());
     base = URI.create("http://127.0.0.1:" + server.port());
-  }
-
-  private DuoGateway steerable() {
-    return new DuoGateway() {
-      @Override
-      public Health healthCheck(DuoConnection connection) {
-        return duo.healthCheck(connection);
-      }
-
-      @Override
-      public Prompt prompt(DuoConnection connection, String username, String state) {
-        return duo.prompt(connection, username, state);
-      }
-
-      @Override
-      public Result exchange(DuoConnection connection, String code, String username) {
-        return duoExchange.get().apply(duo.exchange(connection, code, username));
-      }
-    };
   }
 
   /** The panel as reached over plain http. */

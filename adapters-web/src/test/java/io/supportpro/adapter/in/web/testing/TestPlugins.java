@@ -1,50 +1,33 @@
 package io.supportpro.adapter.in.web.testing;
 
 import io.supportpro.application.port.out.Plugin;
-import io.supportpro.domain.duo.DuoHosts;
-import io.supportpro.domain.duo.DuoSettings;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.SettingDefinition;
 import io.supportpro.domain.plugin.SettingDefinition.Kind;
 import io.supportpro.domain.plugin.SettingsCheck;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The plugins the test panel ships with: one that behaves like the real Duo Security plugin (which
- * lives in an adapter module this one must not depend on), and a small one with a setting of every
- * kind, so that the Plugins page lists more than one and the settings form meets every field type.
+ * The plugins the test panel ships with: a {@link PromptPlugin} and a {@link CodePlugin}, whose
+ * providers a test scripts, and a plugin without a second factor that has a setting of every kind,
+ * so that the Plugins page lists several and the settings form meets every field type.
  */
 public final class TestPlugins {
-  /** The second plugin's id. */
+  /** The id of the plugin without a second factor. */
   public static final PluginId WEBHOOKS = new PluginId("webhooks");
 
   private TestPlugins() {}
 
-  /** Duo's descriptor and Duo's own checks, as {@code DuoSecurityPlugin} has them. */
-  public static final class DuoSecurity implements Plugin {
-    private static final PluginDescriptor DESCRIPTOR =
-        new PluginDescriptor(
-            DuoPlugin.ID,
-            "Duo Security",
-            "Confirms operator sign-ins with Duo's Universal Prompt instead of the built-in"
-                + " two-factor authentication.",
-            "1.0.0",
-            "SupportPro",
-            DuoSettings.DEFINITIONS);
-
-    @Override
-    public PluginDescriptor descriptor() {
-      return DESCRIPTOR;
-    }
-
-    @Override
-    public SettingsCheck check(Map<String, String> typed, Map<String, Boolean> secretSaved) {
-      return DuoSettings.check(
-          typed, secretSaved.getOrDefault(DuoSettings.CLIENT_SECRET, false), DuoHosts.DUO_ONLY);
-    }
+  /** How a test plugin's provider answers its next requests. */
+  public enum Outcome {
+    /** As it should: it takes the request and checks what it is given. */
+    ALLOW,
+    /** It turns the request away, whatever it is given. */
+    DENY,
+    /** It cannot be reached. */
+    UNAVAILABLE
   }
 
   /**

@@ -1,0 +1,290 @@
+package io.supportpro.adapter.in.web;
+
+import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
+import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.CODE;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.PROMPT;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.act;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.installAndActivate;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.operatorsPage;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.setForOperator;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.setUpCode;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.setUpPrompt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportpro.adapter.in.web.testing.Browser;
+import io.supportpro.adapter.in.web.testing.CodePlugin;
+import io.supportpro.adapter.in.web.testing.Html;
+import io.supportpro.adapter.in.web.testing.PromptPlugin;
+import io.supportpro.adapter.in.web.testing.Response;
+import io.supportpro.adapter.in.web.testing.TestPanel;
+import io.supportpro.adapter.in.web.testing.TestPlugins;
+import io.supportpro.domain.audit.AuditEvent;
+import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginSettings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A plugin's operators page: who signs in with its second factor, searched, paged, enabled and
+ * disabled, for every plugin that offers one and for no other.
+ */
+class PluginOperatorsIT {
+  private static final String OPERATORS = operatorsPage(PROMPT);
+
+  private TestPanel panel;
+  private Browser admin;
+
+  @BeforeEach
+  void start() {
+    panel = TestPanel.start();
+    admin = panel.browser();
+    signIn(admin, TestPanel.ADMIN, TestPanel.PASSWORD);
+    setUpPrompt(admin, "closed");
+  }
+
+  @AfterEach
+  void stop() {
+    panel.close();
+  }
+
+  private Optional<String> enabledFor(PluginId plugin, String username) {
+    return panel.plugins.operatorValue(plugin, panel.operator(username).id(), "enabled");
+  }
+
+  private Optional<String> promptValue(String username) {
+    return enabledFor(PromptPlugin.ID, username);
+  }
+
+  @Test
+  void theList_isSearchableAndPagedBy25WithEachOperatorsStatus() {
+    for (int i = 0; i < 30; i++) {
+      panel.create("agent%02d".formatted(i), "operator");
+    }
+
+    Response first = admin.get(OPERATORS);
+    assertThat(first.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(first);
+    assertThat(first.body()).contains("<title>Operators using Example Prompt · SupportPro</title>");
+    assertThat(first.text())
+        .contains("Operators using Example Prompt", "By default no operator uses it.");
+    assertThat(first.body())
+        .contains("<th scope=\"col\">Example Prompt</th>")
+        .contains("href=\"/admin/plugins/example-prompt/settings\">Example Prompt settings</a>");
+    assertThat(first.body().split("<tr>", -1)).hasSize(1 + 1 + 25);
+    assertThat(first.text()).contains("Page 1 of 2", "agent00", "Not enabled");
+    assertThat(first.body())
+        .contains("href=\"/admin/plugins/example-prompt/operators?page=2\" rel=\"next\"");
+
+    Response second = admin.get(OPERATORS + "?page=2");
+    assertThat(second.text()).contains("Page 2 of 2", "olivia", "admin");
+
+    Response search = admin.get(OPERATORS + "?q=AGENT1");
+    assertThat(search.body().split("<tr>", -1)).hasSize(1 + 1 + 10);
+    assertThat(search.text()).contains("agent10", "agent19").doesNotContain("agent20");
+    assertThat(admin.get(OPERATORS + "?q=nobody-like-this").text()).contains("No operators match.");
+    assertThat(admin.get(OPERATORS + "?page=0").status()).isEqualTo(400);
+    assertThat(admin.get(OPERATORS + "?page=x").status()).isEqualTo(400);
+    assertThat(admin.get(OPERATORS + "?page=9").text()).contains("No operators match.");
+  }
+
+  @Test
+  void whileThePluginIsNotConfigured_thePageSaysWhyAndEnablingIsRefused() {
+    Operator olivia = panel.operator(TestPanel.OPERATOR);
+    panel.plugins.setOperatorValueIfActive(
+        PromptPlugin.ID, olivia.id(), "enabled", Optional.of("true"));
+    panel.plugins.saveSettingsIfActive(PromptPlugin.ID, PluginSettings.EMPTY);
+    Operator admin0 = panel.operator(TestPanel.ADMIN);
+
+    Response page = admin.get(OPERATORS);
+    Response refused = setForOperator(admin, PROMPT, admin0.id().toString(), true);
+    Response disabled = setForOperator(admin, PROMPT, olivia.id().toString(), false);
+
+    assertThat(page.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(page);
+    assertThat(page.text())
+        .contains("Example Prompt is active but not configured, so it cannot be enabled")
+        .contains("built-in two-factor authentication");
+    assertThat(page.body())
+        .contains("href=\"/admin/plugins/example-prompt/settings\"")
+        .doesNotContain(">Enable<")
+        .contains(">Disable<");
+    assertThat(refused.status()).isEqualTo(409);
+    PagesIT.assertWellFormedPage(refused);
+    assertThat(refused.text()).contains("Example Prompt is not configured", "Go to the settings");
+    assertThat(refused.body()).contains("href=\"/admin/plugins/example-prompt/settings\"");
+    assertThat(promptValue(TestPanel.ADMIN)).isEmpty();
+    assertThat(disabled.status()).as("disabling stays possible").isEqualTo(303);
+    assertThat(promptValue(TestPanel.OPERATOR)).isEmpty();
+  }
+
+  @Test
+  void enablingAndDisabling_returnsToTheSamePageAndIsAudited() {
+    for (int i = 0; i < 30; i++) {
+      panel.create("agent%02d".formatted(i), "operator");
+    }
+    Operator target = panel.operator("agent27");
+    String page = OPERATORS + "?q=agent&page=2";
+    Response list = admin.get(page);
+    assertThat(Html.inputValue(list.body(), "q")).hasValue("agent");
+    assertThat(Html.inputValue(list.body(), "page")).hasValue("2");
+
+    Response enabled = submit(admin, page, OPERATORS + "/" + target.id(), fields("true", list));
+    assertThat(enabled.status()).isEqualTo(303);
+    assertThat(enabled.location()).hasValue(page + "&notice=plugin-enabled");
+    Response back = admin.follow(enabled);
+    assertThat(back.text())
+        .contains("The operator now signs in with this plugin's second factor.", "Page 2 of 2");
+    assertThat(back.text()).containsPattern("agent27 Operator agent27 agent27@example.com Enabled");
+    assertThat(back.body())
+        .contains("Disable</span><span class=\"visually-hidden\"> Example Prompt for agent27");
+    assertThat(promptValue("agent27")).hasValue("true");
+
+    Response disabled = submit(admin, page, OPERATORS + "/" + target.id(), fields("false", list));
+    assertThat(disabled.location()).hasValue(page + "&notice=plugin-disabled");
+    assertThat(admin.follow(disabled).text())
+        .contains("The operator no longer signs in with this plugin's second factor;")
+        .containsPattern("agent27 Operator agent27 agent27@example.com Not enabled");
+    assertThat(promptValue("agent27")).isEmpty();
+
+    List<AuditEvent> changes =
+        panel.audit.all().stream()
+            .filter(
+                e ->
+                    e.type() == AuditEventType.PLUGIN_ENABLED_FOR_OPERATOR
+                        || e.type() == AuditEventType.PLUGIN_DISABLED_FOR_OPERATOR)
+            .toList();
+    assertThat(changes)
+        .extracting(AuditEvent::type)
+        .containsExactly(
+            AuditEventType.PLUGIN_ENABLED_FOR_OPERATOR,
+            AuditEventType.PLUGIN_DISABLED_FOR_OPERATOR);
+    assertThat(changes)
+        .allSatisfy(
+            e -> {
+              assertThat(e.subject()).isEqualTo(target.id().toString());
+              assertThat(e.actor().name()).isEqualTo(TestPanel.ADMIN);
+              assertThat(e.details()).containsEntry("username", "agent27");
+            });
+  }
+
+  private static Map<String, String> fields(String enabled, Response list) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("enabled", enabled);
+    fields.put("q", Html.inputValue(list.body(), "q").orElseThrow());
+    fields.put("page", Html.inputValue(list.body(), "page").orElseThrow());
+    return fields;
+  }
+
+  @Test
+  void anUnusableSearchOrPage_isDroppedFromTheWayBack() {
+    String id = panel.operator(TestPanel.OPERATOR).id().toString();
+    String csrf = Html.csrf(admin.get(OPERATORS).body());
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("csrf", csrf);
+    fields.put("enabled", "true");
+    fields.put("q", "a\u0000b");
+    fields.put("page", "-3");
+
+    Response answer = admin.post(OPERATORS + "/" + id, fields);
+
+    assertThat(answer.status()).isEqualTo(303);
+    assertThat(answer.location()).hasValue(OPERATORS + "?notice=plugin-enabled");
+    assertThat(promptValue(TestPanel.OPERATOR)).hasValue("true");
+  }
+
+  @Test
+  void whileThePluginIsNotActive_thePageAndItsButtonsAre409AndChangeNothing() {
+    String id = panel.operator(TestPanel.OPERATOR).id().toString();
+    String csrf = Html.csrf(admin.get(OPERATORS).body());
+    act(admin, PROMPT, "deactivate");
+
+    Response page = admin.get(OPERATORS);
+    assertThat(page.status()).isEqualTo(409);
+    PagesIT.assertWellFormedPage(page);
+    assertThat(page.text())
+        .contains("Example Prompt is not active", "Activate it on the Plugins page first.");
+    Response post = admin.post(OPERATORS + "/" + id, Map.of("csrf", csrf, "enabled", "true"));
+    assertThat(post.status()).isEqualTo(409);
+    assertThat(promptValue(TestPanel.OPERATOR)).isEmpty();
+
+    act(admin, PROMPT, "uninstall");
+    assertThat(admin.get(OPERATORS).status()).isEqualTo(409);
+    assertThat(admin.post(OPERATORS + "/" + id, Map.of("csrf", csrf, "enabled", "true")).status())
+        .isEqualTo(409);
+    assertThat(panel.audit.all())
+        .noneMatch(e -> e.type() == AuditEventType.PLUGIN_ENABLED_FOR_OPERATOR);
+  }
+
+  @Test
+  void anUnknownOrMalformedOperatorOrABadValue_changesNothing() {
+    String csrf = Html.csrf(admin.get(OPERATORS).body());
+    for (String id : List.of(UUID.randomUUID().toString(), "not-an-id", "1")) {
+      Response answer = admin.post(OPERATORS + "/" + id, Map.of("csrf", csrf, "enabled", "true"));
+      assertThat(answer.status()).as(id).isEqualTo(404);
+    }
+    String olivia = panel.operator(TestPanel.OPERATOR).id().toString();
+    for (String value : List.of("", "yes", "TRUE", "1")) {
+      Response answer =
+          admin.post(OPERATORS + "/" + olivia, Map.of("csrf", csrf, "enabled", value));
+      assertThat(answer.status()).as(value).isEqualTo(400);
+      assertThat(answer.text()).contains("Use the Enable or Disable button.");
+    }
+    assertThat(admin.post(OPERATORS + "/" + olivia, Map.of("enabled", "true")).status())
+        .isEqualTo(403);
+    assertThat(promptValue(TestPanel.OPERATOR)).isEmpty();
+    assertThat(setForOperator(admin, PROMPT, olivia, true).status()).isEqualTo(303);
+    assertThat(promptValue(TestPanel.OPERATOR)).hasValue("true");
+  }
+
+  @Test
+  void everyPluginWithASecondFactor_hasItsOwnPageAndChoices() {
+    setUpCode(admin);
+    String olivia = panel.operator(TestPanel.OPERATOR).id().toString();
+
+    Response page = admin.get(operatorsPage(CODE));
+    Response enabled = setForOperator(admin, CODE, olivia, true);
+
+    assertThat(page.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(page);
+    assertThat(page.text()).contains("Operators using " + CodePlugin.NAME);
+    assertThat(page.body())
+        .contains("action=\"/admin/plugins/example-code/operators\"")
+        .contains("action=\"/admin/plugins/example-code/operators/" + olivia + "\"");
+    assertThat(enabled.location()).hasValue(operatorsPage(CODE) + "?notice=plugin-enabled");
+    assertThat(enabledFor(CodePlugin.ID, TestPanel.OPERATOR)).hasValue("true");
+    assertThat(promptValue(TestPanel.OPERATOR)).isEmpty();
+    assertThat(admin.get(OPERATORS + "?q=olivia").text()).contains("Not enabled");
+  }
+
+  @Test
+  void aPluginWithoutASecondFactorOrNoPluginAtAll_hasNoOperatorsPage() {
+    String webhooks = TestPlugins.WEBHOOKS.value();
+    installAndActivate(admin, webhooks);
+    String csrf = Html.csrf(admin.get(OPERATORS).body());
+    String olivia = panel.operator(TestPanel.OPERATOR).id().toString();
+
+    for (String plugin : List.of(webhooks, "no-such-plugin", "Example_Prompt")) {
+      Response page = admin.get(operatorsPage(plugin));
+      assertThat(page.status()).as(plugin).isEqualTo(404);
+      assertThat(page.text()).contains("Page not found");
+      Response post =
+          admin.post(operatorsPage(plugin) + "/" + olivia, Map.of("csrf", csrf, "enabled", "true"));
+      assertThat(post.status()).as(plugin).isEqualTo(404);
+    }
+    assertThat(
+            panel.plugins.operatorValue(
+                TestPlugins.WEBHOOKS, panel.operator("olivia").id(), "enabled"))
+        .isEmpty();
+    assertThat(panel.audit.all())
+        .noneMatch(e -> e.type() == AuditEventType.PLUGIN_ENABLED_FOR_OPERATOR);
+  }
+}
