@@ -82,7 +82,7 @@ final class Params {
     return fields.getOrDefault(name, "");
   }
 
-  /** Every field, in the order sent: a bounded number, each read as {@link #text} reads it. */
+  /** Every field, in no particular order: a bounded number, each read as {@link #text} reads it. */
   Map<String, String> all() {
     return Map.copyOf(fields);
   }
