@@ -883,6 +883,22 @@ class CodeSignInServiceTest extends CodeServiceTestBase {
     assertThat(pass(token, FakeCodePlugin.THE_CODE)).isInstanceOf(Accepted.class);
   }
 
+  @Test
+  void pluginCode_aProviderThatCannotBeReachedForgetsNoWrongCodes() {
+    SessionToken token = awaitingPluginCode();
+    for (int i = 0; i < 4; i++) {
+      pass(token, "wrong-" + i);
+    }
+    codes.available(false);
+    assertThat(pass(token, "wrong-again")).isInstanceOf(NotApplicable.class);
+    codes.available(true);
+
+    assertThat(throttleState(adaSecondFactor()))
+        .hasValueSatisfying(s -> assertThat(s.failures()).isEqualTo(4));
+    assertThat(pass(token, "wrong-4")).isInstanceOf(Rejected.class);
+    assertThat(pass(token, FakeCodePlugin.THE_CODE)).isInstanceOf(Throttled.class);
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = PluginState.class,
