@@ -67,7 +67,8 @@ final class CodeAttempts {
    * Counts the code against the operator and the address before it is checked, refusing it
    * unchecked while either is locked, so that codes sent together are never checked past the
    * allowance; a wrong code stays counted, while a right one forgets the operator's failures it saw
-   * and is refused after all if failures counted meanwhile locked the operator.
+   * and is refused after all if failures counted meanwhile locked the operator. A code that could
+   * not be checked after all (its method was unavailable) is taken back and forgets nothing.
    */
   CodeResult attempt(ActiveSession active, String clientAddress, Function<Instant, Checked> check) {
     Instant now = clock.now();
@@ -83,22 +84,28 @@ final class CodeAttempts {
       }
       case Throttle.Attempt.Granted granted -> attempt = granted;
     }
-    Checked checked = check.apply(now);
-    if (checked instanceof Checked.Answer(CodeResult.Rejected rejected)) {
-      record(now, AuditEventType.SECOND_FACTOR_FAILED, actor, Map.of("reason", rejected.message()));
-      if (attempt.locked(now)) {
-        record(now, AuditEventType.SECOND_FACTOR_THROTTLED, actor, Map.of());
+    return switch (check.apply(now)) {
+      case Checked.Answer(CodeResult.Rejected rejected) -> {
+        record(
+            now, AuditEventType.SECOND_FACTOR_FAILED, actor, Map.of("reason", rejected.message()));
+        if (attempt.locked(now)) {
+          record(now, AuditEventType.SECOND_FACTOR_THROTTLED, actor, Map.of());
+        }
+        yield rejected;
       }
-      return rejected;
-    }
-    // Wrong codes of others, counted while this one was checked, may have locked the operator.
-    Optional<Throttle.Attempt.Refused> lockedMeanwhile = throttle.passed(attempt, now);
-    if (lockedMeanwhile.isPresent()) {
-      return refused(actor, now, lockedMeanwhile.get());
-    }
-    return switch (checked) {
-      case Checked.Answer answer -> answer.result();
-      case Checked.Right right -> right.then().get();
+      case Checked.Answer unchecked -> {
+        // Neither wrong nor right: forgetting the failures before it would reset the allowance
+        // whenever the method cannot be asked.
+        throttle.takeBack(attempt);
+        yield unchecked.result();
+      }
+      case Checked.Right right -> {
+        // Wrong codes of others, counted while this one was checked, may have locked the operator.
+        Optional<Throttle.Attempt.Refused> lockedMeanwhile = throttle.passed(attempt, now);
+        yield lockedMeanwhile.isPresent()
+            ? refused(actor, now, lockedMeanwhile.get())
+            : right.then().get();
+      }
     };
   }
 

@@ -87,6 +87,11 @@ final class Throttle {
         : Optional.empty();
   }
 
+  /** Takes back an attempt that was not checked after all, leaving what others counted. */
+  void takeBack(Attempt.Granted attempt) {
+    release(attempt.reservations());
+  }
+
   private Attempt.Refused refused(ThrottleState locked, Instant now) {
     return new Attempt.Refused(
         lockedFor(List.of(locked), now).orElseThrow(), repeats(locked.key(), now));

@@ -22,6 +22,7 @@ import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.fixtures.SecondFactors;
 import io.supportpro.domain.operator.DisplayName;
 import io.supportpro.domain.operator.EmailAddress;
 import io.supportpro.domain.operator.Operator;
@@ -416,10 +417,11 @@ class ChangeOperatorServiceTest {
 
   @Test
   void deactivate_endsEverySessionOfTheOperator() {
-    sessions.create(
-        Session.begin(SessionToken.random(), alice.id(), SecondFactor.NONE, clock.now()));
-    sessions.create(
-        Session.begin(SessionToken.random(), alice.id(), SecondFactor.TOTP, clock.now()));
+    SecondFactors.all()
+        .forEach(
+            factor ->
+                sessions.create(
+                    Session.begin(SessionToken.random(), alice.id(), factor, clock.now())));
     sessions.create(
         Session.begin(SessionToken.random(), root.id(), SecondFactor.NONE, clock.now()));
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /** Administrators acting on the same plugin at the same time. */
 class PluginLifecycleConcurrencyTest {
-  private static final PluginId DUO = PluginLifecycleServiceTest.DUO;
+  private static final PluginId PROMPT = PluginLifecycleServiceTest.PROMPT;
   private static final int THREADS = 16;
 
   private final Interfering plugins = new Interfering();
@@ -44,7 +44,8 @@ class PluginLifecycleConcurrencyTest {
   private final PluginLifecycleService service =
       new PluginLifecycleService(
           new InMemoryPluginCatalog(
-              List.of(() -> PluginLifecycleServiceTest.descriptor(DUO, "Duo Security"))),
+              List.of(
+                  () -> PluginLifecycleServiceTest.descriptor(PROMPT, "Single sign-on prompt"))),
           plugins,
           audit,
           MutableClock.atStart());
@@ -60,7 +61,7 @@ class PluginLifecycleConcurrencyTest {
     private final AtomicInteger transitions = new AtomicInteger();
 
     void moveDirectly(PluginState from, PluginState to) {
-      assertThat(inner.transition(DUO, from, to)).isTrue();
+      assertThat(inner.transition(PROMPT, from, to)).isTrue();
     }
 
     @Override
@@ -111,7 +112,7 @@ class PluginLifecycleConcurrencyTest {
   }
 
   private PluginTransitionResult take(PluginAction action) {
-    var command = new PluginCommand(actingAs(administrator("admin")), DUO);
+    var command = new PluginCommand(actingAs(administrator("admin")), PROMPT);
     return switch (action) {
       case INSTALL -> service.install(command);
       case ACTIVATE -> service.activate(command);
@@ -166,10 +167,10 @@ class PluginLifecycleConcurrencyTest {
 
     List<PluginTransitionResult> results = uninstallRacingActivate();
 
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
+    assertThat(plugins.state(PROMPT)).isEqualTo(PluginState.AVAILABLE);
     assertThat(changed(results, PluginAction.UNINSTALL))
         .containsExactly(
-            new Changed(DUO, PluginAction.UNINSTALL, PluginState.ACTIVE, PluginState.AVAILABLE));
+            new Changed(PROMPT, PluginAction.UNINSTALL, PluginState.ACTIVE, PluginState.AVAILABLE));
     assertThat(results).filteredOn(Refused.class::isInstance).hasSize(THREADS - 1);
     assertThat(audit.all()).hasSize(THREADS);
     assertThat(audited(AuditEventType.PLUGIN_UNINSTALLED)).isEqualTo(1);
@@ -183,7 +184,7 @@ class PluginLifecycleConcurrencyTest {
 
     List<PluginTransitionResult> results = uninstallRacingActivate();
 
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
+    assertThat(plugins.state(PROMPT)).isEqualTo(PluginState.AVAILABLE);
     List<Changed> uninstalls = changed(results, PluginAction.UNINSTALL);
     List<Changed> activations = changed(results, PluginAction.ACTIVATE);
     assertThat(uninstalls).hasSize(1);
@@ -212,7 +213,8 @@ class PluginLifecycleConcurrencyTest {
 
     assertThat(result)
         .isEqualTo(
-            new Changed(DUO, PluginAction.UNINSTALL, PluginState.INACTIVE, PluginState.AVAILABLE));
+            new Changed(
+                PROMPT, PluginAction.UNINSTALL, PluginState.INACTIVE, PluginState.AVAILABLE));
     assertThat(audit.all().getLast().details())
         .isEqualTo(Map.of("from", "INACTIVE", "to", "AVAILABLE"));
   }
@@ -228,7 +230,10 @@ class PluginLifecycleConcurrencyTest {
     assertThat(result)
         .isEqualTo(
             new Refused(
-                DUO, PluginAction.ACTIVATE, PluginState.ACTIVE, "The plugin is already active."));
+                PROMPT,
+                PluginAction.ACTIVATE,
+                PluginState.ACTIVE,
+                "The plugin is already active."));
   }
 
   @Test
@@ -242,11 +247,11 @@ class PluginLifecycleConcurrencyTest {
     assertThat(result)
         .isEqualTo(
             new Refused(
-                DUO,
+                PROMPT,
                 PluginAction.ACTIVATE,
                 PluginState.AVAILABLE,
                 "Install the plugin before activating it."));
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
+    assertThat(plugins.state(PROMPT)).isEqualTo(PluginState.AVAILABLE);
     assertThat(audit.all().getLast().type()).isEqualTo(AuditEventType.PLUGIN_ACTION_REFUSED);
   }
 
@@ -259,7 +264,7 @@ class PluginLifecycleConcurrencyTest {
     assertThat(result)
         .isEqualTo(
             new Refused(
-                DUO,
+                PROMPT,
                 PluginAction.INSTALL,
                 PluginState.AVAILABLE,
                 "Another administrator is changing this plugin; try again."));

@@ -14,6 +14,9 @@ import io.supportpro.application.port.in.PluginTransitionResult.Changed;
 import io.supportpro.application.port.in.PluginTransitionResult.Refused;
 import io.supportpro.application.port.in.PluginTransitionResult.UnknownPlugin;
 import io.supportpro.application.port.out.Plugin;
+import io.supportpro.application.testing.FakeCodePlugin;
+import io.supportpro.application.testing.FakePromptPlugin;
+import io.supportpro.application.testing.FakeSecretCipher;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
@@ -41,12 +44,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PluginLifecycleServiceTest {
-  static final PluginId DUO = new PluginId("duo-security");
+  static final PluginId PROMPT = new PluginId("sso-prompt");
   static final PluginId ZETA = new PluginId("zeta");
   private static final PluginSettings SETTINGS =
       new PluginSettings(
           Map.of(
-              "client_id", new SettingValue("DIXXXXXXXXXXXXXXXXXX", false),
+              "client_id", new SettingValue("CLIENTXXXXXXXXXXXXXX", false),
               "client_secret", new SettingValue("encrypted", true)));
 
   private final Operator root = administrator("root");
@@ -64,11 +67,11 @@ class PluginLifecycleServiceTest {
 
   @BeforeEach
   void setUp() {
-    Plugin duo =
+    Plugin prompt =
         new Plugin() {
           @Override
           public PluginDescriptor descriptor() {
-            return PluginLifecycleServiceTest.descriptor(DUO, "Duo Security");
+            return PluginLifecycleServiceTest.descriptor(PROMPT, "Single sign-on prompt");
           }
 
           @Override
@@ -80,7 +83,7 @@ class PluginLifecycleServiceTest {
     Plugin zeta = () -> descriptor(ZETA, "Zeta");
     service =
         new PluginLifecycleService(
-            new InMemoryPluginCatalog(List.of(zeta, duo)), plugins, audit, clock);
+            new InMemoryPluginCatalog(List.of(zeta, prompt)), plugins, audit, clock);
   }
 
   private PluginCommand command(PluginId plugin) {
@@ -96,13 +99,13 @@ class PluginLifecycleServiceTest {
     };
   }
 
-  /** Brings the Duo plugin into the state directly, without auditing. */
+  /** Brings the prompt plugin into the state directly, without auditing. */
   private void given(PluginState state) {
     if (state.isInstalled()) {
-      plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE);
+      plugins.transition(PROMPT, PluginState.AVAILABLE, PluginState.INACTIVE);
     }
     if (state == PluginState.ACTIVE) {
-      plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+      plugins.transition(PROMPT, PluginState.INACTIVE, PluginState.ACTIVE);
     }
   }
 
@@ -118,19 +121,26 @@ class PluginLifecycleServiceTest {
 
     assertThat(listed)
         .containsExactly(
-            new PluginOverview(descriptor(DUO, "Duo Security"), PluginState.ACTIVE, true),
-            new PluginOverview(descriptor(ZETA, "Zeta"), PluginState.AVAILABLE, false));
+            new PluginOverview(
+                descriptor(PROMPT, "Single sign-on prompt"),
+                PluginState.ACTIVE,
+                true,
+                false,
+                false),
+            new PluginOverview(
+                descriptor(ZETA, "Zeta"), PluginState.AVAILABLE, false, false, false));
   }
 
   @Test
   void list_offersExactlyTheActionsEachStateAllows() {
     given(PluginState.INACTIVE);
 
-    PluginOverview duo = service.list().getFirst();
+    PluginOverview prompt = service.list().getFirst();
     PluginOverview zeta = service.list().getLast();
 
-    assertThat(duo.legalActions()).containsExactly(PluginAction.ACTIVATE, PluginAction.UNINSTALL);
-    assertThat(duo.hasSettingsPage()).isFalse();
+    assertThat(prompt.legalActions())
+        .containsExactly(PluginAction.ACTIVATE, PluginAction.UNINSTALL);
+    assertThat(prompt.hasSettingsPage()).isFalse();
     assertThat(zeta.legalActions()).containsExactly(PluginAction.INSTALL);
   }
 
@@ -140,18 +150,19 @@ class PluginLifecycleServiceTest {
 
     assertThat(service.list())
         .extracting(overview -> overview.descriptor().id())
-        .containsExactly(DUO, ZETA);
+        .containsExactly(PROMPT, ZETA);
   }
 
   @Test
   void list_andFind_sayWhetherTheSavedSettingsPassThePluginsChecks() {
-    var duo = new DuoRulesPlugin();
     var lifecycle =
-        new PluginLifecycleService(new InMemoryPluginCatalog(List.of(duo)), plugins, audit, clock);
-    given(PluginState.ACTIVE);
+        new PluginLifecycleService(
+            new InMemoryPluginCatalog(List.of(new FakePromptPlugin())), plugins, audit, clock);
+    plugins.transition(FakePromptPlugin.ID, PluginState.AVAILABLE, PluginState.ACTIVE);
 
-    PluginOverview bare = lifecycle.find(DUO).orElseThrow();
-    plugins.saveSettingsIfActive(DUO, DuoRulesPlugin.SAVED);
+    PluginOverview bare = lifecycle.find(FakePromptPlugin.ID).orElseThrow();
+    plugins.saveSettingsIfActive(
+        FakePromptPlugin.ID, FakePromptPlugin.saved(new FakeSecretCipher()));
     PluginOverview configured = lifecycle.list().getFirst();
 
     assertThat(bare.configured()).isFalse();
@@ -161,12 +172,44 @@ class PluginLifecycleServiceTest {
   }
 
   @Test
+  void list_saysWhichPluginsAreEnabledPerOperatorAndWhichCanTestAConnection() {
+    var lifecycle =
+        new PluginLifecycleService(
+            new InMemoryPluginCatalog(
+                List.of(
+                    new FakePromptPlugin(), new FakeCodePlugin(), () -> descriptor(ZETA, "Zeta"))),
+            plugins,
+            audit,
+            clock);
+    plugins.transition(FakePromptPlugin.ID, PluginState.AVAILABLE, PluginState.ACTIVE);
+    plugins.transition(FakeCodePlugin.ID, PluginState.AVAILABLE, PluginState.INACTIVE);
+    plugins.transition(ZETA, PluginState.AVAILABLE, PluginState.ACTIVE);
+
+    assertThat(lifecycle.list())
+        .extracting(
+            overview -> overview.descriptor().id(),
+            PluginOverview::perOperator,
+            PluginOverview::connectionTest,
+            PluginOverview::hasOperatorsPage)
+        .containsExactly(
+            tuple(FakeCodePlugin.ID, true, false, false),
+            tuple(FakePromptPlugin.ID, true, true, true),
+            tuple(ZETA, false, false, false));
+  }
+
+  @Test
   void find_returnsThePluginWithItsState() {
     given(PluginState.ACTIVE);
 
-    assertThat(service.find(DUO))
-        .contains(new PluginOverview(descriptor(DUO, "Duo Security"), PluginState.ACTIVE, true));
-    assertThat(service.find(DUO).orElseThrow().hasSettingsPage()).isTrue();
+    assertThat(service.find(PROMPT))
+        .contains(
+            new PluginOverview(
+                descriptor(PROMPT, "Single sign-on prompt"),
+                PluginState.ACTIVE,
+                true,
+                false,
+                false));
+    assertThat(service.find(PROMPT).orElseThrow().hasSettingsPage()).isTrue();
     assertThat(service.find(ZETA).orElseThrow().state()).isEqualTo(PluginState.AVAILABLE);
   }
 
@@ -187,17 +230,17 @@ class PluginLifecycleServiceTest {
       PluginState from, PluginAction action, PluginState to, AuditEventType type) {
     given(from);
 
-    PluginTransitionResult result = take(action, DUO);
+    PluginTransitionResult result = take(action, PROMPT);
 
-    assertThat(result).isEqualTo(new Changed(DUO, action, from, to));
-    assertThat(plugins.state(DUO)).isEqualTo(to);
+    assertThat(result).isEqualTo(new Changed(PROMPT, action, from, to));
+    assertThat(plugins.state(PROMPT)).isEqualTo(to);
     assertThat(audit.all())
         .containsExactly(
             new AuditEvent(
                 clock.now(),
                 type,
                 admin,
-                "duo-security",
+                "sso-prompt",
                 Map.of("from", from.name(), "to", to.name())));
   }
 
@@ -217,17 +260,17 @@ class PluginLifecycleServiceTest {
       PluginState state, PluginAction action, String reason) {
     given(state);
 
-    PluginTransitionResult result = take(action, DUO);
+    PluginTransitionResult result = take(action, PROMPT);
 
-    assertThat(result).isEqualTo(new Refused(DUO, action, state, reason));
-    assertThat(plugins.state(DUO)).isEqualTo(state);
+    assertThat(result).isEqualTo(new Refused(PROMPT, action, state, reason));
+    assertThat(plugins.state(PROMPT)).isEqualTo(state);
     assertThat(audit.all())
         .containsExactly(
             new AuditEvent(
                 clock.now(),
                 AuditEventType.PLUGIN_ACTION_REFUSED,
                 admin,
-                "duo-security",
+                "sso-prompt",
                 Map.of("action", action.name(), "state", state.name(), "reason", reason)));
   }
 
@@ -254,16 +297,16 @@ class PluginLifecycleServiceTest {
     given(PluginState.INACTIVE);
     veto.set(Optional.of("Enter the Client ID before activating."));
 
-    PluginTransitionResult result = service.activate(command(DUO));
+    PluginTransitionResult result = service.activate(command(PROMPT));
 
     assertThat(result)
         .isEqualTo(
             new Refused(
-                DUO,
+                PROMPT,
                 PluginAction.ACTIVATE,
                 PluginState.INACTIVE,
                 "Enter the Client ID before activating."));
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.INACTIVE);
+    assertThat(plugins.state(PROMPT)).isEqualTo(PluginState.INACTIVE);
     assertThat(lastEvent().type()).isEqualTo(AuditEventType.PLUGIN_ACTION_REFUSED);
     assertThat(lastEvent().details())
         .containsEntry("reason", "Enter the Client ID before activating.")
@@ -273,25 +316,25 @@ class PluginLifecycleServiceTest {
   @Test
   void activate_givesTheHookTheSavedSettings() {
     given(PluginState.ACTIVE);
-    plugins.saveSettingsIfActive(DUO, SETTINGS);
-    service.deactivate(command(DUO));
+    plugins.saveSettingsIfActive(PROMPT, SETTINGS);
+    service.deactivate(command(PROMPT));
 
-    service.activate(command(DUO));
+    service.activate(command(PROMPT));
 
     assertThat(hookCalls).containsExactly(SETTINGS);
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.ACTIVE);
+    assertThat(plugins.state(PROMPT)).isEqualTo(PluginState.ACTIVE);
   }
 
   @Test
   void activate_doesNotAskTheHookWhenTheStateAlreadyRefuses() {
     veto.set(Optional.of("Never."));
 
-    PluginTransitionResult result = service.activate(command(DUO));
+    PluginTransitionResult result = service.activate(command(PROMPT));
 
     assertThat(result)
         .isEqualTo(
             new Refused(
-                DUO,
+                PROMPT,
                 PluginAction.ACTIVATE,
                 PluginState.AVAILABLE,
                 "Install the plugin before activating it."));
@@ -302,10 +345,10 @@ class PluginLifecycleServiceTest {
   void theHookIsOnlyAskedOnActivation() {
     veto.set(Optional.of("Never."));
 
-    assertThat(service.install(command(DUO))).isInstanceOf(Changed.class);
-    plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
-    assertThat(service.deactivate(command(DUO))).isInstanceOf(Changed.class);
-    assertThat(service.uninstall(command(DUO))).isInstanceOf(Changed.class);
+    assertThat(service.install(command(PROMPT))).isInstanceOf(Changed.class);
+    plugins.transition(PROMPT, PluginState.INACTIVE, PluginState.ACTIVE);
+    assertThat(service.deactivate(command(PROMPT))).isInstanceOf(Changed.class);
+    assertThat(service.uninstall(command(PROMPT))).isInstanceOf(Changed.class);
 
     assertThat(hookCalls).isEmpty();
   }
@@ -314,45 +357,45 @@ class PluginLifecycleServiceTest {
   void uninstall_deletesSettingsAndOperatorChoices() {
     Operator alice = operator("alice");
     given(PluginState.ACTIVE);
-    plugins.saveSettingsIfActive(DUO, SETTINGS);
-    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
+    plugins.saveSettingsIfActive(PROMPT, SETTINGS);
+    plugins.setOperatorValueIfActive(PROMPT, alice.id(), "enabled", Optional.of("true"));
 
-    service.uninstall(command(DUO));
+    service.uninstall(command(PROMPT));
 
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
-    assertThat(plugins.installed()).doesNotContainKey(DUO);
-    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
-    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+    assertThat(plugins.state(PROMPT)).isEqualTo(PluginState.AVAILABLE);
+    assertThat(plugins.installed()).doesNotContainKey(PROMPT);
+    assertThat(plugins.settings(PROMPT)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(plugins.operatorValue(PROMPT, alice.id(), "enabled")).isEmpty();
   }
 
   @Test
   void install_afterUninstallStartsWithAnEmptyConfiguration() {
     Operator alice = operator("alice");
     given(PluginState.ACTIVE);
-    plugins.saveSettingsIfActive(DUO, SETTINGS);
-    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
-    service.uninstall(command(DUO));
+    plugins.saveSettingsIfActive(PROMPT, SETTINGS);
+    plugins.setOperatorValueIfActive(PROMPT, alice.id(), "enabled", Optional.of("true"));
+    service.uninstall(command(PROMPT));
 
-    service.install(command(DUO));
-    service.activate(command(DUO));
+    service.install(command(PROMPT));
+    service.activate(command(PROMPT));
 
     assertThat(hookCalls).containsExactly(PluginSettings.EMPTY);
-    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
-    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+    assertThat(plugins.settings(PROMPT)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(plugins.operatorValue(PROMPT, alice.id(), "enabled")).isEmpty();
   }
 
   @Test
   void deactivate_keepsSettingsAndOperatorChoices() {
     Operator alice = operator("alice");
     given(PluginState.ACTIVE);
-    plugins.saveSettingsIfActive(DUO, SETTINGS);
-    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
+    plugins.saveSettingsIfActive(PROMPT, SETTINGS);
+    plugins.setOperatorValueIfActive(PROMPT, alice.id(), "enabled", Optional.of("true"));
 
-    service.deactivate(command(DUO));
+    service.deactivate(command(PROMPT));
 
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.INACTIVE);
-    assertThat(plugins.settings(DUO)).isEqualTo(SETTINGS);
-    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).contains("true");
+    assertThat(plugins.state(PROMPT)).isEqualTo(PluginState.INACTIVE);
+    assertThat(plugins.settings(PROMPT)).isEqualTo(SETTINGS);
+    assertThat(plugins.operatorValue(PROMPT, alice.id(), "enabled")).contains("true");
   }
 
   @Test
@@ -367,7 +410,7 @@ class PluginLifecycleServiceTest {
             PluginAction.UNINSTALL)) {
       clock.advance(Duration.ofMinutes(1));
       times.add(clock.now());
-      assertThat(take(action, DUO)).isInstanceOf(Changed.class);
+      assertThat(take(action, PROMPT)).isInstanceOf(Changed.class);
     }
 
     assertThat(audit.all())
@@ -388,7 +431,7 @@ class PluginLifecycleServiceTest {
     service.install(command(ZETA));
     service.activate(command(ZETA));
 
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
+    assertThat(plugins.state(PROMPT)).isEqualTo(PluginState.AVAILABLE);
     assertThat(plugins.state(ZETA)).isEqualTo(PluginState.ACTIVE);
   }
 

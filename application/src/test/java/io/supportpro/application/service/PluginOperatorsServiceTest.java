@@ -13,6 +13,9 @@ import io.supportpro.application.port.in.PluginOperatorResult.NotActive;
 import io.supportpro.application.port.in.PluginOperatorResult.UnknownOperator;
 import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.application.testing.FakeCodePlugin;
+import io.supportpro.application.testing.FakePromptPlugin;
+import io.supportpro.application.testing.FakeSecretCipher;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.InMemoryPanelSettings;
@@ -23,7 +26,6 @@ import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
-import io.supportpro.domain.duo.DuoHosts;
 import io.supportpro.domain.operator.DisplayName;
 import io.supportpro.domain.operator.EmailAddress;
 import io.supportpro.domain.operator.Operator;
@@ -33,10 +35,10 @@ import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.operator.Username;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +58,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class PluginOperatorsServiceTest {
-  private static final PluginId DUO = DuoPlugin.ID;
+  private static final PluginId PROMPT = FakePromptPlugin.ID;
   private static final PasswordHash HASH = new PasswordHash("$fake-sha256$00$unused");
 
   /** Counts the reads the service makes, so that a page costs one status query, not one a row. */
@@ -112,7 +115,7 @@ class PluginOperatorsServiceTest {
 
     /** The stored value, read without counting. */
     Optional<String> stored(OperatorId operator) {
-      return delegate.operatorValue(DUO, operator, DuoPlugin.ENABLED_KEY);
+      return delegate.operatorValue(PROMPT, operator, PluginMethods.ENABLED_KEY);
     }
   }
 
@@ -122,13 +125,10 @@ class PluginOperatorsServiceTest {
   private final CountingPluginRepository plugins = new CountingPluginRepository();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final MutableClock clock = MutableClock.atStart();
+  private final FakePromptPlugin prompt = new FakePromptPlugin();
+  private final InMemoryPluginCatalog catalog = new InMemoryPluginCatalog(List.of(prompt));
   private final PluginOperatorsService service =
-      new PluginOperatorsService(
-          new InMemoryPluginCatalog(List.of(new DuoRulesPlugin())),
-          plugins,
-          operators,
-          audit,
-          clock);
+      new PluginOperatorsService(catalog, plugins, operators, audit, clock);
 
   private final Operator ada = operator("ada");
   private final Operator grace = operator("grace");
@@ -142,11 +142,11 @@ class PluginOperatorsServiceTest {
 
   private void given(PluginState state) {
     if (state.isInstalled()) {
-      plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE);
+      plugins.transition(PROMPT, PluginState.AVAILABLE, PluginState.INACTIVE);
     }
     if (state == PluginState.ACTIVE) {
-      plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
-      plugins.saveSettingsIfActive(DUO, DuoRulesPlugin.SAVED);
+      plugins.transition(PROMPT, PluginState.INACTIVE, PluginState.ACTIVE);
+      plugins.saveSettingsIfActive(PROMPT, FakePromptPlugin.saved(new FakeSecretCipher()));
     }
   }
 
@@ -155,11 +155,11 @@ class PluginOperatorsServiceTest {
   }
 
   private PluginOperatorResult set(OperatorId operator, boolean enabled) {
-    return service.set(new PluginOperatorCommand(admin, DUO, operator, enabled));
+    return service.set(new PluginOperatorCommand(admin, PROMPT, operator, enabled));
   }
 
   private Page<OperatorChoice> list(String search, int number, int size) {
-    return service.list(DUO, search, new PageRequest(number, size)).orElseThrow();
+    return service.list(PROMPT, search, new PageRequest(number, size)).orElseThrow();
   }
 
   private static Map<String, Boolean> statuses(Page<OperatorChoice> page) {
@@ -180,10 +180,10 @@ class PluginOperatorsServiceTest {
   @Test
   void set_refusesToEnableAnActivePluginWithoutSettings_andChangesNothing() {
     given(PluginState.ACTIVE);
-    plugins.saveSettingsIfActive(DUO, PluginSettings.EMPTY);
+    plugins.saveSettingsIfActive(PROMPT, PluginSettings.EMPTY);
     int events = audit.all().size();
 
-    assertThat(service.configured(DUO)).isFalse();
+    assertThat(service.configured(PROMPT)).isFalse();
     assertThat(set(ada, true)).isInstanceOf(PluginOperatorResult.NotConfigured.class);
     assertThat(plugins.stored(ada.id())).isEmpty();
     assertThat(audit.all()).hasSize(events);
@@ -191,26 +191,21 @@ class PluginOperatorsServiceTest {
 
   @Test
   void set_refusesToEnableWhenTheSavedHostIsNoLongerAllowed() {
-    var strict =
-        new PluginOperatorsService(
-            new InMemoryPluginCatalog(List.of(new DuoRulesPlugin(DuoHosts.DUO_ONLY))),
-            plugins,
-            operators,
-            audit,
-            clock);
     given(PluginState.ACTIVE);
+    assertThat(service.configured(PROMPT)).isTrue();
 
-    assertThat(strict.configured(DUO)).isFalse();
-    assertThat(strict.set(new PluginOperatorCommand(admin, DUO, ada.id(), true)))
-        .isInstanceOf(PluginOperatorResult.NotConfigured.class);
-    assertThat(service.configured(DUO)).isTrue();
+    prompt.allowOnly(Set.of("elsewhere.example.test"));
+
+    assertThat(service.configured(PROMPT)).isFalse();
+    assertThat(set(ada, true)).isInstanceOf(PluginOperatorResult.NotConfigured.class);
+    assertThat(plugins.stored(ada.id())).isEmpty();
   }
 
   @Test
   void set_stillDisablesWhileThePluginIsNotConfigured() {
     given(PluginState.ACTIVE);
     set(ada, true);
-    plugins.saveSettingsIfActive(DUO, PluginSettings.EMPTY);
+    plugins.saveSettingsIfActive(PROMPT, PluginSettings.EMPTY);
 
     assertThat(set(ada, false)).isInstanceOf(Changed.class);
     assertThat(plugins.stored(ada.id())).isEmpty();
@@ -234,18 +229,18 @@ class PluginOperatorsServiceTest {
     // Another administrator, between the check and the write: uninstall, install, activate.
     checked.await(5, TimeUnit.SECONDS);
     plugins.beforeSet = () -> {};
-    plugins.transition(DUO, PluginState.ACTIVE, PluginState.INACTIVE);
-    plugins.transition(DUO, PluginState.INACTIVE, PluginState.AVAILABLE);
-    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE);
-    plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+    plugins.transition(PROMPT, PluginState.ACTIVE, PluginState.INACTIVE);
+    plugins.transition(PROMPT, PluginState.INACTIVE, PluginState.AVAILABLE);
+    plugins.transition(PROMPT, PluginState.AVAILABLE, PluginState.INACTIVE);
+    plugins.transition(PROMPT, PluginState.INACTIVE, PluginState.ACTIVE);
     reinstalled.await(5, TimeUnit.SECONDS);
     enabling.get(5, TimeUnit.SECONDS);
 
-    // Whether the late write landed or not, an unconfigured Duo is never required at sign-in.
+    // Whether the late write landed or not, an unconfigured plugin is never required at sign-in.
     var requirement =
         new SecondFactorRequirement(
-            plugins, new InMemoryTotpCredentials(), new InMemoryPanelSettings());
-    assertThat(service.configured(DUO)).isFalse();
+            catalog, plugins, new InMemoryTotpCredentials(), new InMemoryPanelSettings());
+    assertThat(service.configured(PROMPT)).isFalse();
     assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.NONE);
   }
 
@@ -256,7 +251,45 @@ class PluginOperatorsServiceTest {
   void configured_isFalseWhileThePluginIsNotActive(PluginState state) {
     given(state);
 
-    assertThat(service.configured(DUO)).isFalse();
+    assertThat(service.configured(PROMPT)).isFalse();
+  }
+
+  @Test
+  void aPluginThatOffersNoSecondFactor_isEnabledForNobody() {
+    PluginId notes = new PluginId("notes");
+    var descriptor =
+        new PluginDescriptor(notes, "Notes", "Keeps notes.", "1.0", "Example", List.of());
+    var withNotes =
+        new PluginOperatorsService(
+            new InMemoryPluginCatalog(List.of(() -> descriptor)), plugins, operators, audit, clock);
+    plugins.transition(notes, PluginState.AVAILABLE, PluginState.ACTIVE);
+
+    assertThat(withNotes.list(notes, "", new PageRequest(1, 20))).isEmpty();
+    assertThat(withNotes.configured(notes)).isFalse();
+    assertThat(withNotes.set(new PluginOperatorCommand(admin, notes, ada.id(), true)))
+        .isEqualTo(new NotActive());
+    assertThat(plugins.operatorValue(notes, ada.id(), PluginMethods.ENABLED_KEY)).isEmpty();
+    assertThat(audit.all()).isEmpty();
+  }
+
+  @Test
+  void aPluginWithACodeMethod_isEnabledPerOperatorOnceConfigured() {
+    var codes =
+        new PluginOperatorsService(
+            new InMemoryPluginCatalog(List.of(new FakeCodePlugin())),
+            plugins,
+            operators,
+            audit,
+            clock);
+    plugins.transition(FakeCodePlugin.ID, PluginState.AVAILABLE, PluginState.ACTIVE);
+    assertThat(codes.set(new PluginOperatorCommand(admin, FakeCodePlugin.ID, ada.id(), true)))
+        .isInstanceOf(PluginOperatorResult.NotConfigured.class);
+    plugins.saveSettingsIfActive(FakeCodePlugin.ID, FakeCodePlugin.saved(new FakeSecretCipher()));
+
+    assertThat(codes.set(new PluginOperatorCommand(admin, FakeCodePlugin.ID, ada.id(), true)))
+        .isEqualTo(new Changed(new OperatorChoice(ada, true)));
+    assertThat(plugins.operatorValue(FakeCodePlugin.ID, ada.id(), PluginMethods.ENABLED_KEY))
+        .contains(PluginMethods.ENABLED);
   }
 
   // --- list
@@ -268,7 +301,7 @@ class PluginOperatorsServiceTest {
   void list_isEmptyWhileThePluginIsNotActive(PluginState state) {
     given(state);
 
-    assertThat(service.list(DUO, "", new PageRequest(1, 20))).isEmpty();
+    assertThat(service.list(PROMPT, "", new PageRequest(1, 20))).isEmpty();
     assertThat(plugins.batchReads).isEmpty();
   }
 
@@ -281,7 +314,7 @@ class PluginOperatorsServiceTest {
   }
 
   @Test
-  void list_showsEveryOperatorWithoutDuoByDefault() {
+  void list_showsEveryOperatorWithoutThePluginByDefault() {
     given(PluginState.ACTIVE);
 
     Page<OperatorChoice> page = list("", 1, 20);
@@ -293,7 +326,7 @@ class PluginOperatorsServiceTest {
   }
 
   @Test
-  void list_showsWhoDuoIsEnabledFor() {
+  void list_showsWhoThePluginIsEnabledFor() {
     given(PluginState.ACTIVE);
     set(grace, true);
 
@@ -354,7 +387,8 @@ class PluginOperatorsServiceTest {
   void list_treatsNoSearchTextAsEveryone() {
     given(PluginState.ACTIVE);
 
-    assertThat(service.list(DUO, null, new PageRequest(1, 20)).orElseThrow().total()).isEqualTo(3);
+    assertThat(service.list(PROMPT, null, new PageRequest(1, 20)).orElseThrow().total())
+        .isEqualTo(3);
   }
 
   @Test
@@ -407,7 +441,7 @@ class PluginOperatorsServiceTest {
     assertThat(event.subject()).isEqualTo(ada.id().toString());
     assertThat(event.details())
         .containsEntry("username", "ada")
-        .containsEntry("plugin", DUO.value());
+        .containsEntry("plugin", PROMPT.value());
   }
 
   @Test
@@ -452,7 +486,7 @@ class PluginOperatorsServiceTest {
 
     assertThat(service.set(new PluginOperatorCommand(admin, retired, ada.id(), true)))
         .isEqualTo(new NotActive());
-    assertThat(plugins.operatorValue(retired, ada.id(), DuoPlugin.ENABLED_KEY)).isEmpty();
+    assertThat(plugins.operatorValue(retired, ada.id(), PluginMethods.ENABLED_KEY)).isEmpty();
     assertThat(audit.all()).isEmpty();
   }
 
@@ -460,7 +494,7 @@ class PluginOperatorsServiceTest {
   void set_canNotDisableForAnOperatorWhileThePluginIsDeactivated() {
     given(PluginState.ACTIVE);
     set(ada, true);
-    plugins.transition(DUO, PluginState.ACTIVE, PluginState.INACTIVE);
+    plugins.transition(PROMPT, PluginState.ACTIVE, PluginState.INACTIVE);
 
     assertThat(set(ada, false)).isEqualTo(new NotActive());
     assertThat(plugins.stored(ada.id())).contains("true");
@@ -491,9 +525,9 @@ class PluginOperatorsServiceTest {
     set(ada, true);
     set(root, true);
 
-    plugins.transition(DUO, PluginState.ACTIVE, PluginState.INACTIVE);
-    assertThat(service.list(DUO, "", new PageRequest(1, 20))).isEmpty();
-    plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+    plugins.transition(PROMPT, PluginState.ACTIVE, PluginState.INACTIVE);
+    assertThat(service.list(PROMPT, "", new PageRequest(1, 20))).isEmpty();
+    plugins.transition(PROMPT, PluginState.INACTIVE, PluginState.ACTIVE);
 
     assertThat(statuses(list("", 1, 20)))
         .containsExactly(
@@ -505,7 +539,7 @@ class PluginOperatorsServiceTest {
     given(PluginState.ACTIVE);
     set(ada, true);
 
-    plugins.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE);
+    plugins.transition(PROMPT, PluginState.ACTIVE, PluginState.AVAILABLE);
     given(PluginState.ACTIVE);
 
     assertThat(statuses(list("", 1, 20)))

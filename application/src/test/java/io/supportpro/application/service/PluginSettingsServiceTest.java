@@ -1,13 +1,10 @@
 package io.supportpro.application.service;
 
-import static io.supportpro.domain.duo.DuoSettings.API_HOSTNAME;
-import static io.supportpro.domain.duo.DuoSettings.CERTIFICATE_PINS;
-import static io.supportpro.domain.duo.DuoSettings.CLIENT_ID;
-import static io.supportpro.domain.duo.DuoSettings.CLIENT_SECRET;
-import static io.supportpro.domain.duo.DuoSettings.FAIL_MODE;
-import static io.supportpro.domain.duo.DuoSettings.PROXY_HOST;
-import static io.supportpro.domain.duo.DuoSettings.PROXY_PORT;
-import static io.supportpro.domain.duo.DuoSettings.USERNAME_SOURCE;
+import static io.supportpro.application.testing.FakePromptPlugin.CLIENT_ID;
+import static io.supportpro.application.testing.FakePromptPlugin.CLIENT_SECRET;
+import static io.supportpro.application.testing.FakePromptPlugin.FAIL_MODE;
+import static io.supportpro.application.testing.FakePromptPlugin.PROMPT_HOST;
+import static io.supportpro.application.testing.FakePromptPlugin.PROMPT_PORT;
 import static io.supportpro.domain.fixtures.OperatorFixtures.actingAs;
 import static io.supportpro.domain.fixtures.OperatorFixtures.administrator;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +18,8 @@ import io.supportpro.application.port.in.SavePluginSettingsResult.NotActive;
 import io.supportpro.application.port.in.SavePluginSettingsResult.Saved;
 import io.supportpro.application.port.in.SavePluginSettingsResult.UnknownPlugin;
 import io.supportpro.application.port.out.Plugin;
+import io.supportpro.application.port.out.PromptMethod;
+import io.supportpro.application.testing.FakePromptPlugin;
 import io.supportpro.application.testing.FakeSecretCipher;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryPluginCatalog;
@@ -29,8 +28,6 @@ import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
-import io.supportpro.domain.duo.DuoHosts;
-import io.supportpro.domain.duo.DuoSettings;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
@@ -39,7 +36,6 @@ import io.supportpro.domain.plugin.SettingDefinition;
 import io.supportpro.domain.plugin.SettingDefinition.Kind;
 import io.supportpro.domain.plugin.SettingValue;
 import io.supportpro.domain.plugin.SettingsCheck;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,11 +49,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class PluginSettingsServiceTest {
-  private static final String ID = "DI1234567890ABCDEFGH";
-  private static final String SECRET = "abcdefghij0123456789ABCDEFGHIJ0123456789";
+  private static final String ID = FakePromptPlugin.CLIENT;
+  private static final String SECRET = FakePromptPlugin.SECRET;
   private static final String NEW_SECRET = "ZYXWVUTSRQ9876543210zyxwvutsrq9876543210";
-  private static final String HOST = "api-1a2b3c4d.duosecurity.com";
-  private static final PluginId DUO = DuoPlugin.ID;
+  private static final String HOST = FakePromptPlugin.HOST;
+  private static final PluginId PROMPT = FakePromptPlugin.ID;
   private static final PluginId NOTES = new PluginId("notes");
   private static final String API_KEY = "notes-api-key-0123";
 
@@ -100,13 +96,10 @@ class PluginSettingsServiceTest {
         }
       };
 
+  private final InMemoryPluginCatalog catalog =
+      new InMemoryPluginCatalog(List.of(new FakePromptPlugin(), notes));
   private final PluginSettingsService service =
-      new PluginSettingsService(
-          new InMemoryPluginCatalog(List.of(new DuoRulesPlugin(), notes)),
-          plugins,
-          cipher,
-          audit,
-          clock);
+      new PluginSettingsService(catalog, plugins, cipher, audit, clock);
 
   private void given(PluginId plugin, PluginState state) {
     if (state.isInstalled()) {
@@ -117,23 +110,15 @@ class PluginSettingsServiceTest {
     }
   }
 
-  /** Complete Duo settings as an administrator types them, with one value replaced. */
-  private static Map<String, String> duo(String key, String value) {
-    Map<String, String> typed = new HashMap<>();
-    typed.put(CLIENT_ID, ID);
-    typed.put(CLIENT_SECRET, SECRET);
-    typed.put(API_HOSTNAME, HOST);
-    typed.put(FAIL_MODE, "closed");
-    typed.put(USERNAME_SOURCE, "username");
-    typed.put(PROXY_HOST, "");
-    typed.put(PROXY_PORT, "");
-    typed.put(CERTIFICATE_PINS, "");
+  /** Complete prompt settings as an administrator types them, with one value replaced. */
+  private static Map<String, String> prompt(String key, String value) {
+    Map<String, String> typed = FakePromptPlugin.typed();
     typed.put(key, value);
     return typed;
   }
 
-  private static Map<String, String> duo() {
-    return duo(CLIENT_ID, ID);
+  private static Map<String, String> prompt() {
+    return FakePromptPlugin.typed();
   }
 
   private static Map<String, String> notes(String key, String value) {
@@ -151,7 +136,7 @@ class PluginSettingsServiceTest {
   }
 
   private SettingValue storedSecret() {
-    return plugins.settings(DUO).get(CLIENT_SECRET).orElseThrow();
+    return plugins.settings(PROMPT).get(CLIENT_SECRET).orElseThrow();
   }
 
   // --- view
@@ -161,9 +146,9 @@ class PluginSettingsServiceTest {
       value = PluginState.class,
       names = {"AVAILABLE", "INACTIVE"})
   void view_isEmptyWhileThePluginIsNotActive(PluginState state) {
-    given(DUO, state);
+    given(PROMPT, state);
 
-    assertThat(service.view(DUO)).isEmpty();
+    assertThat(service.view(PROMPT)).isEmpty();
   }
 
   @Test
@@ -181,7 +166,7 @@ class PluginSettingsServiceTest {
     PluginSettingsView view = service.view(NOTES).orElseThrow();
 
     assertThat(view.plugin())
-        .isEqualTo(new PluginOverview(notes.descriptor(), PluginState.ACTIVE, true));
+        .isEqualTo(new PluginOverview(notes.descriptor(), PluginState.ACTIVE, true, false, false));
     assertThat(view.values())
         .containsOnly(
             Map.entry("greeting", "Hello"), Map.entry("tone", "plain"), Map.entry("limit", "10"));
@@ -190,9 +175,9 @@ class PluginSettingsServiceTest {
 
   @Test
   void view_showsSavedValuesAndDefaultsForTheRest() {
-    given(DUO, PluginState.ACTIVE);
+    given(PROMPT, PluginState.ACTIVE);
     plugins.saveSettingsIfActive(
-        DUO,
+        PROMPT,
         new PluginSettings(
             Map.of(
                 CLIENT_ID,
@@ -200,22 +185,22 @@ class PluginSettingsServiceTest {
                 FAIL_MODE,
                 new SettingValue("open", false))));
 
-    PluginSettingsView view = service.view(DUO).orElseThrow();
+    PluginSettingsView view = service.view(PROMPT).orElseThrow();
 
     assertThat(view.values())
         .containsEntry(CLIENT_ID, ID)
         .containsEntry(FAIL_MODE, "open")
-        .containsEntry(USERNAME_SOURCE, "username")
-        .containsEntry(API_HOSTNAME, "");
+        .containsEntry(PROMPT_HOST, "")
+        .containsEntry(PROMPT_PORT, "");
     assertThat(view.savedSecrets()).isEmpty();
   }
 
   @Test
   void view_neverReturnsASecretOnlyThatOneIsSaved() {
-    given(DUO, PluginState.ACTIVE);
-    assertThat(save(DUO, duo())).isInstanceOf(Saved.class);
+    given(PROMPT, PluginState.ACTIVE);
+    assertThat(save(PROMPT, prompt())).isInstanceOf(Saved.class);
 
-    PluginSettingsView view = service.view(DUO).orElseThrow();
+    PluginSettingsView view = service.view(PROMPT).orElseThrow();
 
     assertThat(view.savedSecrets()).containsExactly(CLIENT_SECRET);
     assertThat(view.values()).doesNotContainKey(CLIENT_SECRET).containsEntry(CLIENT_ID, ID);
@@ -240,63 +225,63 @@ class PluginSettingsServiceTest {
       value = PluginState.class,
       names = {"AVAILABLE", "INACTIVE"})
   void save_answersNotActiveAndStoresNothingWhileThePluginIsNotActive(PluginState state) {
-    given(DUO, state);
+    given(PROMPT, state);
 
-    assertThat(save(DUO, duo())).isEqualTo(new NotActive(DUO));
-    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(save(PROMPT, prompt())).isEqualTo(new NotActive(PROMPT));
+    assertThat(plugins.settings(PROMPT)).isEqualTo(PluginSettings.EMPTY);
     assertThat(audit.all()).isEmpty();
   }
 
   @Test
   void save_keepsTheSettingsOfADeactivatedPluginAsTheyWere() {
-    given(DUO, PluginState.ACTIVE);
-    save(DUO, duo());
-    PluginSettings before = plugins.settings(DUO);
-    plugins.transition(DUO, PluginState.ACTIVE, PluginState.INACTIVE);
+    given(PROMPT, PluginState.ACTIVE);
+    save(PROMPT, prompt());
+    PluginSettings before = plugins.settings(PROMPT);
+    plugins.transition(PROMPT, PluginState.ACTIVE, PluginState.INACTIVE);
     int events = audit.all().size();
 
-    assertThat(save(DUO, duo(FAIL_MODE, "open"))).isEqualTo(new NotActive(DUO));
-    assertThat(plugins.settings(DUO)).isEqualTo(before);
+    assertThat(save(PROMPT, prompt(FAIL_MODE, "open"))).isEqualTo(new NotActive(PROMPT));
+    assertThat(plugins.settings(PROMPT)).isEqualTo(before);
     assertThat(audit.all()).hasSize(events);
   }
 
   @Test
   void save_refusesInvalidSettingsNamingEachProblemByKey() {
-    given(DUO, PluginState.ACTIVE);
-    Map<String, String> typed = duo(CLIENT_ID, "DI-too-short");
+    given(PROMPT, PluginState.ACTIVE);
+    Map<String, String> typed = prompt(CLIENT_ID, "too-short");
     typed.put(CLIENT_SECRET, "short");
-    typed.put(API_HOSTNAME, "https://" + HOST + "/");
+    typed.put(PROMPT_HOST, "https://" + HOST + "/");
 
-    SavePluginSettingsResult result = save(DUO, typed);
+    SavePluginSettingsResult result = save(PROMPT, typed);
 
     assertThat(result)
         .isInstanceOfSatisfying(
             Invalid.class,
             invalid ->
                 assertThat(invalid.check().problems())
-                    .containsOnlyKeys(CLIENT_ID, CLIENT_SECRET, API_HOSTNAME));
-    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+                    .containsOnlyKeys(CLIENT_ID, CLIENT_SECRET, PROMPT_HOST));
+    assertThat(plugins.settings(PROMPT)).isEqualTo(PluginSettings.EMPTY);
     assertThat(audit.all()).isEmpty();
   }
 
   @Test
   void save_refusedLeavesTheSavedSettingsUntouched() {
-    given(DUO, PluginState.ACTIVE);
-    save(DUO, duo());
-    PluginSettings before = plugins.settings(DUO);
+    given(PROMPT, PluginState.ACTIVE);
+    save(PROMPT, prompt());
+    PluginSettings before = plugins.settings(PROMPT);
     int events = audit.all().size();
 
-    assertThat(save(DUO, duo(API_HOSTNAME, HOST + ":443"))).isInstanceOf(Invalid.class);
+    assertThat(save(PROMPT, prompt(PROMPT_HOST, HOST + ":443"))).isInstanceOf(Invalid.class);
 
-    assertThat(plugins.settings(DUO)).isEqualTo(before);
+    assertThat(plugins.settings(PROMPT)).isEqualTo(before);
     assertThat(audit.all()).hasSize(events);
   }
 
   @Test
   void save_refusesAnEmptySecretWhenNoneIsSaved() {
-    given(DUO, PluginState.ACTIVE);
+    given(PROMPT, PluginState.ACTIVE);
 
-    assertThat(save(DUO, duo(CLIENT_SECRET, "")))
+    assertThat(save(PROMPT, prompt(CLIENT_SECRET, "")))
         .isInstanceOfSatisfying(
             Invalid.class,
             invalid -> assertThat(invalid.check().problems()).containsOnlyKeys(CLIENT_SECRET));
@@ -304,9 +289,9 @@ class PluginSettingsServiceTest {
 
   @Test
   void save_refusesAChoiceThatIsNotOneOfItsChoices() {
-    given(DUO, PluginState.ACTIVE);
+    given(PROMPT, PluginState.ACTIVE);
 
-    assertThat(save(DUO, duo(FAIL_MODE, "sometimes")))
+    assertThat(save(PROMPT, prompt(FAIL_MODE, "sometimes")))
         .isInstanceOfSatisfying(
             Invalid.class,
             invalid -> assertThat(invalid.check().problems()).containsOnlyKeys(FAIL_MODE));
@@ -329,18 +314,18 @@ class PluginSettingsServiceTest {
   }
 
   @Test
-  void save_appliesDuosOwnRules() {
-    given(DUO, PluginState.ACTIVE);
+  void save_appliesThePromptPluginsOwnRules() {
+    given(PROMPT, PluginState.ACTIVE);
 
-    assertThat(save(DUO, duo(PROXY_HOST, "proxy.example.internal")))
+    assertThat(save(PROMPT, prompt(PROMPT_PORT, "70000")))
         .isInstanceOfSatisfying(
             Invalid.class,
-            invalid -> assertThat(invalid.check().problems()).containsOnlyKeys(PROXY_PORT));
-    assertThat(save(DUO, duo(CERTIFICATE_PINS, "sha1/abc")))
+            invalid -> assertThat(invalid.check().problems()).containsOnlyKeys(PROMPT_PORT));
+    assertThat(save(PROMPT, prompt(CLIENT_ID, "EXAMPLE-0123456789")))
         .isInstanceOfSatisfying(
             Invalid.class,
-            invalid -> assertThat(invalid.check().problems()).containsOnlyKeys(CERTIFICATE_PINS));
-    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+            invalid -> assertThat(invalid.check().problems()).containsOnlyKeys(CLIENT_ID));
+    assertThat(plugins.settings(PROMPT)).isEqualTo(PluginSettings.EMPTY);
   }
 
   @Test
@@ -386,9 +371,9 @@ class PluginSettingsServiceTest {
 
   @Test
   void save_storesTheSecretEncryptedNeverAsTyped() {
-    given(DUO, PluginState.ACTIVE);
+    given(PROMPT, PluginState.ACTIVE);
 
-    assertThat(save(DUO, duo())).isInstanceOf(Saved.class);
+    assertThat(save(PROMPT, prompt())).isInstanceOf(Saved.class);
 
     SettingValue stored = storedSecret();
     assertThat(stored.secret()).isTrue();
@@ -398,34 +383,37 @@ class PluginSettingsServiceTest {
 
   @Test
   void save_storesPlainValuesTrimmedAndNotMarkedSecret() {
-    given(DUO, PluginState.ACTIVE);
+    given(PROMPT, PluginState.ACTIVE);
 
-    save(DUO, duo(CLIENT_ID, "  " + ID + "\t"));
+    save(PROMPT, prompt(CLIENT_ID, "  " + ID + "\t"));
 
-    assertThat(plugins.settings(DUO).get(CLIENT_ID)).contains(new SettingValue(ID, false));
-    assertThat(plugins.settings(DUO).get(FAIL_MODE)).contains(new SettingValue("closed", false));
+    assertThat(plugins.settings(PROMPT).get(CLIENT_ID)).contains(new SettingValue(ID, false));
+    assertThat(plugins.settings(PROMPT).get(FAIL_MODE)).contains(new SettingValue("closed", false));
   }
 
   @Test
   void save_savedSettingsAreWhatTheSignInReads() {
-    given(DUO, PluginState.ACTIVE);
+    given(PROMPT, PluginState.ACTIVE);
 
-    save(DUO, duo(FAIL_MODE, "open"));
+    save(PROMPT, prompt(FAIL_MODE, "open"));
 
-    DuoSettings read = DuoSettings.from(plugins.settings(DUO), cipher::decrypt).orElseThrow();
-    assertThat(read.clientId()).isEqualTo(ID);
-    assertThat(read.clientSecret()).isEqualTo(SECRET);
-    assertThat(read.apiHostname()).isEqualTo(HOST);
-    assertThat(read.failMode().setting()).isEqualTo("open");
+    var read =
+        (PluginMethods.Lookup.Found<PromptMethod>)
+            new PluginMethods(catalog, plugins, cipher).find(PROMPT, PromptMethod.class);
+    assertThat(read.settings().values())
+        .containsEntry(CLIENT_ID, new SettingValue(ID, false))
+        .containsEntry(CLIENT_SECRET, new SettingValue(SECRET, true))
+        .containsEntry(PROMPT_HOST, new SettingValue(HOST, false))
+        .containsEntry(FAIL_MODE, new SettingValue("open", false));
   }
 
   @Test
   void save_keepsTheSavedSecretWhenItsFieldIsLeftEmpty() {
-    given(DUO, PluginState.ACTIVE);
-    save(DUO, duo());
+    given(PROMPT, PluginState.ACTIVE);
+    save(PROMPT, prompt());
     SettingValue first = storedSecret();
 
-    assertThat(save(DUO, duo(CLIENT_SECRET, ""))).isInstanceOf(Saved.class);
+    assertThat(save(PROMPT, prompt(CLIENT_SECRET, ""))).isInstanceOf(Saved.class);
 
     assertThat(storedSecret()).isEqualTo(first);
     assertThat(cipher.decrypt(storedSecret().value())).isEqualTo(SECRET);
@@ -433,11 +421,11 @@ class PluginSettingsServiceTest {
 
   @Test
   void save_replacesTheSavedSecretWithANewOne() {
-    given(DUO, PluginState.ACTIVE);
-    save(DUO, duo());
+    given(PROMPT, PluginState.ACTIVE);
+    save(PROMPT, prompt());
     SettingValue first = storedSecret();
 
-    assertThat(save(DUO, duo(CLIENT_SECRET, NEW_SECRET))).isInstanceOf(Saved.class);
+    assertThat(save(PROMPT, prompt(CLIENT_SECRET, NEW_SECRET))).isInstanceOf(Saved.class);
 
     assertThat(storedSecret()).isNotEqualTo(first);
     assertThat(storedSecret().secret()).isTrue();
@@ -446,56 +434,49 @@ class PluginSettingsServiceTest {
 
   @Test
   void save_ignoresKeysThePluginDoesNotDeclare() {
-    given(DUO, PluginState.ACTIVE);
-    Map<String, String> typed = duo();
+    given(PROMPT, PluginState.ACTIVE);
+    Map<String, String> typed = prompt();
     typed.put("is_admin", "true");
     typed.put("redirect_uri", "https://attacker.example/");
 
-    assertThat(save(DUO, typed)).isInstanceOf(Saved.class);
+    assertThat(save(PROMPT, typed)).isInstanceOf(Saved.class);
 
-    assertThat(plugins.settings(DUO).values().keySet())
+    assertThat(plugins.settings(PROMPT).values().keySet())
         .containsExactlyInAnyOrderElementsOf(
-            DuoSettings.DEFINITIONS.stream().map(SettingDefinition::key).toList());
+            new FakePromptPlugin()
+                .descriptor().settings().stream().map(SettingDefinition::key).toList());
     assertThat(audit.all().getLast().details()).doesNotContainKeys("is_admin", "redirect_uri");
   }
 
   @Test
   void save_refusesAHostTheServerDoesNotAllow_allOrNothing() {
-    var strict =
-        new PluginSettingsService(
-            new InMemoryPluginCatalog(List.of(new DuoRulesPlugin(DuoHosts.DUO_ONLY))),
-            plugins,
-            cipher,
-            audit,
-            clock);
-    given(DUO, PluginState.ACTIVE);
-    save(DUO, duo(API_HOSTNAME, "api-1a2b3c4d.duosecurity.com"));
-    PluginSettings before = plugins.settings(DUO);
+    given(PROMPT, PluginState.ACTIVE);
+    save(PROMPT, prompt());
+    PluginSettings before = plugins.settings(PROMPT);
     int events = audit.all().size();
-    Map<String, String> typed = duo(API_HOSTNAME, "intranet.example.internal");
+    Map<String, String> typed = prompt(PROMPT_HOST, "intranet.example.internal");
     typed.put(FAIL_MODE, "open");
     typed.put(CLIENT_SECRET, "");
 
-    SavePluginSettingsResult result = strict.save(new SavePluginSettingsCommand(admin, DUO, typed));
+    SavePluginSettingsResult result = save(PROMPT, typed);
 
     assertThat(result)
         .isInstanceOfSatisfying(
             Invalid.class,
             invalid ->
-                assertThat(invalid.check().problems().get(API_HOSTNAME))
-                    .contains("SUPPORTPRO_DUO_ALLOWED_HOSTS"));
-    assertThat(plugins.settings(DUO)).as("not even the valid fail mode").isEqualTo(before);
+                assertThat(invalid.check().problems().get(PROMPT_HOST)).contains("not allow"));
+    assertThat(plugins.settings(PROMPT)).as("not even the valid fail mode").isEqualTo(before);
     assertThat(audit.all()).hasSize(events);
   }
 
   @Test
   void view_saysWhetherTheSavedSettingsAreComplete() {
-    given(DUO, PluginState.ACTIVE);
-    assertThat(service.view(DUO).orElseThrow().plugin().configured()).isFalse();
+    given(PROMPT, PluginState.ACTIVE);
+    assertThat(service.view(PROMPT).orElseThrow().plugin().configured()).isFalse();
 
-    save(DUO, duo());
+    save(PROMPT, prompt());
 
-    assertThat(service.view(DUO).orElseThrow().plugin().configured()).isTrue();
+    assertThat(service.view(PROMPT).orElseThrow().plugin().configured()).isTrue();
   }
 
   @Test
@@ -510,63 +491,63 @@ class PluginSettingsServiceTest {
 
   @Test
   void save_returnsNoWarningsForCleanSettings() {
-    given(DUO, PluginState.ACTIVE);
+    given(PROMPT, PluginState.ACTIVE);
 
-    assertThat(save(DUO, duo())).isEqualTo(new Saved(SettingsCheck.CLEAN));
+    assertThat(save(PROMPT, prompt())).isEqualTo(new Saved(SettingsCheck.CLEAN));
   }
 
   // --- save: audit
 
   @Test
   void save_auditsWhoChangedWhichPluginAndWhen() {
-    given(DUO, PluginState.ACTIVE);
+    given(PROMPT, PluginState.ACTIVE);
     clock.advance(Duration.ofMinutes(3));
 
-    save(DUO, duo());
+    save(PROMPT, prompt());
 
     AuditEvent event = audit.all().getLast();
     assertThat(audit.all()).hasSize(1);
     assertThat(event.type()).isEqualTo(AuditEventType.PLUGIN_SETTINGS_CHANGED);
     assertThat(event.actor()).isEqualTo(admin);
-    assertThat(event.subject()).isEqualTo(DUO.value());
+    assertThat(event.subject()).isEqualTo(PROMPT.value());
     assertThat(event.at()).isEqualTo(clock.now());
   }
 
   @Test
   void save_auditsEachChangedPlainValueFromOldToNew() {
-    given(DUO, PluginState.ACTIVE);
-    save(DUO, duo());
+    given(PROMPT, PluginState.ACTIVE);
+    save(PROMPT, prompt());
 
-    Map<String, String> typed = duo(FAIL_MODE, "open");
-    typed.put(USERNAME_SOURCE, "email");
+    Map<String, String> typed = prompt(FAIL_MODE, "open");
+    typed.put(CLIENT_ID, "OTHERCLIENT0000");
     typed.put(CLIENT_SECRET, "");
-    save(DUO, typed);
+    save(PROMPT, typed);
 
     assertThat(audit.all().getLast().details())
         .containsOnly(
             Map.entry(FAIL_MODE, "closed -> open"),
-            Map.entry(USERNAME_SOURCE, "username -> email"));
+            Map.entry(CLIENT_ID, ID + " -> OTHERCLIENT0000"));
   }
 
   @Test
   void save_auditsTheFirstValuesAsChangedFromNothing() {
-    given(DUO, PluginState.ACTIVE);
+    given(PROMPT, PluginState.ACTIVE);
 
-    save(DUO, duo());
+    save(PROMPT, prompt());
 
     assertThat(audit.all().getLast().details())
         .containsEntry(CLIENT_ID, "(empty) -> " + ID)
-        .containsEntry(API_HOSTNAME, "(empty) -> " + HOST)
+        .containsEntry(PROMPT_HOST, "(empty) -> " + HOST)
         .containsKey(CLIENT_SECRET)
-        .doesNotContainKeys(PROXY_HOST, PROXY_PORT, CERTIFICATE_PINS);
+        .doesNotContainKeys(PROMPT_PORT);
   }
 
   @Test
   void save_auditsThatTheSecretChangedWithoutNamingIt() {
-    given(DUO, PluginState.ACTIVE);
-    save(DUO, duo());
+    given(PROMPT, PluginState.ACTIVE);
+    save(PROMPT, prompt());
 
-    save(DUO, duo(CLIENT_SECRET, NEW_SECRET));
+    save(PROMPT, prompt(CLIENT_SECRET, NEW_SECRET));
 
     assertThat(audit.all().getLast().details()).containsOnlyKeys(CLIENT_SECRET);
     assertThat(audit.all().getLast().details().get(CLIENT_SECRET))
@@ -576,22 +557,22 @@ class PluginSettingsServiceTest {
 
   @Test
   void save_doesNotAuditAKeptSecretAsChanged() {
-    given(DUO, PluginState.ACTIVE);
-    save(DUO, duo());
+    given(PROMPT, PluginState.ACTIVE);
+    save(PROMPT, prompt());
 
-    Map<String, String> typed = duo(CLIENT_SECRET, "");
+    Map<String, String> typed = prompt(CLIENT_SECRET, "");
     typed.put(FAIL_MODE, "open");
-    save(DUO, typed);
+    save(PROMPT, typed);
 
     assertThat(audit.all().getLast().details()).containsOnlyKeys(FAIL_MODE);
   }
 
   @Test
   void save_withNothingChangedWritesNoAuditEntry() {
-    given(DUO, PluginState.ACTIVE);
-    save(DUO, duo());
+    given(PROMPT, PluginState.ACTIVE);
+    save(PROMPT, prompt());
 
-    assertThat(save(DUO, duo(CLIENT_SECRET, "")))
+    assertThat(save(PROMPT, prompt(CLIENT_SECRET, "")))
         .isInstanceOf(SavePluginSettingsResult.Saved.class);
 
     assertThat(audit.all()).hasSize(1);
@@ -599,16 +580,16 @@ class PluginSettingsServiceTest {
 
   @Test
   void save_neverWritesASecretIntoTheAuditLog() {
-    given(DUO, PluginState.ACTIVE);
+    given(PROMPT, PluginState.ACTIVE);
     given(NOTES, PluginState.ACTIVE);
     List<String> storedForms = new ArrayList<>();
 
-    save(DUO, duo());
+    save(PROMPT, prompt());
     storedForms.add(storedSecret().value());
-    save(DUO, duo(CLIENT_SECRET, NEW_SECRET));
+    save(PROMPT, prompt(CLIENT_SECRET, NEW_SECRET));
     storedForms.add(storedSecret().value());
-    save(DUO, duo(CLIENT_SECRET, ""));
-    save(DUO, duo(CLIENT_ID, "bad")); // refused, with a secret typed
+    save(PROMPT, prompt(CLIENT_SECRET, ""));
+    save(PROMPT, prompt(CLIENT_ID, "bad")); // refused, with a secret typed
     save(NOTES, notes("api_key", API_KEY));
     storedForms.add(plugins.settings(NOTES).get("api_key").orElseThrow().value());
 
@@ -665,12 +646,12 @@ class PluginSettingsServiceTest {
 
   @Test
   void save_storesOnlyTheDeclaredSettingsOfThePluginSaved() {
-    given(DUO, PluginState.ACTIVE);
+    given(PROMPT, PluginState.ACTIVE);
     given(NOTES, PluginState.ACTIVE);
 
     save(NOTES, notes("greeting", "Hi"));
 
-    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(plugins.settings(PROMPT)).isEqualTo(PluginSettings.EMPTY);
     assertThat(plugins.settings(NOTES).values().keySet())
         .isEqualTo(Set.of("greeting", "api_key", "tone", "limit"));
   }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.PendingSignIn;
+import io.supportpro.application.testing.FakePromptPlugin;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
 import io.supportpro.application.testing.InMemoryPendingSignIns;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.MutableClock;
+import io.supportpro.domain.Sha256;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -127,11 +130,42 @@ class PurgeExpiredDataServiceTest {
   @Test
   void purge_deletesHalfSignedInSessionsOnceTheyAreIdleTooLong() {
     Session abandoned = session(SecondFactor.TOTP, Duration.ofMinutes(31), Duration.ofMinutes(31));
-    Session recent = session(SecondFactor.DUO, Duration.ofMinutes(5), Duration.ofMinutes(5));
+    Session recent =
+        session(
+            SecondFactor.prompt(FakePromptPlugin.ID), Duration.ofMinutes(5), Duration.ofMinutes(5));
 
     assertThat(service.purge()).isEqualTo(1);
     assertThat(sessions.find(abandoned.key())).isEmpty();
     assertThat(sessions.find(recent.key())).isPresent();
+  }
+
+  private PendingSignIn pendingSince(Duration ago) {
+    Session waiting =
+        session(SecondFactor.prompt(FakePromptPlugin.ID), Duration.ZERO, Duration.ZERO);
+    var signIn =
+        new PendingSignIn(
+            Sha256.hex(SessionToken.randomText()),
+            FakePromptPlugin.ID,
+            waiting.key(),
+            operator,
+            "ada",
+            "/",
+            clock.now().minus(ago));
+    pending.create(signIn);
+    return signIn;
+  }
+
+  @Test
+  void purge_deletesPendingSignInsOnceTheBrowserCanNoLongerComeBack() {
+    PendingSignIn expired = pendingSince(PromptSignInService.STATE_LIFETIME.plusSeconds(1));
+    PendingSignIn edge = pendingSince(PromptSignInService.STATE_LIFETIME);
+    PendingSignIn recent = pendingSince(PromptSignInService.STATE_LIFETIME.minusSeconds(1));
+
+    assertThat(service.purge()).isEqualTo(1);
+
+    assertThat(pending.take(expired.stateHash())).isEmpty();
+    assertThat(pending.take(edge.stateHash())).contains(edge);
+    assertThat(pending.take(recent.stateHash())).contains(recent);
   }
 
   @Test

@@ -8,15 +8,19 @@ import io.supportpro.application.port.out.PanelSettings;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.port.out.TotpCredentials;
 import io.supportpro.application.port.out.TotpEnrolment;
+import io.supportpro.application.testing.FakeCodePlugin;
+import io.supportpro.application.testing.FakePromptPlugin;
+import io.supportpro.application.testing.FakeSecretCipher;
 import io.supportpro.application.testing.InMemoryPanelSettings;
+import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.plugin.SettingValue;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.SessionKey;
 import io.supportpro.domain.session.SessionToken;
@@ -26,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,15 +42,17 @@ class SecondFactorRequirementTest {
   private final CountingPlugins plugins = new CountingPlugins();
   private final CountingTotp totp = new CountingTotp();
   private final CountingSettings settings = new CountingSettings();
+  private final FakePromptPlugin prompt = new FakePromptPlugin();
+  private final InMemoryPluginCatalog catalog = new InMemoryPluginCatalog(List.of(prompt));
   private final SecondFactorRequirement requirement =
-      new SecondFactorRequirement(plugins, totp, settings);
+      new SecondFactorRequirement(catalog, plugins, totp, settings);
   private final Operator ada = operator("ada");
 
   /** The plugin states and per-operator values, with how often the latter were read. */
   private static final class CountingPlugins implements PluginRepository {
     private final Map<PluginId, PluginState> states = new HashMap<>();
     private final Map<List<Object>, String> values = new HashMap<>();
-    private PluginSettings saved = DuoRulesPlugin.SAVED;
+    private final Map<PluginId, PluginSettings> saved = new HashMap<>();
     private int valueReads;
     private int settingsReads;
 
@@ -87,7 +94,7 @@ class SecondFactorRequirementTest {
     @Override
     public PluginSettings settings(PluginId plugin) {
       settingsReads++;
-      return plugin.equals(DuoPlugin.ID) ? saved : PluginSettings.EMPTY;
+      return saved.getOrDefault(plugin, PluginSettings.EMPTY);
     }
 
     @Override
@@ -172,10 +179,13 @@ class SecondFactorRequirementTest {
     }
   }
 
-  private void given(PluginState duo, String duoValue, String app, boolean force) {
-    plugins.set(DuoPlugin.ID, duo);
-    if (!duoValue.equals("absent")) {
-      plugins.setValue(DuoPlugin.ID, ada.id(), DuoPlugin.ENABLED_KEY, duoValue);
+  private static final SecondFactor PROMPT = SecondFactor.prompt(FakePromptPlugin.ID);
+
+  private void given(PluginState plugin, String enabled, String app, boolean force) {
+    plugins.set(FakePromptPlugin.ID, plugin);
+    plugins.saved.put(FakePromptPlugin.ID, FakePromptPlugin.saved(new FakeSecretCipher()));
+    if (!enabled.equals("absent")) {
+      plugins.setValue(FakePromptPlugin.ID, ada.id(), PluginMethods.ENABLED_KEY, enabled);
     }
     SessionKey enrolling = SessionToken.random().key();
     if (!app.equals("none")) {
@@ -187,15 +197,15 @@ class SecondFactorRequirementTest {
     settings.setForceTwoFactor(force);
   }
 
-  @ParameterizedTest(name = "duo {0}, enabled {1}, app {2}, forced {3} -> {4}")
+  @ParameterizedTest(name = "plugin {0}, enabled {1}, app {2}, forced {3} -> {4}")
   @CsvSource({
-    // Duo decides while its plugin is active and enabled for the operator.
-    "ACTIVE,    true,   confirmed, true,  DUO",
-    "ACTIVE,    true,   confirmed, false, DUO",
-    "ACTIVE,    true,   pending,   true,  DUO",
-    "ACTIVE,    true,   pending,   false, DUO",
-    "ACTIVE,    true,   none,      true,  DUO",
-    "ACTIVE,    true,   none,      false, DUO",
+    // The plugin's method decides while the plugin is active and enabled for the operator.
+    "ACTIVE,    true,   confirmed, true,  PROMPT:example-prompt",
+    "ACTIVE,    true,   confirmed, false, PROMPT:example-prompt",
+    "ACTIVE,    true,   pending,   true,  PROMPT:example-prompt",
+    "ACTIVE,    true,   pending,   false, PROMPT:example-prompt",
+    "ACTIVE,    true,   none,      true,  PROMPT:example-prompt",
+    "ACTIVE,    true,   none,      false, PROMPT:example-prompt",
     "ACTIVE,    false,  confirmed, true,  TOTP",
     "ACTIVE,    false,  confirmed, false, TOTP",
     "ACTIVE,    false,  pending,   true,  TOTP_ENROLMENT",
@@ -248,25 +258,25 @@ class SecondFactorRequirementTest {
     "AVAILABLE, absent, none,      false, NONE"
   })
   void of_followsEveryCombination(
-      PluginState duo, String duoValue, String app, boolean force, SecondFactor expected) {
-    given(duo, duoValue, app, force);
+      PluginState plugin, String enabled, String app, boolean force, SecondFactor expected) {
+    given(plugin, enabled, app, force);
 
     assertThat(requirement.of(ada.id())).isEqualTo(expected);
   }
 
   @ParameterizedTest
   @CsvSource({"TRUE", "True", "yes", "1", "' true'", "''"})
-  void of_onlyTheExactValueTrueEnablesDuo(String value) {
+  void of_onlyTheExactValueTrueEnablesThePlugin(String value) {
     given(PluginState.ACTIVE, value, "none", false);
 
     assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.NONE);
   }
 
   @Test
-  void of_readsNeitherTheAppNorTheSettingsWhenDuoDecides() {
+  void of_readsNeitherTheAppNorTheSettingsWhenThePluginDecides() {
     given(PluginState.ACTIVE, "true", "confirmed", true);
 
-    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.DUO);
+    assertThat(requirement.of(ada.id())).isEqualTo(PROMPT);
     assertThat(totp.finds).isZero();
     assertThat(settings.reads).isZero();
   }
@@ -292,29 +302,38 @@ class SecondFactorRequirementTest {
 
   @ParameterizedTest
   @CsvSource({"confirmed, false, TOTP", "none, true, TOTP_ENROLMENT", "none, false, NONE"})
-  void of_anActiveDuoWithoutUsableSettings_leavesItsOperatorsToTheBuiltInRule(
+  void of_anActivePluginWithoutSavedSettings_leavesItsOperatorsToTheBuiltInRule(
       String app, boolean forced, SecondFactor expected) {
     given(PluginState.ACTIVE, "true", app, forced);
-    plugins.saved = PluginSettings.EMPTY;
+    plugins.saved.put(FakePromptPlugin.ID, PluginSettings.EMPTY);
 
     assertThat(requirement.of(ada.id())).isEqualTo(expected);
   }
 
   @Test
-  void of_savedSettingsKeepDuoRequiredEvenWhenTheyNoLongerPassTheirChecks() {
+  void of_savedSettingsKeepTheMethodRequiredEvenWhenTheyNoLongerPassTheirChecks() {
     given(PluginState.ACTIVE, "true", "confirmed", false);
-    // Saved as they must have been when they passed, but with a host no server allows now.
-    plugins.saved =
-        new PluginSettings(
-            Map.of(
-                "api_hostname", new SettingValue("api-nowhere.example.invalid", false),
-                "client_id", new SettingValue("DIXXXXXXXXXXXXXXXXXX", false)));
+    // Saved when they passed; the server no longer allows their host.
+    prompt.allowOnly(Set.of("elsewhere.example.test"));
+    assertThat(PluginSettingsRules.configured(prompt, plugins.settings(FakePromptPlugin.ID)))
+        .isFalse();
 
-    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.DUO);
+    assertThat(requirement.of(ada.id())).isEqualTo(PROMPT);
   }
 
   @Test
-  void of_readsTheDuoSettingsOnlyForAnOperatorWithDuoEnabled() {
+  void of_incompleteSavedSettingsKeepTheMethodRequired() {
+    given(PluginState.ACTIVE, "true", "confirmed", false);
+    plugins.saved.put(
+        FakePromptPlugin.ID,
+        new PluginSettings(
+            Map.of(FakePromptPlugin.CLIENT_ID, new SettingValue(FakePromptPlugin.CLIENT, false))));
+
+    assertThat(requirement.of(ada.id())).isEqualTo(PROMPT);
+  }
+
+  @Test
+  void of_readsThePluginsSettingsOnlyForAnOperatorItIsEnabledFor() {
     given(PluginState.ACTIVE, "false", "confirmed", false);
 
     requirement.of(ada.id());
@@ -326,7 +345,7 @@ class SecondFactorRequirementTest {
   @EnumSource(
       value = PluginState.class,
       names = {"AVAILABLE", "INACTIVE"})
-  void of_doesNotReadTheOperatorsDuoChoiceWhileThePluginIsNotActive(PluginState state) {
+  void of_doesNotReadTheOperatorsChoiceWhileThePluginIsNotActive(PluginState state) {
     given(state, "true", "none", false);
 
     requirement.of(ada.id());
@@ -335,22 +354,77 @@ class SecondFactorRequirementTest {
   }
 
   @Test
-  void of_readsTheDuoChoiceOfThatOperatorOnly() {
+  void of_readsTheChoiceOfThatOperatorOnly() {
     Operator bob = operator("bob");
     given(PluginState.ACTIVE, "absent", "none", false);
-    plugins.setValue(DuoPlugin.ID, bob.id(), DuoPlugin.ENABLED_KEY, "true");
+    plugins.setValue(FakePromptPlugin.ID, bob.id(), PluginMethods.ENABLED_KEY, "true");
 
     assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.NONE);
-    assertThat(requirement.of(bob.id())).isEqualTo(SecondFactor.DUO);
+    assertThat(requirement.of(bob.id())).isEqualTo(PROMPT);
   }
 
   @Test
-  void of_readsTheDuoPluginsEnabledValueOnly() {
+  void of_readsThePluginsEnabledValueOnly() {
     PluginId other = new PluginId("other-plugin");
     plugins.set(other, PluginState.ACTIVE);
-    plugins.setValue(other, ada.id(), DuoPlugin.ENABLED_KEY, "true");
+    plugins.setValue(other, ada.id(), PluginMethods.ENABLED_KEY, "true");
     given(PluginState.ACTIVE, "absent", "none", false);
-    plugins.setValue(DuoPlugin.ID, ada.id(), "enabled_by", "true");
+    plugins.setValue(FakePromptPlugin.ID, ada.id(), "enabled_by", "true");
+
+    assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.NONE);
+  }
+
+  @Test
+  void of_aPluginsCodeMethodIsACodeOfThatPlugin() {
+    var codes = new FakeCodePlugin();
+    var withCodes =
+        new SecondFactorRequirement(
+            new InMemoryPluginCatalog(List.of(codes)), plugins, totp, settings);
+    plugins.set(FakeCodePlugin.ID, PluginState.ACTIVE);
+    plugins.saved.put(FakeCodePlugin.ID, FakeCodePlugin.saved(new FakeSecretCipher()));
+    plugins.setValue(FakeCodePlugin.ID, ada.id(), PluginMethods.ENABLED_KEY, "true");
+
+    assertThat(withCodes.of(ada.id())).isEqualTo(SecondFactor.code(FakeCodePlugin.ID));
+  }
+
+  @Test
+  void of_ofTwoPluginsEnabledForTheOperatorTheFirstByNameApplies() {
+    var codes = new FakeCodePlugin();
+    var both =
+        new SecondFactorRequirement(
+            new InMemoryPluginCatalog(List.of(prompt, codes)), plugins, totp, settings);
+    given(PluginState.ACTIVE, "true", "none", false);
+    plugins.set(FakeCodePlugin.ID, PluginState.ACTIVE);
+    plugins.saved.put(FakeCodePlugin.ID, FakeCodePlugin.saved(new FakeSecretCipher()));
+    plugins.setValue(FakeCodePlugin.ID, ada.id(), PluginMethods.ENABLED_KEY, "true");
+
+    // "Example code" comes before "Example prompt".
+    assertThat(both.of(ada.id())).isEqualTo(SecondFactor.code(FakeCodePlugin.ID));
+    plugins.set(FakeCodePlugin.ID, PluginState.INACTIVE);
+    assertThat(both.of(ada.id())).isEqualTo(PROMPT);
+  }
+
+  @Test
+  void of_ignoresAPluginThatOffersNoSecondFactorAndReadsNothingOfIt() {
+    PluginId notes = new PluginId("notes");
+    var descriptor =
+        new PluginDescriptor(notes, "Notes", "Keeps notes.", "1.0", "Example", List.of());
+    var withNotes =
+        new SecondFactorRequirement(
+            new InMemoryPluginCatalog(List.of(() -> descriptor)), plugins, totp, settings);
+    plugins.set(notes, PluginState.ACTIVE);
+    plugins.setValue(notes, ada.id(), PluginMethods.ENABLED_KEY, "true");
+
+    assertThat(withNotes.of(ada.id())).isEqualTo(SecondFactor.NONE);
+    assertThat(plugins.valueReads).isZero();
+    assertThat(plugins.settingsReads).isZero();
+  }
+
+  @Test
+  void of_ignoresAnActivePluginThatDoesNotShip() {
+    PluginId retired = new PluginId("retired");
+    plugins.set(retired, PluginState.ACTIVE);
+    plugins.setValue(retired, ada.id(), PluginMethods.ENABLED_KEY, "true");
 
     assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.NONE);
   }
@@ -367,12 +441,12 @@ class SecondFactorRequirementTest {
   @Test
   void refusesMissingPorts() {
     assertThatNullPointerException()
-        .isThrownBy(() -> new SecondFactorRequirement(null, totp, settings));
+        .isThrownBy(() -> new SecondFactorRequirement(null, plugins, totp, settings));
     assertThatNullPointerException()
-        .isThrownBy(() -> new SecondFactorRequirement(null, totp, settings));
+        .isThrownBy(() -> new SecondFactorRequirement(catalog, null, totp, settings));
     assertThatNullPointerException()
-        .isThrownBy(() -> new SecondFactorRequirement(plugins, null, settings));
+        .isThrownBy(() -> new SecondFactorRequirement(catalog, plugins, null, settings));
     assertThatNullPointerException()
-        .isThrownBy(() -> new SecondFactorRequirement(plugins, totp, null));
+        .isThrownBy(() -> new SecondFactorRequirement(catalog, plugins, totp, null));
   }
 }

@@ -14,10 +14,14 @@ import io.supportpro.application.port.in.SignInResult.SessionStarted;
 import io.supportpro.application.port.in.SignInResult.Throttled;
 import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.testing.AtOnce;
+import io.supportpro.application.testing.FakeCodePlugin;
+import io.supportpro.application.testing.FakePromptPlugin;
+import io.supportpro.application.testing.FakeSecretCipher;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.InMemoryPanelSettings;
+import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
@@ -34,8 +38,9 @@ import io.supportpro.domain.operator.Password;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.operator.Username;
+import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionKey;
@@ -58,6 +63,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SessionServiceTest {
+  private static final SecondFactor PROMPT = SecondFactor.prompt(FakePromptPlugin.ID);
   private static final String PASSWORD = "violet-Harbour-47-kettle";
   private static final String ADDRESS = "192.0.2.10";
   private static final String OTHER_ADDRESS = "198.51.100.7";
@@ -68,6 +74,8 @@ class SessionServiceTest {
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
   private final InMemoryPluginRepository plugins = new InMemoryPluginRepository();
+  private final InMemoryPluginCatalog catalog =
+      new InMemoryPluginCatalog(List.of(new FakePromptPlugin(), new FakeCodePlugin()));
   private final InMemoryTotpCredentials totp = new InMemoryTotpCredentials();
   private final InMemoryPanelSettings settings = new InMemoryPanelSettings();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
@@ -78,7 +86,7 @@ class SessionServiceTest {
           sessions,
           attempts,
           ThrottlePolicy.DEFAULT,
-          new SecondFactorRequirement(plugins, totp, settings),
+          new SecondFactorRequirement(catalog, plugins, totp, settings),
           SessionTimeouts.DEFAULT,
           audit,
           clock);
@@ -130,11 +138,15 @@ class SessionServiceTest {
     totp.confirm(operator.id(), enrolling, "encrypted-secret", 1, List.of());
   }
 
-  private void enableDuoFor(Operator operator) {
-    plugins.transition(DuoPlugin.ID, PluginState.AVAILABLE, PluginState.ACTIVE);
-    plugins.saveSettingsIfActive(DuoPlugin.ID, DuoRulesPlugin.SAVED);
+  private void enablePromptFor(Operator operator) {
+    enable(FakePromptPlugin.ID, FakePromptPlugin.saved(new FakeSecretCipher()), operator);
+  }
+
+  private void enable(PluginId plugin, PluginSettings saved, Operator operator) {
+    plugins.transition(plugin, PluginState.AVAILABLE, PluginState.ACTIVE);
+    plugins.saveSettingsIfActive(plugin, saved);
     plugins.setOperatorValueIfActive(
-        DuoPlugin.ID, operator.id(), DuoPlugin.ENABLED_KEY, Optional.of("true"));
+        plugin, operator.id(), PluginMethods.ENABLED_KEY, Optional.of("true"));
   }
 
   private Optional<ThrottleState> throttleState(ThrottleKey key) {
@@ -159,7 +171,7 @@ class SessionServiceTest {
             sessions,
             attempts,
             ThrottlePolicy.DEFAULT,
-            new SecondFactorRequirement(plugins, totp, settings),
+            new SecondFactorRequirement(catalog, plugins, totp, settings),
             SessionTimeouts.DEFAULT,
             audit,
             clock,
@@ -269,77 +281,98 @@ class SessionServiceTest {
   }
 
   @Test
-  void signIn_withDuoActiveAndEnabledForTheOperatorAwaitsDuo() {
-    enableDuoFor(ada);
+  void signIn_withAPromptPluginActiveAndEnabledForTheOperatorAwaitsItsPrompt() {
+    enablePromptFor(ada);
     enrolTotp(ada);
     settings.setForceTwoFactor(true);
 
     Session session = signInAsAda().session();
 
     assertThat(session.stage()).isEqualTo(SessionStage.AWAITING_SECOND_FACTOR);
-    assertThat(session.secondFactor()).isEqualTo(SecondFactor.DUO);
+    assertThat(session.secondFactor()).isEqualTo(PROMPT);
     assertThat(audit.all())
         .extracting(AuditEvent::type, AuditEvent::details)
-        .containsExactly(tuple(AuditEventType.PASSWORD_ACCEPTED, Map.of("second_factor", "duo")));
+        .containsExactly(
+            tuple(
+                AuditEventType.PASSWORD_ACCEPTED,
+                Map.of("second_factor", FakePromptPlugin.ID.value())));
   }
 
   @Test
-  void signIn_withDuoDeactivatedTheBuiltInTwoFactorAppliesAgain() {
-    enableDuoFor(ada);
+  void signIn_withACodePluginActiveAndEnabledForTheOperatorAwaitsItsCode() {
+    enable(FakeCodePlugin.ID, FakeCodePlugin.saved(new FakeSecretCipher()), ada);
     enrolTotp(ada);
-    plugins.transition(DuoPlugin.ID, PluginState.ACTIVE, PluginState.INACTIVE);
+
+    Session session = signInAsAda().session();
+
+    assertThat(session.stage()).isEqualTo(SessionStage.AWAITING_SECOND_FACTOR);
+    assertThat(session.secondFactor()).isEqualTo(SecondFactor.code(FakeCodePlugin.ID));
+    assertThat(audit.all())
+        .extracting(AuditEvent::type, AuditEvent::details)
+        .containsExactly(
+            tuple(
+                AuditEventType.PASSWORD_ACCEPTED,
+                Map.of("second_factor", FakeCodePlugin.ID.value())));
+  }
+
+  @Test
+  void signIn_withThePluginDeactivatedTheBuiltInTwoFactorAppliesAgain() {
+    enablePromptFor(ada);
+    enrolTotp(ada);
+    plugins.transition(FakePromptPlugin.ID, PluginState.ACTIVE, PluginState.INACTIVE);
 
     assertThat(signInAsAda().session().secondFactor()).isEqualTo(SecondFactor.TOTP);
   }
 
   @Test
-  void signIn_withDuoDeactivatedAndForceTwoFactorTheOperatorEnrols() {
-    enableDuoFor(ada);
+  void signIn_withThePluginDeactivatedAndForceTwoFactorTheOperatorEnrols() {
+    enablePromptFor(ada);
     settings.setForceTwoFactor(true);
-    plugins.transition(DuoPlugin.ID, PluginState.ACTIVE, PluginState.INACTIVE);
+    plugins.transition(FakePromptPlugin.ID, PluginState.ACTIVE, PluginState.INACTIVE);
 
     assertThat(signInAsAda().session().secondFactor()).isEqualTo(SecondFactor.TOTP_ENROLMENT);
   }
 
   @Test
-  void signIn_withDuoDeactivatedAndNothingElseNoSecondFactorIsAsked() {
-    enableDuoFor(ada);
-    plugins.transition(DuoPlugin.ID, PluginState.ACTIVE, PluginState.INACTIVE);
+  void signIn_withThePluginDeactivatedAndNothingElseNoSecondFactorIsAsked() {
+    enablePromptFor(ada);
+    plugins.transition(FakePromptPlugin.ID, PluginState.ACTIVE, PluginState.INACTIVE);
 
     assertThat(signInAsAda().session().stage()).isEqualTo(SessionStage.SIGNED_IN);
   }
 
   @Test
-  void signIn_withDuoUninstalledTheBuiltInTwoFactorAppliesAgain() {
-    enableDuoFor(ada);
+  void signIn_withThePluginUninstalledTheBuiltInTwoFactorAppliesAgain() {
+    enablePromptFor(ada);
     enrolTotp(ada);
-    plugins.transition(DuoPlugin.ID, PluginState.ACTIVE, PluginState.INACTIVE);
-    plugins.transition(DuoPlugin.ID, PluginState.INACTIVE, PluginState.AVAILABLE);
+    plugins.transition(FakePromptPlugin.ID, PluginState.ACTIVE, PluginState.INACTIVE);
+    plugins.transition(FakePromptPlugin.ID, PluginState.INACTIVE, PluginState.AVAILABLE);
 
     assertThat(signInAsAda().session().secondFactor()).isEqualTo(SecondFactor.TOTP);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"false", "TRUE", "yes", ""})
-  void signIn_withDuoActiveButNotEnabledForTheOperatorTheBuiltInTwoFactorApplies(String value) {
-    enableDuoFor(ada);
+  void signIn_withThePluginActiveButNotEnabledForTheOperatorTheBuiltInTwoFactorApplies(
+      String value) {
+    enablePromptFor(ada);
     plugins.setOperatorValueIfActive(
-        DuoPlugin.ID, ada.id(), DuoPlugin.ENABLED_KEY, Optional.of(value));
+        FakePromptPlugin.ID, ada.id(), PluginMethods.ENABLED_KEY, Optional.of(value));
     enrolTotp(ada);
 
     assertThat(signInAsAda().session().secondFactor()).isEqualTo(SecondFactor.TOTP);
   }
 
   @Test
-  void signIn_withDuoEnabledOnlyForAnotherOperatorTheBuiltInTwoFactorApplies() {
+  void signIn_withThePluginEnabledOnlyForAnotherOperatorTheBuiltInTwoFactorApplies() {
     Operator bob = operator("bob");
     operators.add(bob, hasher.hash(new Password(PASSWORD)));
-    enableDuoFor(bob);
+    enablePromptFor(bob);
     settings.setForceTwoFactor(true);
 
     assertThat(signInAsAda().session().secondFactor()).isEqualTo(SecondFactor.TOTP_ENROLMENT);
     assertThat(((SessionStarted) signIn("bob", PASSWORD)).session().secondFactor())
-        .isEqualTo(SecondFactor.DUO);
+        .isEqualTo(PROMPT);
   }
 
   @ParameterizedTest
@@ -441,7 +474,7 @@ class SessionServiceTest {
             sessions,
             attempts,
             ThrottlePolicy.DEFAULT,
-            new SecondFactorRequirement(plugins, totp, settings),
+            new SecondFactorRequirement(catalog, plugins, totp, settings),
             SessionTimeouts.DEFAULT,
             audit,
             clock);

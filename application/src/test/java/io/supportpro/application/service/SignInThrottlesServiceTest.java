@@ -14,6 +14,7 @@ import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.InMemoryPanelSettings;
+import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
@@ -195,7 +196,8 @@ class SignInThrottlesServiceTest {
             new InMemorySessionStore(),
             attempts,
             ThrottlePolicy.DEFAULT,
-            new SecondFactorRequirement(plugins, totp, new InMemoryPanelSettings()),
+            new SecondFactorRequirement(
+                new InMemoryPluginCatalog(List.of()), plugins, totp, new InMemoryPanelSettings()),
             SessionTimeouts.DEFAULT,
             audit,
             clock);

@@ -65,8 +65,8 @@ public abstract class AuditLogContract {
             T0,
             AuditEventType.PLUGIN_SETTINGS_CHANGED,
             Actor.operator(ADMIN, "root", "2001:db8::1"),
-            "duo-security",
-            Map.of("client_id", "DIXXXXXXXXXXXXXXXXXX", "note", "ünïcödé <b>&'\""));
+            "sso-prompt",
+            Map.of("client_id", "CLIENTXXXXXXXXXXXXXX", "note", "ünïcödé <b>&'\""));
     log.append(event);
     log.append(AuditEvent.of(T0, AuditEventType.SIGN_IN_FAILED, Actor.anonymous("x", "::1"), ""));
 
@@ -104,7 +104,7 @@ public abstract class AuditLogContract {
   void query_filtersByTypeOperatorAndTimeRange() {
     log.append(event(1, AuditEventType.OPERATOR_CREATED, ADMIN, ALICE.toString()));
     log.append(event(2, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ALICE.toString()));
-    log.append(event(3, AuditEventType.PLUGIN_INSTALLED, ADMIN, "duo-security"));
+    log.append(event(3, AuditEventType.PLUGIN_INSTALLED, ADMIN, "sso-prompt"));
     log.append(event(4, AuditEventType.SIGN_IN_SUCCEEDED, ADMIN, ADMIN.toString()));
 
     var byType =

@@ -2,8 +2,6 @@ package io.supportpro.application.testing;
 
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
-import io.supportpro.application.port.out.DuoConnection;
-import io.supportpro.application.port.out.DuoGateway;
 import io.supportpro.application.port.out.FailedAttempts;
 import io.supportpro.application.port.out.HealthProbe;
 import io.supportpro.application.port.out.OperatorRepository;
@@ -14,7 +12,6 @@ import io.supportpro.application.port.out.PluginCatalog;
 import io.supportpro.application.port.out.SecretCipher;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
-import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 
@@ -127,47 +124,6 @@ class InMemoryAdaptersTest {
     @Override
     protected PanelSettings freshSettings() {
       return new InMemoryPanelSettings();
-    }
-  }
-
-  @Nested
-  class Duo extends DuoGatewayContract {
-    private final InMemoryDuoGateway duo =
-        new InMemoryDuoGateway("DIABCDEFGHIJ01234567", "abcdefghijABCDEFGHIJ0123456789klmnopqrst");
-
-    @Override
-    protected DuoGateway gateway() {
-      return duo;
-    }
-
-    @Override
-    protected DuoConnection connection() {
-      return duo.connection(URI.create("https://panel.supportpro.test/duo/callback"));
-    }
-
-    @Override
-    protected void allow(String username) {
-      duo.allow(username);
-    }
-
-    @Override
-    protected void deny(String username) {
-      duo.deny(username);
-    }
-
-    @Override
-    protected void inject(DuoFault fault) {
-      duo.inject(fault);
-    }
-
-    @Override
-    protected void clearFaults() {
-      duo.clearFaults();
-    }
-
-    @Override
-    protected URI approveInBrowser(URI promptLocation) {
-      return duo.approve(promptLocation);
     }
   }
 

@@ -12,7 +12,6 @@ import io.supportpro.domain.Sha256;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.plugin.PluginState;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionToken;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
 /** What every {@link PendingSignIns} store must do. */
 public abstract class PendingSignInsContract {
   private static final Instant T0 = Instant.parse("2026-02-01T08:00:00.125Z");
+  private static final SecondFactor PROMPT = SecondFactor.prompt(FakePromptPlugin.ID);
 
   private Stores stores;
   private Operator alice;
@@ -50,16 +50,16 @@ public abstract class PendingSignInsContract {
     stores = emptyStores();
     alice = operator("alice");
     stores.operators().add(alice, new PasswordHash("$test$hash"));
-    stores.plugins().transition(DuoPlugin.ID, PluginState.AVAILABLE, PluginState.INACTIVE);
-    stores.plugins().transition(DuoPlugin.ID, PluginState.INACTIVE, PluginState.ACTIVE);
-    session = Session.begin(SessionToken.random(), alice.id(), SecondFactor.DUO, T0);
+    stores.plugins().transition(FakePromptPlugin.ID, PluginState.AVAILABLE, PluginState.INACTIVE);
+    stores.plugins().transition(FakePromptPlugin.ID, PluginState.INACTIVE, PluginState.ACTIVE);
+    session = Session.begin(SessionToken.random(), alice.id(), PROMPT, T0);
     stores.sessions().create(session);
   }
 
   private PendingSignIn pending(Instant at) {
     return new PendingSignIn(
         Sha256.hex(SessionToken.randomText()),
-        DuoPlugin.ID,
+        FakePromptPlugin.ID,
         session.key(),
         alice.id(),
         "alice",
@@ -100,7 +100,7 @@ public abstract class PendingSignInsContract {
 
     assertThat(stores.pending().taken(signIn.stateHash())).isEmpty();
 
-    session = Session.begin(SessionToken.random(), alice.id(), SecondFactor.DUO, T0);
+    session = Session.begin(SessionToken.random(), alice.id(), PROMPT, T0);
     stores.sessions().create(session);
     PendingSignIn swept = pending(T0);
     stores.pending().create(swept);
@@ -157,11 +157,11 @@ public abstract class PendingSignInsContract {
     assertThat(stores.pending().take(first.stateHash())).isEmpty();
     assertThat(stores.pending().create(pending(T0))).isFalse();
 
-    session = Session.begin(SessionToken.random(), alice.id(), SecondFactor.DUO, T0);
+    session = Session.begin(SessionToken.random(), alice.id(), PROMPT, T0);
     stores.sessions().create(session);
     PendingSignIn second = pending(T0);
     stores.pending().create(second);
-    stores.plugins().transition(DuoPlugin.ID, PluginState.ACTIVE, PluginState.AVAILABLE);
+    stores.plugins().transition(FakePromptPlugin.ID, PluginState.ACTIVE, PluginState.AVAILABLE);
 
     assertThat(stores.pending().take(second.stateHash())).isEmpty();
     assertThat(stores.pending().create(pending(T0))).isFalse();

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link PluginRepository} must do. */
 public abstract class PluginRepositoryContract {
-  private static final PluginId DUO = new PluginId("duo-security");
+  private static final PluginId PLUGIN = new PluginId("sso-prompt");
   private static final PluginId OTHER = new PluginId("other-plugin");
   private static final PluginSettings SETTINGS =
       new PluginSettings(
           Map.of(
-              "client_id", new SettingValue("DIXXXXXXXXXXXXXXXXXX", false),
+              "client_id", new SettingValue("CLIENTXXXXXXXXXXXXXX", false),
               "client_secret", new SettingValue("encrypted-text", true)));
 
   private PluginRepository plugins;
@@ -59,145 +59,145 @@ public abstract class PluginRepositoryContract {
 
   @Test
   void aPluginNeverInstalledIsAvailable() {
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
+    assertThat(plugins.state(PLUGIN)).isEqualTo(PluginState.AVAILABLE);
     assertThat(plugins.installed()).isEmpty();
-    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(plugins.settings(PLUGIN)).isEqualTo(PluginSettings.EMPTY);
   }
 
   @Test
   void transition_movesOnlyFromTheExpectedState() {
-    assertThat(plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE)).isFalse();
-    assertThat(plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE)).isTrue();
-    assertThat(plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE)).isFalse();
-    assertThat(plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE)).isTrue();
+    assertThat(plugins.transition(PLUGIN, PluginState.INACTIVE, PluginState.ACTIVE)).isFalse();
+    assertThat(plugins.transition(PLUGIN, PluginState.AVAILABLE, PluginState.INACTIVE)).isTrue();
+    assertThat(plugins.transition(PLUGIN, PluginState.AVAILABLE, PluginState.INACTIVE)).isFalse();
+    assertThat(plugins.transition(PLUGIN, PluginState.INACTIVE, PluginState.ACTIVE)).isTrue();
 
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.ACTIVE);
-    assertThat(plugins.installed()).isEqualTo(Map.of(DUO, PluginState.ACTIVE));
+    assertThat(plugins.state(PLUGIN)).isEqualTo(PluginState.ACTIVE);
+    assertThat(plugins.installed()).isEqualTo(Map.of(PLUGIN, PluginState.ACTIVE));
   }
 
   @Test
   void settings_areSavedOnlyWhileActiveAndKeepTheSecretMark() {
-    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE);
-    assertThat(plugins.saveSettingsIfActive(DUO, SETTINGS)).isFalse();
-    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+    plugins.transition(PLUGIN, PluginState.AVAILABLE, PluginState.INACTIVE);
+    assertThat(plugins.saveSettingsIfActive(PLUGIN, SETTINGS)).isFalse();
+    assertThat(plugins.settings(PLUGIN)).isEqualTo(PluginSettings.EMPTY);
 
-    plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
-    assertThat(plugins.saveSettingsIfActive(DUO, SETTINGS)).isTrue();
+    plugins.transition(PLUGIN, PluginState.INACTIVE, PluginState.ACTIVE);
+    assertThat(plugins.saveSettingsIfActive(PLUGIN, SETTINGS)).isTrue();
 
-    assertThat(plugins.settings(DUO)).isEqualTo(SETTINGS);
-    assertThat(plugins.settings(DUO).get("client_secret").orElseThrow().secret()).isTrue();
+    assertThat(plugins.settings(PLUGIN)).isEqualTo(SETTINGS);
+    assertThat(plugins.settings(PLUGIN).get("client_secret").orElseThrow().secret()).isTrue();
   }
 
   @Test
   void saveSettings_replacesTheWholeSet() {
-    activate(DUO);
-    plugins.saveSettingsIfActive(DUO, SETTINGS);
+    activate(PLUGIN);
+    plugins.saveSettingsIfActive(PLUGIN, SETTINGS);
     var replacement = new PluginSettings(Map.of("fail_mode", new SettingValue("open", false)));
 
-    plugins.saveSettingsIfActive(DUO, replacement);
+    plugins.saveSettingsIfActive(PLUGIN, replacement);
 
-    assertThat(plugins.settings(DUO)).isEqualTo(replacement);
+    assertThat(plugins.settings(PLUGIN)).isEqualTo(replacement);
   }
 
   @Test
   void operatorValues_areSetAndRemovedOnlyWhileActive() {
-    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE);
-    assertThat(plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true")))
+    plugins.transition(PLUGIN, PluginState.AVAILABLE, PluginState.INACTIVE);
+    assertThat(plugins.setOperatorValueIfActive(PLUGIN, alice.id(), "enabled", Optional.of("true")))
         .isFalse();
 
-    plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
-    assertThat(plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true")))
+    plugins.transition(PLUGIN, PluginState.INACTIVE, PluginState.ACTIVE);
+    assertThat(plugins.setOperatorValueIfActive(PLUGIN, alice.id(), "enabled", Optional.of("true")))
         .isTrue();
-    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).contains("true");
+    assertThat(plugins.operatorValue(PLUGIN, alice.id(), "enabled")).contains("true");
 
-    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("false"));
-    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).contains("false");
+    plugins.setOperatorValueIfActive(PLUGIN, alice.id(), "enabled", Optional.of("false"));
+    assertThat(plugins.operatorValue(PLUGIN, alice.id(), "enabled")).contains("false");
 
-    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.empty());
-    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+    plugins.setOperatorValueIfActive(PLUGIN, alice.id(), "enabled", Optional.empty());
+    assertThat(plugins.operatorValue(PLUGIN, alice.id(), "enabled")).isEmpty();
   }
 
   @Test
   void operatorValues_readsOneKeyForManyOperatorsAtOnce() {
-    activate(DUO);
+    activate(PLUGIN);
     activate(OTHER);
     Operator bob = operator("bob");
     operators.add(bob, new PasswordHash("$test$hash"));
     Operator carol = operator("carol");
     operators.add(carol, new PasswordHash("$test$hash"));
-    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
-    plugins.setOperatorValueIfActive(DUO, bob.id(), "other", Optional.of("x"));
+    plugins.setOperatorValueIfActive(PLUGIN, alice.id(), "enabled", Optional.of("true"));
+    plugins.setOperatorValueIfActive(PLUGIN, bob.id(), "other", Optional.of("x"));
     plugins.setOperatorValueIfActive(OTHER, carol.id(), "enabled", Optional.of("true"));
 
-    assertThat(plugins.operatorValues(DUO, "enabled", List.of(alice.id(), bob.id(), carol.id())))
+    assertThat(plugins.operatorValues(PLUGIN, "enabled", List.of(alice.id(), bob.id(), carol.id())))
         .isEqualTo(Map.of(alice.id(), "true"));
-    assertThat(plugins.operatorValues(DUO, "enabled", List.of())).isEmpty();
+    assertThat(plugins.operatorValues(PLUGIN, "enabled", List.of())).isEmpty();
   }
 
   @Test
   void deactivate_keepsSettingsAndOperatorChoices() {
-    activate(DUO);
-    plugins.saveSettingsIfActive(DUO, SETTINGS);
-    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
+    activate(PLUGIN);
+    plugins.saveSettingsIfActive(PLUGIN, SETTINGS);
+    plugins.setOperatorValueIfActive(PLUGIN, alice.id(), "enabled", Optional.of("true"));
 
-    assertThat(plugins.transition(DUO, PluginState.ACTIVE, PluginState.INACTIVE)).isTrue();
+    assertThat(plugins.transition(PLUGIN, PluginState.ACTIVE, PluginState.INACTIVE)).isTrue();
 
-    assertThat(plugins.settings(DUO)).isEqualTo(SETTINGS);
-    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).contains("true");
+    assertThat(plugins.settings(PLUGIN)).isEqualTo(SETTINGS);
+    assertThat(plugins.operatorValue(PLUGIN, alice.id(), "enabled")).contains("true");
   }
 
   @Test
   void uninstall_deletesSettingsAndOperatorChoicesOfThatPluginOnly() {
-    activate(DUO);
+    activate(PLUGIN);
     activate(OTHER);
-    plugins.saveSettingsIfActive(DUO, SETTINGS);
+    plugins.saveSettingsIfActive(PLUGIN, SETTINGS);
     plugins.saveSettingsIfActive(OTHER, SETTINGS);
-    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
+    plugins.setOperatorValueIfActive(PLUGIN, alice.id(), "enabled", Optional.of("true"));
     plugins.setOperatorValueIfActive(OTHER, alice.id(), "enabled", Optional.of("true"));
 
-    assertThat(plugins.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE)).isTrue();
+    assertThat(plugins.transition(PLUGIN, PluginState.ACTIVE, PluginState.AVAILABLE)).isTrue();
 
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
-    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
-    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+    assertThat(plugins.state(PLUGIN)).isEqualTo(PluginState.AVAILABLE);
+    assertThat(plugins.settings(PLUGIN)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(plugins.operatorValue(PLUGIN, alice.id(), "enabled")).isEmpty();
     assertThat(plugins.settings(OTHER)).isEqualTo(SETTINGS);
     assertThat(plugins.operatorValue(OTHER, alice.id(), "enabled")).contains("true");
 
-    activate(DUO);
-    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
-    assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+    activate(PLUGIN);
+    assertThat(plugins.settings(PLUGIN)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(plugins.operatorValue(PLUGIN, alice.id(), "enabled")).isEmpty();
   }
 
   @Test
   void concurrentUninstalls_exactlyOneWins() throws Exception {
-    activate(DUO);
-    plugins.saveSettingsIfActive(DUO, SETTINGS);
+    activate(PLUGIN);
+    plugins.saveSettingsIfActive(PLUGIN, SETTINGS);
 
     List<List<Boolean>> outcomes =
-        race(8, () -> plugins.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE));
+        race(8, () -> plugins.transition(PLUGIN, PluginState.ACTIVE, PluginState.AVAILABLE));
 
     assertThat(outcomes.getFirst()).containsOnlyOnce(true);
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
-    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(plugins.state(PLUGIN)).isEqualTo(PluginState.AVAILABLE);
+    assertThat(plugins.settings(PLUGIN)).isEqualTo(PluginSettings.EMPTY);
   }
 
   @Test
   void settingsSavedWhileUninstalling_neverOutliveTheUninstall() throws Exception {
     for (int round = 0; round < 10; round++) {
-      activate(DUO);
+      activate(PLUGIN);
       List<List<Boolean>> outcomes =
           race(
               4,
-              () -> plugins.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE),
-              () -> plugins.saveSettingsIfActive(DUO, SETTINGS),
+              () -> plugins.transition(PLUGIN, PluginState.ACTIVE, PluginState.AVAILABLE),
+              () -> plugins.saveSettingsIfActive(PLUGIN, SETTINGS),
               () ->
                   plugins.setOperatorValueIfActive(
-                      DUO, alice.id(), "enabled", Optional.of("true")));
+                      PLUGIN, alice.id(), "enabled", Optional.of("true")));
 
       assertThat(outcomes.getFirst()).containsOnlyOnce(true);
-      assertThat(plugins.state(DUO)).isEqualTo(PluginState.AVAILABLE);
-      assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
-      assertThat(plugins.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+      assertThat(plugins.state(PLUGIN)).isEqualTo(PluginState.AVAILABLE);
+      assertThat(plugins.settings(PLUGIN)).isEqualTo(PluginSettings.EMPTY);
+      assertThat(plugins.operatorValue(PLUGIN, alice.id(), "enabled")).isEmpty();
     }
   }
 

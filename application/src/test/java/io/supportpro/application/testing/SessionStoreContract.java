@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.SessionStore;
+import io.supportpro.domain.fixtures.SecondFactors;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.secondfactor.SecondFactor;
@@ -21,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What every {@link SessionStore} must do. */
 public abstract class SessionStoreContract {
@@ -58,6 +61,17 @@ public abstract class SessionStoreContract {
 
     assertThat(sessions.find(session.key())).contains(session);
     assertThat(sessions.find(SessionToken.random().key())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.supportpro.domain.fixtures.SecondFactors#all")
+  void create_keepsEverySecondFactorAsItIs(SecondFactor factor) {
+    Session session = session(alice, factor, T0);
+
+    sessions.create(session);
+
+    assertThat(sessions.find(session.key())).contains(session);
+    assertThat(sessions.find(session.key()).orElseThrow().secondFactor()).isEqualTo(factor);
   }
 
   @Test
@@ -132,20 +146,19 @@ public abstract class SessionStoreContract {
   @Test
   void deleteAllOfExcept_endsTheOperatorsOtherSessionsHalfSignedInOnesIncluded() {
     Session kept = session(alice, SecondFactor.NONE, T0);
-    Session other = session(alice, SecondFactor.NONE, T0);
-    Session awaitingCode = session(alice, SecondFactor.TOTP, T0);
-    Session awaitingEnrolment = session(alice, SecondFactor.TOTP_ENROLMENT, T0);
     Session bobs = session(bob, SecondFactor.NONE, T0);
-    for (Session session : List.of(kept, other, awaitingCode, awaitingEnrolment, bobs)) {
-      sessions.create(session);
-    }
+    List<Session> ended = new ArrayList<>(List.of(session(alice, SecondFactor.NONE, T0)));
+    SecondFactors.partial().forEach(factor -> ended.add(session(alice, factor, T0)));
+    sessions.create(kept);
+    sessions.create(bobs);
+    ended.forEach(sessions::create);
 
-    assertThat(sessions.deleteAllOfExcept(alice.id(), kept.key())).isEqualTo(3);
+    assertThat(sessions.deleteAllOfExcept(alice.id(), kept.key())).isEqualTo(ended.size());
 
     assertThat(sessions.find(kept.key())).contains(kept);
     assertThat(sessions.find(bobs.key())).contains(bobs);
-    for (Session ended : List.of(other, awaitingCode, awaitingEnrolment)) {
-      assertThat(sessions.find(ended.key())).isEmpty();
+    for (Session session : ended) {
+      assertThat(sessions.find(session.key())).isEmpty();
     }
   }
 

@@ -95,7 +95,7 @@ class JooqAuditLogIT {
           i % 3 == 0
               ? Actor.operator(alice, "alice", "::1")
               : Actor.operator(OperatorId.random(), "other", "::1");
-      String subject = i % 5 == 0 ? alice.toString() : "duo-security";
+      String subject = i % 5 == 0 ? alice.toString() : "sso-prompt";
       log.append(
           new AuditEvent(
               T0.plusSeconds(i),

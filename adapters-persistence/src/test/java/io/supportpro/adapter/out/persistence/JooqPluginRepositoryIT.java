@@ -29,9 +29,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class JooqPluginRepositoryIT {
-  private static final PluginId DUO = new PluginId("duo-security");
+  private static final PluginId PLUGIN = new PluginId("sso-prompt");
   private static final PluginSettings SETTINGS =
-      new PluginSettings(Map.of("client_id", new SettingValue("DIXXXXXXXXXXXXXXXXXX", false)));
+      new PluginSettings(Map.of("client_id", new SettingValue("CLIENTXXXXXXXXXXXXXX", false)));
 
   @Nested
   class OnH2 extends PluginRepositoryContract {
@@ -61,22 +61,23 @@ class JooqPluginRepositoryIT {
       PluginRepository a = first.plugins();
       PluginRepository b = second.stores().plugins();
       for (int round = 0; round < 10; round++) {
-        assertThat(a.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE)).isTrue();
-        assertThat(b.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE)).isTrue();
+        assertThat(a.transition(PLUGIN, PluginState.AVAILABLE, PluginState.INACTIVE)).isTrue();
+        assertThat(b.transition(PLUGIN, PluginState.INACTIVE, PluginState.ACTIVE)).isTrue();
 
         List<Boolean> uninstalls =
             race(
-                () -> a.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE),
-                () -> b.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE),
-                () -> b.saveSettingsIfActive(DUO, SETTINGS),
-                () -> a.saveSettingsIfActive(DUO, SETTINGS),
-                () -> b.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true")),
-                () -> a.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("1")));
+                () -> a.transition(PLUGIN, PluginState.ACTIVE, PluginState.AVAILABLE),
+                () -> b.transition(PLUGIN, PluginState.ACTIVE, PluginState.AVAILABLE),
+                () -> b.saveSettingsIfActive(PLUGIN, SETTINGS),
+                () -> a.saveSettingsIfActive(PLUGIN, SETTINGS),
+                () ->
+                    b.setOperatorValueIfActive(PLUGIN, alice.id(), "enabled", Optional.of("true")),
+                () -> a.setOperatorValueIfActive(PLUGIN, alice.id(), "enabled", Optional.of("1")));
 
         assertThat(uninstalls.subList(0, 2)).containsOnlyOnce(true);
-        assertThat(a.state(DUO)).isEqualTo(PluginState.AVAILABLE);
-        assertThat(b.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
-        assertThat(a.operatorValue(DUO, alice.id(), "enabled")).isEmpty();
+        assertThat(a.state(PLUGIN)).isEqualTo(PluginState.AVAILABLE);
+        assertThat(b.settings(PLUGIN)).isEqualTo(PluginSettings.EMPTY);
+        assertThat(a.operatorValue(PLUGIN, alice.id(), "enabled")).isEmpty();
       }
     }
   }
@@ -85,22 +86,22 @@ class JooqPluginRepositoryIT {
   @EnumSource(TestDatabase.class)
   void setOperatorValue_forAnUnknownOperatorIsRefused(TestDatabase database) {
     PluginRepository plugins = database.emptied().plugins();
-    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
+    plugins.transition(PLUGIN, PluginState.AVAILABLE, PluginState.ACTIVE);
 
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
                 plugins.setOperatorValueIfActive(
-                    DUO, OperatorId.random(), "enabled", Optional.of("true")))
+                    PLUGIN, OperatorId.random(), "enabled", Optional.of("true")))
         .withMessageStartingWith("There is no operator");
-    assertThat(plugins.state(DUO)).isEqualTo(PluginState.ACTIVE);
+    assertThat(plugins.state(PLUGIN)).isEqualTo(PluginState.ACTIVE);
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void saveSettings_storesTheLongestEncryptedSecretAndRefusesLongerValues(TestDatabase database) {
     PluginRepository plugins = database.emptied().plugins();
-    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
+    plugins.transition(PLUGIN, PluginState.AVAILABLE, PluginState.ACTIVE);
     // The longest value that may be typed, in characters that take three bytes each in UTF-8.
     String encrypted =
         AesGcmSecretCipher.fromConfiguredKey(AesGcmSecretCipher.newKey())
@@ -108,22 +109,22 @@ class JooqPluginRepositoryIT {
     var longest = new PluginSettings(Map.of("client_secret", new SettingValue(encrypted, true)));
     var tooLong = new PluginSettings(Map.of("note", new SettingValue("x".repeat(8193), false)));
 
-    assertThat(plugins.saveSettingsIfActive(DUO, longest)).isTrue();
-    assertThat(plugins.settings(DUO)).isEqualTo(longest);
+    assertThat(plugins.saveSettingsIfActive(PLUGIN, longest)).isTrue();
+    assertThat(plugins.settings(PLUGIN)).isEqualTo(longest);
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> plugins.saveSettingsIfActive(DUO, tooLong));
+        .isThrownBy(() -> plugins.saveSettingsIfActive(PLUGIN, tooLong));
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void saveSettings_withNoValuesLeavesNone(TestDatabase database) {
     PluginRepository plugins = database.emptied().plugins();
-    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
-    plugins.saveSettingsIfActive(DUO, SETTINGS);
+    plugins.transition(PLUGIN, PluginState.AVAILABLE, PluginState.ACTIVE);
+    plugins.saveSettingsIfActive(PLUGIN, SETTINGS);
 
-    assertThat(plugins.saveSettingsIfActive(DUO, PluginSettings.EMPTY)).isTrue();
+    assertThat(plugins.saveSettingsIfActive(PLUGIN, PluginSettings.EMPTY)).isTrue();
 
-    assertThat(plugins.settings(DUO)).isEqualTo(PluginSettings.EMPTY);
+    assertThat(plugins.settings(PLUGIN)).isEqualTo(PluginSettings.EMPTY);
   }
 
   @ParameterizedTest
@@ -131,7 +132,7 @@ class JooqPluginRepositoryIT {
   void operatorValues_readsOneKeyForMoreOperatorsThanOneQueryTakes(TestDatabase database) {
     var stores = database.emptied();
     PluginRepository plugins = stores.plugins();
-    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
+    plugins.transition(PLUGIN, PluginState.AVAILABLE, PluginState.ACTIVE);
     List<OperatorId> everyone = new ArrayList<>();
     for (int i = 0; i < 1_500; i++) {
       everyone.add(OperatorId.random());
@@ -143,12 +144,12 @@ class JooqPluginRepositoryIT {
     everyone.add(alice.id());
     everyone.add(bob.id());
     everyone.add(alice.id());
-    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
-    plugins.setOperatorValueIfActive(DUO, bob.id(), "other", Optional.of("x"));
+    plugins.setOperatorValueIfActive(PLUGIN, alice.id(), "enabled", Optional.of("true"));
+    plugins.setOperatorValueIfActive(PLUGIN, bob.id(), "other", Optional.of("x"));
 
-    assertThat(plugins.operatorValues(DUO, "enabled", everyone))
+    assertThat(plugins.operatorValues(PLUGIN, "enabled", everyone))
         .isEqualTo(Map.of(alice.id(), "true"));
-    assertThat(plugins.operatorValues(DUO, "enabled", List.of())).isEmpty();
+    assertThat(plugins.operatorValues(PLUGIN, "enabled", List.of())).isEmpty();
     assertThat(plugins.operatorValues(new PluginId("other-plugin"), "enabled", everyone)).isEmpty();
   }
 

@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.PendingSignIn;
+import io.supportpro.application.testing.FakePromptPlugin;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -56,7 +57,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * table stays in the thousands of rows) and listing every installed plugin (a handful).
  */
 class QueryPlansIT {
-  private static final PluginId DUO = new PluginId("duo-security");
+  private static final PluginId PROMPT = FakePromptPlugin.ID;
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
@@ -168,18 +169,18 @@ class QueryPlansIT {
     operators.countActiveAdministrators();
 
     plugins.installed();
-    plugins.state(DUO);
-    plugins.transition(DUO, PluginState.AVAILABLE, PluginState.INACTIVE);
-    plugins.transition(DUO, PluginState.INACTIVE, PluginState.ACTIVE);
+    plugins.state(PROMPT);
+    plugins.transition(PROMPT, PluginState.AVAILABLE, PluginState.INACTIVE);
+    plugins.transition(PROMPT, PluginState.INACTIVE, PluginState.ACTIVE);
     plugins.saveSettingsIfActive(
-        DUO, new PluginSettings(Map.of("k", new SettingValue("v", false))));
-    plugins.settings(DUO);
-    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("true"));
-    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.of("false"));
-    plugins.setOperatorValueIfActive(DUO, alice.id(), "enabled", Optional.empty());
-    plugins.operatorValue(DUO, alice.id(), "enabled");
-    plugins.operatorValues(DUO, "enabled", List.of(alice.id(), OperatorId.random()));
-    plugins.transition(DUO, PluginState.ACTIVE, PluginState.AVAILABLE);
+        PROMPT, new PluginSettings(Map.of("k", new SettingValue("v", false))));
+    plugins.settings(PROMPT);
+    plugins.setOperatorValueIfActive(PROMPT, alice.id(), "enabled", Optional.of("true"));
+    plugins.setOperatorValueIfActive(PROMPT, alice.id(), "enabled", Optional.of("false"));
+    plugins.setOperatorValueIfActive(PROMPT, alice.id(), "enabled", Optional.empty());
+    plugins.operatorValue(PROMPT, alice.id(), "enabled");
+    plugins.operatorValues(PROMPT, "enabled", List.of(alice.id(), OperatorId.random()));
+    plugins.transition(PROMPT, PluginState.ACTIVE, PluginState.AVAILABLE);
 
     exerciseTheSignInAdapters(dsl, alice);
 
@@ -241,20 +242,21 @@ class QueryPlansIT {
     var panel = new JooqPanelSettings(dsl);
     Instant now = Instant.parse("2026-03-01T10:00:00Z");
 
-    Session session = Session.begin(SessionToken.random(), alice.id(), SecondFactor.TOTP, now);
+    Session session =
+        Session.begin(SessionToken.random(), alice.id(), SecondFactor.prompt(PROMPT), now);
     sessions.create(session);
     sessions.find(session.key());
     sessions.touch(session.key(), now.plusSeconds(5));
     Session renewed = session.signedInAs(SessionToken.random(), now.plusSeconds(6));
     var pending = new JooqPendingSignIns(dsl);
-    new JooqPluginRepository(dsl).transition(DUO, PluginState.AVAILABLE, PluginState.ACTIVE);
+    new JooqPluginRepository(dsl).transition(PROMPT, PluginState.AVAILABLE, PluginState.ACTIVE);
     var signIn =
-        new PendingSignIn("f".repeat(64), DUO, session.key(), alice.id(), "alice", "/", now);
+        new PendingSignIn("f".repeat(64), PROMPT, session.key(), alice.id(), "alice", "/", now);
     pending.create(signIn);
     pending.take(signIn.stateHash());
     pending.taken(signIn.stateHash());
     pending.create(
-        new PendingSignIn("e".repeat(64), DUO, session.key(), alice.id(), "alice", "/", now));
+        new PendingSignIn("e".repeat(64), PROMPT, session.key(), alice.id(), "alice", "/", now));
     pending.deleteCreatedBefore(now);
     sessions.replace(session.key(), renewed);
     sessions.delete(renewed.key());
