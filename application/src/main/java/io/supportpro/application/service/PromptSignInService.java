@@ -152,7 +152,8 @@ public final class PromptSignInService implements StartPromptUseCase, CompletePr
         yield new PromptStartResult.Redirect(prompt.location());
       }
       case StepOutcome.Refused refused -> {
-        refuse(active, actor, now, plugin, refused.reason() + ": " + refused.detail());
+        refuse(
+            active, actor, now, plugin, "refused: " + refused.reason() + detail(refused.detail()));
         yield new PromptStartResult.Refused(false, refused.message());
       }
       case StepOutcome.Unavailable down -> unavailable(active, actor, now, plugin, down);
@@ -175,7 +176,7 @@ public final class PromptSignInService implements StartPromptUseCase, CompletePr
       PluginId plugin,
       StepOutcome.Unavailable down) {
     if (!down.failOpen()) {
-      refuse(active, actor, now, plugin, "unavailable: " + down.reason() + " " + down.detail());
+      refuse(active, actor, now, plugin, "unavailable: " + down.reason() + detail(down.detail()));
       return new PromptStartResult.Refused(true, down.message());
     }
     audit.append(

@@ -464,7 +464,7 @@ class DuoPromptMethodTest {
     assertRefused(start(token), false, DuoPromptMethod.NOT_CONFIGURED);
     assertNoSession(token);
     assertThat(gateway.healthChecks).isZero();
-    assertThat(failureReason()).startsWith("not_configured");
+    assertThat(failureReason()).startsWith("refused: not_configured");
   }
 
   @Test
@@ -580,7 +580,8 @@ class DuoPromptMethodTest {
 
     assertRefused(start(token), false, DuoPromptMethod.CREDENTIALS_REJECTED);
     assertNoSession(token);
-    assertThat(failureReason()).isEqualTo("invalid_configuration: Duo refuses the client.");
+    assertThat(failureReason())
+        .isEqualTo("refused: invalid_configuration: Duo refuses the client.");
   }
 
   @ParameterizedTest
@@ -605,10 +606,10 @@ class DuoPromptMethodTest {
     assertThat(failureReason())
         .startsWith(
             switch (fault) {
-              case HTTP_429 -> "unavailable: rate_limited";
-              case STAT_FAIL -> "invalid_configuration";
-              case HTTP_400 -> "request_refused";
-              default -> "malformed_answer";
+              case HTTP_429 -> "unavailable: rate_limited: ";
+              case STAT_FAIL -> "refused: invalid_configuration: ";
+              case HTTP_400 -> "refused: request_refused: ";
+              default -> "refused: malformed_answer: ";
             });
   }
 
@@ -671,7 +672,7 @@ class DuoPromptMethodTest {
     assertRefused(start(token), false, DuoPromptMethod.CREDENTIALS_REJECTED);
     assertNoSession(token);
     assertThat(events(AuditEventType.SECOND_FACTOR_SKIPPED_FAIL_OPEN)).isEmpty();
-    assertThat(failureReason()).startsWith("invalid_configuration");
+    assertThat(failureReason()).startsWith("refused: invalid_configuration: ");
   }
 
   // --- the fail mode when the prompt cannot be made
