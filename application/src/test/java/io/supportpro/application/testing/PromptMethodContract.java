@@ -114,7 +114,7 @@ public abstract class PromptMethodContract {
         Map.of("code", ""),
         Map.of("code", "x".repeat(100_000)),
         Map.of("code", "\u0000\r\n<script>"),
-        Map.of("duo_code", "%00", "code", "../../"),
+        Map.of("vendor_code", "%00", "code", "../../"),
         Map.of("error", "access_denied"),
         Map.of("error", "", "error_description", "y".repeat(10_000)));
   }
