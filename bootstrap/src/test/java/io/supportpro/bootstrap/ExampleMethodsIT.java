@@ -85,6 +85,19 @@ class ExampleMethodsIT {
     assertThat(admin.get(PluginPages.operatorsPage(plugin.value())).text()).contains("Enabled");
   }
 
+  /** The example prompt plugin, set up to send browsers to {@code prompt}, for the operator. */
+  private static void setUpPrompt(Browser admin, ExamplePrompt prompt, Operator operator) {
+    setUp(
+        admin,
+        ExamplePromptPlugin.ID,
+        Map.of(
+            ExamplePromptPlugin.PROMPT_ADDRESS,
+            prompt.address().toString(),
+            ExamplePromptPlugin.SHARED_SECRET,
+            PROMPT_SECRET),
+        operator);
+  }
+
   /** Opens the prompt at {@code location} as a browser would; returns where it sends it back. */
   private static URI visit(URI location) throws Exception {
     HttpResponse<Void> answer =
@@ -109,15 +122,7 @@ class ExampleMethodsIT {
     Browser admin = administrator(store);
     Operator alice = panel.operator("alice", "operator");
     ExamplePrompt prompt = prompt(PROMPT_SECRET);
-    setUp(
-        admin,
-        ExamplePromptPlugin.ID,
-        Map.of(
-            ExamplePromptPlugin.PROMPT_ADDRESS,
-            prompt.address().toString(),
-            ExamplePromptPlugin.SHARED_SECRET,
-            PROMPT_SECRET),
-        alice);
+    setUpPrompt(admin, prompt, alice);
     Browser browser = panel.browser();
 
     URI back = visit(PromptSteps.passwordToPrompt(browser, "alice", prompt.address()));
@@ -137,15 +142,7 @@ class ExampleMethodsIT {
     Operator alice = panel.operator("alice", "operator");
     ExamplePrompt prompt = prompt(PROMPT_SECRET);
     ExamplePrompt impostor = prompt("a-secret-the-panel-was-never-given");
-    setUp(
-        admin,
-        ExamplePromptPlugin.ID,
-        Map.of(
-            ExamplePromptPlugin.PROMPT_ADDRESS,
-            prompt.address().toString(),
-            ExamplePromptPlugin.SHARED_SECRET,
-            PROMPT_SECRET),
-        alice);
+    setUpPrompt(admin, prompt, alice);
 
     Browser misled = panel.browser();
     URI atPrompt = PromptSteps.passwordToPrompt(misled, "alice", prompt.address());
