@@ -69,18 +69,18 @@ class ConnectionProbeAttackIT {
 
     List<Response> answers =
         List.of(
-            PluginPages.testConnection(admin, DuoSetup.ID, fields(CLOSED_HOST, "", "")),
-            PluginPages.testConnection(admin, DuoSetup.ID, fields(RAW_HOST, "", "")),
-            PluginPages.testConnection(admin, DuoSetup.ID, fields(HTTP_HOST, "", "")),
-            PluginPages.testConnection(
+            PluginSteps.testConnection(admin, DuoSetup.ID, fields(CLOSED_HOST, "", "")),
+            PluginSteps.testConnection(admin, DuoSetup.ID, fields(RAW_HOST, "", "")),
+            PluginSteps.testConnection(admin, DuoSetup.ID, fields(HTTP_HOST, "", "")),
+            PluginSteps.testConnection(
                 admin,
                 DuoSetup.ID,
                 fields(DuoSetup.DUO_HOST, "127.0.0.1", Integer.toString(closedPort))),
-            PluginPages.testConnection(
+            PluginSteps.testConnection(
                 admin,
                 DuoSetup.ID,
                 fields(DuoSetup.DUO_HOST, "127.0.0.1", Integer.toString(rawPort))),
-            PluginPages.testConnection(
+            PluginSteps.testConnection(
                 admin,
                 DuoSetup.ID,
                 fields(DuoSetup.DUO_HOST, "127.0.0.1", Integer.toString(httpPort))));
@@ -111,9 +111,9 @@ class ConnectionProbeAttackIT {
     int proxyPort = rawListener(UNLISTED_HOST, 0, contacted);
 
     Response byApiHost =
-        PluginPages.testConnection(admin, DuoSetup.ID, fields(UNLISTED_HOST, "", ""));
+        PluginSteps.testConnection(admin, DuoSetup.ID, fields(UNLISTED_HOST, "", ""));
     Response byProxy =
-        PluginPages.testConnection(
+        PluginSteps.testConnection(
             admin,
             DuoSetup.ID,
             fields(DuoSetup.DUO_HOST, UNLISTED_HOST, Integer.toString(proxyPort)));

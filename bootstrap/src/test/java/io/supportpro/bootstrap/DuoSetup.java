@@ -46,7 +46,7 @@ final class DuoSetup {
   /** Settings as the form sends them: these credentials and host, no proxy and no pins. */
   static Map<String, String> formFields(
       String clientId, String clientSecret, String apiHostname, String failMode) {
-    return PluginPages.formFields(
+    return SettingsForm.fields(
         Map.of(
             DuoSettings.CLIENT_ID,
             clientId,

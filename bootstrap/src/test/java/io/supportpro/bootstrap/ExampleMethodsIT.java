@@ -76,13 +76,12 @@ class ExampleMethodsIT {
   private static void setUp(
       Browser admin, PluginId plugin, Map<String, String> settings, Operator operator) {
     PluginSteps.installAndActivate(admin, plugin.value());
-    Response saved =
-        PluginSteps.saveSettings(admin, plugin.value(), PluginPages.formFields(settings));
+    Response saved = PluginSteps.saveSettings(admin, plugin.value(), SettingsForm.fields(settings));
     assertThat(saved.status()).as(saved.text()).isEqualTo(303);
     Response enabled =
-        PluginPages.setForOperator(admin, plugin.value(), operator.id().toString(), true);
+        PluginSteps.setForOperator(admin, plugin.value(), operator.id().toString(), true);
     assertThat(enabled.status()).as(enabled.text()).isEqualTo(303);
-    assertThat(admin.get(PluginPages.operatorsPage(plugin.value())).text()).contains("Enabled");
+    assertThat(admin.get(PluginSteps.operatorsPage(plugin.value())).text()).contains("Enabled");
   }
 
   /** The example prompt plugin, set up to send browsers to {@code prompt}, for the operator. */

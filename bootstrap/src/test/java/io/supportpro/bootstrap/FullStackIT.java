@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.Html;
+import io.supportpro.adapter.in.web.testing.PluginSteps;
 import io.supportpro.adapter.in.web.testing.Response;
 import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
 import io.supportpro.adapter.out.duo.emulator.Fault;
@@ -255,7 +256,7 @@ class FullStackIT {
     DuoSetup.enable(panel, "closed", alice);
 
     DuoPrompt.passwordToPrompt(browser, "alice");
-    signOut(browser, "/login/prompt");
+    signOut(browser, PluginSteps.PROMPT_STEP);
 
     panel
         .services()

@@ -47,11 +47,11 @@ class UnconfiguredPluginAttackIT {
     PluginSteps.installAndActivate(admin, DuoSetup.ID);
 
     String plugins = Html.text(admin.get("/admin/plugins").body());
-    Response operatorsPage = admin.get(PluginPages.operatorsPage(DuoSetup.ID));
-    Response byPage = PluginPages.setForOperator(admin, DuoSetup.ID, root.id().toString(), true);
+    Response operatorsPage = admin.get(PluginSteps.operatorsPage(DuoSetup.ID));
+    Response byPage = PluginSteps.setForOperator(admin, DuoSetup.ID, root.id().toString(), true);
     Response byHand =
         admin.post(
-            PluginPages.operatorsPage(DuoSetup.ID) + "/" + root.id(),
+            PluginSteps.operatorsPage(DuoSetup.ID) + "/" + root.id(),
             Map.of("csrf", Html.csrf(operatorsPage.body()), "enabled", "true"));
     PluginOperatorResult byService =
         panel
