@@ -40,6 +40,8 @@ public final class ExampleCodePlugin implements Plugin {
                   "",
                   List.of())));
 
+  private final ExampleCodeMethod method = new ExampleCodeMethod();
+
   @Override
   public PluginDescriptor descriptor() {
     return DESCRIPTOR;
@@ -67,7 +69,7 @@ public final class ExampleCodePlugin implements Plugin {
 
   @Override
   public Optional<SecondFactorMethod> secondFactor() {
-    return Optional.of(new ExampleCodeMethod());
+    return Optional.of(method);
   }
 
   /** The code the example token shows now for this secret. */

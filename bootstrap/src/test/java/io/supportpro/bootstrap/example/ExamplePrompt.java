@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,25 +57,40 @@ public final class ExamplePrompt implements AutoCloseable {
   private void answer(HttpExchange exchange) throws IOException {
     try (exchange) {
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-      String state = query.getOrDefault("state", "");
-      String subject = query.getOrDefault("subject", "");
-      String back = query.getOrDefault("redirect_uri", "");
-      if (!"GET".equals(exchange.getRequestMethod()) || state.isEmpty() || back.isEmpty()) {
+      Optional<URI> back =
+          "GET".equals(exchange.getRequestMethod())
+              ? back(secret, query, denied.contains(query.getOrDefault("subject", "")))
+              : Optional.empty();
+      if (back.isEmpty()) {
         exchange.sendResponseHeaders(400, -1);
         return;
       }
-      String answer =
-          denied.contains(subject)
-              ? "error=access_denied"
-              : "code=" + encoded(ExamplePromptMethod.code(secret, subject, Instant.now()));
-      exchange
-          .getResponseHeaders()
-          .set("Location", back + "?state=" + encoded(state) + "&" + answer);
+      exchange.getResponseHeaders().set("Location", back.get().toString());
       exchange.sendResponseHeaders(302, -1);
     }
   }
 
-  private static Map<String, String> query(String raw) {
+  /**
+   * Where the prompt sends a browser that came with this query: back to its {@code redirect_uri}
+   * with the state and a code signed for the subject, or with an error when it denies the subject;
+   * nowhere when the query names no state or address.
+   */
+  static Optional<URI> back(String secret, Map<String, String> query, boolean deny) {
+    String state = query.getOrDefault("state", "");
+    String address = query.getOrDefault("redirect_uri", "");
+    if (state.isEmpty() || address.isEmpty()) {
+      return Optional.empty();
+    }
+    String subject = query.getOrDefault("subject", "");
+    String answer =
+        deny
+            ? "error=access_denied"
+            : "code=" + encoded(ExamplePromptMethod.code(secret, subject, Instant.now()));
+    return Optional.of(URI.create(address + "?state=" + encoded(state) + "&" + answer));
+  }
+
+  /** The parameters of a raw query, decoded; an absent query has none. */
+  static Map<String, String> query(String raw) {
     Map<String, String> values = new HashMap<>();
     if (raw != null) {
       for (String pair : raw.split("&")) {

@@ -10,18 +10,22 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The example prompt as a second factor: the browser is sent to the prompt's address with the
  * state, the operator's name and the panel's callback address, and comes back with a code the
- * prompt signed for that name moments ago, or with an error.
+ * prompt signed for that name moments ago, which passes once, or with an error.
  */
 final class ExamplePromptMethod implements PromptMethod {
   /** How long a code the prompt signed is accepted. */
@@ -34,6 +38,15 @@ final class ExamplePromptMethod implements PromptMethod {
       "The example prompt is not set up completely, so you cannot sign in. Ask an administrator.";
 
   private static final String HMAC = "HmacSHA256";
+  // When it was signed, a nonce that makes each code unique, and the signature.
+  private static final Pattern CODE =
+      Pattern.compile("(\\d{1,12})\\.([A-Za-z0-9_-]{16})\\.([A-Za-z0-9_-]{43})");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  // The codes that passed, until they expire: each passes once. A provider that redeems its codes
+  // itself, as Duo's token endpoint does, makes that hold across instances; this memory is one
+  // process's.
+  private final Map<String, Instant> passed = new ConcurrentHashMap<>();
 
   @Override
   public StepOutcome.Started start(
@@ -68,36 +81,50 @@ final class ExamplePromptMethod implements PromptMethod {
     if (secret.isEmpty()) {
       return new StepOutcome.Refused("not_configured", NOT_CONFIGURED, "no shared secret");
     }
-    return verified(secret.get(), subject, answer.getOrDefault("code", ""), Instant.now())
-        ? new StepOutcome.Passed(Map.of("second_factor", ExamplePromptPlugin.ID.value()))
-        : new StepOutcome.Refused("invalid_code", NOT_VERIFIED, "the code does not verify");
-  }
-
-  /** The code the prompt gives for the subject at {@code issued}: the time and its signature. */
-  static String code(String secret, String subject, Instant issued) {
-    long seconds = issued.getEpochSecond();
-    return seconds + "." + signature(secret, subject, seconds);
-  }
-
-  private static boolean verified(String secret, String subject, String code, Instant now) {
-    int dot = code.indexOf('.');
-    if (dot < 1 || !code.substring(0, dot).matches("\\d{1,12}")) {
-      return false;
+    Instant now = Instant.now();
+    passed.values().removeIf(issued -> !issued.plus(CODE_LIFETIME).isAfter(now));
+    String code = answer.getOrDefault("code", "");
+    Optional<Instant> issued = issued(secret.get(), subject, code, now);
+    if (issued.isEmpty()) {
+      return new StepOutcome.Refused("invalid_code", NOT_VERIFIED, "the code does not verify");
     }
-    long seconds = Long.parseLong(code.substring(0, dot));
+    if (passed.putIfAbsent(code, issued.get()) != null) {
+      return new StepOutcome.Refused("replayed", NOT_VERIFIED, "the code passed before");
+    }
+    return new StepOutcome.Passed(Map.of("second_factor", ExamplePromptPlugin.ID.value()));
+  }
+
+  /** A new code for the subject, signed at {@code issued}, as the prompt gives it. */
+  static String code(String secret, String subject, Instant issued) {
+    byte[] nonce = new byte[12];
+    RANDOM.nextBytes(nonce);
+    String unique = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+    long seconds = issued.getEpochSecond();
+    return seconds + "." + unique + "." + signature(secret, subject, seconds, unique);
+  }
+
+  /** When the code was signed, if it is a fresh code signed with the secret for the subject. */
+  private static Optional<Instant> issued(String secret, String subject, String code, Instant now) {
+    Matcher parts = CODE.matcher(code);
+    if (!parts.matches()) {
+      return Optional.empty();
+    }
+    long seconds = Long.parseLong(parts.group(1));
     Instant issued = Instant.ofEpochSecond(seconds);
     boolean fresh = !issued.isAfter(now.plusSeconds(60)) && issued.plus(CODE_LIFETIME).isAfter(now);
-    return fresh
-        && MessageDigest.isEqual(
-            signature(secret, subject, seconds).getBytes(StandardCharsets.US_ASCII),
-            code.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
+    boolean signed =
+        MessageDigest.isEqual(
+            signature(secret, subject, seconds, parts.group(2)).getBytes(StandardCharsets.US_ASCII),
+            parts.group(3).getBytes(StandardCharsets.US_ASCII));
+    return fresh && signed ? Optional.of(issued) : Optional.empty();
   }
 
-  private static String signature(String secret, String subject, long seconds) {
+  private static String signature(String secret, String subject, long seconds, String nonce) {
     try {
       Mac mac = Mac.getInstance(HMAC);
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC));
-      byte[] signed = mac.doFinal((subject + "\n" + seconds).getBytes(StandardCharsets.UTF_8));
+      byte[] signed =
+          mac.doFinal((subject + "\n" + seconds + "\n" + nonce).getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(HMAC + " is part of every Java runtime", e);

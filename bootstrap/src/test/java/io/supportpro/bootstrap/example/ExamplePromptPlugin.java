@@ -56,6 +56,8 @@ public final class ExamplePromptPlugin implements Plugin {
               "Start the example prompt with a secret of at least 16 characters.",
               "Enter its address and the same secret below, then press Save settings."));
 
+  private final ExamplePromptMethod method = new ExamplePromptMethod();
+
   @Override
   public PluginDescriptor descriptor() {
     return DESCRIPTOR;
@@ -89,6 +91,6 @@ public final class ExamplePromptPlugin implements Plugin {
 
   @Override
   public Optional<SecondFactorMethod> secondFactor() {
-    return Optional.of(new ExamplePromptMethod());
+    return Optional.of(method);
   }
 }
