@@ -12,11 +12,29 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of the hexagon, checked on the production classes of every module. */
+/**
+ * The dependency rules of the hexagon, checked on the production classes of every module, and the
+ * rule that only the Duo adapter and the composition root know Duo.
+ */
 class ArchitectureTest {
+  /** The sources of the modules that name no vendor, from the bootstrap module's directory. */
+  private static final List<Path> VENDOR_NEUTRAL_SOURCES =
+      List.of(
+          Path.of("../domain/src/main"),
+          Path.of("../application/src/main"),
+          Path.of("../adapters-web/src/main"));
+
   private static JavaClasses production;
 
   @BeforeAll
@@ -132,6 +150,49 @@ class ArchitectureTest {
                 (JavaClass c) -> c.getPackageName().startsWith("io.supportpro.bootstrap")),
             DescribedPredicate.alwaysTrue())
         .check(production);
+  }
+
+  @Test
+  void onlyTheDuoAdapterAndTheCompositionRootKnowDuo() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.supportpro.adapter.out.duo..", "io.supportpro.bootstrap..")
+        // The whole name, so that a package named after Duo is caught too.
+        .should()
+        .haveNameMatching("(?i).*duo.*")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("io.supportpro.adapter.out.duo..")
+        .check(production);
+  }
+
+  /**
+   * Reads every file of the core's and the web adapter's sources, resources and templates included
+   * (what no class rule sees), and names each line that mentions Duo in any case.
+   */
+  @Test
+  void theCoreAndTheWebAdapterNeverMentionDuo() throws IOException {
+    List<String> mentions = new ArrayList<>();
+    int read = 0;
+    for (Path sources : VENDOR_NEUTRAL_SOURCES) {
+      assertThat(sources).as("the sources at %s", sources.toAbsolutePath()).isDirectory();
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(sources)) {
+        files = walk.filter(Files::isRegularFile).sorted().toList();
+      }
+      for (Path file : files) {
+        read++;
+        // Byte by byte, so that images and other binary resources are searched as well.
+        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        for (int line = 0; line < lines.size(); line++) {
+          if (lines.get(line).toLowerCase(Locale.ROOT).contains("duo")) {
+            mentions.add(file.normalize() + ":" + (line + 1) + ": " + lines.get(line).strip());
+          }
+        }
+      }
+    }
+    assertThat(read).as("files read").isGreaterThan(100);
+    assertThat(mentions).as("lines that mention Duo outside its adapter").isEmpty();
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.supportpro.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.supportpro.domain.duo.DuoSettings;
+import io.supportpro.adapter.out.duo.DuoSettings;
 import io.supportpro.domain.secondfactor.Totp;
 import io.supportpro.domain.secondfactor.TotpSecret;
 import java.net.URI;
@@ -82,14 +82,25 @@ class BrowserJourneysIT {
     chromium.screenshot(where + path.replaceAll("[^A-Za-z0-9]+", "-"));
   }
 
-  private static WebElement button(String text) {
-    return driver.findElement(By.xpath("//button[normalize-space(text())='" + text + "']"));
+  private static By button(String text) {
+    return By.xpath("//button[normalize-space(text())='" + text + "']");
   }
 
   /** Presses a button that submits a form and waits for the next page to replace this one. */
   private static void press(String text) {
+    press(button(text));
+  }
+
+  /** Presses a button in the plugin's row of the Plugins page. */
+  private static void pressFor(String plugin, String text) {
+    press(
+        By.xpath(
+            "//tr[@id='plugin-" + plugin + "']//button[normalize-space(text())='" + text + "']"));
+  }
+
+  private static void press(By button) {
     WebElement page = driver.findElement(By.tagName("html"));
-    button(text).click();
+    driver.findElement(button).click();
     awaitReplaced(page);
     shotOfThisPage();
   }
@@ -204,8 +215,8 @@ class BrowserJourneysIT {
   void anAdministratorSetsUpDuoAndAnOperatorSignsInThroughTheDuoPrompt() {
     signIn("root");
     open("/admin/plugins");
-    press("Install");
-    press("Activate");
+    pressFor(DuoSetup.ID, "Install");
+    pressFor(DuoSetup.ID, "Activate");
     open("/admin/plugins/duo-security/settings");
     Map<String, String> values = DuoSetup.settings("closed");
     for (String key :
@@ -238,16 +249,27 @@ class BrowserJourneysIT {
     signOut();
 
     DuoEmulators.shared().allow("olivia");
+    String prompt = DuoEmulators.shared().promptBase().toString();
+    // Forgets the pages asked for so far: only this sign-in's count.
+    chromium.documentRequests();
     signIn("olivia");
-    assertThat(path()).isEqualTo("/login/duo");
-    press("Continue to Duo");
-    assertThat(driver.getCurrentUrl()).startsWith(DuoEmulators.shared().promptBase().toString());
+    // The password leads straight to Duo's prompt, and Duo straight back in: no page between.
+    assertThat(chromium.documentRequests())
+        .satisfiesExactly(
+            form -> assertThat(form).isEqualTo("GET " + panel.base() + "/login"),
+            password -> assertThat(password).isEqualTo("POST " + panel.base() + "/login"),
+            atDuo -> assertThat(atDuo).startsWith("GET " + prompt));
     press("Approve");
+    assertThat(chromium.documentRequests())
+        .satisfiesExactly(
+            approved -> assertThat(approved).startsWith("POST " + prompt),
+            callback -> assertThat(callback).startsWith("GET " + panel.base() + "/duo/callback?"),
+            home -> assertThat(home).isEqualTo("GET " + panel.base() + "/"));
     assertThat(path()).isEqualTo("/");
     signOut();
 
     signIn("olivia");
-    press("Continue to Duo");
+    assertThat(driver.getCurrentUrl()).startsWith(prompt);
     press("Deny");
     assertThat(pageText()).contains("Duo denied this sign-in.");
     // The refusal page answers 403, which Chromium reports; nothing else may appear.
@@ -265,7 +287,7 @@ class BrowserJourneysIT {
   void afterDeactivatingDuoTheBuiltIn2faAppliesAgain() {
     signIn("root");
     open("/admin/plugins");
-    press("Deactivate");
+    pressFor(DuoSetup.ID, "Deactivate");
     signOut();
 
     signIn("olivia");
@@ -284,8 +306,8 @@ class BrowserJourneysIT {
     assertThat(pageText()).contains("irreversible");
     press("Uninstall permanently");
     open("/admin/plugins");
-    press("Install");
-    press("Activate");
+    pressFor(DuoSetup.ID, "Install");
+    pressFor(DuoSetup.ID, "Activate");
     open("/admin/plugins/duo-security/settings");
 
     assertThat(driver.findElement(By.id("setting-" + DuoSettings.CLIENT_ID)).getAttribute("value"))

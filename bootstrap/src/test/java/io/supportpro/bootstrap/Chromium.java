@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -15,6 +17,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -52,6 +55,8 @@ final class Chromium implements AutoCloseable {
           "--user-data-dir=" + Files.createTempDirectory("chromium"));
       var logs = new LoggingPreferences();
       logs.enable(LogType.BROWSER, Level.ALL);
+      // The network events, to tell which pages the browser went through on its way.
+      logs.enable(LogType.PERFORMANCE, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
       var service =
           new ChromeDriverService.Builder()
@@ -92,6 +97,26 @@ final class Chromium implements AutoCloseable {
         .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
         .map(LogEntry::getMessage)
         .toList();
+  }
+
+  /**
+   * The pages the browser asked for since the last call, redirects included, each as its method and
+   * address ({@code GET http://127.0.0.1:8080/}).
+   */
+  List<String> documentRequests() {
+    var json = new Json();
+    List<String> requests = new ArrayList<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+      Map<String, Object> event = json.toType(entry.getMessage(), Json.MAP_TYPE);
+      if (event.get("message") instanceof Map<?, ?> message
+          && "Network.requestWillBeSent".equals(message.get("method"))
+          && message.get("params") instanceof Map<?, ?> params
+          && "Document".equals(params.get("type"))
+          && params.get("request") instanceof Map<?, ?> request) {
+        requests.add(request.get("method") + " " + request.get("url"));
+      }
+    }
+    return requests;
   }
 
   /** Forgets the browser's cookies, as a new browser would have none. */

@@ -3,7 +3,7 @@ package io.supportpro.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.supportpro.domain.duo.DuoHosts;
+import io.supportpro.adapter.out.duo.DuoHosts;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;

@@ -69,15 +69,21 @@ class ConnectionProbeAttackIT {
 
     List<Response> answers =
         List.of(
-            PluginSteps.testConnection(admin, fields(CLOSED_HOST, "", "")),
-            PluginSteps.testConnection(admin, fields(RAW_HOST, "", "")),
-            PluginSteps.testConnection(admin, fields(HTTP_HOST, "", "")),
+            PluginSteps.testConnection(admin, DuoSetup.ID, fields(CLOSED_HOST, "", "")),
+            PluginSteps.testConnection(admin, DuoSetup.ID, fields(RAW_HOST, "", "")),
+            PluginSteps.testConnection(admin, DuoSetup.ID, fields(HTTP_HOST, "", "")),
             PluginSteps.testConnection(
-                admin, fields(PluginSteps.DUO_HOST, "127.0.0.1", Integer.toString(closedPort))),
+                admin,
+                DuoSetup.ID,
+                fields(DuoSetup.DUO_HOST, "127.0.0.1", Integer.toString(closedPort))),
             PluginSteps.testConnection(
-                admin, fields(PluginSteps.DUO_HOST, "127.0.0.1", Integer.toString(rawPort))),
+                admin,
+                DuoSetup.ID,
+                fields(DuoSetup.DUO_HOST, "127.0.0.1", Integer.toString(rawPort))),
             PluginSteps.testConnection(
-                admin, fields(PluginSteps.DUO_HOST, "127.0.0.1", Integer.toString(httpPort))));
+                admin,
+                DuoSetup.ID,
+                fields(DuoSetup.DUO_HOST, "127.0.0.1", Integer.toString(httpPort))));
 
     String first = Html.text(answers.getFirst().body());
     for (Response answer : answers) {
@@ -87,8 +93,9 @@ class ConnectionProbeAttackIT {
     }
     assertThat(
             panel.count(
-                "select count(*) from audit_event where event_type = 'DUO_CONNECTION_TESTED'"
-                    + " and actor_name = 'root' and client_address <> ''"))
+                "select count(*) from audit_event where event_type = 'PLUGIN_CONNECTION_TESTED'"
+                    + " and subject = ? and actor_name = 'root' and client_address <> ''",
+                DuoSetup.ID))
         .isEqualTo(answers.size());
     assertThat(panel.count("select count(*) from audit_event where details like ?", "%sss%"))
         .isZero();
@@ -103,12 +110,14 @@ class ConnectionProbeAttackIT {
     rawListener(UNLISTED_HOST, 443, contacted);
     int proxyPort = rawListener(UNLISTED_HOST, 0, contacted);
 
-    Response byApiHost = PluginSteps.testConnection(admin, fields(UNLISTED_HOST, "", ""));
+    Response byApiHost =
+        PluginSteps.testConnection(admin, DuoSetup.ID, fields(UNLISTED_HOST, "", ""));
     Response byProxy =
         PluginSteps.testConnection(
-            admin, fields(PluginSteps.DUO_HOST, UNLISTED_HOST, Integer.toString(proxyPort)));
-    Response saved =
-        PluginSteps.saveSettings(admin, PluginSteps.DUO, fields(UNLISTED_HOST, "", ""));
+            admin,
+            DuoSetup.ID,
+            fields(DuoSetup.DUO_HOST, UNLISTED_HOST, Integer.toString(proxyPort)));
+    Response saved = PluginSteps.saveSettings(admin, DuoSetup.ID, fields(UNLISTED_HOST, "", ""));
 
     assertThat(byApiHost.status()).isEqualTo(422);
     assertThat(byApiHost.text()).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
@@ -125,14 +134,13 @@ class ConnectionProbeAttackIT {
     panel.operator("root", "administrator");
     Browser admin = panel.browser();
     assertThat(signIn(admin, "root", Panel.PASSWORD).status()).isEqualTo(303);
-    PluginSteps.installAndActivate(admin, PluginSteps.DUO);
+    PluginSteps.installAndActivate(admin, DuoSetup.ID);
     return admin;
   }
 
   private static Map<String, String> fields(String apiHost, String proxyHost, String proxyPort) {
     Map<String, String> fields =
-        new LinkedHashMap<>(
-            PluginSteps.duoFields("DIABCDEFGHIJ12345678", SECRET, apiHost, "closed"));
+        new LinkedHashMap<>(DuoSetup.formFields("DIABCDEFGHIJ12345678", SECRET, apiHost, "closed"));
     fields.put("setting-proxy_host", proxyHost);
     fields.put("setting-proxy_port", proxyPort);
     return fields;

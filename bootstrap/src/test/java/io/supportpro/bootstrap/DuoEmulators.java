@@ -1,9 +1,9 @@
 package io.supportpro.bootstrap;
 
+import io.supportpro.adapter.out.duo.DuoHosts;
 import io.supportpro.adapter.out.duo.DuoSdkGateway;
 import io.supportpro.adapter.out.duo.emulator.DuoEmulator;
 import io.supportpro.adapter.out.duo.emulator.EmulatorOptions;
-import io.supportpro.domain.duo.DuoHosts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

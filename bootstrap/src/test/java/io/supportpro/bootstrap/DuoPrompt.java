@@ -1,5 +1,6 @@
 package io.supportpro.bootstrap;
 
+import io.supportpro.adapter.in.web.testing.Browser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +22,14 @@ final class DuoPrompt {
           .build();
 
   private DuoPrompt() {}
+
+  /**
+   * Signs a Duo user in with {@link Panel#PASSWORD}, which sends the browser straight to the shared
+   * emulator's prompt, with no page of the panel in between; returns the prompt's address.
+   */
+  static URI passwordToPrompt(Browser browser, String username) {
+    return PromptSteps.passwordToPrompt(browser, username, DuoEmulators.shared().promptBase());
+  }
 
   /**
    * Opens the prompt at {@code location}, presses Approve or Deny, and returns where the emulator

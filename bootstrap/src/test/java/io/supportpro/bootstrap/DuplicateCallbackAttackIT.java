@@ -1,16 +1,12 @@
 package io.supportpro.bootstrap;
 
 import static io.supportpro.adapter.in.web.testing.PanelSteps.SESSION_COOKIE;
-import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
-import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,11 +48,8 @@ class DuplicateCallbackAttackIT {
 
   /** Password accepted, sent to Duo and approved there: the callback the browser brings back. */
   private static String approvedCallback(Browser browser, String username) {
-    assertThat(signIn(browser, username, Panel.PASSWORD).status()).isEqualTo(303);
-    Response sent = submit(browser, "/login/duo", "/login/duo", Map.of());
-    assertThat(sent.status()).as(sent.body()).isEqualTo(303);
     return DuoPrompt.pathAndQuery(
-        DuoPrompt.answer(URI.create(sent.location().orElseThrow()), true));
+        DuoPrompt.answer(DuoPrompt.passwordToPrompt(browser, username), true));
   }
 
   /** Sends each browser's GET of the path at the same moment; the answers in the same order. */

@@ -9,13 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.Html;
+import io.supportpro.adapter.in.web.testing.PluginSteps;
 import io.supportpro.adapter.in.web.testing.Response;
+import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
 import io.supportpro.adapter.out.duo.emulator.Fault;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.PluginCommand;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.operator.Operator;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import io.supportpro.domain.secondfactor.Totp;
 import io.supportpro.domain.secondfactor.TotpSecret;
 import java.net.URI;
@@ -51,15 +52,6 @@ class FullStackIT {
 
   private static String code(String secret, int stepsAhead) {
     return Totp.code(TotpSecret.fromBase32(secret), Totp.step(Instant.now()) + stepsAhead);
-  }
-
-  /** Signs in as far as the Duo step and sends the browser to the emulator; returns the prompt. */
-  private static URI toDuo(Browser browser, String username) {
-    Response password = signIn(browser, username, Panel.PASSWORD);
-    assertThat(password.location()).hasValueSatisfying(l -> assertThat(l).startsWith("/login/duo"));
-    Response started = submit(browser, "/login/duo", "/login/duo", Map.of());
-    assertThat(started.status()).as(started.body()).isEqualTo(303);
-    return URI.create(started.location().orElseThrow());
   }
 
   @ParameterizedTest
@@ -186,14 +178,16 @@ class FullStackIT {
     DuoEmulators.shared().deny("bob");
 
     Browser approving = panel.browser();
-    URI callback = DuoPrompt.answer(toDuo(approving, "alice"), true);
+    URI callback = DuoPrompt.answer(DuoPrompt.passwordToPrompt(approving, "alice"), true);
     Response signedIn = approving.get(DuoPrompt.pathAndQuery(callback));
     assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
     assertThat(approving.get("/").status()).isEqualTo(200);
 
     Browser denied = panel.browser();
     Response refused =
-        denied.get(DuoPrompt.pathAndQuery(DuoPrompt.answer(toDuo(denied, "bob"), true)));
+        denied.get(
+            DuoPrompt.pathAndQuery(
+                DuoPrompt.answer(DuoPrompt.passwordToPrompt(denied, "bob"), true)));
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.text()).contains("Duo denied this sign-in.");
     assertThat(denied.get("/").status()).isEqualTo(303);
@@ -206,7 +200,7 @@ class FullStackIT {
     Operator alice = start(store).operator("alice", "operator");
     DuoSetup.enable(panel, "closed", alice);
     Browser browser = panel.browser();
-    URI callback = DuoPrompt.answer(toDuo(browser, "alice"), true);
+    URI callback = DuoPrompt.answer(DuoPrompt.passwordToPrompt(browser, "alice"), true);
     assertThat(browser.get(DuoPrompt.pathAndQuery(callback)).status()).isEqualTo(303);
 
     Browser replaying = panel.browser();
@@ -224,8 +218,7 @@ class FullStackIT {
     DuoEmulators.shared().inject(Fault.DOWN);
 
     Browser closed = panel.browser();
-    signIn(closed, "alice", Panel.PASSWORD);
-    Response refused = submit(closed, "/login/duo", "/login/duo", Map.of());
+    Response refused = signIn(closed, "alice", Panel.PASSWORD);
     assertThat(refused.status()).isEqualTo(503);
     assertThat(closed.get("/").status()).isEqualTo(303);
 
@@ -234,11 +227,11 @@ class FullStackIT {
         .pluginSettings()
         .save(
             new io.supportpro.application.port.in.SavePluginSettingsCommand(
-                Actor.system("test"), DuoPlugin.ID, DuoSetup.settings("open")));
+                Actor.system("test"), DuoSecurityPlugin.ID, DuoSetup.settings("open")));
     Browser open = panel.browser();
-    signIn(open, "alice", Panel.PASSWORD);
-    Response allowed = submit(open, "/login/duo", "/login/duo", Map.of());
+    Response allowed = signIn(open, "alice", Panel.PASSWORD);
     assertThat(allowed.status()).isEqualTo(303);
+    assertThat(allowed.location()).hasValueSatisfying(l -> assertThat(l).startsWith("/"));
     assertThat(open.get("/").status()).isEqualTo(200);
     assertThat(
             panel.count(
@@ -262,11 +255,13 @@ class FullStackIT {
     signOut(browser, "/");
     DuoSetup.enable(panel, "closed", alice);
 
-    assertThat(signIn(browser, "alice", Panel.PASSWORD).location())
-        .hasValueSatisfying(l -> assertThat(l).startsWith("/login/duo"));
-    signOut(browser, "/login/duo");
+    DuoPrompt.passwordToPrompt(browser, "alice");
+    signOut(browser, PluginSteps.PROMPT_STEP);
 
-    panel.services().plugins().deactivate(new PluginCommand(Actor.system("test"), DuoPlugin.ID));
+    panel
+        .services()
+        .plugins()
+        .deactivate(new PluginCommand(Actor.system("test"), DuoSecurityPlugin.ID));
     assertThat(signIn(browser, "alice", Panel.PASSWORD).location())
         .hasValueSatisfying(l -> assertThat(l).startsWith("/login/second-factor"));
   }
@@ -276,15 +271,21 @@ class FullStackIT {
   void uninstall_leavesNoRowOfThePluginInAnyTable(Store store) {
     Operator alice = start(store).operator("alice", "operator");
     DuoSetup.enable(panel, "closed", alice);
-    toDuo(panel.browser(), "alice");
-    String plugin = DuoPlugin.ID.value();
+    DuoPrompt.passwordToPrompt(panel.browser(), "alice");
+    String plugin = DuoSecurityPlugin.ID.value();
     assertThat(panel.count("select count(*) from plugin_setting where plugin_id = ?", plugin))
         .isPositive();
     assertThat(panel.count("select count(*) from pending_sign_in where plugin_id = ?", plugin))
         .isOne();
 
-    panel.services().plugins().deactivate(new PluginCommand(Actor.system("test"), DuoPlugin.ID));
-    panel.services().plugins().uninstall(new PluginCommand(Actor.system("test"), DuoPlugin.ID));
+    panel
+        .services()
+        .plugins()
+        .deactivate(new PluginCommand(Actor.system("test"), DuoSecurityPlugin.ID));
+    panel
+        .services()
+        .plugins()
+        .uninstall(new PluginCommand(Actor.system("test"), DuoSecurityPlugin.ID));
 
     for (String table :
         List.of("installed_plugin", "plugin_setting", "plugin_operator_value", "pending_sign_in")) {

@@ -3,17 +3,16 @@ package io.supportpro.bootstrap;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.SESSION_COOKIE;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signOut;
-import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.Response;
+import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
 import io.supportpro.application.port.in.PluginCommand;
 import io.supportpro.application.port.in.PluginTransitionResult;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.plugin.PluginState;
-import io.supportpro.domain.secondfactor.DuoPlugin;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,9 +92,7 @@ class MultiInstanceIT {
     DuoSetup.enable(a, "closed", alice);
     DuoEmulators.shared().allow("alice");
     Browser onA = a.browser();
-    signIn(onA, "alice", Panel.PASSWORD);
-    Response started = submit(onA, "/login/duo", "/login/duo", Map.of());
-    URI callback = DuoPrompt.answer(URI.create(started.location().orElseThrow()), true);
+    URI callback = DuoPrompt.answer(DuoPrompt.passwordToPrompt(onA, "alice"), true);
     // The emulator sends the browser back to A's address; the load balancer picks B instead.
     Browser onB = on(b, onA);
 
@@ -123,7 +120,7 @@ class MultiInstanceIT {
   void concurrentLifecycleActionsFromBothInstances_endInALegalStateAndAreAudited()
       throws Exception {
     Actor admin = Actor.system("test");
-    var plugin = new PluginCommand(admin, DuoPlugin.ID);
+    var plugin = new PluginCommand(admin, DuoSecurityPlugin.ID);
     a.services().plugins().install(plugin);
     a.services().plugins().activate(plugin);
     var start = new CountDownLatch(1);
@@ -157,9 +154,9 @@ class MultiInstanceIT {
       assertThat(uninstalled).isOne();
     }
 
-    assertThat(a.services().plugins().find(DuoPlugin.ID).orElseThrow().state())
+    assertThat(a.services().plugins().find(DuoSecurityPlugin.ID).orElseThrow().state())
         .isEqualTo(PluginState.AVAILABLE);
-    assertThat(b.services().plugins().find(DuoPlugin.ID).orElseThrow().state())
+    assertThat(b.services().plugins().find(DuoSecurityPlugin.ID).orElseThrow().state())
         .isEqualTo(PluginState.AVAILABLE);
     long transitions =
         a.count(

@@ -2,11 +2,11 @@ package io.supportpro.bootstrap;
 
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.out.crypto.AesGcmSecretCipher;
+import io.supportpro.adapter.out.duo.DuoHosts;
 import io.supportpro.adapter.out.persistence.DatabaseSettings;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
 import io.supportpro.domain.audit.Actor;
-import io.supportpro.domain.duo.DuoHosts;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Password;
 import java.io.IOException;
