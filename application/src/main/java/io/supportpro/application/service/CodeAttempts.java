@@ -11,9 +11,11 @@ import io.supportpro.application.port.out.StepOutcome;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +44,15 @@ final class CodeAttempts {
   /** What checking a code found: the answer to give, or what to do once the code is let through. */
   sealed interface Checked {
     /**
-     * The answer instead of letting the code through; a {@link CodeResult.Rejected} is a failure.
+     * The answer instead of letting the code through; a {@link CodeResult.Rejected} is a failure,
+     * audited with {@code detail}: what the method said of it, never a code.
      */
-    record Answer(CodeResult result) implements Checked {}
+    record Answer(CodeResult result, String detail) implements Checked {
+      /** An answer that the method said nothing more about. */
+      Answer(CodeResult result) {
+        this(result, "");
+      }
+    }
 
     /** The code was right (and is used up). */
     record Right(Supplier<CodeResult> then) implements Checked {}
@@ -56,9 +64,12 @@ final class CodeAttempts {
     static Checked of(StepOutcome.Checked outcome, Function<StepOutcome.Passed, CodeResult> then) {
       return switch (outcome) {
         case StepOutcome.Passed passed -> new Right(() -> then.apply(passed));
-        case StepOutcome.Refused refused -> new Answer(new CodeResult.Rejected(refused.message()));
+        case StepOutcome.Refused refused ->
+            new Answer(
+                new CodeResult.Rejected(refused.message()),
+                refused.reason() + (refused.detail().isEmpty() ? "" : ": " + refused.detail()));
         case StepOutcome.Unavailable unavailable ->
-            new Answer(new CodeResult.NotApplicable(unavailable.message()));
+            new Answer(new CodeResult.Unavailable(unavailable.message()));
       };
     }
   }
@@ -70,7 +81,11 @@ final class CodeAttempts {
    * and is refused after all if failures counted meanwhile locked the operator. A code that could
    * not be checked after all (its method was unavailable) is taken back and forgets nothing.
    */
-  CodeResult attempt(ActiveSession active, String clientAddress, Function<Instant, Checked> check) {
+  CodeResult attempt(
+      ActiveSession active,
+      String clientAddress,
+      SecondFactor factor,
+      Function<Instant, Checked> check) {
     Instant now = clock.now();
     Actor actor = SignInCompletion.actor(active.operator(), clientAddress);
     List<ThrottleKey> keys =
@@ -85,9 +100,14 @@ final class CodeAttempts {
       case Throttle.Attempt.Granted granted -> attempt = granted;
     }
     return switch (check.apply(now)) {
-      case Checked.Answer(CodeResult.Rejected rejected) -> {
-        record(
-            now, AuditEventType.SECOND_FACTOR_FAILED, actor, Map.of("reason", rejected.message()));
+      case Checked.Answer(CodeResult.Rejected rejected, String detail) -> {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("factor", factor.auditName());
+        details.put("reason", rejected.message());
+        if (!detail.isEmpty()) {
+          details.put("detail", detail);
+        }
+        record(now, AuditEventType.SECOND_FACTOR_FAILED, actor, details);
         if (attempt.locked(now)) {
           record(now, AuditEventType.SECOND_FACTOR_THROTTLED, actor, Map.of());
         }

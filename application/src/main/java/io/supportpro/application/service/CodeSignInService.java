@@ -117,6 +117,7 @@ public final class CodeSignInService implements PassSecondFactorUseCase {
     return attempts.attempt(
         active,
         command.clientAddress(),
+        active.session().secondFactor(),
         now ->
             CodeAttempts.Checked.of(
                 checking.check(

@@ -28,6 +28,7 @@ import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.secondfactor.RecoveryCode;
+import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.secondfactor.Totp;
 import io.supportpro.domain.secondfactor.TotpSecret;
 import io.supportpro.domain.session.SessionStage;
@@ -158,6 +159,7 @@ public final class TwoFactorService
     return attempts.attempt(
         active,
         command.clientAddress(),
+        SecondFactor.TOTP,
         now -> {
           Optional<TotpSecret> secret = codes.secret(pending.get().encryptedSecret());
           if (secret.isEmpty()) {
@@ -269,6 +271,7 @@ public final class TwoFactorService
     return attempts.attempt(
         active,
         command.clientAddress(),
+        SecondFactor.TOTP,
         now ->
             CodeAttempts.Checked.of(
                 codes.check(

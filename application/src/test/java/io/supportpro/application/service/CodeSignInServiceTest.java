@@ -191,7 +191,7 @@ class CodeSignInServiceTest extends CodeServiceTestBase {
                 AuditEventType.SECOND_FACTOR_FAILED,
                 adaActor(),
                 ada.id().toString(),
-                Map.of("reason", WRONG_CODE)));
+                Map.of("factor", "totp", "reason", WRONG_CODE, "detail", "wrong_code")));
   }
 
   @Test
@@ -231,7 +231,9 @@ class CodeSignInServiceTest extends CodeServiceTestBase {
     assertThat(auditSince(before))
         .extracting(AuditEvent::type, AuditEvent::details)
         .containsExactly(
-            tuple(AuditEventType.SECOND_FACTOR_FAILED, Map.of("reason", REPLAYED_CODE)));
+            tuple(
+                AuditEventType.SECOND_FACTOR_FAILED,
+                Map.of("factor", "totp", "reason", REPLAYED_CODE, "detail", "wrong_code")));
   }
 
   @Test
@@ -771,7 +773,13 @@ class CodeSignInServiceTest extends CodeServiceTestBase {
                 AuditEventType.SECOND_FACTOR_FAILED,
                 adaActor(),
                 ada.id().toString(),
-                Map.of("reason", FakeCodePlugin.WRONG_CODE)));
+                Map.of(
+                    "factor",
+                    FakeCodePlugin.ID.value(),
+                    "reason",
+                    FakeCodePlugin.WRONG_CODE,
+                    "detail",
+                    "wrong_code")));
     assertThat(sessionService.resume(token))
         .hasValueSatisfying(
             a -> assertThat(a.session().stage()).isEqualTo(SessionStage.AWAITING_SECOND_FACTOR));
@@ -873,7 +881,7 @@ class CodeSignInServiceTest extends CodeServiceTestBase {
 
     CodeResult result = pass(token, FakeCodePlugin.THE_CODE);
 
-    assertThat(result).isEqualTo(new NotApplicable(FakeCodePlugin.UNAVAILABLE));
+    assertThat(result).isEqualTo(new CodeResult.Unavailable(FakeCodePlugin.UNAVAILABLE));
     assertThat(throttleState(adaSecondFactor())).isEmpty();
     assertThat(auditTypes())
         .doesNotContain(AuditEventType.SECOND_FACTOR_FAILED, AuditEventType.SIGN_IN_SUCCEEDED);
@@ -890,7 +898,7 @@ class CodeSignInServiceTest extends CodeServiceTestBase {
       pass(token, "wrong-" + i);
     }
     codes.available(false);
-    assertThat(pass(token, "wrong-again")).isInstanceOf(NotApplicable.class);
+    assertThat(pass(token, "wrong-again")).isInstanceOf(CodeResult.Unavailable.class);
     codes.available(true);
 
     assertThat(throttleState(adaSecondFactor()))

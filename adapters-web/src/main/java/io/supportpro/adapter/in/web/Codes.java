@@ -28,8 +28,8 @@ final class Codes {
   /**
    * Reads the posted code, hands it to the action and answers: {@code accepted} on success, the
    * form again with {@code rejectedStatus} for a wrong code, 429 while throttled, 400 for a code
-   * that cannot be one or an action that does not apply, and a fresh sign-in when the session
-   * ended.
+   * that cannot be one or an action that does not apply, 503 while the code cannot be checked, and
+   * a fresh sign-in when the session ended.
    */
   static void submit(
       Context ctx,
@@ -51,6 +51,7 @@ final class Codes {
           form.show(ctx, 429, Pages.retryAfter(ctx, throttled.retryAfter()));
       case CodeResult.SessionEnded ended -> startAgain(ctx, cookies);
       case CodeResult.NotApplicable notApplicable -> form.show(ctx, 400, notApplicable.message());
+      case CodeResult.Unavailable unavailable -> form.show(ctx, 503, unavailable.message());
     }
   }
 

@@ -147,7 +147,7 @@ class PluginCodeSignInIT {
     assertThat(denied.status()).isEqualTo(401);
     assertAsksFor(denied, CodePlugin.FIELD);
     assertThat(denied.text()).contains(CodePlugin.DENIED);
-    assertThat(unreachable.status()).isEqualTo(400);
+    assertThat(unreachable.status()).isEqualTo(503);
     assertAsksFor(unreachable, CodePlugin.FIELD);
     assertThat(unreachable.text()).contains(CodePlugin.UNREACHABLE);
     assertThat(browser.get("/").location()).hasValue("/login/second-factor");

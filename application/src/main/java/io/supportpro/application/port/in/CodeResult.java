@@ -25,6 +25,9 @@ public sealed interface CodeResult {
   /** Too many wrong codes; nothing was checked. */
   record Throttled(Duration retryAfter) implements CodeResult {}
 
+  /** The code could not be checked now (its provider cannot be reached); nothing was counted. */
+  record Unavailable(String message) implements CodeResult {}
+
   /** The action does not apply: the message says why (for example, nothing to confirm). */
   record NotApplicable(String message) implements CodeResult {}
 
