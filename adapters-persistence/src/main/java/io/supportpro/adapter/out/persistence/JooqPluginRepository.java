@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -137,6 +138,25 @@ final class JooqPluginRepository implements PluginRepository {
   }
 
   /** Locks the plugin's row for the rest of the transaction; true when the plugin is active. */
+  /**
+   * Makes the change in one transaction while the plugin is active, holding its row lock so that no
+   * transition runs meanwhile, and tells whether it did.
+   */
+  private boolean changeIfActive(String what, PluginId plugin, Consumer<DSLContext> change) {
+    return guard(
+        what,
+        () ->
+            dsl.transactionResult(
+                configuration -> {
+                  DSLContext tx = DSL.using(configuration);
+                  if (!lockIfActive(tx, plugin)) {
+                    return false;
+                  }
+                  change.accept(tx);
+                  return true;
+                }));
+  }
+
   private static boolean lockIfActive(DSLContext tx, PluginId plugin) {
     return tx.select(INSTALLED_PLUGIN.PLUGIN_ID)
         .from(INSTALLED_PLUGIN)
@@ -174,38 +194,32 @@ final class JooqPluginRepository implements PluginRepository {
               checkKey(key);
               checkLength(value.value(), MAX_SETTING_LENGTH, "A setting value");
             });
-    return guard(
+    return changeIfActive(
         "saving a plugin's settings",
-        () ->
-            dsl.transactionResult(
-                configuration -> {
-                  DSLContext tx = DSL.using(configuration);
-                  if (!lockIfActive(tx, plugin)) {
-                    return false;
-                  }
-                  tx.deleteFrom(PLUGIN_SETTING)
-                      .where(PLUGIN_SETTING.PLUGIN_ID.eq(plugin.value()))
-                      .execute();
-                  if (!settings.values().isEmpty()) {
-                    var insert =
-                        tx.insertInto(
-                            PLUGIN_SETTING,
-                            PLUGIN_SETTING.PLUGIN_ID,
-                            PLUGIN_SETTING.SETTING_KEY,
-                            PLUGIN_SETTING.SETTING_VALUE,
-                            PLUGIN_SETTING.SECRET);
-                    for (var entry : settings.values().entrySet()) {
-                      insert =
-                          insert.values(
-                              plugin.value(),
-                              entry.getKey(),
-                              entry.getValue().value(),
-                              entry.getValue().secret());
-                    }
-                    insert.execute();
-                  }
-                  return true;
-                }));
+        plugin,
+        tx -> {
+          tx.deleteFrom(PLUGIN_SETTING)
+              .where(PLUGIN_SETTING.PLUGIN_ID.eq(plugin.value()))
+              .execute();
+          if (!settings.values().isEmpty()) {
+            var insert =
+                tx.insertInto(
+                    PLUGIN_SETTING,
+                    PLUGIN_SETTING.PLUGIN_ID,
+                    PLUGIN_SETTING.SETTING_KEY,
+                    PLUGIN_SETTING.SETTING_VALUE,
+                    PLUGIN_SETTING.SECRET);
+            for (var entry : settings.values().entrySet()) {
+              insert =
+                  insert.values(
+                      plugin.value(),
+                      entry.getKey(),
+                      entry.getValue().value(),
+                      entry.getValue().secret());
+            }
+            insert.execute();
+          }
+        });
   }
 
   @Override
@@ -267,42 +281,36 @@ final class JooqPluginRepository implements PluginRepository {
             v -> checkLength(v, MAX_OPERATOR_VALUE_LENGTH, "A plugin's value for an operator"));
     UUID operatorId = operator.value();
     try {
-      return guard(
+      return changeIfActive(
           "saving a plugin's value for an operator",
-          () ->
-              dsl.transactionResult(
-                  configuration -> {
-                    DSLContext tx = DSL.using(configuration);
-                    if (!lockIfActive(tx, plugin)) {
-                      return false;
-                    }
-                    var row =
-                        PLUGIN_OPERATOR_VALUE
-                            .PLUGIN_ID
-                            .eq(plugin.value())
-                            .and(PLUGIN_OPERATOR_VALUE.OPERATOR_ID.eq(operatorId))
-                            .and(PLUGIN_OPERATOR_VALUE.VALUE_KEY.eq(key));
-                    if (value.isEmpty()) {
-                      tx.deleteFrom(PLUGIN_OPERATOR_VALUE).where(row).execute();
-                      return true;
-                    }
-                    // Writers of this plugin's values hold its row lock, so update-then-insert
-                    // cannot race another insert of the same key.
-                    int updated =
-                        tx.update(PLUGIN_OPERATOR_VALUE)
-                            .set(PLUGIN_OPERATOR_VALUE.VALUE_TEXT, value.get())
-                            .where(row)
-                            .execute();
-                    if (updated == 0) {
-                      tx.insertInto(PLUGIN_OPERATOR_VALUE)
-                          .set(PLUGIN_OPERATOR_VALUE.PLUGIN_ID, plugin.value())
-                          .set(PLUGIN_OPERATOR_VALUE.OPERATOR_ID, operatorId)
-                          .set(PLUGIN_OPERATOR_VALUE.VALUE_KEY, key)
-                          .set(PLUGIN_OPERATOR_VALUE.VALUE_TEXT, value.get())
-                          .execute();
-                    }
-                    return true;
-                  }));
+          plugin,
+          tx -> {
+            var row =
+                PLUGIN_OPERATOR_VALUE
+                    .PLUGIN_ID
+                    .eq(plugin.value())
+                    .and(PLUGIN_OPERATOR_VALUE.OPERATOR_ID.eq(operatorId))
+                    .and(PLUGIN_OPERATOR_VALUE.VALUE_KEY.eq(key));
+            if (value.isEmpty()) {
+              tx.deleteFrom(PLUGIN_OPERATOR_VALUE).where(row).execute();
+              return;
+            }
+            // Writers of this plugin's values hold its row lock, so update-then-insert
+            // cannot race another insert of the same key.
+            int updated =
+                tx.update(PLUGIN_OPERATOR_VALUE)
+                    .set(PLUGIN_OPERATOR_VALUE.VALUE_TEXT, value.get())
+                    .where(row)
+                    .execute();
+            if (updated == 0) {
+              tx.insertInto(PLUGIN_OPERATOR_VALUE)
+                  .set(PLUGIN_OPERATOR_VALUE.PLUGIN_ID, plugin.value())
+                  .set(PLUGIN_OPERATOR_VALUE.OPERATOR_ID, operatorId)
+                  .set(PLUGIN_OPERATOR_VALUE.VALUE_KEY, key)
+                  .set(PLUGIN_OPERATOR_VALUE.VALUE_TEXT, value.get())
+                  .execute();
+            }
+          });
     } catch (IllegalStateException e) {
       if (SqlErrors.isForeignKeyViolation(e)) {
         throw new IllegalArgumentException("There is no operator " + operator + ".", e);
