@@ -644,7 +644,7 @@ class PromptSignInIT {
   void aPromptThatCannotStart_refusesThePasswordWithThePluginsWords() {
     panel.prompt.answer(Outcome.DENY);
     Response denied = signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
-    assertSignInRefused(denied, 403, PromptPlugin.DENIED, "denied");
+    assertSignInRefused(denied, 403, PromptPlugin.DENIED, "refused: denied");
 
     // Settings the provider does not know refuse the sign-in too, whatever the fail mode.
     panel.prompt.answer(Outcome.ALLOW);
@@ -656,7 +656,8 @@ class PromptSignInIT {
                 .status())
         .isEqualTo(303);
     Response rejected = signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
-    assertSignInRefused(rejected, 403, PromptPlugin.CREDENTIALS_REJECTED, "credentials_rejected");
+    assertSignInRefused(
+        rejected, 403, PromptPlugin.CREDENTIALS_REJECTED, "refused: credentials_rejected");
     assertThat(panel.pendingSignIns.size()).isZero();
   }
 
