@@ -13,6 +13,7 @@ import io.supportpro.application.service.CodeSignInService;
 import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ListOperatorsService;
+import io.supportpro.application.service.ManageSessionsService;
 import io.supportpro.application.service.PluginConnectionTestService;
 import io.supportpro.application.service.PluginLifecycleService;
 import io.supportpro.application.service.PluginOperatorsService;
@@ -46,7 +47,8 @@ record Services(
     PluginLifecycleService plugins,
     PluginSettingsService pluginSettings,
     PluginOperatorsService pluginOperators,
-    PurgeExpiredDataService purge) {
+    PurgeExpiredDataService purge,
+    ManageSessionsService manageSessions) {
 
   /**
    * Wires the services to the stores, the audit log (the stores', or one that also counts) with its
@@ -131,7 +133,8 @@ record Services(
             timeouts,
             throttle,
             auditRetention,
-            clock));
+            clock),
+        new ManageSessionsService(stores.sessions(), timeouts, audit, clock));
   }
 
   /** The use case that creates operators, for the panel and the command line. */

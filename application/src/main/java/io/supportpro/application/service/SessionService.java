@@ -23,6 +23,7 @@ import io.supportpro.domain.operator.Password;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionClient;
 import io.supportpro.domain.session.SessionTimeouts;
 import io.supportpro.domain.session.SessionToken;
 import io.supportpro.domain.throttle.ThrottleKey;
@@ -191,7 +192,8 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
     }
     SecondFactor required = secondFactor.of(operator.id());
     SessionToken token = SessionToken.random();
-    Session session = Session.begin(token, operator.id(), required, now);
+    var client = new SessionClient(command.clientAddress(), command.userAgent());
+    Session session = Session.begin(token, operator.id(), required, now, client);
     sessions.create(session);
     record(
         now,

@@ -43,6 +43,7 @@ import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionClient;
 import io.supportpro.domain.session.SessionKey;
 import io.supportpro.domain.session.SessionStage;
 import io.supportpro.domain.session.SessionTimeouts;
@@ -190,6 +191,20 @@ class SessionServiceTest {
   }
 
   // --- signing in ---------------------------------------------------------------------------
+
+  @Test
+  void signIn_keepsTheClientAddressAndUserAgentWithTheSessionCleaned() {
+    SignInResult result =
+        service.signIn(
+            new SignInCommand(
+                "ada", new Password(PASSWORD), ADDRESS, "Firefox/133.0\r\n" + "x".repeat(5_000)));
+
+    Session stored = sessions.find(((SessionStarted) result).token().key()).orElseThrow();
+    assertThat(stored.client().address()).isEqualTo(ADDRESS);
+    assertThat(stored.client().userAgent())
+        .startsWith("Firefox/133.0x")
+        .hasSize(SessionClient.MAX_USER_AGENT);
+  }
 
   @Test
   void signIn_withoutTwoFactorStartsAFullySignedInSession() {

@@ -5,7 +5,9 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionKey;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,23 +35,21 @@ public final class InMemorySessionStore implements SessionStore {
   }
 
   @Override
-  public synchronized void touch(SessionKey key, Instant at) {
-    sessions.computeIfPresent(
-        key,
-        (k, s) ->
-            new Session(
-                s.key(),
-                s.operator(),
-                s.stage(),
-                s.secondFactor(),
-                s.csrfToken(),
-                s.createdAt(),
-                at));
+  public synchronized List<Session> listOf(OperatorId operator) {
+    return sessions.values().stream()
+        .filter(s -> s.operator().equals(operator))
+        .sorted(Comparator.comparing(Session::createdAt))
+        .toList();
   }
 
   @Override
-  public synchronized void delete(SessionKey key) {
-    sessions.remove(key);
+  public synchronized void touch(SessionKey key, Instant at) {
+    sessions.computeIfPresent(key, (k, s) -> s.seenAt(at));
+  }
+
+  @Override
+  public synchronized boolean delete(SessionKey key) {
+    return sessions.remove(key) != null;
   }
 
   @Override
@@ -61,6 +61,9 @@ public final class InMemorySessionStore implements SessionStore {
 
   @Override
   public synchronized int deleteAllOfExcept(OperatorId operator, SessionKey kept) {
+    if (!sessions.containsKey(kept)) {
+      return 0;
+    }
     int before = sessions.size();
     sessions.values().removeIf(s -> s.operator().equals(operator) && !s.key().equals(kept));
     return before - sessions.size();

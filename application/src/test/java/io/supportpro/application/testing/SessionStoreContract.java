@@ -10,6 +10,7 @@ import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionClient;
 import io.supportpro.domain.session.SessionStage;
 import io.supportpro.domain.session.SessionToken;
 import java.time.Duration;
@@ -159,6 +160,90 @@ public abstract class SessionStoreContract {
     assertThat(sessions.find(bobs.key())).contains(bobs);
     for (Session session : ended) {
       assertThat(sessions.find(session.key())).isEmpty();
+    }
+  }
+
+  @Test
+  void create_keepsTheClientTheSessionWasBegunFrom() {
+    var client = new SessionClient("2001:db8::7", "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0");
+    Session session =
+        Session.begin(SessionToken.random(), alice.id(), SecondFactor.TOTP, T0, client);
+    sessions.create(session);
+    Session renewed = session.signedInAs(SessionToken.random(), T0.plusSeconds(3));
+
+    assertThat(sessions.replace(session.key(), renewed)).isTrue();
+
+    assertThat(sessions.find(renewed.key()).orElseThrow().client()).isEqualTo(client);
+  }
+
+  @Test
+  void create_keepsAClientAtItsLongestBounds() {
+    var client =
+        new SessionClient(
+            "a".repeat(SessionClient.MAX_ADDRESS), "\u00e9".repeat(SessionClient.MAX_USER_AGENT));
+    Session session =
+        Session.begin(SessionToken.random(), alice.id(), SecondFactor.NONE, T0, client);
+
+    sessions.create(session);
+
+    assertThat(sessions.find(session.key())).contains(session);
+  }
+
+  @Test
+  void listOf_givesTheOperatorsSessionsOnlyOldestFirstHalfSignedInOnesIncluded() {
+    Session first = session(alice, SecondFactor.NONE, T0);
+    Session second = session(alice, SecondFactor.TOTP, T0.plusSeconds(1));
+    Session third = session(alice, SecondFactor.TOTP_ENROLMENT, T0.plusSeconds(2));
+    sessions.create(third);
+    sessions.create(session(bob, SecondFactor.NONE, T0));
+    sessions.create(first);
+    sessions.create(second);
+
+    assertThat(sessions.listOf(alice.id())).containsExactly(first, second, third);
+    assertThat(sessions.listOf(operator("carol").id())).isEmpty();
+  }
+
+  @Test
+  void delete_tellsWhetherTheSessionWasThere() {
+    Session session = session(alice, SecondFactor.NONE, T0);
+    sessions.create(session);
+
+    assertThat(sessions.delete(session.key())).isTrue();
+    assertThat(sessions.delete(session.key())).isFalse();
+  }
+
+  @Test
+  void deleteAllOfExcept_endsNoneWhenTheKeptSessionIsGone() {
+    Session gone = session(alice, SecondFactor.NONE, T0);
+    Session other = session(alice, SecondFactor.NONE, T0);
+    sessions.create(other);
+
+    assertThat(sessions.deleteAllOfExcept(alice.id(), gone.key())).isZero();
+
+    assertThat(sessions.find(other.key())).contains(other);
+  }
+
+  @Test
+  void concurrentDeleteAllOfExcept_fromTwoSessionsLeavesExactlyOneOfThem() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      Session first = session(alice, SecondFactor.NONE, T0);
+      Session second = session(alice, SecondFactor.NONE, T0);
+      Session third = session(alice, SecondFactor.TOTP, T0);
+      Session bobs = session(bob, SecondFactor.NONE, T0);
+      List.of(first, second, third, bobs).forEach(sessions::create);
+
+      List<Integer> ended =
+          AtOnce.run(
+              List.of(
+                  () -> sessions.deleteAllOfExcept(alice.id(), first.key()),
+                  () -> sessions.deleteAllOfExcept(alice.id(), second.key())));
+
+      assertThat(ended).containsExactlyInAnyOrder(2, 0);
+      Session survivor = ended.get(0) == 2 ? first : second;
+      assertThat(sessions.listOf(alice.id())).containsExactly(survivor);
+      assertThat(sessions.find(bobs.key())).contains(bobs);
+      sessions.deleteAllOf(alice.id());
+      sessions.deleteAllOf(bob.id());
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param secondFactor the factor the operator was asked for after the password
  * @param csrfToken the token every state-changing form of this session carries
+ * @param client where the session was begun
  */
 public record Session(
     SessionKey key,
@@ -18,7 +19,8 @@ public record Session(
     SecondFactor secondFactor,
     String csrfToken,
     Instant createdAt,
-    Instant lastSeenAt) {
+    Instant lastSeenAt,
+    SessionClient client) {
   public Session {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(operator, "operator");
@@ -27,11 +29,42 @@ public record Session(
     Objects.requireNonNull(csrfToken, "csrfToken");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(lastSeenAt, "lastSeenAt");
+    Objects.requireNonNull(client, "client");
   }
 
-  /** A new session for the token, begun now. */
+  /** A session whose client is not known. */
+  public Session(
+      SessionKey key,
+      OperatorId operator,
+      SessionStage stage,
+      SecondFactor secondFactor,
+      String csrfToken,
+      Instant createdAt,
+      Instant lastSeenAt) {
+    this(
+        key,
+        operator,
+        stage,
+        secondFactor,
+        csrfToken,
+        createdAt,
+        lastSeenAt,
+        SessionClient.UNKNOWN);
+  }
+
+  /** A new session for the token, begun now from a client that is not known. */
   public static Session begin(
       SessionToken token, OperatorId operator, SecondFactor secondFactor, Instant now) {
+    return begin(token, operator, secondFactor, now, SessionClient.UNKNOWN);
+  }
+
+  /** A new session for the token, begun now from the client. */
+  public static Session begin(
+      SessionToken token,
+      OperatorId operator,
+      SecondFactor secondFactor,
+      Instant now,
+      SessionClient client) {
     return new Session(
         token.key(),
         operator,
@@ -39,7 +72,8 @@ public record Session(
         secondFactor,
         SessionToken.randomText(),
         now,
-        now);
+        now,
+        client);
   }
 
   /**
@@ -54,7 +88,13 @@ public record Session(
         secondFactor,
         SessionToken.randomText(),
         createdAt,
-        now);
+        now,
+        client);
+  }
+
+  /** A copy last used at {@code at}. */
+  public Session seenAt(Instant at) {
+    return new Session(key, operator, stage, secondFactor, csrfToken, createdAt, at, client);
   }
 
   /** True when the session is fully signed in. */

@@ -95,6 +95,24 @@ class SessionTest {
   }
 
   @Test
+  void signedInAs_andSeenAt_keepTheClientTheSessionWasBegunFrom() {
+    var client = new SessionClient("192.0.2.7", "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0");
+    Session partial =
+        Session.begin(SessionToken.random(), operator, SecondFactor.TOTP, BEGUN, client);
+
+    assertThat(partial.client()).isEqualTo(client);
+    assertThat(partial.signedInAs(SessionToken.random(), LATER).client()).isEqualTo(client);
+    assertThat(partial.seenAt(LATER).client()).isEqualTo(client);
+    assertThat(partial.seenAt(LATER).lastSeenAt()).isEqualTo(LATER);
+  }
+
+  @Test
+  void aSessionBegunWithoutAClient_hasTheUnknownClient() {
+    assertThat(Session.begin(SessionToken.random(), operator, SecondFactor.NONE, BEGUN).client())
+        .isEqualTo(SessionClient.UNKNOWN);
+  }
+
+  @Test
   void signedInAs_leavesTheOriginalSessionAsItWas() {
     Session partial = Session.begin(SessionToken.random(), operator, SecondFactor.TOTP, BEGUN);
     Session copy =

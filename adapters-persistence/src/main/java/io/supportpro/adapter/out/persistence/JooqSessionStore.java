@@ -10,9 +10,11 @@ import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionClient;
 import io.supportpro.domain.session.SessionKey;
 import io.supportpro.domain.session.SessionStage;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -42,6 +44,18 @@ final class JooqSessionStore implements SessionStore {
             dsl.selectFrom(OPERATOR_SESSION)
                 .where(OPERATOR_SESSION.SESSION_KEY.eq(key.value()))
                 .fetchOptional(JooqSessionStore::session));
+  }
+
+  @Override
+  public List<Session> listOf(OperatorId operator) {
+    Objects.requireNonNull(operator, "operator");
+    return guard(
+        "listing an operator's sessions",
+        () ->
+            dsl.selectFrom(OPERATOR_SESSION)
+                .where(OPERATOR_SESSION.OPERATOR_ID.eq(operator.value()))
+                .orderBy(OPERATOR_SESSION.CREATED_AT, OPERATOR_SESSION.SESSION_KEY)
+                .fetch(JooqSessionStore::session));
   }
 
   /**
@@ -84,14 +98,15 @@ final class JooqSessionStore implements SessionStore {
   }
 
   @Override
-  public void delete(SessionKey key) {
+  public boolean delete(SessionKey key) {
     Objects.requireNonNull(key, "key");
-    guardRun(
+    return guard(
         "ending a session",
         () ->
             dsl.deleteFrom(OPERATOR_SESSION)
-                .where(OPERATOR_SESSION.SESSION_KEY.eq(key.value()))
-                .execute());
+                    .where(OPERATOR_SESSION.SESSION_KEY.eq(key.value()))
+                    .execute()
+                > 0);
   }
 
   @Override
@@ -105,6 +120,11 @@ final class JooqSessionStore implements SessionStore {
                 .execute());
   }
 
+  /**
+   * Locks the operator's rows in one order before deleting any, so that of two calls at once for
+   * two of their sessions the second waits for the first, then finds its own session gone and ends
+   * nothing; deleting at once, each would end the other's session.
+   */
   @Override
   public int deleteAllOfExcept(OperatorId operator, SessionKey kept) {
     Objects.requireNonNull(operator, "operator");
@@ -112,10 +132,24 @@ final class JooqSessionStore implements SessionStore {
     return guard(
         "ending an operator's other sessions",
         () ->
-            dsl.deleteFrom(OPERATOR_SESSION)
-                .where(OPERATOR_SESSION.OPERATOR_ID.eq(operator.value()))
-                .and(OPERATOR_SESSION.SESSION_KEY.ne(kept.value()))
-                .execute());
+            dsl.transactionResult(
+                configuration -> {
+                  DSLContext tx = DSL.using(configuration);
+                  List<String> locked =
+                      tx.select(OPERATOR_SESSION.SESSION_KEY)
+                          .from(OPERATOR_SESSION)
+                          .where(OPERATOR_SESSION.OPERATOR_ID.eq(operator.value()))
+                          .orderBy(OPERATOR_SESSION.SESSION_KEY)
+                          .forUpdate()
+                          .fetch(OPERATOR_SESSION.SESSION_KEY);
+                  if (!locked.contains(kept.value())) {
+                    return 0;
+                  }
+                  return tx.deleteFrom(OPERATOR_SESSION)
+                      .where(OPERATOR_SESSION.OPERATOR_ID.eq(operator.value()))
+                      .and(OPERATOR_SESSION.SESSION_KEY.ne(kept.value()))
+                      .execute();
+                }));
   }
 
   /** Two deletes, one per index, rather than one with OR, which H2 would answer with a scan. */
@@ -143,6 +177,8 @@ final class JooqSessionStore implements SessionStore {
         .set(OPERATOR_SESSION.CSRF_TOKEN, session.csrfToken())
         .set(OPERATOR_SESSION.CREATED_AT, toColumn(session.createdAt()))
         .set(OPERATOR_SESSION.LAST_SEEN_AT, toColumn(session.lastSeenAt()))
+        .set(OPERATOR_SESSION.CLIENT_ADDRESS, session.client().address())
+        .set(OPERATOR_SESSION.USER_AGENT, session.client().userAgent())
         .execute();
   }
 
@@ -154,6 +190,8 @@ final class JooqSessionStore implements SessionStore {
         SecondFactor.parse(r.get(OPERATOR_SESSION.SECOND_FACTOR)),
         r.get(OPERATOR_SESSION.CSRF_TOKEN),
         fromColumn(r.get(OPERATOR_SESSION.CREATED_AT)),
-        fromColumn(r.get(OPERATOR_SESSION.LAST_SEEN_AT)));
+        fromColumn(r.get(OPERATOR_SESSION.LAST_SEEN_AT)),
+        new SessionClient(
+            r.get(OPERATOR_SESSION.CLIENT_ADDRESS), r.get(OPERATOR_SESSION.USER_AGENT)));
   }
 }

@@ -10,6 +10,7 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionClient;
 import io.supportpro.domain.session.SessionKey;
 import io.supportpro.domain.session.SessionToken;
 import java.util.Optional;
@@ -107,7 +108,7 @@ class MigrationIT {
                 + " CURRENT_TIMESTAMP)")
             .formatted("a".repeat(64), adaWaiting.value(), ada.value()));
 
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(1, "8"));
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(2, "10"));
 
     try (Persistence migrated = Persistence.open(settings)) {
       Stores stores = migrated.stores();
@@ -121,6 +122,22 @@ class MigrationIT {
       assertThat(factor(stores, daveSignedIn)).isEqualTo(SecondFactor.NONE);
       assertThat(stores.pendingSignIns().take("a".repeat(64)))
           .hasValueSatisfying(signIn -> assertThat(signIn.plugin()).isEqualTo(OTHER_PROMPT));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void v10_aSessionBegunBeforeItHasTheUnknownClient(TestDatabase database) {
+    DatabaseSettings settings = database.freshSettings();
+    migrateTo(settings, "8");
+    OperatorId ada = OperatorId.random();
+    SessionKey before = SessionToken.random().key();
+    TestDatabase.execute(settings, operator(ada, "ada"), session(before, ada, "SIGNED_IN", "NONE"));
+
+    try (Persistence migrated = Persistence.open(settings)) {
+      assertThat(migrated.stores().sessions().find(before).orElseThrow().client())
+          .isEqualTo(SessionClient.UNKNOWN);
+      assertThat(migrated.stores().sessions().listOf(ada)).hasSize(1);
     }
   }
 

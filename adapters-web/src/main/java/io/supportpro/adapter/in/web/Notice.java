@@ -19,6 +19,9 @@ enum Notice {
   SETTINGS_SAVED("settings-saved", "The settings were saved."),
   THROTTLE_CLEARED("throttle-cleared", "The failed attempts were cleared."),
   TOTP_DISABLED("totp-disabled", "The authenticator app was removed from your account."),
+  SESSION_ENDED("session-ended", "The session was signed out."),
+  SESSION_ALREADY_ENDED("session-gone", "That session had already ended."),
+  OTHER_SESSIONS_ENDED("others-ended", "Every other session of your account was signed out."),
   PLUGIN_INSTALLED("plugin-installed", "The plugin was installed. Activate it to use it."),
   PLUGIN_ACTIVATED("plugin-activated", "The plugin was activated."),
   PLUGIN_DEACTIVATED(

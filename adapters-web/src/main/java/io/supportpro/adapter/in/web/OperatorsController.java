@@ -7,6 +7,7 @@ import io.supportpro.application.port.in.CreateOperatorResult;
 import io.supportpro.application.port.in.CreateOperatorUseCase;
 import io.supportpro.application.port.in.DeactivateOperatorUseCase;
 import io.supportpro.application.port.in.ListOperatorsUseCase;
+import io.supportpro.application.port.in.ManageSessionsUseCase;
 import io.supportpro.application.port.in.OperatorChangeResult;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.OperatorField;
@@ -70,6 +71,7 @@ final class OperatorsController {
   private final ReactivateOperatorUseCase reactivate;
   private final ResetTwoFactorUseCase resetTwoFactor;
   private final ViewTwoFactorStatusUseCase twoFactorStatus;
+  private final ManageSessionsUseCase sessions;
 
   OperatorsController(
       ListOperatorsUseCase list,
@@ -78,7 +80,8 @@ final class OperatorsController {
       DeactivateOperatorUseCase deactivate,
       ReactivateOperatorUseCase reactivate,
       ResetTwoFactorUseCase resetTwoFactor,
-      ViewTwoFactorStatusUseCase twoFactorStatus) {
+      ViewTwoFactorStatusUseCase twoFactorStatus,
+      ManageSessionsUseCase sessions) {
     this.list = list;
     this.create = create;
     this.update = update;
@@ -86,6 +89,7 @@ final class OperatorsController {
     this.reactivate = reactivate;
     this.resetTwoFactor = resetTwoFactor;
     this.twoFactorStatus = twoFactorStatus;
+    this.sessions = sessions;
   }
 
   void register(RoutesConfig routes) {
@@ -301,6 +305,8 @@ final class OperatorsController {
             twoFactorStatus.status(stored.id()),
             "self",
             Visitor.required(ctx).operator().id().equals(stored.id()),
+            "sessions",
+            SessionsController.rows(sessions, Visitor.required(ctx), stored.id()),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }

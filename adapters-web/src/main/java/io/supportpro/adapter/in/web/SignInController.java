@@ -2,6 +2,7 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.supportpro.application.port.in.SignInCommand;
 import io.supportpro.application.port.in.SignInResult;
 import io.supportpro.application.port.in.SignInUseCase;
@@ -71,7 +72,10 @@ final class SignInController {
       render(ctx, 400, login.length() > MAX_LOGIN ? "" : login, next, problems, null);
       return;
     }
-    SignInResult result = signIn.signIn(new SignInCommand(login, new Password(password), ctx.ip()));
+    SignInResult result =
+        signIn.signIn(
+            new SignInCommand(
+                login, new Password(password), ctx.ip(), ctx.header(Header.USER_AGENT)));
     switch (result) {
       case SignInResult.SessionStarted started -> {
         // A browser holds one session: whatever it had before ends now, server-side.

@@ -65,7 +65,9 @@ public final class WebServer implements AutoCloseable {
             operatorUseCases.deactivate(),
             operatorUseCases.reactivate(),
             operatorUseCases.resetTwoFactor(),
-            account.twoFactorStatus());
+            account.twoFactorStatus(),
+            account.sessions());
+    var sessionsPage = new SessionsController(account.sessions());
     var settingsPage = new SettingsController(panel.forceTwoFactor());
     var auditPage = new AuditController(panel.queryAuditLog(), operatorUseCases.list());
     var throttles = new ThrottlesController(panel.signInThrottles());
@@ -110,6 +112,7 @@ public final class WebServer implements AutoCloseable {
               enrolment.register(cfg.routes);
               home.register(cfg.routes);
               accountPage.register(cfg.routes);
+              sessionsPage.register(cfg.routes);
               operators.register(cfg.routes);
               settingsPage.register(cfg.routes);
               auditPage.register(cfg.routes);

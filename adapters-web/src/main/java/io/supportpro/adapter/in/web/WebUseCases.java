@@ -14,6 +14,7 @@ import io.supportpro.application.port.in.InstallPluginUseCase;
 import io.supportpro.application.port.in.ListOperatorsUseCase;
 import io.supportpro.application.port.in.ListPluginsUseCase;
 import io.supportpro.application.port.in.ManagePluginOperatorsUseCase;
+import io.supportpro.application.port.in.ManageSessionsUseCase;
 import io.supportpro.application.port.in.ManageSignInThrottlesUseCase;
 import io.supportpro.application.port.in.PassSecondFactorUseCase;
 import io.supportpro.application.port.in.QueryAuditLogUseCase;
@@ -52,14 +53,15 @@ public record WebUseCases(
     }
   }
 
-  /** An operator's own authenticator app and recovery codes. */
+  /** An operator's own authenticator app and recovery codes, and their sessions. */
   public record Account(
       EnrolTotpUseCase enrolTotp,
       DisableTotpUseCase disableTotp,
       RegenerateRecoveryCodesUseCase regenerateRecoveryCodes,
-      ViewTwoFactorStatusUseCase twoFactorStatus) {
+      ViewTwoFactorStatusUseCase twoFactorStatus,
+      ManageSessionsUseCase sessions) {
     public Account {
-      requireAll(enrolTotp, disableTotp, regenerateRecoveryCodes, twoFactorStatus);
+      requireAll(enrolTotp, disableTotp, regenerateRecoveryCodes, twoFactorStatus, sessions);
     }
   }
 

@@ -44,6 +44,7 @@ class PagesIT {
         "/",
         "/account/security",
         "/account/security/totp",
+        "/account/sessions",
         "/admin/operators",
         "/admin/operators?q=oli&page=1",
         "/admin/operators/new",

@@ -4,6 +4,7 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Keeps sessions server-side, so that any instance can serve any request of any browser. */
@@ -21,18 +22,23 @@ public interface SessionStore {
    */
   boolean replace(SessionKey old, Session next);
 
+  /** Every session of an operator, half-signed-in ones included, oldest first. */
+  List<Session> listOf(OperatorId operator);
+
   /** Records that the session was used at {@code at}. */
   void touch(SessionKey key, Instant at);
 
-  /** Ends one session. */
-  void delete(SessionKey key);
+  /** Ends one session, and tells whether it was there to end. */
+  boolean delete(SessionKey key);
 
   /** Ends every session of an operator and tells how many there were. */
   int deleteAllOf(OperatorId operator);
 
   /**
    * Ends every session of an operator but the one under {@code kept}, half-signed-in ones included,
-   * and tells how many there were.
+   * and tells how many there were; ends none when {@code kept} no longer exists. Of two calls at
+   * once for two sessions of one operator, each keeping its own, one wins and its session is left
+   * alone: never does each end the other's.
    */
   int deleteAllOfExcept(OperatorId operator, SessionKey kept);
 

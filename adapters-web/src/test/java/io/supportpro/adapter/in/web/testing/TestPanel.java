@@ -13,6 +13,7 @@ import io.supportpro.application.service.CodeSignInService;
 import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ListOperatorsService;
+import io.supportpro.application.service.ManageSessionsService;
 import io.supportpro.application.service.PluginConnectionTestService;
 import io.supportpro.application.service.PluginLifecycleService;
 import io.supportpro.application.service.PluginOperatorsService;
@@ -143,7 +144,12 @@ public final class TestPanel implements AutoCloseable {
             new WebUseCases(
                 new WebUseCases.SignIn(
                     sessionService, sessionService, sessionService, codes, prompts, prompts),
-                new WebUseCases.Account(twoFactor, twoFactor, twoFactor, twoFactor),
+                new WebUseCases.Account(
+                    twoFactor,
+                    twoFactor,
+                    twoFactor,
+                    twoFactor,
+                    new ManageSessionsService(sessions, SessionTimeouts.DEFAULT, audit, clock)),
                 new WebUseCases.Operators(
                     new ListOperatorsService(operators),
                     createOperator,

@@ -1,0 +1,136 @@
+package io.supportpro.adapter.in.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supportpro.application.port.in.EndSessionCommand;
+import io.supportpro.application.port.in.EndSessionResult;
+import io.supportpro.application.port.in.ManageSessionsUseCase;
+import io.supportpro.application.port.in.SessionSummary;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.session.SessionHandle;
+import io.supportpro.domain.session.SessionStage;
+import java.util.List;
+
+/**
+ * An operator's list of where they are signed in, with signing out one session or all others; and
+ * an administrator's ending of any operator's session from the operator's page.
+ */
+final class SessionsController {
+  static final String PAGE = "/account/sessions";
+  private static final String END = PAGE + "/end";
+  private static final String END_OTHERS = PAGE + "/end-others";
+  private static final String ADMIN_END = OperatorsController.LIST + "/{id}/sessions/end";
+  private static final String NOT_ALLOWED = "You may end only your own sessions.";
+
+  /** A session as the table shows it; the handle names it in forms, never its token or key. */
+  record SessionRow(
+      String handle,
+      String stage,
+      String browser,
+      String system,
+      String address,
+      String startedAt,
+      String lastActiveAt,
+      boolean current) {
+    static SessionRow of(SessionSummary summary) {
+      return new SessionRow(
+          summary.handle().value(),
+          stageLabel(summary.stage()),
+          summary.browser(),
+          summary.system(),
+          summary.address().isEmpty() ? "Unknown" : summary.address(),
+          Pages.time(summary.startedAt()),
+          Pages.time(summary.lastActiveAt()),
+          summary.current());
+    }
+
+    private static String stageLabel(SessionStage stage) {
+      return switch (stage) {
+        case SIGNED_IN -> "Signed in";
+        case AWAITING_SECOND_FACTOR -> "Password only: second factor pending";
+        case AWAITING_ENROLMENT -> "Password only: setting up two-factor authentication";
+      };
+    }
+  }
+
+  private final ManageSessionsUseCase sessions;
+
+  SessionsController(ManageSessionsUseCase sessions) {
+    this.sessions = sessions;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get(PAGE, this::page, Access.SIGNED_IN);
+    routes.post(END, this::endOwn, Access.SIGNED_IN);
+    routes.post(END_OTHERS, this::endOthers, Access.SIGNED_IN);
+    routes.post(ADMIN_END, this::endAnyones, Access.ADMINISTRATOR);
+  }
+
+  /** The rows of an operator's sessions as the visitor may see them. */
+  static List<SessionRow> rows(ManageSessionsUseCase sessions, Visitor visitor, OperatorId whose) {
+    return sessions
+        .list(visitor.active(), whose)
+        .orElseThrow(() -> Halt.page(403, "Not allowed", NOT_ALLOWED))
+        .stream()
+        .map(SessionRow::of)
+        .toList();
+  }
+
+  private void page(Context ctx) {
+    Visitor visitor = Visitor.required(ctx);
+    List<SessionRow> rows = rows(sessions, visitor, visitor.operator().id());
+    Pages.render(
+        ctx,
+        200,
+        "account-sessions",
+        Pages.model(
+            "section",
+            "sessions",
+            "sessions",
+            rows,
+            "others",
+            rows.stream().anyMatch(row -> !row.current()),
+            "csrf",
+            visitor.session().csrfToken()));
+  }
+
+  private void endOwn(Context ctx) {
+    Visitor visitor = Visitor.required(ctx);
+    end(ctx, visitor, visitor.operator().id(), PAGE);
+  }
+
+  private void endAnyones(Context ctx) {
+    OperatorId whose;
+    try {
+      whose = OperatorId.parse(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw Halt.notFound();
+    }
+    end(ctx, Visitor.required(ctx), whose, OperatorsController.LIST + "/" + whose);
+  }
+
+  private void end(Context ctx, Visitor visitor, OperatorId whose, String back) {
+    var handle = new SessionHandle(Params.form(ctx).text("session"));
+    var result = sessions.end(new EndSessionCommand(visitor.active(), whose, handle, ctx.ip()));
+    switch (result) {
+      case EndSessionResult.Ended ended -> Pages.seeOther(ctx, back + Notice.SESSION_ENDED.query());
+      case EndSessionResult.NotFound notFound ->
+          Pages.seeOther(ctx, back + Notice.SESSION_ALREADY_ENDED.query());
+      case EndSessionResult.NotAllowed notAllowed ->
+          throw Halt.page(403, "Not allowed", NOT_ALLOWED);
+    }
+  }
+
+  private void endOthers(Context ctx) {
+    var result = sessions.endOthers(Visitor.required(ctx).active(), ctx.ip());
+    switch (result) {
+      case EndSessionResult.Ended ended ->
+          Pages.seeOther(ctx, PAGE + Notice.OTHER_SESSIONS_ENDED.query());
+      // This session itself was ended meanwhile, from another of the operator's sessions.
+      case EndSessionResult.NotFound notFound ->
+          Pages.seeOther(ctx, "/login" + Notice.SIGN_IN_ENDED.query());
+      case EndSessionResult.NotAllowed notAllowed ->
+          throw Halt.page(403, "Not allowed", NOT_ALLOWED);
+    }
+  }
+}
