@@ -186,8 +186,9 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
           Map.of("reason", "deactivated"));
       return new SignInResult.Deactivated();
     }
-    if (hasher.needsRehash(account.get().passwordHash())) {
-      operators.changePasswordHash(operator.id(), hasher.hash(command.password()));
+    PasswordHash stored = account.get().passwordHash();
+    if (hasher.needsRehash(stored)) {
+      operators.changePasswordHash(operator.id(), stored, hasher.hash(command.password()));
     }
     SecondFactor required = secondFactor.of(operator.id());
     SessionToken token = SessionToken.random();

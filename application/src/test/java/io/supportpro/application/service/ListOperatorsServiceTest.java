@@ -165,8 +165,18 @@ class ListOperatorsServiceTest {
     }
 
     @Override
-    public void changePasswordHash(OperatorId id, PasswordHash passwordHash) {
-      inner.changePasswordHash(id, passwordHash);
+    public boolean changePasswordHash(OperatorId id, PasswordHash current, PasswordHash stronger) {
+      return inner.changePasswordHash(id, current, stronger);
+    }
+
+    @Override
+    public boolean setPassword(OperatorId id, PasswordHash passwordHash, boolean mustChange) {
+      return inner.setPassword(id, passwordHash, mustChange);
+    }
+
+    @Override
+    public Optional<OperatorAccount> findAccount(OperatorId id) {
+      return inner.findAccount(id);
     }
 
     @Override
