@@ -165,8 +165,9 @@ class ListOperatorsServiceTest {
     }
 
     @Override
-    public boolean changePasswordHash(OperatorId id, PasswordHash current, PasswordHash stronger) {
-      return inner.changePasswordHash(id, current, stronger);
+    public boolean changePasswordHash(
+        OperatorId id, PasswordHash current, PasswordHash next, boolean mustChange) {
+      return inner.changePasswordHash(id, current, next, mustChange);
     }
 
     @Override

@@ -63,13 +63,12 @@ public final class InMemoryOperatorRepository implements OperatorRepository {
 
   @Override
   public synchronized boolean changePasswordHash(
-      OperatorId id, PasswordHash current, PasswordHash stronger) {
+      OperatorId id, PasswordHash current, PasswordHash next, boolean mustChange) {
     OperatorAccount account = accounts.get(id);
     if (account == null || !account.passwordHash().equals(current)) {
       return false;
     }
-    accounts.put(
-        id, new OperatorAccount(account.operator(), stronger, account.mustChangePassword()));
+    accounts.put(id, new OperatorAccount(account.operator(), next, mustChange));
     return true;
   }
 

@@ -118,11 +118,13 @@ public abstract class OperatorRepositoryContract {
     repository.add(alice, HASH);
     var stronger = new PasswordHash("$test$stronger");
 
-    assertThat(repository.changePasswordHash(alice.id(), HASH, stronger)).isTrue();
+    assertThat(repository.changePasswordHash(alice.id(), HASH, stronger, false)).isTrue();
 
     assertThat(repository.findAccount("alice"))
         .map(OperatorAccount::passwordHash)
         .contains(stronger);
+    assertThat(repository.changePasswordHash(alice.id(), stronger, HASH, true)).isTrue();
+    assertThat(repository.findAccount(alice.id())).contains(new OperatorAccount(alice, HASH, true));
   }
 
   @Test
@@ -132,7 +134,9 @@ public abstract class OperatorRepositoryContract {
     var chosen = new PasswordHash("$test$chosen");
     repository.setPassword(alice.id(), chosen, false);
 
-    assertThat(repository.changePasswordHash(alice.id(), HASH, new PasswordHash("$test$rehash")))
+    assertThat(
+            repository.changePasswordHash(
+                alice.id(), HASH, new PasswordHash("$test$rehash"), false))
         .isFalse();
 
     assertThat(repository.findAccount("alice")).map(OperatorAccount::passwordHash).contains(chosen);
@@ -171,7 +175,7 @@ public abstract class OperatorRepositoryContract {
             List.of(
                 () ->
                     repository.changePasswordHash(
-                        alice.id(), HASH, new PasswordHash("$test$rehash")),
+                        alice.id(), HASH, new PasswordHash("$test$rehash"), false),
                 () -> repository.setPassword(alice.id(), chosen, false)));
 
     // Whichever ran first, the password the operator chose is the one stored.

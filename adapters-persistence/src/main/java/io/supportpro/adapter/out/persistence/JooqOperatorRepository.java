@@ -191,16 +191,18 @@ final class JooqOperatorRepository implements OperatorRepository {
   }
 
   @Override
-  public boolean changePasswordHash(OperatorId id, PasswordHash current, PasswordHash stronger) {
+  public boolean changePasswordHash(
+      OperatorId id, PasswordHash current, PasswordHash next, boolean mustChange) {
     Objects.requireNonNull(id, "id");
     String expected = Objects.requireNonNull(current, "current").encoded();
-    String hash = checkedHash(stronger);
+    String hash = checkedHash(next);
     // One conditional statement: the row lock orders it against a concurrent new password.
     return guard(
             "changing a password hash",
             () ->
                 dsl.update(OPERATOR)
                     .set(OPERATOR.PASSWORD_HASH, hash)
+                    .set(OPERATOR.MUST_CHANGE_PASSWORD, mustChange)
                     .where(OPERATOR.ID.eq(id.value()))
                     .and(OPERATOR.PASSWORD_HASH.eq(expected))
                     .execute())

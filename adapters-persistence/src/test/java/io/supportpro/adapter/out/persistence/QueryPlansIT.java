@@ -159,7 +159,7 @@ class QueryPlansIT {
         operator("other").withProfile(alice.email(), alice.displayName(), alice.role()), hash);
     operators.update(alice.id(), OperatorChanges.active(false));
     operators.update(operator("nobody").id(), OperatorChanges.active(false));
-    operators.changePasswordHash(alice.id(), hash, hash);
+    operators.changePasswordHash(alice.id(), hash, hash, false);
     operators.setPassword(alice.id(), hash, true);
     operators.findById(alice.id());
     operators.findAccount(alice.id());

@@ -43,11 +43,13 @@ public interface OperatorRepository {
   UpdateOutcome update(OperatorId id, OperatorChanges changes);
 
   /**
-   * Replaces an operator's password hash with one of stronger parameters for the same password,
-   * only while the stored hash is still {@code current}: a password changed meanwhile is never
-   * overwritten by a rehash of the old one. False when nothing was replaced.
+   * Replaces an operator's password hash (a new password, or the same one with stronger parameters)
+   * and whether they must choose another, only while the stored hash is still {@code current}, in
+   * one atomic step: a password set meanwhile is never overwritten by a change made from the old
+   * one. False when nothing was replaced.
    */
-  boolean changePasswordHash(OperatorId id, PasswordHash current, PasswordHash stronger);
+  boolean changePasswordHash(
+      OperatorId id, PasswordHash current, PasswordHash next, boolean mustChange);
 
   /**
    * Sets a new password, and whether the operator must choose another at their next sign-in before
