@@ -114,14 +114,16 @@ final class Application implements AutoCloseable {
     return new WebUseCases(
         new WebUseCases.SignIn(
             s.sessions(), s.sessions(), s.sessions(), s.codeSignIn(), s.prompts(), s.prompts()),
-        new WebUseCases.Account(s.twoFactor(), s.twoFactor(), s.twoFactor(), s.twoFactor()),
+        new WebUseCases.Account(
+            s.twoFactor(), s.twoFactor(), s.twoFactor(), s.twoFactor(), s.passwords()),
         new WebUseCases.Operators(
             s.listOperators(),
             s.createOperator(),
             s.changeOperator(),
             s.changeOperator(),
             s.changeOperator(),
-            s.changeOperator()),
+            s.changeOperator(),
+            s.passwords()),
         new WebUseCases.Panel(
             s.health(), s.forceTwoFactor(), s.throttles(), s.auditLog(), s.auditLog()),
         new WebUseCases.Plugins(

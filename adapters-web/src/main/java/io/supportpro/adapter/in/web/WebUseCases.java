@@ -1,6 +1,7 @@
 package io.supportpro.adapter.in.web;
 
 import io.supportpro.application.port.in.ActivatePluginUseCase;
+import io.supportpro.application.port.in.ChangePasswordUseCase;
 import io.supportpro.application.port.in.CheckHealthUseCase;
 import io.supportpro.application.port.in.CompletePromptUseCase;
 import io.supportpro.application.port.in.ConfigurePluginUseCase;
@@ -20,6 +21,7 @@ import io.supportpro.application.port.in.QueryAuditLogUseCase;
 import io.supportpro.application.port.in.ReactivateOperatorUseCase;
 import io.supportpro.application.port.in.RecordAuditEventUseCase;
 import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
+import io.supportpro.application.port.in.ResetPasswordUseCase;
 import io.supportpro.application.port.in.ResetTwoFactorUseCase;
 import io.supportpro.application.port.in.ResumeSessionUseCase;
 import io.supportpro.application.port.in.SignInUseCase;
@@ -52,14 +54,15 @@ public record WebUseCases(
     }
   }
 
-  /** An operator's own authenticator app and recovery codes. */
+  /** An operator's own authenticator app, recovery codes and password. */
   public record Account(
       EnrolTotpUseCase enrolTotp,
       DisableTotpUseCase disableTotp,
       RegenerateRecoveryCodesUseCase regenerateRecoveryCodes,
-      ViewTwoFactorStatusUseCase twoFactorStatus) {
+      ViewTwoFactorStatusUseCase twoFactorStatus,
+      ChangePasswordUseCase changePassword) {
     public Account {
-      requireAll(enrolTotp, disableTotp, regenerateRecoveryCodes, twoFactorStatus);
+      requireAll(enrolTotp, disableTotp, regenerateRecoveryCodes, twoFactorStatus, changePassword);
     }
   }
 
@@ -70,9 +73,10 @@ public record WebUseCases(
       UpdateOperatorUseCase update,
       DeactivateOperatorUseCase deactivate,
       ReactivateOperatorUseCase reactivate,
-      ResetTwoFactorUseCase resetTwoFactor) {
+      ResetTwoFactorUseCase resetTwoFactor,
+      ResetPasswordUseCase resetPassword) {
     public Operators {
-      requireAll(list, create, update, deactivate, reactivate, resetTwoFactor);
+      requireAll(list, create, update, deactivate, reactivate, resetTwoFactor, resetPassword);
     }
   }
 

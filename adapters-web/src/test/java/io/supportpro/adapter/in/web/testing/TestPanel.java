@@ -13,6 +13,7 @@ import io.supportpro.application.service.CodeSignInService;
 import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ListOperatorsService;
+import io.supportpro.application.service.PasswordService;
 import io.supportpro.application.service.PluginConnectionTestService;
 import io.supportpro.application.service.PluginLifecycleService;
 import io.supportpro.application.service.PluginOperatorsService;
@@ -134,6 +135,16 @@ public final class TestPanel implements AutoCloseable {
             audit,
             clock);
     var change = new ChangeOperatorService(operators, sessions, totp, audit, clock);
+    var passwords =
+        new PasswordService(
+            operators,
+            hasher,
+            PasswordPolicy.standard(),
+            sessions,
+            failedAttempts,
+            throttle,
+            audit,
+            clock);
     createOperator =
         new CreateOperatorService(operators, hasher, PasswordPolicy.standard(), audit, clock);
     var auditLog = new AuditLogService(audit, clock);
@@ -143,14 +154,15 @@ public final class TestPanel implements AutoCloseable {
             new WebUseCases(
                 new WebUseCases.SignIn(
                     sessionService, sessionService, sessionService, codes, prompts, prompts),
-                new WebUseCases.Account(twoFactor, twoFactor, twoFactor, twoFactor),
+                new WebUseCases.Account(twoFactor, twoFactor, twoFactor, twoFactor, passwords),
                 new WebUseCases.Operators(
                     new ListOperatorsService(operators),
                     createOperator,
                     change,
                     change,
                     change,
-                    change),
+                    change,
+                    passwords),
                 new WebUseCases.Panel(
                     new CheckHealthService(stores.healthProbe()),
                     new ForceTwoFactorService(settings, audit, clock),
