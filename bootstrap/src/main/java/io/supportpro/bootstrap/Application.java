@@ -17,6 +17,7 @@ import io.supportpro.adapter.out.persistence.MigrationReport;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.PasswordHasher;
+import io.supportpro.application.port.out.PluginCatalog;
 import io.supportpro.application.port.out.Stores;
 import java.time.Duration;
 import java.util.List;
@@ -173,6 +174,14 @@ final class Application implements AutoCloseable {
           config.secretKey().isPresent() ? Configuration.SECRET_KEY : Configuration.DATA_DIR,
           e.getMessage());
     }
+  }
+
+  /**
+   * The plugins on the class path as they ship, for the command line: it changes only their
+   * lifecycle, so it needs neither the configured Duo hosts nor a gateway.
+   */
+  static PluginCatalog installedPlugins() {
+    return new ServiceLoaderPluginCatalog(Application.class.getClassLoader(), List.of());
   }
 
   /** The password hasher, for the panel and the command line alike. */
