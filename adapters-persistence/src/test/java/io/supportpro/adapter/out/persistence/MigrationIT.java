@@ -107,7 +107,8 @@ class MigrationIT {
                 + " CURRENT_TIMESTAMP)")
             .formatted("a".repeat(64), adaWaiting.value(), ada.value()));
 
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(1, "8"));
+    // V8, and V9 after it.
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(2, "9"));
 
     try (Persistence migrated = Persistence.open(settings)) {
       Stores stores = migrated.stores();
@@ -121,6 +122,23 @@ class MigrationIT {
       assertThat(factor(stores, daveSignedIn)).isEqualTo(SecondFactor.NONE);
       assertThat(stores.pendingSignIns().take("a".repeat(64)))
           .hasValueSatisfying(signIn -> assertThat(signIn.plugin()).isEqualTo(OTHER_PROMPT));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void v9_existingOperatorsKeepTheirPasswordAndNeedNoChange(TestDatabase database) {
+    DatabaseSettings settings = database.freshSettings();
+    migrateTo(settings, "8");
+    OperatorId ada = OperatorId.random();
+    TestDatabase.execute(settings, operator(ada, "ada"));
+
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(1, "9"));
+
+    try (Persistence migrated = Persistence.open(settings)) {
+      var account = migrated.stores().operators().findAccount(ada).orElseThrow();
+      assertThat(account.passwordHash().encoded()).isEqualTo("$test$hash");
+      assertThat(account.mustChangePassword()).isFalse();
     }
   }
 
