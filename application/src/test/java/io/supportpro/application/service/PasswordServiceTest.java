@@ -219,6 +219,24 @@ class PasswordServiceTest {
   }
 
   @Test
+  void twoChangesAtOnce_fromTwoSessions_onlyOneWins() throws Exception {
+    SessionToken first = signedIn(alice);
+    SessionToken second = signedIn(alice);
+    Password other = new Password("other meadow copper 19");
+
+    List<ChangePasswordResult> results =
+        AtOnce.run(List.of(() -> change(first, OLD, NEW), () -> change(second, OLD, other)));
+
+    // The other finds its session ended, or its current password no longer the current one.
+    assertThat(results).filteredOn(ChangePasswordResult.Changed.class::isInstance).hasSize(1);
+    Password kept = results.get(0) instanceof ChangePasswordResult.Changed ? NEW : other;
+    assertThat(hasher.matches(kept, account(alice).passwordHash())).isTrue();
+    assertThat(audit.all())
+        .extracting(AuditEvent::type)
+        .containsOnlyOnce(AuditEventType.PASSWORD_CHANGED);
+  }
+
+  @Test
   void changeAndResetAtOnce_neitherUndoesTheOther() throws Exception {
     SessionToken here = signedIn(alice);
 
