@@ -17,6 +17,7 @@ import io.supportpro.adapter.out.persistence.MigrationReport;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.PasswordHasher;
+import io.supportpro.application.port.out.PluginCatalog;
 import io.supportpro.application.port.out.Stores;
 import java.time.Duration;
 import java.util.List;
@@ -115,14 +116,20 @@ final class Application implements AutoCloseable {
         new WebUseCases.SignIn(
             s.sessions(), s.sessions(), s.sessions(), s.codeSignIn(), s.prompts(), s.prompts()),
         new WebUseCases.Account(
-            s.twoFactor(), s.twoFactor(), s.twoFactor(), s.twoFactor(), s.manageSessions()),
+            s.twoFactor(),
+            s.twoFactor(),
+            s.twoFactor(),
+            s.twoFactor(),
+            s.passwords(),
+            s.manageSessions()),
         new WebUseCases.Operators(
             s.listOperators(),
             s.createOperator(),
             s.changeOperator(),
             s.changeOperator(),
             s.changeOperator(),
-            s.changeOperator()),
+            s.changeOperator(),
+            s.passwords()),
         new WebUseCases.Panel(
             s.health(), s.forceTwoFactor(), s.throttles(), s.auditLog(), s.auditLog()),
         new WebUseCases.Plugins(
@@ -172,6 +179,14 @@ final class Application implements AutoCloseable {
           config.secretKey().isPresent() ? Configuration.SECRET_KEY : Configuration.DATA_DIR,
           e.getMessage());
     }
+  }
+
+  /**
+   * The plugins on the class path as they ship, for the command line: it changes only their
+   * lifecycle, so it needs neither the configured Duo hosts nor a gateway.
+   */
+  static PluginCatalog installedPlugins() {
+    return new ServiceLoaderPluginCatalog(Application.class.getClassLoader(), List.of());
   }
 
   /** The password hasher, for the panel and the command line alike. */

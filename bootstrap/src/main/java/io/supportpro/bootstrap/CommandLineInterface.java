@@ -4,12 +4,26 @@ import io.supportpro.adapter.out.persistence.MigrationReport;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
+import io.supportpro.application.port.in.OperatorChangeResult;
+import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.OperatorField;
+import io.supportpro.application.port.in.PluginCommand;
+import io.supportpro.application.port.in.PluginTransitionResult;
+import io.supportpro.application.port.in.ResetPasswordCommand;
+import io.supportpro.application.port.in.ResetPasswordResult;
+import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.Stores;
+import io.supportpro.application.service.ChangeOperatorService;
+import io.supportpro.application.service.ListOperatorsService;
+import io.supportpro.application.service.PluginLifecycleService;
 import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Password;
+import io.supportpro.domain.operator.Username;
+import io.supportpro.domain.plugin.PluginId;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +31,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code supportpro} command line: {@code serve} (the default), {@code migrate}, {@code
- * create-admin}.
+ * create-admin}, and the host's ways back in: {@code reset-password}, {@code reset-2fa} and {@code
+ * deactivate-plugin}.
  */
 final class CommandLineInterface {
   /** The exit code of {@code serve} once the server runs: the process stays up. */
@@ -25,6 +40,9 @@ final class CommandLineInterface {
 
   static final int CONFIGURATION_ERROR = 2;
   static final int FAILURE = 1;
+
+  /** Who the audit log names for a change made on the host's command line. */
+  static final Actor COMMAND_LINE = Actor.system("command line");
 
   private CommandLineInterface() {}
 
@@ -34,6 +52,9 @@ final class CommandLineInterface {
     cli.addSubcommand(new Serve(context));
     cli.addSubcommand(new Migrate(context));
     cli.addSubcommand(new CreateAdmin(context));
+    cli.addSubcommand(new ResetPassword(context));
+    cli.addSubcommand(new ResetTwoFactor(context));
+    cli.addSubcommand(new DeactivatePlugin(context));
     cli.addSubcommand(new DemoCommand(context));
     cli.setOut(context.out());
     cli.setErr(context.err());
@@ -206,6 +227,170 @@ final class CommandLineInterface {
         case ROLE -> "role";
         case PASSWORD -> "password";
       };
+    }
+  }
+
+  /** The operator whose username is {@code typed}; never one found by an e-mail address. */
+  private static Optional<Operator> operatorNamed(Stores stores, String typed) {
+    Username username;
+    try {
+      username = new Username(typed);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return new ListOperatorsService(stores.operators())
+        .findByLogin(username.value())
+        .filter(operator -> operator.username().equals(username));
+  }
+
+  private static int noSuchOperator(CommandContext context, String username) {
+    context.err().printf("error: --username: no operator is named %s.%n", username.strip());
+    return FAILURE;
+  }
+
+  @Command(
+      name = "reset-password",
+      description =
+          "Set an operator's password, read from standard input, and end their sessions; for the"
+              + " host's operator when no administrator can sign in.")
+  static final class ResetPassword implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Option(names = "--username", required = true, description = "The operator's sign-in name.")
+    String username;
+
+    ResetPassword(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      Configuration config = Configuration.fromEnvironment(context.env());
+      Password password = new Password(context.passwords().read());
+      try (Persistence persistence = Application.openPersistence(config)) {
+        Stores stores = persistence.stores();
+        Optional<Operator> operator = operatorNamed(stores, username);
+        if (operator.isEmpty()) {
+          return noSuchOperator(context, username);
+        }
+        var command =
+            new ResetPasswordCommand(COMMAND_LINE, operator.get().id(), Optional.of(password));
+        return switch (Services.passwords(stores, stores.auditLog(), Application.passwordHasher())
+            .reset(command)) {
+          case ResetPasswordResult.Reset reset -> {
+            context
+                .out()
+                .printf(
+                    "Set a new password for %s; their sessions were ended.%n",
+                    reset.operator().username().value());
+            yield 0;
+          }
+          case ResetPasswordResult.Invalid invalid -> {
+            context.err().printf("error: password: %s%n", invalid.problem());
+            yield FAILURE;
+          }
+          case ResetPasswordResult.NotFound notFound -> noSuchOperator(context, username);
+        };
+      }
+    }
+  }
+
+  @Command(
+      name = "reset-2fa",
+      description =
+          "Remove an operator's authenticator app and recovery codes and end their sessions; for"
+              + " an administrator locked out by a lost phone.")
+  static final class ResetTwoFactor implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Option(names = "--username", required = true, description = "The operator's sign-in name.")
+    String username;
+
+    ResetTwoFactor(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      Configuration config = Configuration.fromEnvironment(context.env());
+      try (Persistence persistence = Application.openPersistence(config)) {
+        Stores stores = persistence.stores();
+        Optional<Operator> operator = operatorNamed(stores, username);
+        if (operator.isEmpty()) {
+          return noSuchOperator(context, username);
+        }
+        var reset =
+            new ChangeOperatorService(
+                    stores.operators(),
+                    stores.sessions(),
+                    stores.totpCredentials(),
+                    stores.auditLog(),
+                    Clock.system())
+                .reset(new OperatorCommand(COMMAND_LINE, operator.get().id()));
+        if (!(reset instanceof OperatorChangeResult.Changed)) {
+          return noSuchOperator(context, username);
+        }
+        context
+            .out()
+            .printf(
+                "Reset two-factor authentication of %s; their sessions were ended.%n",
+                operator.get().username().value());
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "deactivate-plugin",
+      description =
+          "Deactivate a plugin, keeping its settings, so that its second factor no longer applies;"
+              + " for an administrator locked out by it.")
+  static final class DeactivatePlugin implements Callable<Integer> {
+    private final CommandContext context;
+
+    @Option(names = "--id", required = true, description = "The plugin's id, such as duo-security.")
+    String id;
+
+    DeactivatePlugin(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      Configuration config = Configuration.fromEnvironment(context.env());
+      PluginId plugin;
+      try {
+        plugin = new PluginId(id);
+      } catch (IllegalArgumentException e) {
+        context.err().printf("error: --id: %s%n", e.getMessage());
+        return FAILURE;
+      }
+      try (Persistence persistence = Application.openPersistence(config)) {
+        Stores stores = persistence.stores();
+        var lifecycle =
+            new PluginLifecycleService(
+                Application.installedPlugins(),
+                stores.plugins(),
+                stores.auditLog(),
+                Clock.system());
+        return switch (lifecycle.deactivate(new PluginCommand(COMMAND_LINE, plugin))) {
+          case PluginTransitionResult.Changed changed -> {
+            context.out().printf("Deactivated plugin %s.%n", plugin.value());
+            yield 0;
+          }
+          case PluginTransitionResult.Refused refused -> {
+            context.err().printf("error: --id: %s%n", refused.reason());
+            yield FAILURE;
+          }
+          case PluginTransitionResult.UnknownPlugin unknown -> {
+            context
+                .err()
+                .printf(
+                    "error: --id: no plugin %s ships with this installation.%n", plugin.value());
+            yield FAILURE;
+          }
+        };
+      }
     }
   }
 

@@ -14,6 +14,7 @@ import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.ManageSessionsService;
+import io.supportpro.application.service.PasswordService;
 import io.supportpro.application.service.PluginConnectionTestService;
 import io.supportpro.application.service.PluginLifecycleService;
 import io.supportpro.application.service.PluginOperatorsService;
@@ -40,6 +41,7 @@ record Services(
     PluginConnectionTestService connectionTest,
     CreateOperatorService createOperator,
     ChangeOperatorService changeOperator,
+    PasswordService passwords,
     ListOperatorsService listOperators,
     ForceTwoFactorService forceTwoFactor,
     SignInThrottlesService throttles,
@@ -117,6 +119,7 @@ record Services(
         createOperator(stores, audit, hasher),
         new ChangeOperatorService(
             stores.operators(), stores.sessions(), stores.totpCredentials(), audit, clock),
+        passwords(stores, audit, hasher),
         new ListOperatorsService(stores.operators()),
         new ForceTwoFactorService(stores.panelSettings(), audit, clock),
         new SignInThrottlesService(
@@ -135,6 +138,19 @@ record Services(
             auditRetention,
             clock),
         new ManageSessionsService(stores.sessions(), timeouts, audit, clock));
+  }
+
+  /** The use cases of passwords, for the panel and the command line. */
+  static PasswordService passwords(Stores stores, AuditLog audit, PasswordHasher hasher) {
+    return new PasswordService(
+        stores.operators(),
+        hasher,
+        PasswordPolicy.standard(),
+        stores.sessions(),
+        stores.failedAttempts(),
+        ThrottlePolicy.DEFAULT,
+        audit,
+        Clock.system());
   }
 
   /** The use case that creates operators, for the panel and the command line. */

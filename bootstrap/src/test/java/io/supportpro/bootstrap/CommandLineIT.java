@@ -47,6 +47,126 @@ class CommandLineIT {
     return hashes;
   }
 
+  private List<String> rows(String sql) throws Exception {
+    DatabaseSettings h2 = DatabaseSettings.embeddedH2(dataDir);
+    List<String> found = new ArrayList<>();
+    try (var connection = DriverManager.getConnection(h2.jdbcUrl(), h2.user(), h2.password());
+        ResultSet rows = connection.createStatement().executeQuery(sql)) {
+      while (rows.next()) {
+        found.add(rows.getString(1));
+      }
+    }
+    return found;
+  }
+
+  private void execute(String sql) throws Exception {
+    DatabaseSettings h2 = DatabaseSettings.embeddedH2(dataDir);
+    try (var connection = DriverManager.getConnection(h2.jdbcUrl(), h2.user(), h2.password())) {
+      connection.createStatement().execute(sql);
+    }
+  }
+
+  /** What the audit log holds from the command line, as "TYPE details". */
+  private List<String> commandLineAudit() throws Exception {
+    return rows(
+        "select event_type || ' ' || details from audit_event"
+            + " where actor_name = 'command line' and actor_operator_id is null order by position");
+  }
+
+  private void createRoot() {
+    JarProcess created =
+        JarProcess.run(
+            env(),
+            PASSWORD + "\n",
+            "create-admin",
+            "--username",
+            "root",
+            "--email",
+            "r@example.com");
+    assertThat(created.exitCode()).as(created.stderr()).isZero();
+  }
+
+  @Test
+  void resetPassword_setsThePasswordFromStandardInputAndIsAuditedFromTheCommandLine()
+      throws Exception {
+    createRoot();
+    String before = storedHashes().getFirst();
+    String chosen = "Another-long-passphrase-9";
+
+    JarProcess reset = JarProcess.run(env(), chosen + "\n", "reset-password", "--username", "ROOT");
+
+    assertThat(reset.exitCode()).as(reset.stderr()).isZero();
+    assertThat(reset.stdout()).contains("Set a new password for root");
+    assertThat(reset.stdout() + reset.stderr()).doesNotContain(chosen);
+    assertThat(storedHashes())
+        .singleElement()
+        .satisfies(hash -> assertThat(hash).isNotEqualTo(before).doesNotContain(chosen));
+    assertThat(rows("select must_change_password from operator")).containsExactly("FALSE");
+    assertThat(commandLineAudit())
+        .singleElement()
+        .satisfies(
+            entry ->
+                assertThat(entry)
+                    .startsWith("PASSWORD_RESET ")
+                    .contains("temporary=false")
+                    .doesNotContain(chosen));
+  }
+
+  @Test
+  void resetPassword_refusesAWeakPasswordAnUnknownOperatorAndAnEMailAddress() throws Exception {
+    createRoot();
+    String before = storedHashes().getFirst();
+
+    JarProcess weak = JarProcess.run(env(), "short\n", "reset-password", "--username", "root");
+    JarProcess unknown =
+        JarProcess.run(env(), PASSWORD + "x\n", "reset-password", "--username", "nobody");
+    JarProcess byEmail =
+        JarProcess.run(env(), PASSWORD + "x\n", "reset-password", "--username", "r@example.com");
+
+    assertThat(weak.exitCode()).isEqualTo(1);
+    assertThat(weak.stderr()).contains("error: password: A password has at least 12 characters.");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.stderr()).contains("error: --username: no operator is named nobody.");
+    assertThat(byEmail.exitCode()).isEqualTo(1);
+    assertThat(storedHashes()).containsExactly(before);
+    assertThat(commandLineAudit()).isEmpty();
+  }
+
+  @Test
+  void resetTwoFactor_removesTheAuthenticatorAppAndIsAuditedFromTheCommandLine() throws Exception {
+    createRoot();
+
+    JarProcess reset = JarProcess.run(env(), "", "reset-2fa", "--username", "root");
+
+    assertThat(reset.exitCode()).as(reset.stderr()).isZero();
+    assertThat(reset.stdout()).contains("Reset two-factor authentication of root");
+    assertThat(commandLineAudit())
+        .singleElement()
+        .satisfies(entry -> assertThat(entry).startsWith("TWO_FACTOR_RESET "));
+    assertThat(JarProcess.run(env(), "", "reset-2fa", "--username", "nobody").exitCode())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void deactivatePlugin_keepsItsSettingsAndIsAuditedFromTheCommandLine() throws Exception {
+    assertThat(JarProcess.run(env(), "", "migrate").exitCode()).isZero();
+    execute("insert into installed_plugin (plugin_id, state) values ('duo-security', 'ACTIVE')");
+
+    JarProcess deactivated = JarProcess.run(env(), "", "deactivate-plugin", "--id", "duo-security");
+    JarProcess again = JarProcess.run(env(), "", "deactivate-plugin", "--id", "duo-security");
+    JarProcess unknown = JarProcess.run(env(), "", "deactivate-plugin", "--id", "no-such-plugin");
+
+    assertThat(deactivated.exitCode()).as(deactivated.stderr()).isZero();
+    assertThat(deactivated.stdout()).contains("Deactivated plugin duo-security.");
+    assertThat(rows("select state from installed_plugin")).containsExactly("INACTIVE");
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.stderr()).startsWith("error: --id: ");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(commandLineAudit())
+        .first()
+        .satisfies(entry -> assertThat(entry).startsWith("PLUGIN_DEACTIVATED "));
+  }
+
   @Test
   void serve_onAnEmptyDataDirectoryCreatesTheDatabaseAndAnswersHealth() throws Exception {
     try (JarProcess server = JarProcess.start(env(), "", "serve")) {

@@ -187,8 +187,13 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
           Map.of("reason", "deactivated"));
       return new SignInResult.Deactivated();
     }
-    if (hasher.needsRehash(account.get().passwordHash())) {
-      operators.changePasswordHash(operator.id(), hasher.hash(command.password()));
+    PasswordHash stored = account.get().passwordHash();
+    if (hasher.needsRehash(stored)) {
+      operators.changePasswordHash(
+          operator.id(),
+          stored,
+          hasher.hash(command.password()),
+          account.get().mustChangePassword());
     }
     SecondFactor required = secondFactor.of(operator.id());
     SessionToken token = SessionToken.random();
@@ -232,15 +237,17 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
     }
     Session session = found.get();
     Instant now = clock.now();
-    Optional<Operator> operator = operators.findById(session.operator()).filter(Operator::active);
-    if (timeouts.expired(session, now) || operator.isEmpty()) {
+    Optional<OperatorAccount> account =
+        operators.findAccount(session.operator()).filter(a -> a.operator().active());
+    if (timeouts.expired(session, now) || account.isEmpty()) {
       sessions.delete(session.key());
       return Optional.empty();
     }
     if (session.signedIn() && !now.isBefore(session.lastSeenAt().plus(TOUCH_INTERVAL))) {
       sessions.touch(session.key(), now);
     }
-    return Optional.of(new ActiveSession(session, operator.get()));
+    return Optional.of(
+        new ActiveSession(session, account.get().operator(), account.get().mustChangePassword()));
   }
 
   @Override

@@ -165,8 +165,19 @@ class ListOperatorsServiceTest {
     }
 
     @Override
-    public void changePasswordHash(OperatorId id, PasswordHash passwordHash) {
-      inner.changePasswordHash(id, passwordHash);
+    public boolean changePasswordHash(
+        OperatorId id, PasswordHash current, PasswordHash next, boolean mustChange) {
+      return inner.changePasswordHash(id, current, next, mustChange);
+    }
+
+    @Override
+    public boolean setPassword(OperatorId id, PasswordHash passwordHash, boolean mustChange) {
+      return inner.setPassword(id, passwordHash, mustChange);
+    }
+
+    @Override
+    public Optional<OperatorAccount> findAccount(OperatorId id) {
+      return inner.findAccount(id);
     }
 
     @Override

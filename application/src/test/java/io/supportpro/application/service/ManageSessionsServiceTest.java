@@ -62,7 +62,7 @@ class ManageSessionsServiceTest {
   }
 
   private static ActiveSession as(Operator operator, Session session) {
-    return new ActiveSession(session, operator);
+    return new ActiveSession(session, operator, false);
   }
 
   private EndSessionResult end(Operator viewer, Session from, Operator whose, Session target) {

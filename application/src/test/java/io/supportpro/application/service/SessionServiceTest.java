@@ -1107,7 +1107,16 @@ class SessionServiceTest {
 
     Optional<ActiveSession> active = service.resume(started.token());
 
-    assertThat(active).contains(new ActiveSession(started.session(), ada));
+    assertThat(active).contains(new ActiveSession(started.session(), ada, false));
+  }
+
+  @Test
+  void resume_saysWhenTheOperatorMustChooseANewPassword() {
+    operators.setPassword(ada.id(), hasher.hash(new Password(PASSWORD)), true);
+    SessionStarted started = signInAsAda();
+
+    assertThat(service.resume(started.token()))
+        .contains(new ActiveSession(started.session(), ada, true));
   }
 
   @Test

@@ -56,13 +56,33 @@ public final class InMemoryOperatorRepository implements OperatorRepository {
         && countActiveAdministrators() <= 1) {
       return new UpdateOutcome.LastAdministrator();
     }
-    accounts.put(id, new OperatorAccount(after, current.passwordHash()));
+    accounts.put(
+        id, new OperatorAccount(after, current.passwordHash(), current.mustChangePassword()));
     return new UpdateOutcome.Updated(before, after);
   }
 
   @Override
-  public synchronized void changePasswordHash(OperatorId id, PasswordHash passwordHash) {
-    accounts.computeIfPresent(id, (k, a) -> new OperatorAccount(a.operator(), passwordHash));
+  public synchronized boolean changePasswordHash(
+      OperatorId id, PasswordHash current, PasswordHash next, boolean mustChange) {
+    OperatorAccount account = accounts.get(id);
+    if (account == null || !account.passwordHash().equals(current)) {
+      return false;
+    }
+    accounts.put(id, new OperatorAccount(account.operator(), next, mustChange));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean setPassword(
+      OperatorId id, PasswordHash passwordHash, boolean mustChange) {
+    return accounts.computeIfPresent(
+            id, (k, a) -> new OperatorAccount(a.operator(), passwordHash, mustChange))
+        != null;
+  }
+
+  @Override
+  public synchronized Optional<OperatorAccount> findAccount(OperatorId id) {
+    return Optional.ofNullable(accounts.get(id));
   }
 
   @Override

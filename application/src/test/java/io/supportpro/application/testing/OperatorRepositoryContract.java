@@ -118,11 +118,69 @@ public abstract class OperatorRepositoryContract {
     repository.add(alice, HASH);
     var stronger = new PasswordHash("$test$stronger");
 
-    repository.changePasswordHash(alice.id(), stronger);
+    assertThat(repository.changePasswordHash(alice.id(), HASH, stronger, false)).isTrue();
 
     assertThat(repository.findAccount("alice"))
         .map(OperatorAccount::passwordHash)
         .contains(stronger);
+    assertThat(repository.changePasswordHash(alice.id(), stronger, HASH, true)).isTrue();
+    assertThat(repository.findAccount(alice.id())).contains(new OperatorAccount(alice, HASH, true));
+  }
+
+  @Test
+  void changePasswordHash_leavesAPasswordSetMeanwhile() {
+    Operator alice = operator("alice");
+    repository.add(alice, HASH);
+    var chosen = new PasswordHash("$test$chosen");
+    repository.setPassword(alice.id(), chosen, false);
+
+    assertThat(
+            repository.changePasswordHash(
+                alice.id(), HASH, new PasswordHash("$test$rehash"), false))
+        .isFalse();
+
+    assertThat(repository.findAccount("alice")).map(OperatorAccount::passwordHash).contains(chosen);
+  }
+
+  @Test
+  void setPassword_setsTheHashAndWhetherItMustBeChanged() {
+    Operator alice = operator("alice");
+    repository.add(alice, HASH);
+    var temporary = new PasswordHash("$test$temporary");
+
+    assertThat(repository.setPassword(alice.id(), temporary, true)).isTrue();
+    assertThat(repository.findAccount(alice.id()))
+        .contains(new OperatorAccount(alice, temporary, true));
+    assertThat(repository.findAccount("alice"))
+        .contains(new OperatorAccount(alice, temporary, true));
+
+    repository.update(alice.id(), OperatorChanges.active(false));
+    assertThat(repository.findAccount(alice.id()).orElseThrow().mustChangePassword()).isTrue();
+
+    assertThat(repository.setPassword(alice.id(), HASH, false)).isTrue();
+    assertThat(repository.findAccount(alice.id()))
+        .contains(new OperatorAccount(alice.withActive(false), HASH, false));
+    assertThat(repository.setPassword(OperatorId.random(), HASH, true)).isFalse();
+    assertThat(repository.findAccount(OperatorId.random())).isEmpty();
+  }
+
+  @Test
+  void concurrentRehashAndNewPassword_theNewPasswordStays() throws Exception {
+    Operator alice = operator("alice");
+    repository.add(alice, HASH);
+    var chosen = new PasswordHash("$test$chosen");
+
+    List<Boolean> results =
+        AtOnce.run(
+            List.of(
+                () ->
+                    repository.changePasswordHash(
+                        alice.id(), HASH, new PasswordHash("$test$rehash"), false),
+                () -> repository.setPassword(alice.id(), chosen, false)));
+
+    // Whichever ran first, the password the operator chose is the one stored.
+    assertThat(results.get(1)).isTrue();
+    assertThat(repository.findAccount(alice.id()).orElseThrow().passwordHash()).isEqualTo(chosen);
   }
 
   @Test

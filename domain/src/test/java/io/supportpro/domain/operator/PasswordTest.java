@@ -35,6 +35,18 @@ class PasswordTest {
   }
 
   @Test
+  void temporary_isRandomReadableAndMeetsThePolicy() {
+    Password first = Password.temporary();
+    Password second = Password.temporary();
+
+    assertThat(first.value())
+        .matches("[a-z2-9]{5}(-[a-z2-9]{5}){3}")
+        .doesNotContainPattern("[01ilo]");
+    assertThat(first).isNotEqualTo(second);
+    assertThat(PasswordPolicy.standard().problem(first)).isEmpty();
+  }
+
+  @Test
   void new_refusesNull() {
     assertThatNullPointerException().isThrownBy(() -> new Password(null));
   }

@@ -1,7 +1,6 @@
 package io.supportpro.adapter.out.persistence;
 
 import static io.supportpro.adapter.out.persistence.SqlErrors.guard;
-import static io.supportpro.adapter.out.persistence.SqlErrors.guardRun;
 import static io.supportpro.adapter.out.persistence.jooq.Tables.OPERATOR;
 
 import io.supportpro.application.port.out.OperatorAccount;
@@ -47,7 +46,9 @@ final class JooqOperatorRepository implements OperatorRepository {
   private static final Condition ACTIVE_ADMINISTRATOR =
       OPERATOR.ROLE.eq(Role.ADMINISTRATOR.name()).and(OPERATOR.ACTIVE.isTrue());
   private static final List<SelectField<?>> ACCOUNT =
-      Stream.concat(PROFILE.stream(), Stream.of(OPERATOR.PASSWORD_HASH)).toList();
+      Stream.concat(
+              PROFILE.stream(), Stream.of(OPERATOR.PASSWORD_HASH, OPERATOR.MUST_CHANGE_PASSWORD))
+          .toList();
 
   private final DSLContext dsl;
 
@@ -190,16 +191,43 @@ final class JooqOperatorRepository implements OperatorRepository {
   }
 
   @Override
-  public void changePasswordHash(OperatorId id, PasswordHash passwordHash) {
+  public boolean changePasswordHash(
+      OperatorId id, PasswordHash current, PasswordHash next, boolean mustChange) {
+    Objects.requireNonNull(id, "id");
+    String expected = Objects.requireNonNull(current, "current").encoded();
+    String hash = checkedHash(next);
+    // One conditional statement: the row lock orders it against a concurrent new password.
+    return guard(
+            "changing a password hash",
+            () ->
+                dsl.update(OPERATOR)
+                    .set(OPERATOR.PASSWORD_HASH, hash)
+                    .set(OPERATOR.MUST_CHANGE_PASSWORD, mustChange)
+                    .where(OPERATOR.ID.eq(id.value()))
+                    .and(OPERATOR.PASSWORD_HASH.eq(expected))
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public boolean setPassword(OperatorId id, PasswordHash passwordHash, boolean mustChange) {
     Objects.requireNonNull(id, "id");
     String hash = checkedHash(passwordHash);
-    guardRun(
-        "changing a password hash",
-        () ->
-            dsl.update(OPERATOR)
-                .set(OPERATOR.PASSWORD_HASH, hash)
-                .where(OPERATOR.ID.eq(id.value()))
-                .execute());
+    return guard(
+            "setting a password",
+            () ->
+                dsl.update(OPERATOR)
+                    .set(OPERATOR.PASSWORD_HASH, hash)
+                    .set(OPERATOR.MUST_CHANGE_PASSWORD, mustChange)
+                    .where(OPERATOR.ID.eq(id.value()))
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public Optional<OperatorAccount> findAccount(OperatorId id) {
+    Objects.requireNonNull(id, "id");
+    return guard("reading an account", () -> account(OPERATOR.ID.eq(id.value())));
   }
 
   @Override
@@ -231,7 +259,11 @@ final class JooqOperatorRepository implements OperatorRepository {
         .from(OPERATOR)
         .where(condition)
         .fetchOptional(
-            r -> new OperatorAccount(operator(r), new PasswordHash(r.get(OPERATOR.PASSWORD_HASH))));
+            r ->
+                new OperatorAccount(
+                    operator(r),
+                    new PasswordHash(r.get(OPERATOR.PASSWORD_HASH)),
+                    r.get(OPERATOR.MUST_CHANGE_PASSWORD)));
   }
 
   @Override

@@ -108,7 +108,8 @@ class MigrationIT {
                 + " CURRENT_TIMESTAMP)")
             .formatted("a".repeat(64), adaWaiting.value(), ada.value()));
 
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(2, "10"));
+    // V8, and V9 and V10 after it.
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(3, "10"));
 
     try (Persistence migrated = Persistence.open(settings)) {
       Stores stores = migrated.stores();
@@ -138,6 +139,23 @@ class MigrationIT {
       assertThat(migrated.stores().sessions().find(before).orElseThrow().client())
           .isEqualTo(SessionClient.UNKNOWN);
       assertThat(migrated.stores().sessions().listOf(ada)).hasSize(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void v9_existingOperatorsKeepTheirPasswordAndNeedNoChange(TestDatabase database) {
+    DatabaseSettings settings = database.freshSettings();
+    migrateTo(settings, "8");
+    OperatorId ada = OperatorId.random();
+    TestDatabase.execute(settings, operator(ada, "ada"));
+
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(2, "10"));
+
+    try (Persistence migrated = Persistence.open(settings)) {
+      var account = migrated.stores().operators().findAccount(ada).orElseThrow();
+      assertThat(account.passwordHash().encoded()).isEqualTo("$test$hash");
+      assertThat(account.mustChangePassword()).isFalse();
     }
   }
 

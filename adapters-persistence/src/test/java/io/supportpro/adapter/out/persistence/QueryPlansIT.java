@@ -159,8 +159,10 @@ class QueryPlansIT {
         operator("other").withProfile(alice.email(), alice.displayName(), alice.role()), hash);
     operators.update(alice.id(), OperatorChanges.active(false));
     operators.update(operator("nobody").id(), OperatorChanges.active(false));
-    operators.changePasswordHash(alice.id(), hash);
+    operators.changePasswordHash(alice.id(), hash, hash, false);
+    operators.setPassword(alice.id(), hash, true);
     operators.findById(alice.id());
+    operators.findAccount(alice.id());
     operators.findAccount("alice");
     operators.findAccount("alice@example.com");
     operators.search("", new PageRequest(1, 20));

@@ -23,6 +23,11 @@ enum Access implements RouteRole {
    * single-use state kept server-side does what a CSRF token does elsewhere.
    */
   PROMPT_CALLBACK,
+  /**
+   * Choosing a new password: every signed-in operator, and the only page for one who must choose
+   * one after a reset.
+   */
+  PASSWORD,
   /** What every signed-in operator may see. */
   SIGNED_IN,
   /** The administration pages. */

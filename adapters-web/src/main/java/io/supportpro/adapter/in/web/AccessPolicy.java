@@ -10,6 +10,7 @@ final class AccessPolicy {
   static final String SECOND_FACTOR_STEP = "/login/second-factor";
   static final String ENROLMENT_STEP = "/login/enrol";
   static final String PROMPT_STEP = "/login/prompt";
+  static final String PASSWORD_STEP = "/account/password";
 
   private AccessPolicy() {}
 
@@ -71,15 +72,20 @@ final class AccessPolicy {
           access == Access.ENROLMENT
               ? new Decision.Allow()
               : new Decision.ContinueSignIn(ENROLMENT_STEP);
-      case SIGNED_IN ->
-          switch (access) {
-            case SECOND_FACTOR, ENROLMENT, PROMPT_STEP -> new Decision.Home();
-            case ADMINISTRATOR ->
-                visitor.get().operator().isAdministrator()
-                    ? new Decision.Allow()
-                    : new Decision.Forbidden();
-            case RESOURCE, PUBLIC, PROMPT_CALLBACK, SIGN_OUT, SIGNED_IN -> new Decision.Allow();
-          };
+      case SIGNED_IN -> signedIn(access, visitor.get());
+    };
+  }
+
+  private static Decision signedIn(Access access, ActiveSession visitor) {
+    if (visitor.mustChangePassword() && access != Access.PASSWORD) {
+      // After a reset the operator chooses a new password before anything else.
+      return new Decision.ContinueSignIn(PASSWORD_STEP);
+    }
+    return switch (access) {
+      case SECOND_FACTOR, ENROLMENT, PROMPT_STEP -> new Decision.Home();
+      case ADMINISTRATOR ->
+          visitor.operator().isAdministrator() ? new Decision.Allow() : new Decision.Forbidden();
+      case RESOURCE, PUBLIC, PROMPT_CALLBACK, SIGN_OUT, PASSWORD, SIGNED_IN -> new Decision.Allow();
     };
   }
 

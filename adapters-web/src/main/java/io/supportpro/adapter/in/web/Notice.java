@@ -16,6 +16,8 @@ enum Notice {
   OPERATOR_REACTIVATED("reactivated", "The operator was reactivated and can sign in again."),
   TWO_FACTOR_RESET(
       "2fa-reset", "Two-factor authentication was reset; the operator was signed out everywhere."),
+  PASSWORD_CHANGED(
+      "password-changed", "Your password was changed; your other sessions were signed out."),
   SETTINGS_SAVED("settings-saved", "The settings were saved."),
   THROTTLE_CLEARED("throttle-cleared", "The failed attempts were cleared."),
   TOTP_DISABLED("totp-disabled", "The authenticator app was removed from your account."),

@@ -268,6 +268,11 @@ final class OperatorsController {
    * The operator the address names; a malformed or unknown identity is a page that is not there.
    */
   private Operator find(Context ctx) {
+    return find(ctx, list);
+  }
+
+  /** The operator the address's {@code id} names, or a page that is not there. */
+  static Operator find(Context ctx, ListOperatorsUseCase list) {
     OperatorId id;
     try {
       id = OperatorId.parse(ctx.pathParam("id"));

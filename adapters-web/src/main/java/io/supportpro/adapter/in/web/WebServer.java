@@ -57,6 +57,12 @@ public final class WebServer implements AutoCloseable {
             account.disableTotp(),
             account.regenerateRecoveryCodes(),
             cookies);
+    var passwords =
+        new PasswordController(
+            account.changePassword(),
+            operatorUseCases.resetPassword(),
+            operatorUseCases.list(),
+            cookies);
     var operators =
         new OperatorsController(
             operatorUseCases.list(),
@@ -113,6 +119,7 @@ public final class WebServer implements AutoCloseable {
               home.register(cfg.routes);
               accountPage.register(cfg.routes);
               sessionsPage.register(cfg.routes);
+              passwords.register(cfg.routes);
               operators.register(cfg.routes);
               settingsPage.register(cfg.routes);
               auditPage.register(cfg.routes);

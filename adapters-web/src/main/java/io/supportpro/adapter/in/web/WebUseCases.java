@@ -1,6 +1,7 @@
 package io.supportpro.adapter.in.web;
 
 import io.supportpro.application.port.in.ActivatePluginUseCase;
+import io.supportpro.application.port.in.ChangePasswordUseCase;
 import io.supportpro.application.port.in.CheckHealthUseCase;
 import io.supportpro.application.port.in.CompletePromptUseCase;
 import io.supportpro.application.port.in.ConfigurePluginUseCase;
@@ -21,6 +22,7 @@ import io.supportpro.application.port.in.QueryAuditLogUseCase;
 import io.supportpro.application.port.in.ReactivateOperatorUseCase;
 import io.supportpro.application.port.in.RecordAuditEventUseCase;
 import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
+import io.supportpro.application.port.in.ResetPasswordUseCase;
 import io.supportpro.application.port.in.ResetTwoFactorUseCase;
 import io.supportpro.application.port.in.ResumeSessionUseCase;
 import io.supportpro.application.port.in.SignInUseCase;
@@ -53,15 +55,22 @@ public record WebUseCases(
     }
   }
 
-  /** An operator's own authenticator app and recovery codes, and their sessions. */
+  /** An operator's own authenticator app, recovery codes, password and sessions. */
   public record Account(
       EnrolTotpUseCase enrolTotp,
       DisableTotpUseCase disableTotp,
       RegenerateRecoveryCodesUseCase regenerateRecoveryCodes,
       ViewTwoFactorStatusUseCase twoFactorStatus,
+      ChangePasswordUseCase changePassword,
       ManageSessionsUseCase sessions) {
     public Account {
-      requireAll(enrolTotp, disableTotp, regenerateRecoveryCodes, twoFactorStatus, sessions);
+      requireAll(
+          enrolTotp,
+          disableTotp,
+          regenerateRecoveryCodes,
+          twoFactorStatus,
+          changePassword,
+          sessions);
     }
   }
 
@@ -72,9 +81,10 @@ public record WebUseCases(
       UpdateOperatorUseCase update,
       DeactivateOperatorUseCase deactivate,
       ReactivateOperatorUseCase reactivate,
-      ResetTwoFactorUseCase resetTwoFactor) {
+      ResetTwoFactorUseCase resetTwoFactor,
+      ResetPasswordUseCase resetPassword) {
     public Operators {
-      requireAll(list, create, update, deactivate, reactivate, resetTwoFactor);
+      requireAll(list, create, update, deactivate, reactivate, resetTwoFactor, resetPassword);
     }
   }
 

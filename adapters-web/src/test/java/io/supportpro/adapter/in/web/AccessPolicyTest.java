@@ -27,7 +27,14 @@ class AccessPolicyTest {
   private static Optional<ActiveSession> session(Operator operator, SecondFactor factor) {
     return Optional.of(
         new ActiveSession(
-            Session.begin(SessionToken.random(), operator.id(), factor, NOW), operator));
+            Session.begin(SessionToken.random(), operator.id(), factor, NOW), operator, false));
+  }
+
+  private static Optional<ActiveSession> mustChangePassword(
+      Operator operator, SecondFactor factor) {
+    return Optional.of(
+        new ActiveSession(
+            Session.begin(SessionToken.random(), operator.id(), factor, NOW), operator, true));
   }
 
   private static Decision decide(Access access, Optional<ActiveSession> visitor) {
@@ -43,7 +50,7 @@ class AccessPolicyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(names = {"SIGN_OUT", "SIGNED_IN", "ADMINISTRATOR"})
+  @EnumSource(names = {"SIGN_OUT", "PASSWORD", "SIGNED_IN", "ADMINISTRATOR"})
   void withoutASession_aGetSignsInFirstAndComesBack(Access access) {
     assertThat(decide(access, Optional.empty()))
         .isEqualTo(new Decision.SignInFirst("/login?next=%2Fpage%3Fx%3D1"));
@@ -154,6 +161,29 @@ class AccessPolicyTest {
     assertThat(decide(Access.SECOND_FACTOR, signedIn)).isEqualTo(new Decision.Home());
     assertThat(decide(Access.ENROLMENT, signedIn)).isEqualTo(new Decision.Home());
     assertThat(decide(Access.PROMPT_STEP, signedIn)).isEqualTo(new Decision.Home());
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"SIGNED_IN", "ADMINISTRATOR", "SECOND_FACTOR", "ENROLMENT", "PROMPT_STEP"})
+  void anOperatorWhosePasswordWasReset_choosesANewOneBeforeAnythingElse(Access access) {
+    assertThat(decide(access, mustChangePassword(ADMIN, SecondFactor.NONE)))
+        .isEqualTo(new Decision.ContinueSignIn("/account/password"));
+  }
+
+  @Test
+  void anOperatorWhosePasswordWasReset_reachesThePasswordPageAndSignOutOnly() {
+    assertThat(decide(Access.PASSWORD, mustChangePassword(OPERATOR, SecondFactor.NONE)))
+        .isEqualTo(new Decision.Allow());
+    assertThat(decide(Access.SIGN_OUT, mustChangePassword(OPERATOR, SecondFactor.NONE)))
+        .isEqualTo(new Decision.Allow());
+    assertThat(decide(Access.PASSWORD, session(OPERATOR, SecondFactor.NONE)))
+        .isEqualTo(new Decision.Allow());
+  }
+
+  @Test
+  void anOperatorWhosePasswordWasReset_passesTheSecondFactorFirst() {
+    assertThat(decide(Access.PASSWORD, mustChangePassword(OPERATOR, SecondFactor.TOTP)))
+        .isEqualTo(new Decision.ContinueSignIn("/login/second-factor"));
   }
 
   @Test

@@ -42,11 +42,26 @@ public interface OperatorRepository {
    */
   UpdateOutcome update(OperatorId id, OperatorChanges changes);
 
-  /** Replaces an operator's password hash, for example with one of stronger parameters. */
-  void changePasswordHash(OperatorId id, PasswordHash passwordHash);
+  /**
+   * Replaces an operator's password hash (a new password, or the same one with stronger parameters)
+   * and whether they must choose another, only while the stored hash is still {@code current}, in
+   * one atomic step: a password set meanwhile is never overwritten by a change made from the old
+   * one. False when nothing was replaced.
+   */
+  boolean changePasswordHash(
+      OperatorId id, PasswordHash current, PasswordHash next, boolean mustChange);
+
+  /**
+   * Sets a new password, and whether the operator must choose another at their next sign-in before
+   * anything else; false when no operator has the identity.
+   */
+  boolean setPassword(OperatorId id, PasswordHash passwordHash, boolean mustChange);
 
   /** The operator with this identity. */
   Optional<Operator> findById(OperatorId id);
+
+  /** The account of the operator with this identity. */
+  Optional<OperatorAccount> findAccount(OperatorId id);
 
   /** The account whose username or e-mail address is {@code login}, compared without case. */
   Optional<OperatorAccount> findAccount(String login);

@@ -14,6 +14,7 @@ import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.ManageSessionsService;
+import io.supportpro.application.service.PasswordService;
 import io.supportpro.application.service.PluginConnectionTestService;
 import io.supportpro.application.service.PluginLifecycleService;
 import io.supportpro.application.service.PluginOperatorsService;
@@ -135,6 +136,16 @@ public final class TestPanel implements AutoCloseable {
             audit,
             clock);
     var change = new ChangeOperatorService(operators, sessions, totp, audit, clock);
+    var passwords =
+        new PasswordService(
+            operators,
+            hasher,
+            PasswordPolicy.standard(),
+            sessions,
+            failedAttempts,
+            throttle,
+            audit,
+            clock);
     createOperator =
         new CreateOperatorService(operators, hasher, PasswordPolicy.standard(), audit, clock);
     var auditLog = new AuditLogService(audit, clock);
@@ -149,6 +160,7 @@ public final class TestPanel implements AutoCloseable {
                     twoFactor,
                     twoFactor,
                     twoFactor,
+                    passwords,
                     new ManageSessionsService(sessions, SessionTimeouts.DEFAULT, audit, clock)),
                 new WebUseCases.Operators(
                     new ListOperatorsService(operators),
@@ -156,7 +168,8 @@ public final class TestPanel implements AutoCloseable {
                     change,
                     change,
                     change,
-                    change),
+                    change,
+                    passwords),
                 new WebUseCases.Panel(
                     new CheckHealthService(stores.healthProbe()),
                     new ForceTwoFactorService(settings, audit, clock),
