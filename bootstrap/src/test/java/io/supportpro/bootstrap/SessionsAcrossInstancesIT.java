@@ -70,10 +70,13 @@ class SessionsAcrossInstancesIT {
                   () -> onA.post("/account/sessions/end-others", Map.of("csrf", csrfA)),
                   () -> onB.post("/account/sessions/end-others", Map.of("csrf", csrfB))));
 
+      // The loser is sent to sign in again: by the guard when its session was already gone on
+      // arrival, by the page when it went while the request was under way.
       assertThat(answers)
           .extracting(answer -> answer.location().orElse(""))
-          .containsExactlyInAnyOrder(
-              "/account/sessions?notice=others-ended", "/login?notice=ended");
+          .satisfiesExactlyInAnyOrder(
+              location -> assertThat(location).isEqualTo("/account/sessions?notice=others-ended"),
+              location -> assertThat(location).isIn("/login", "/login?notice=ended"));
       boolean aWon = answers.get(0).location().orElse("").contains("others-ended");
       assertThat(signedOut(onA)).isEqualTo(!aWon);
       assertThat(signedOut(onB)).isEqualTo(aWon);
