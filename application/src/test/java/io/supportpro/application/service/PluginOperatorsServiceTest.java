@@ -37,6 +37,7 @@ import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.secondfactor.SecondFactor;
@@ -47,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -111,6 +113,19 @@ class PluginOperatorsServiceTest {
         PluginId plugin, OperatorId operator, String key, Optional<String> value) {
       beforeSet.run();
       return delegate.setOperatorValueIfActive(plugin, operator, key, value);
+    }
+
+    @Override
+    public Page<Operator> operators(
+        PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page) {
+      return delegate.operators(plugin, marker, filter, page);
+    }
+
+    @Override
+    public OptionalLong markIfActive(
+        PluginId plugin, Marker marker, PluginOperatorFilter filter, boolean marked) {
+      beforeSet.run();
+      return delegate.markIfActive(plugin, marker, filter, marked);
     }
 
     /** The stored value, read without counting. */
