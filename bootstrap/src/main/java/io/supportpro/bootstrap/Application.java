@@ -114,7 +114,8 @@ final class Application implements AutoCloseable {
     return new WebUseCases(
         new WebUseCases.SignIn(
             s.sessions(), s.sessions(), s.sessions(), s.codeSignIn(), s.prompts(), s.prompts()),
-        new WebUseCases.Account(s.twoFactor(), s.twoFactor(), s.twoFactor(), s.twoFactor()),
+        new WebUseCases.Account(
+            s.twoFactor(), s.twoFactor(), s.twoFactor(), s.twoFactor(), s.secondFactors()),
         new WebUseCases.Operators(
             s.listOperators(),
             s.createOperator(),

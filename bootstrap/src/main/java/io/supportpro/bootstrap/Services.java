@@ -46,7 +46,8 @@ record Services(
     PluginLifecycleService plugins,
     PluginSettingsService pluginSettings,
     PluginOperatorsService pluginOperators,
-    PurgeExpiredDataService purge) {
+    PurgeExpiredDataService purge,
+    SecondFactorRequirement secondFactors) {
 
   /**
    * Wires the services to the stores, the audit log (the stores', or one that also counts) with its
@@ -63,6 +64,9 @@ record Services(
     Clock clock = Clock.system();
     ThrottlePolicy throttle = ThrottlePolicy.DEFAULT;
     SessionTimeouts timeouts = SessionTimeouts.DEFAULT;
+    var secondFactors =
+        new SecondFactorRequirement(
+            catalog, stores.plugins(), stores.totpCredentials(), stores.panelSettings());
     var sessions =
         new SessionService(
             stores.operators(),
@@ -70,8 +74,7 @@ record Services(
             stores.sessions(),
             stores.failedAttempts(),
             throttle,
-            new SecondFactorRequirement(
-                catalog, stores.plugins(), stores.totpCredentials(), stores.panelSettings()),
+            secondFactors,
             timeouts,
             audit,
             clock);
@@ -131,7 +134,8 @@ record Services(
             timeouts,
             throttle,
             auditRetention,
-            clock));
+            clock),
+        secondFactors);
   }
 
   /** The use case that creates operators, for the panel and the command line. */

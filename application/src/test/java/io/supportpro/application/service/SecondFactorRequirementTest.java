@@ -289,6 +289,15 @@ class SecondFactorRequirementTest {
   }
 
   @Test
+  void applyingTo_namesThePluginWhoseMethodTheOperatorPasses_byTheSameRule() {
+    given(PluginState.ACTIVE, "true", "confirmed", true);
+    assertThat(requirement.applyingTo(ada.id())).hasValue("Example prompt");
+
+    given(PluginState.INACTIVE, "true", "confirmed", true);
+    assertThat(requirement.applyingTo(ada.id())).isEmpty();
+  }
+
+  @Test
   void of_readsNeitherTheAppNorTheSettingsWhenThePluginDecides() {
     given(PluginState.ACTIVE, "true", "confirmed", true);
 

@@ -28,6 +28,7 @@ import io.supportpro.application.port.in.StartPromptUseCase;
 import io.supportpro.application.port.in.TestPluginConnectionUseCase;
 import io.supportpro.application.port.in.UninstallPluginUseCase;
 import io.supportpro.application.port.in.UpdateOperatorUseCase;
+import io.supportpro.application.port.in.ViewPluginSecondFactorUseCase;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
 import java.util.Arrays;
 import java.util.Objects;
@@ -52,14 +53,18 @@ public record WebUseCases(
     }
   }
 
-  /** An operator's own authenticator app and recovery codes. */
+  /**
+   * An operator's own authenticator app and recovery codes, and the plugin that may replace them.
+   */
   public record Account(
       EnrolTotpUseCase enrolTotp,
       DisableTotpUseCase disableTotp,
       RegenerateRecoveryCodesUseCase regenerateRecoveryCodes,
-      ViewTwoFactorStatusUseCase twoFactorStatus) {
+      ViewTwoFactorStatusUseCase twoFactorStatus,
+      ViewPluginSecondFactorUseCase pluginSecondFactor) {
     public Account {
-      requireAll(enrolTotp, disableTotp, regenerateRecoveryCodes, twoFactorStatus);
+      requireAll(
+          enrolTotp, disableTotp, regenerateRecoveryCodes, twoFactorStatus, pluginSecondFactor);
     }
   }
 

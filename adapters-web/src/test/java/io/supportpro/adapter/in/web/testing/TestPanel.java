@@ -86,6 +86,7 @@ public final class TestPanel implements AutoCloseable {
     var cipher = new FakeSecretCipher();
     var catalog = new InMemoryPluginCatalog(List.of(prompt, code, new TestPlugins.Webhooks()));
     var throttle = ThrottlePolicy.DEFAULT;
+    var secondFactors = new SecondFactorRequirement(catalog, plugins, totp, settings);
     var sessionService =
         new SessionService(
             operators,
@@ -93,7 +94,7 @@ public final class TestPanel implements AutoCloseable {
             sessions,
             failedAttempts,
             throttle,
-            new SecondFactorRequirement(catalog, plugins, totp, settings),
+            secondFactors,
             SessionTimeouts.DEFAULT,
             audit,
             clock);
@@ -143,7 +144,7 @@ public final class TestPanel implements AutoCloseable {
             new WebUseCases(
                 new WebUseCases.SignIn(
                     sessionService, sessionService, sessionService, codes, prompts, prompts),
-                new WebUseCases.Account(twoFactor, twoFactor, twoFactor, twoFactor),
+                new WebUseCases.Account(twoFactor, twoFactor, twoFactor, twoFactor, secondFactors),
                 new WebUseCases.Operators(
                     new ListOperatorsService(operators),
                     createOperator,
