@@ -343,6 +343,7 @@ final class PluginOperatorsController {
     }
     String search = checkedSearch(form);
     Criteria criteria = Criteria.of(form);
+    // Refused unless each is a real choice, so that the way back carries only those.
     criteria.filter(search);
     String page = form.text("page").matches("[1-9][0-9]{0,8}") ? form.text("page") : "";
     change(
