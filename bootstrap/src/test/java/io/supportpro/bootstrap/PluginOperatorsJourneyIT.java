@@ -22,7 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * In Chromium, an administrator filters a plugin's operators, enables it for two selected ones,
- * then for all that match after confirming the count; no console error or CSP violation on the way.
+ * then for all that match after confirming the count, and comes back to the row of one disabled; no
+ * console error or CSP violation on the way.
  */
 class PluginOperatorsJourneyIT {
   private static final String OPERATORS = PluginSteps.operatorsPage(ExampleCodePlugin.ID.value());
@@ -103,7 +104,8 @@ class PluginOperatorsJourneyIT {
   }
 
   @Test
-  void anAdministratorFiltersSelectsAndEnablesTwo_thenAllThatMatchAfterConfirming() {
+  void
+      anAdministratorFiltersSelectsAndEnablesTwo_thenAllThatMatchAfterConfirming_thenDisablesOne() {
     open("/login");
     driver.findElement(By.id("login")).sendKeys("root");
     driver.findElement(By.id("password")).sendKeys(Panel.PASSWORD);
@@ -136,6 +138,9 @@ class PluginOperatorsJourneyIT {
 
     open(OPERATORS + "?q=agent");
     assertThat(row("agent03")).contains("Enabled");
+    go(By.xpath("//tr[td[normalize-space()='agent03']]//button"), "disabled-one");
+    assertThat(URI.create(driver.getCurrentUrl()).getFragment()).startsWith("operator-");
+    assertThat(row("agent03")).contains("Not enabled");
     assertThat(row("agent-lead")).contains("Not enabled", "Administrator");
     assertThat(chromium.consoleProblems()).as("browser console").isEmpty();
   }
