@@ -121,7 +121,8 @@ final class Application implements AutoCloseable {
             s.twoFactor(),
             s.twoFactor(),
             s.passwords(),
-            s.manageSessions()),
+            s.manageSessions(),
+            s.secondFactors()),
         new WebUseCases.Operators(
             s.listOperators(),
             s.createOperator(),

@@ -50,7 +50,8 @@ record Services(
     PluginSettingsService pluginSettings,
     PluginOperatorsService pluginOperators,
     PurgeExpiredDataService purge,
-    ManageSessionsService manageSessions) {
+    ManageSessionsService manageSessions,
+    SecondFactorRequirement secondFactors) {
 
   /**
    * Wires the services to the stores, the audit log (the stores', or one that also counts) with its
@@ -67,6 +68,9 @@ record Services(
     Clock clock = Clock.system();
     ThrottlePolicy throttle = ThrottlePolicy.DEFAULT;
     SessionTimeouts timeouts = SessionTimeouts.DEFAULT;
+    var secondFactors =
+        new SecondFactorRequirement(
+            catalog, stores.plugins(), stores.totpCredentials(), stores.panelSettings());
     var sessions =
         new SessionService(
             stores.operators(),
@@ -74,8 +78,7 @@ record Services(
             stores.sessions(),
             stores.failedAttempts(),
             throttle,
-            new SecondFactorRequirement(
-                catalog, stores.plugins(), stores.totpCredentials(), stores.panelSettings()),
+            secondFactors,
             timeouts,
             audit,
             clock);
@@ -137,7 +140,8 @@ record Services(
             throttle,
             auditRetention,
             clock),
-        new ManageSessionsService(stores.sessions(), timeouts, audit, clock));
+        new ManageSessionsService(stores.sessions(), timeouts, audit, clock),
+        secondFactors);
   }
 
   /** The use cases of passwords, for the panel and the command line. */

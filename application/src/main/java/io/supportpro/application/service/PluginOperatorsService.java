@@ -6,12 +6,15 @@ import io.supportpro.application.port.in.ManagePluginOperatorsUseCase;
 import io.supportpro.application.port.in.OperatorChoice;
 import io.supportpro.application.port.in.PluginOperatorCommand;
 import io.supportpro.application.port.in.PluginOperatorResult;
+import io.supportpro.application.port.in.PluginOperatorsCommand;
+import io.supportpro.application.port.in.PluginOperatorsResult;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.Plugin;
 import io.supportpro.application.port.out.PluginCatalog;
 import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.application.port.out.PluginRepository.Marker;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.operator.Operator;
@@ -19,16 +22,24 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginState;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Enables and disables a plugin's second factor per operator (who signs in with it), and lists
  * operators with their status a page at a time: one query for the page, one for its statuses. A
- * plugin is enabled for nobody until its settings are complete.
+ * plugin is enabled for nobody until its settings are complete. A change for many operators is one
+ * change of the repository, whatever their number.
  */
 public final class PluginOperatorsService implements ManagePluginOperatorsUseCase {
+  private static final Marker ENABLED =
+      new Marker(PluginMethods.ENABLED_KEY, PluginMethods.ENABLED);
+
   private final PluginCatalog catalog;
   private final PluginRepository plugins;
   private final OperatorRepository operators;
@@ -49,11 +60,12 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
   }
 
   @Override
-  public Optional<Page<OperatorChoice>> list(PluginId plugin, String search, PageRequest page) {
+  public Optional<Page<OperatorChoice>> listMatching(
+      PluginId plugin, PluginOperatorFilter filter, PageRequest page) {
     if (!active(plugin)) {
       return Optional.empty();
     }
-    Page<Operator> found = operators.search(search == null ? "" : search.strip(), page);
+    Page<Operator> found = plugins.operators(plugin, ENABLED, filter, page);
     Map<OperatorId, String> values =
         plugins.operatorValues(
             plugin, PluginMethods.ENABLED_KEY, found.items().stream().map(Operator::id).toList());
@@ -104,6 +116,47 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
                 "plugin", command.plugin().value(),
                 "username", operator.get().username().value())));
     return new PluginOperatorResult.Changed(new OperatorChoice(operator.get(), command.enabled()));
+  }
+
+  @Override
+  public PluginOperatorsResult setAll(PluginOperatorsCommand command) {
+    if (!active(command.plugin())) {
+      return new PluginOperatorsResult.NotActive();
+    }
+    if (command.enabled() && !configured(command.plugin())) {
+      return new PluginOperatorsResult.NotConfigured();
+    }
+    OptionalLong changed =
+        plugins.markIfActive(command.plugin(), ENABLED, command.filter(), command.enabled());
+    if (changed.isEmpty()) {
+      return new PluginOperatorsResult.NotActive();
+    }
+    audit.append(
+        new AuditEvent(
+            clock.now(),
+            command.enabled()
+                ? AuditEventType.PLUGIN_ENABLED_FOR_OPERATORS
+                : AuditEventType.PLUGIN_DISABLED_FOR_OPERATORS,
+            command.actor(),
+            command.plugin().value(),
+            details(command, changed.getAsLong())));
+    return new PluginOperatorsResult.Changed(changed.getAsLong());
+  }
+
+  /** The plugin, the count and the filter, so that the entry says whom the change covered. */
+  private static Map<String, String> details(PluginOperatorsCommand command, long count) {
+    PluginOperatorFilter filter = command.filter();
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("plugin", command.plugin().value());
+    details.put("count", Long.toString(count));
+    details.put("status", filter.status().name().toLowerCase(Locale.ROOT));
+    if (!filter.text().isEmpty()) {
+      details.put("search", filter.text());
+    }
+    filter.role().ifPresent(role -> details.put("role", role.name().toLowerCase(Locale.ROOT)));
+    filter.active().ifPresent(active -> details.put("active", active.toString()));
+    filter.among().ifPresent(ids -> details.put("selected", Integer.toString(ids.size())));
+    return details;
   }
 
   /** Whether the plugin offers a second factor, so is enabled per operator, and is active. */

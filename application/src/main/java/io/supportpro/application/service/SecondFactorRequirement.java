@@ -2,12 +2,16 @@ package io.supportpro.application.service;
 
 import static java.util.Objects.requireNonNull;
 
+import io.supportpro.application.port.in.ViewPluginSecondFactorUseCase;
 import io.supportpro.application.port.out.PanelSettings;
+import io.supportpro.application.port.out.Plugin;
 import io.supportpro.application.port.out.PluginCatalog;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.port.out.TotpCredentials;
 import io.supportpro.application.port.out.TotpEnrolment;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.plugin.PluginDescriptor;
+import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.secondfactor.SecondFactorPolicy;
 import java.util.Optional;
@@ -19,9 +23,10 @@ import java.util.Optional;
  * its operators to the built-in rule instead of locking them out, as a deactivated one does. Saved
  * settings that no longer pass their checks (a host the server stopped allowing) keep the method
  * required, and its step refuses: a configuration mistake must never turn a second factor into a
- * password-only sign-in, least of all on one instance of several.
+ * password-only sign-in, least of all on one instance of several. The same rule tells an operator
+ * which plugin confirms their sign-ins.
  */
-public final class SecondFactorRequirement {
+public final class SecondFactorRequirement implements ViewPluginSecondFactorUseCase {
   private final PluginCatalog catalog;
   private final PluginRepository plugins;
   private final TotpCredentials totp;
@@ -46,5 +51,16 @@ public final class SecondFactorRequirement {
         plugin.isEmpty() && totp.find(operator).map(TotpEnrolment::confirmed).orElse(false);
     boolean forced = plugin.isEmpty() && !totpEnrolled && settings.forceTwoFactor();
     return SecondFactorPolicy.required(plugin, totpEnrolled, forced);
+  }
+
+  @Override
+  public Optional<String> applyingTo(OperatorId operator) {
+    return PluginMethods.applyingTo(catalog, plugins, operator)
+        .flatMap(SecondFactor::plugin)
+        .flatMap(this::name);
+  }
+
+  private Optional<String> name(PluginId plugin) {
+    return catalog.find(plugin).map(Plugin::descriptor).map(PluginDescriptor::name);
   }
 }

@@ -15,9 +15,13 @@ import io.supportpro.application.testing.InMemoryPluginRepository;
 import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginAction;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import java.util.ArrayList;
@@ -26,6 +30,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +113,18 @@ class PluginLifecycleConcurrencyTest {
     public boolean setOperatorValueIfActive(
         PluginId plugin, OperatorId operator, String key, Optional<String> value) {
       return inner.setOperatorValueIfActive(plugin, operator, key, value);
+    }
+
+    @Override
+    public Page<Operator> operators(
+        PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page) {
+      return inner.operators(plugin, marker, filter, page);
+    }
+
+    @Override
+    public OptionalLong markIfActive(
+        PluginId plugin, Marker marker, PluginOperatorFilter filter, boolean marked) {
+      return inner.markIfActive(plugin, marker, filter, marked);
     }
   }
 

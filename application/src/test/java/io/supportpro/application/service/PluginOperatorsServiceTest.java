@@ -11,8 +11,11 @@ import io.supportpro.application.port.in.PluginOperatorResult;
 import io.supportpro.application.port.in.PluginOperatorResult.Changed;
 import io.supportpro.application.port.in.PluginOperatorResult.NotActive;
 import io.supportpro.application.port.in.PluginOperatorResult.UnknownOperator;
+import io.supportpro.application.port.in.PluginOperatorsCommand;
+import io.supportpro.application.port.in.PluginOperatorsResult;
 import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.application.testing.AtOnce;
 import io.supportpro.application.testing.FakeCodePlugin;
 import io.supportpro.application.testing.FakePromptPlugin;
 import io.supportpro.application.testing.FakeSecretCipher;
@@ -37,6 +40,7 @@ import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.secondfactor.SecondFactor;
@@ -47,7 +51,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -63,10 +69,14 @@ class PluginOperatorsServiceTest {
 
   /** Counts the reads the service makes, so that a page costs one status query, not one a row. */
   private static final class CountingPluginRepository implements PluginRepository {
-    private final InMemoryPluginRepository delegate = new InMemoryPluginRepository();
+    private final InMemoryPluginRepository delegate;
     private final List<Collection<OperatorId>> batchReads = new ArrayList<>();
     private int singleReads;
     private volatile Runnable beforeSet = () -> {};
+
+    CountingPluginRepository(InMemoryOperatorRepository operators) {
+      this.delegate = new InMemoryPluginRepository(operators);
+    }
 
     @Override
     public Map<PluginId, PluginState> installed() {
@@ -113,6 +123,19 @@ class PluginOperatorsServiceTest {
       return delegate.setOperatorValueIfActive(plugin, operator, key, value);
     }
 
+    @Override
+    public Page<Operator> operators(
+        PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page) {
+      return delegate.operators(plugin, marker, filter, page);
+    }
+
+    @Override
+    public OptionalLong markIfActive(
+        PluginId plugin, Marker marker, PluginOperatorFilter filter, boolean marked) {
+      beforeSet.run();
+      return delegate.markIfActive(plugin, marker, filter, marked);
+    }
+
     /** The stored value, read without counting. */
     Optional<String> stored(OperatorId operator) {
       return delegate.operatorValue(PROMPT, operator, PluginMethods.ENABLED_KEY);
@@ -122,7 +145,7 @@ class PluginOperatorsServiceTest {
   private final Operator root = administrator("root");
   private final Actor admin = actingAs(root);
   private final InMemoryOperatorRepository operators = new InMemoryOperatorRepository();
-  private final CountingPluginRepository plugins = new CountingPluginRepository();
+  private final CountingPluginRepository plugins = new CountingPluginRepository(operators);
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final MutableClock clock = MutableClock.atStart();
   private final FakePromptPlugin prompt = new FakePromptPlugin();
@@ -173,6 +196,123 @@ class PluginOperatorsServiceTest {
         IntStream.rangeClosed(1, count).mapToObj(i -> operator("agent%03d".formatted(i))).toList();
     added.forEach(o -> operators.add(o, HASH));
     return added;
+  }
+
+  // --- many at once
+
+  private PluginOperatorsResult setAll(PluginOperatorFilter filter, boolean enabled) {
+    return service.setAll(new PluginOperatorsCommand(admin, PROMPT, filter, enabled));
+  }
+
+  private static PluginOperatorFilter filter(
+      String text, PluginOperatorFilter.Status status, Optional<Role> role) {
+    return new PluginOperatorFilter(text, status, role, Optional.empty(), Optional.empty());
+  }
+
+  @Test
+  void list_filtersByStatusAndRole_andCountsAllThatMatch() {
+    given(PluginState.ACTIVE);
+    addOperators(30);
+    set(ada, true);
+
+    var enabled = filter("", PluginOperatorFilter.Status.ENABLED, Optional.empty());
+    var notEnabledOperators =
+        filter("", PluginOperatorFilter.Status.NOT_ENABLED, Optional.of(Role.OPERATOR));
+    Page<OperatorChoice> page =
+        service.listMatching(PROMPT, notEnabledOperators, new PageRequest(1, 10)).orElseThrow();
+
+    assertThat(
+            statuses(service.listMatching(PROMPT, enabled, new PageRequest(1, 10)).orElseThrow()))
+        .containsExactly(Map.entry("ada", true));
+    assertThat(page.total()).isEqualTo(31);
+    assertThat(page.items()).hasSize(10).noneMatch(OperatorChoice::enabled);
+    assertThat(page.items()).noneMatch(c -> c.operator().username().value().equals("root"));
+  }
+
+  @Test
+  void setAll_enablesEveryMatchingOperator_withOneAuditEntryOfTheCountAndFilter() {
+    given(PluginState.ACTIVE);
+    List<Operator> agents = addOperators(40);
+    set(agents.getFirst(), true);
+    int events = audit.all().size();
+
+    var result = setAll(filter("agent", PluginOperatorFilter.Status.ALL, Optional.empty()), true);
+
+    assertThat(result).isEqualTo(new PluginOperatorsResult.Changed(39));
+    assertThat(plugins.stored(agents.getLast().id())).contains("true");
+    assertThat(plugins.stored(ada.id())).isEmpty();
+    assertThat(audit.all()).hasSize(events + 1);
+    AuditEvent event = audit.all().getLast();
+    assertThat(event.type()).isEqualTo(AuditEventType.PLUGIN_ENABLED_FOR_OPERATORS);
+    assertThat(event.subject()).isEqualTo(PROMPT.value());
+    assertThat(event.details())
+        .containsEntry("count", "39")
+        .containsEntry("search", "agent")
+        .containsEntry("status", "all");
+  }
+
+  @Test
+  void setAll_disablesOnlyTheSelectedOperators() {
+    given(PluginState.ACTIVE);
+    set(ada, true);
+    set(grace, true);
+
+    var result = setAll(PluginOperatorFilter.EVERYONE.among(Set.of(ada.id(), root.id())), false);
+
+    assertThat(result).isEqualTo(new PluginOperatorsResult.Changed(1));
+    assertThat(plugins.stored(ada.id())).isEmpty();
+    assertThat(plugins.stored(grace.id())).contains("true");
+    assertThat(audit.all().getLast().type())
+        .isEqualTo(AuditEventType.PLUGIN_DISABLED_FOR_OPERATORS);
+    assertThat(audit.all().getLast().details()).containsEntry("selected", "2");
+  }
+
+  @Test
+  void setAll_refusesToEnableWhileNotConfigured_butStillDisables() {
+    given(PluginState.ACTIVE);
+    set(ada, true);
+    plugins.saveSettingsIfActive(PROMPT, PluginSettings.EMPTY);
+    int events = audit.all().size();
+
+    assertThat(setAll(PluginOperatorFilter.EVERYONE, true))
+        .isInstanceOf(PluginOperatorsResult.NotConfigured.class);
+    assertThat(plugins.stored(grace.id())).isEmpty();
+    assertThat(audit.all()).hasSize(events);
+    assertThat(setAll(PluginOperatorFilter.EVERYONE, false))
+        .isEqualTo(new PluginOperatorsResult.Changed(1));
+  }
+
+  @Test
+  void setAll_changesNothingWhileThePluginIsNotActive() {
+    given(PluginState.INACTIVE);
+
+    assertThat(setAll(PluginOperatorFilter.EVERYONE, false))
+        .isInstanceOf(PluginOperatorsResult.NotActive.class);
+    assertThat(service.listMatching(PROMPT, PluginOperatorFilter.EVERYONE, new PageRequest(1, 10)))
+        .isEmpty();
+  }
+
+  @Test
+  void setAllRacingADeactivation_enablesEveryOperatorOrNone() throws Exception {
+    List<Operator> agents = addOperators(50);
+    for (int round = 0; round < 20; round++) {
+      given(PluginState.ACTIVE);
+      List<Object> outcomes =
+          AtOnce.run(
+              List.<Callable<Object>>of(
+                  () -> setAll(PluginOperatorFilter.EVERYONE, true),
+                  () -> plugins.transition(PROMPT, PluginState.ACTIVE, PluginState.INACTIVE)));
+
+      long enabled = agents.stream().filter(a -> plugins.stored(a.id()).isPresent()).count();
+      if (outcomes.getFirst() instanceof PluginOperatorsResult.Changed changed) {
+        assertThat(changed.count()).isEqualTo(53);
+        assertThat(enabled).isEqualTo(50);
+      } else {
+        assertThat(outcomes.getFirst()).isInstanceOf(PluginOperatorsResult.NotActive.class);
+        assertThat(enabled).isZero();
+      }
+      plugins.transition(PROMPT, PluginState.INACTIVE, PluginState.AVAILABLE);
+    }
   }
 
   // --- not configured

@@ -16,8 +16,11 @@ import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.plugin.SettingValue;
@@ -30,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +109,18 @@ class SecondFactorRequirementTest {
     @Override
     public boolean setOperatorValueIfActive(
         PluginId plugin, OperatorId operator, String key, Optional<String> value) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Page<Operator> operators(
+        PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public OptionalLong markIfActive(
+        PluginId plugin, Marker marker, PluginOperatorFilter filter, boolean marked) {
       throw new UnsupportedOperationException();
     }
   }
@@ -270,6 +286,15 @@ class SecondFactorRequirementTest {
     given(PluginState.ACTIVE, value, "none", false);
 
     assertThat(requirement.of(ada.id())).isEqualTo(SecondFactor.NONE);
+  }
+
+  @Test
+  void applyingTo_namesThePluginWhoseMethodTheOperatorPasses_byTheSameRule() {
+    given(PluginState.ACTIVE, "true", "confirmed", true);
+    assertThat(requirement.applyingTo(ada.id())).hasValue("Example prompt");
+
+    given(PluginState.INACTIVE, "true", "confirmed", true);
+    assertThat(requirement.applyingTo(ada.id())).isEmpty();
   }
 
   @Test

@@ -36,7 +36,8 @@ class InMemoryAdaptersTest {
   class Plugins extends PluginRepositoryContract {
     @Override
     protected Repositories emptyRepositories() {
-      return new Repositories(new InMemoryPluginRepository(), new InMemoryOperatorRepository());
+      var operators = new InMemoryOperatorRepository();
+      return new Repositories(new InMemoryPluginRepository(operators), operators);
     }
   }
 

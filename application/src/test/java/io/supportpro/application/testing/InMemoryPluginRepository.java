@@ -1,14 +1,22 @@
 package io.supportpro.application.testing;
 
+import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Plugin states and data kept in memory, for tests of the core. */
 public final class InMemoryPluginRepository implements PluginRepository {
@@ -17,6 +25,17 @@ public final class InMemoryPluginRepository implements PluginRepository {
   private final Map<PluginId, PluginState> states = new HashMap<>();
   private final Map<PluginId, PluginSettings> settings = new HashMap<>();
   private final Map<OperatorKey, String> operatorValues = new HashMap<>();
+  private final OperatorRepository operators;
+
+  /** A repository whose filters see the operators of {@code operators}. */
+  public InMemoryPluginRepository(OperatorRepository operators) {
+    this.operators = operators;
+  }
+
+  /** A repository for tests that never list or change operators by a filter. */
+  public InMemoryPluginRepository() {
+    this(new InMemoryOperatorRepository());
+  }
 
   @Override
   public synchronized Map<PluginId, PluginState> installed() {
@@ -85,5 +104,53 @@ public final class InMemoryPluginRepository implements PluginRepository {
     var k = new OperatorKey(plugin, operator, key);
     value.ifPresentOrElse(v -> operatorValues.put(k, v), () -> operatorValues.remove(k));
     return true;
+  }
+
+  @Override
+  public synchronized Page<Operator> operators(
+      PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page) {
+    List<Operator> matching = matching(plugin, marker, filter);
+    return new Page<>(
+        matching.stream().skip(page.offset()).limit(page.size()).toList(), page, matching.size());
+  }
+
+  @Override
+  public synchronized OptionalLong markIfActive(
+      PluginId plugin, Marker marker, PluginOperatorFilter filter, boolean marked) {
+    if (state(plugin) != PluginState.ACTIVE) {
+      return OptionalLong.empty();
+    }
+    long changed = 0;
+    for (Operator operator : matching(plugin, marker, filter)) {
+      var k = new OperatorKey(plugin, operator.id(), marker.key());
+      String before = marked ? operatorValues.put(k, marker.value()) : operatorValues.remove(k);
+      if (marked ? !marker.value().equals(before) : before != null) {
+        changed++;
+      }
+    }
+    return OptionalLong.of(changed);
+  }
+
+  /**
+   * Every operator the filter covers, ordered by username, as the operator repository holds them.
+   */
+  private List<Operator> matching(PluginId plugin, Marker marker, PluginOperatorFilter filter) {
+    List<Operator> matching = new ArrayList<>();
+    var request = new PageRequest(1, PageRequest.MAX_SIZE);
+    Page<Operator> page;
+    do {
+      page = operators.search("", request);
+      for (Operator operator : page.items()) {
+        boolean marked =
+            marker
+                .value()
+                .equals(operatorValues.get(new OperatorKey(plugin, operator.id(), marker.key())));
+        if (filter.matches(operator, marked)) {
+          matching.add(operator);
+        }
+      }
+      request = new PageRequest(request.number() + 1, request.size());
+    } while (page.hasNext());
+    return matching;
   }
 }

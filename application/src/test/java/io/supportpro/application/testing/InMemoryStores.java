@@ -11,10 +11,11 @@ public final class InMemoryStores {
    * sign-in goes with its plugin and its session.
    */
   public static Stores create() {
-    var plugins = new InMemoryPluginRepository();
+    var operators = new InMemoryOperatorRepository();
+    var plugins = new InMemoryPluginRepository(operators);
     var sessions = new InMemorySessionStore();
     return new Stores(
-        new InMemoryOperatorRepository(),
+        operators,
         plugins,
         new InMemoryAuditLog(),
         sessions,

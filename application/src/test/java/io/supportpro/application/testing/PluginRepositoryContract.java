@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.application.port.out.PluginRepository.Marker;
+import io.supportpro.domain.fixtures.OperatorFixtures;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.operator.Role;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
+import io.supportpro.domain.plugin.PluginOperatorFilter.Status;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.plugin.SettingValue;
@@ -15,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -198,6 +207,116 @@ public abstract class PluginRepositoryContract {
       assertThat(plugins.state(PLUGIN)).isEqualTo(PluginState.AVAILABLE);
       assertThat(plugins.settings(PLUGIN)).isEqualTo(PluginSettings.EMPTY);
       assertThat(plugins.operatorValue(PLUGIN, alice.id(), "enabled")).isEmpty();
+    }
+  }
+
+  private static final Marker ENABLED = new Marker("enabled", "true");
+
+  private static PluginOperatorFilter filter(
+      String text, Status status, Optional<Role> role, Optional<Boolean> active) {
+    return new PluginOperatorFilter(text, status, role, active, Optional.empty());
+  }
+
+  private List<String> usernames(PluginOperatorFilter filter) {
+    Page<Operator> page = plugins.operators(PLUGIN, ENABLED, filter, new PageRequest(1, 50));
+    assertThat(page.total()).isEqualTo(page.items().size());
+    return page.items().stream().map(o -> o.username().value()).toList();
+  }
+
+  @Test
+  void operators_areFilteredByStatusRoleActivityAndText() {
+    activate(PLUGIN);
+    Operator bob = OperatorFixtures.administrator("bob");
+    Operator carol = operator("carol").withActive(false);
+    operators.add(bob, new PasswordHash("$test$hash"));
+    operators.add(carol, new PasswordHash("$test$hash"));
+    plugins.setOperatorValueIfActive(PLUGIN, alice.id(), "enabled", Optional.of("true"));
+    plugins.setOperatorValueIfActive(PLUGIN, bob.id(), "enabled", Optional.of("false"));
+    plugins.setOperatorValueIfActive(OTHER, carol.id(), "enabled", Optional.of("true"));
+    Optional<Role> anyRole = Optional.empty();
+    Optional<Boolean> anyActivity = Optional.empty();
+
+    assertThat(usernames(PluginOperatorFilter.EVERYONE)).containsExactly("alice", "bob", "carol");
+    assertThat(usernames(filter("", Status.ENABLED, anyRole, anyActivity)))
+        .containsExactly("alice");
+    assertThat(usernames(filter("", Status.NOT_ENABLED, anyRole, anyActivity)))
+        .containsExactly("bob", "carol");
+    assertThat(usernames(filter("", Status.ALL, Optional.of(Role.ADMINISTRATOR), anyActivity)))
+        .containsExactly("bob");
+    assertThat(usernames(filter("", Status.NOT_ENABLED, anyRole, Optional.of(false))))
+        .containsExactly("carol");
+    assertThat(usernames(filter("CAR", Status.ALL, anyRole, anyActivity))).containsExactly("carol");
+    assertThat(usernames(filter("100%_", Status.ALL, anyRole, anyActivity))).isEmpty();
+    assertThat(usernames(PluginOperatorFilter.EVERYONE.among(Set.of(bob.id(), carol.id()))))
+        .containsExactly("bob", "carol");
+
+    Page<Operator> second =
+        plugins.operators(PLUGIN, ENABLED, PluginOperatorFilter.EVERYONE, new PageRequest(2, 2));
+    assertThat(second.items()).extracting(o -> o.username().value()).containsExactly("carol");
+    assertThat(second.total()).isEqualTo(3);
+  }
+
+  @Test
+  void mark_setsAndRemovesTheValueForEveryMatchingOperatorOnly() {
+    Operator bob = OperatorFixtures.administrator("bob");
+    Operator carol = operator("carol");
+    operators.add(bob, new PasswordHash("$test$hash"));
+    operators.add(carol, new PasswordHash("$test$hash"));
+    var operatorsOnly =
+        filter("", Status.ALL, Optional.of(Role.OPERATOR), Optional.<Boolean>empty());
+    plugins.transition(PLUGIN, PluginState.AVAILABLE, PluginState.INACTIVE);
+    assertThat(plugins.markIfActive(PLUGIN, ENABLED, operatorsOnly, true)).isEmpty();
+
+    plugins.transition(PLUGIN, PluginState.INACTIVE, PluginState.ACTIVE);
+    plugins.setOperatorValueIfActive(PLUGIN, carol.id(), "enabled", Optional.of("false"));
+    plugins.setOperatorValueIfActive(PLUGIN, bob.id(), "other", Optional.of("x"));
+    assertThat(plugins.markIfActive(PLUGIN, ENABLED, operatorsOnly, true)).hasValue(2);
+    assertThat(plugins.markIfActive(PLUGIN, ENABLED, operatorsOnly, true)).hasValue(0);
+
+    assertThat(plugins.operatorValue(PLUGIN, alice.id(), "enabled")).contains("true");
+    assertThat(plugins.operatorValue(PLUGIN, carol.id(), "enabled")).contains("true");
+    assertThat(plugins.operatorValue(PLUGIN, bob.id(), "enabled")).isEmpty();
+    assertThat(plugins.operatorValue(OTHER, alice.id(), "enabled")).isEmpty();
+
+    assertThat(
+            plugins.markIfActive(
+                PLUGIN, ENABLED, PluginOperatorFilter.EVERYONE.among(Set.of(carol.id())), false))
+        .hasValue(1);
+    assertThat(plugins.operatorValue(PLUGIN, carol.id(), "enabled")).isEmpty();
+    assertThat(plugins.operatorValue(PLUGIN, alice.id(), "enabled")).contains("true");
+    assertThat(plugins.operatorValue(PLUGIN, bob.id(), "other")).contains("x");
+
+    assertThat(plugins.markIfActive(PLUGIN, ENABLED, PluginOperatorFilter.EVERYONE, false))
+        .hasValue(1);
+    assertThat(plugins.operatorValues(PLUGIN, "enabled", List.of(alice.id(), bob.id(), carol.id())))
+        .isEmpty();
+  }
+
+  @Test
+  void markRacingADeactivation_changesEveryOperatorOrNone() throws Exception {
+    List<Operator> many = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      Operator added = operator("racer" + i);
+      operators.add(added, new PasswordHash("$test$hash"));
+      many.add(added);
+    }
+    var everyRacer = filter("racer", Status.ALL, Optional.empty(), Optional.<Boolean>empty());
+    for (int round = 0; round < 10; round++) {
+      activate(PLUGIN);
+      List<Object> outcomes =
+          AtOnce.run(
+              List.<Callable<Object>>of(
+                  () -> plugins.markIfActive(PLUGIN, ENABLED, everyRacer, true),
+                  () -> plugins.transition(PLUGIN, PluginState.ACTIVE, PluginState.INACTIVE)));
+
+      int enabled =
+          plugins
+              .operatorValues(PLUGIN, "enabled", many.stream().map(Operator::id).toList())
+              .size();
+      assertThat(outcomes.get(1)).isEqualTo(true);
+      assertThat(outcomes.getFirst()).isIn(OptionalLong.empty(), OptionalLong.of(many.size()));
+      assertThat(enabled).isEqualTo(outcomes.getFirst().equals(OptionalLong.empty()) ? 0 : 30);
+      plugins.transition(PLUGIN, PluginState.INACTIVE, PluginState.AVAILABLE);
     }
   }
 

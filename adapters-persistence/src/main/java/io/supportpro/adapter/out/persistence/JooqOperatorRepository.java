@@ -34,8 +34,8 @@ import org.jooq.impl.DSL;
 /** Operators in the {@code operator} table. */
 final class JooqOperatorRepository implements OperatorRepository {
   private static final int MAX_HASH_LENGTH = 512;
-  private static final char LIKE_ESCAPE = '\\';
-  private static final List<SelectField<?>> PROFILE =
+  static final char LIKE_ESCAPE = '\\';
+  static final List<SelectField<?>> PROFILE =
       List.of(
           OPERATOR.ID,
           OPERATOR.USERNAME,
@@ -331,7 +331,7 @@ final class JooqOperatorRepository implements OperatorRepository {
     return encoded;
   }
 
-  private static Operator operator(Record r) {
+  static Operator operator(Record r) {
     return new Operator(
         new OperatorId(r.get(OPERATOR.ID)),
         new Username(r.get(OPERATOR.USERNAME)),

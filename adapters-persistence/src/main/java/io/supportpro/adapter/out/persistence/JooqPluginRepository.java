@@ -2,12 +2,17 @@ package io.supportpro.adapter.out.persistence;
 
 import static io.supportpro.adapter.out.persistence.SqlErrors.guard;
 import static io.supportpro.adapter.out.persistence.jooq.Tables.INSTALLED_PLUGIN;
+import static io.supportpro.adapter.out.persistence.jooq.Tables.OPERATOR;
 import static io.supportpro.adapter.out.persistence.jooq.Tables.PLUGIN_OPERATOR_VALUE;
 import static io.supportpro.adapter.out.persistence.jooq.Tables.PLUGIN_SETTING;
 
 import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.plugin.SettingValue;
@@ -17,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -137,12 +144,12 @@ final class JooqPluginRepository implements PluginRepository {
         });
   }
 
-  /** Locks the plugin's row for the rest of the transaction; true when the plugin is active. */
   /**
    * Makes the change in one transaction while the plugin is active, holding its row lock so that no
-   * transition runs meanwhile, and tells whether it did.
+   * transition runs meanwhile; empty when the plugin is not active, else what the change answers.
    */
-  private boolean changeIfActive(String what, PluginId plugin, Consumer<DSLContext> change) {
+  private <T> Optional<T> changeIfActive(
+      String what, PluginId plugin, Function<DSLContext, T> change) {
     return guard(
         what,
         () ->
@@ -150,10 +157,9 @@ final class JooqPluginRepository implements PluginRepository {
                 configuration -> {
                   DSLContext tx = DSL.using(configuration);
                   if (!lockIfActive(tx, plugin)) {
-                    return false;
+                    return Optional.<T>empty();
                   }
-                  change.accept(tx);
-                  return true;
+                  return Optional.of(change.apply(tx));
                 }));
   }
 
@@ -195,31 +201,33 @@ final class JooqPluginRepository implements PluginRepository {
               checkLength(value.value(), MAX_SETTING_LENGTH, "A setting value");
             });
     return changeIfActive(
-        "saving a plugin's settings",
-        plugin,
-        tx -> {
-          tx.deleteFrom(PLUGIN_SETTING)
-              .where(PLUGIN_SETTING.PLUGIN_ID.eq(plugin.value()))
-              .execute();
-          if (!settings.values().isEmpty()) {
-            var insert =
-                tx.insertInto(
-                    PLUGIN_SETTING,
-                    PLUGIN_SETTING.PLUGIN_ID,
-                    PLUGIN_SETTING.SETTING_KEY,
-                    PLUGIN_SETTING.SETTING_VALUE,
-                    PLUGIN_SETTING.SECRET);
-            for (var entry : settings.values().entrySet()) {
-              insert =
-                  insert.values(
-                      plugin.value(),
-                      entry.getKey(),
-                      entry.getValue().value(),
-                      entry.getValue().secret());
-            }
-            insert.execute();
-          }
-        });
+            "saving a plugin's settings",
+            plugin,
+            tx -> {
+              tx.deleteFrom(PLUGIN_SETTING)
+                  .where(PLUGIN_SETTING.PLUGIN_ID.eq(plugin.value()))
+                  .execute();
+              if (!settings.values().isEmpty()) {
+                var insert =
+                    tx.insertInto(
+                        PLUGIN_SETTING,
+                        PLUGIN_SETTING.PLUGIN_ID,
+                        PLUGIN_SETTING.SETTING_KEY,
+                        PLUGIN_SETTING.SETTING_VALUE,
+                        PLUGIN_SETTING.SECRET);
+                for (var entry : settings.values().entrySet()) {
+                  insert =
+                      insert.values(
+                          plugin.value(),
+                          entry.getKey(),
+                          entry.getValue().value(),
+                          entry.getValue().secret());
+                }
+                insert.execute();
+              }
+              return true;
+            })
+        .isPresent();
   }
 
   @Override
@@ -282,41 +290,164 @@ final class JooqPluginRepository implements PluginRepository {
     UUID operatorId = operator.value();
     try {
       return changeIfActive(
-          "saving a plugin's value for an operator",
-          plugin,
-          tx -> {
-            var row =
-                PLUGIN_OPERATOR_VALUE
-                    .PLUGIN_ID
-                    .eq(plugin.value())
-                    .and(PLUGIN_OPERATOR_VALUE.OPERATOR_ID.eq(operatorId))
-                    .and(PLUGIN_OPERATOR_VALUE.VALUE_KEY.eq(key));
-            if (value.isEmpty()) {
-              tx.deleteFrom(PLUGIN_OPERATOR_VALUE).where(row).execute();
-              return;
-            }
-            // Writers of this plugin's values hold its row lock, so update-then-insert
-            // cannot race another insert of the same key.
-            int updated =
-                tx.update(PLUGIN_OPERATOR_VALUE)
-                    .set(PLUGIN_OPERATOR_VALUE.VALUE_TEXT, value.get())
-                    .where(row)
-                    .execute();
-            if (updated == 0) {
-              tx.insertInto(PLUGIN_OPERATOR_VALUE)
-                  .set(PLUGIN_OPERATOR_VALUE.PLUGIN_ID, plugin.value())
-                  .set(PLUGIN_OPERATOR_VALUE.OPERATOR_ID, operatorId)
-                  .set(PLUGIN_OPERATOR_VALUE.VALUE_KEY, key)
-                  .set(PLUGIN_OPERATOR_VALUE.VALUE_TEXT, value.get())
-                  .execute();
-            }
-          });
+              "saving a plugin's value for an operator",
+              plugin,
+              tx -> {
+                var row =
+                    PLUGIN_OPERATOR_VALUE
+                        .PLUGIN_ID
+                        .eq(plugin.value())
+                        .and(PLUGIN_OPERATOR_VALUE.OPERATOR_ID.eq(operatorId))
+                        .and(PLUGIN_OPERATOR_VALUE.VALUE_KEY.eq(key));
+                if (value.isEmpty()) {
+                  tx.deleteFrom(PLUGIN_OPERATOR_VALUE).where(row).execute();
+                  return true;
+                }
+                // Writers of this plugin's values hold its row lock, so update-then-insert
+                // cannot race another insert of the same key.
+                int updated =
+                    tx.update(PLUGIN_OPERATOR_VALUE)
+                        .set(PLUGIN_OPERATOR_VALUE.VALUE_TEXT, value.get())
+                        .where(row)
+                        .execute();
+                if (updated == 0) {
+                  tx.insertInto(PLUGIN_OPERATOR_VALUE)
+                      .set(PLUGIN_OPERATOR_VALUE.PLUGIN_ID, plugin.value())
+                      .set(PLUGIN_OPERATOR_VALUE.OPERATOR_ID, operatorId)
+                      .set(PLUGIN_OPERATOR_VALUE.VALUE_KEY, key)
+                      .set(PLUGIN_OPERATOR_VALUE.VALUE_TEXT, value.get())
+                      .execute();
+                }
+                return true;
+              })
+          .isPresent();
     } catch (IllegalStateException e) {
       if (SqlErrors.isForeignKeyViolation(e)) {
         throw new IllegalArgumentException("There is no operator " + operator + ".", e);
       }
       throw e;
     }
+  }
+
+  @Override
+  public Page<Operator> operators(
+      PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page) {
+    Objects.requireNonNull(page, "page");
+    Condition where = covered(plugin, marker, filter);
+    return guard(
+        "listing a plugin's operators",
+        () -> {
+          long total = dsl.fetchCount(OPERATOR, where);
+          List<Operator> items =
+              total <= page.offset()
+                  ? List.of()
+                  : dsl.select(JooqOperatorRepository.PROFILE)
+                      .from(OPERATOR)
+                      .where(where)
+                      .orderBy(OPERATOR.USERNAME)
+                      .limit(page.size())
+                      .offset(page.offset())
+                      .fetch(JooqOperatorRepository::operator);
+          return new Page<>(items, page, total);
+        });
+  }
+
+  /**
+   * Set-based: enabling updates the rows of the key that hold another value and inserts the missing
+   * ones with one {@code INSERT … SELECT}; disabling is one {@code DELETE … WHERE}; all under the
+   * plugin's row lock.
+   */
+  @Override
+  public OptionalLong markIfActive(
+      PluginId plugin, Marker marker, PluginOperatorFilter filter, boolean marked) {
+    checkKey(marker.key());
+    checkLength(marker.value(), MAX_OPERATOR_VALUE_LENGTH, "A plugin's value for an operator");
+    var coveredIds = DSL.select(OPERATOR.ID).from(OPERATOR).where(covered(plugin, marker, filter));
+    Condition ofKey =
+        PLUGIN_OPERATOR_VALUE
+            .PLUGIN_ID
+            .eq(plugin.value())
+            .and(PLUGIN_OPERATOR_VALUE.VALUE_KEY.eq(marker.key()))
+            .and(PLUGIN_OPERATOR_VALUE.OPERATOR_ID.in(coveredIds));
+    return changeIfActive(
+            "changing a plugin's value for many operators",
+            plugin,
+            tx -> {
+              if (!marked) {
+                return (long) tx.deleteFrom(PLUGIN_OPERATOR_VALUE).where(ofKey).execute();
+              }
+              long updated =
+                  tx.update(PLUGIN_OPERATOR_VALUE)
+                      .set(PLUGIN_OPERATOR_VALUE.VALUE_TEXT, marker.value())
+                      .where(ofKey)
+                      .and(PLUGIN_OPERATOR_VALUE.VALUE_TEXT.ne(marker.value()))
+                      .execute();
+              var any = PLUGIN_OPERATOR_VALUE.as("existing");
+              long inserted =
+                  tx.insertInto(
+                          PLUGIN_OPERATOR_VALUE,
+                          PLUGIN_OPERATOR_VALUE.PLUGIN_ID,
+                          PLUGIN_OPERATOR_VALUE.OPERATOR_ID,
+                          PLUGIN_OPERATOR_VALUE.VALUE_KEY,
+                          PLUGIN_OPERATOR_VALUE.VALUE_TEXT)
+                      .select(
+                          DSL.select(
+                                  DSL.val(plugin.value()),
+                                  OPERATOR.ID,
+                                  DSL.val(marker.key()),
+                                  DSL.val(marker.value()))
+                              .from(OPERATOR)
+                              .where(covered(plugin, marker, filter))
+                              .andNotExists(
+                                  DSL.selectOne()
+                                      .from(any)
+                                      .where(any.PLUGIN_ID.eq(plugin.value()))
+                                      .and(any.VALUE_KEY.eq(marker.key()))
+                                      .and(any.OPERATOR_ID.eq(OPERATOR.ID))))
+                      .execute();
+              return updated + inserted;
+            })
+        .map(OptionalLong::of)
+        .orElse(OptionalLong.empty());
+  }
+
+  /** The operators the filter covers, as a condition on {@code operator}. */
+  private static Condition covered(PluginId plugin, Marker marker, PluginOperatorFilter filter) {
+    Objects.requireNonNull(plugin, "plugin");
+    Objects.requireNonNull(marker, "marker");
+    Condition where = DSL.noCondition();
+    if (!filter.text().isEmpty()) {
+      String pattern = "%" + JooqOperatorRepository.escapeLike(filter.text()) + "%";
+      where =
+          OPERATOR
+              .USERNAME
+              .like(pattern, JooqOperatorRepository.LIKE_ESCAPE)
+              .or(OPERATOR.EMAIL.like(pattern, JooqOperatorRepository.LIKE_ESCAPE))
+              .or(OPERATOR.DISPLAY_NAME_LOWER.like(pattern, JooqOperatorRepository.LIKE_ESCAPE));
+    }
+    if (filter.role().isPresent()) {
+      where = where.and(OPERATOR.ROLE.eq(filter.role().get().name()));
+    }
+    if (filter.active().isPresent()) {
+      where = where.and(OPERATOR.ACTIVE.eq(filter.active().get()));
+    }
+    if (filter.among().isPresent()) {
+      where =
+          where.and(OPERATOR.ID.in(filter.among().get().stream().map(OperatorId::value).toList()));
+    }
+    var value = PLUGIN_OPERATOR_VALUE.as("marked");
+    var markedRow =
+        DSL.selectOne()
+            .from(value)
+            .where(value.PLUGIN_ID.eq(plugin.value()))
+            .and(value.VALUE_KEY.eq(marker.key()))
+            .and(value.OPERATOR_ID.eq(OPERATOR.ID))
+            .and(value.VALUE_TEXT.eq(marker.value()));
+    return switch (filter.status()) {
+      case ALL -> where;
+      case ENABLED -> where.andExists(markedRow);
+      case NOT_ENABLED -> where.andNotExists(markedRow);
+    };
   }
 
   private static void checkKey(String key) {

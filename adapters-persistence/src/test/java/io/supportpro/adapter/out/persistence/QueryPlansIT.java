@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.PendingSignIn;
+import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.testing.FakePromptPlugin;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
@@ -17,8 +18,10 @@ import io.supportpro.domain.audit.RepeatKey;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import io.supportpro.domain.plugin.SettingValue;
@@ -182,6 +185,19 @@ class QueryPlansIT {
     plugins.setOperatorValueIfActive(PROMPT, alice.id(), "enabled", Optional.empty());
     plugins.operatorValue(PROMPT, alice.id(), "enabled");
     plugins.operatorValues(PROMPT, "enabled", List.of(alice.id(), OperatorId.random()));
+    var enabled = new PluginRepository.Marker("enabled", "true");
+    for (var status : PluginOperatorFilter.Status.values()) {
+      var filter =
+          new PluginOperatorFilter(
+              "", status, Optional.of(Role.OPERATOR), Optional.of(true), Optional.empty());
+      plugins.operators(PROMPT, enabled, filter, new PageRequest(1, 20));
+      plugins.operators(PROMPT, enabled, filter.among(Set.of(alice.id())), new PageRequest(1, 20));
+      plugins.markIfActive(PROMPT, enabled, filter, true);
+      plugins.markIfActive(PROMPT, enabled, filter.among(Set.of(alice.id())), false);
+    }
+    plugins.operators(PROMPT, enabled, PluginOperatorFilter.EVERYONE, new PageRequest(1, 20));
+    plugins.markIfActive(PROMPT, enabled, PluginOperatorFilter.EVERYONE, true);
+    plugins.markIfActive(PROMPT, enabled, PluginOperatorFilter.EVERYONE, false);
     plugins.transition(PROMPT, PluginState.ACTIVE, PluginState.AVAILABLE);
 
     exerciseTheSignInAdapters(dsl, alice);

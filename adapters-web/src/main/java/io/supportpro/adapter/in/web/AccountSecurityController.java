@@ -5,11 +5,12 @@ import io.javalin.http.Context;
 import io.supportpro.application.port.in.DisableTotpUseCase;
 import io.supportpro.application.port.in.EnrolTotpUseCase;
 import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
+import io.supportpro.application.port.in.ViewPluginSecondFactorUseCase;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
 
 /**
- * An operator's own security page: adding an authenticator app, removing it, and new recovery
- * codes.
+ * An operator's own security page: which second factor confirms their sign-ins (a plugin's, when
+ * one applies to them), adding an authenticator app, removing it, and new recovery codes.
  */
 final class AccountSecurityController {
   static final String PAGE = "/account/security";
@@ -23,6 +24,7 @@ final class AccountSecurityController {
   private final EnrolTotpUseCase enrol;
   private final DisableTotpUseCase disable;
   private final RegenerateRecoveryCodesUseCase regenerate;
+  private final ViewPluginSecondFactorUseCase pluginSecondFactor;
   private final Cookies cookies;
 
   AccountSecurityController(
@@ -30,11 +32,13 @@ final class AccountSecurityController {
       EnrolTotpUseCase enrol,
       DisableTotpUseCase disable,
       RegenerateRecoveryCodesUseCase regenerate,
+      ViewPluginSecondFactorUseCase pluginSecondFactor,
       Cookies cookies) {
     this.status = status;
     this.enrol = enrol;
     this.disable = disable;
     this.regenerate = regenerate;
+    this.pluginSecondFactor = pluginSecondFactor;
     this.cookies = cookies;
   }
 
@@ -59,6 +63,8 @@ final class AccountSecurityController {
             "account",
             "status",
             status.status(visitor.operator().id()),
+            "plugin",
+            pluginSecondFactor.applyingTo(visitor.operator().id()).orElse(null),
             "csrf",
             visitor.session().csrfToken(),
             "disableError",

@@ -7,21 +7,31 @@ import io.supportpro.application.port.in.ManagePluginOperatorsUseCase;
 import io.supportpro.application.port.in.OperatorChoice;
 import io.supportpro.application.port.in.PluginOperatorCommand;
 import io.supportpro.application.port.in.PluginOperatorResult;
+import io.supportpro.application.port.in.PluginOperatorsCommand;
+import io.supportpro.application.port.in.PluginOperatorsResult;
 import io.supportpro.application.port.in.PluginOverview;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Which operators sign in with a plugin's second factor: a searchable, paged list with Enable and
- * Disable buttons, for every plugin that offers one.
+ * Which operators sign in with a plugin's second factor: a filtered, paged list with Enable and
+ * Disable buttons, check boxes to change a selection, and a confirmed change of all that match, for
+ * every plugin that offers one.
  */
 final class PluginOperatorsController {
   static final String NOT_CONFIGURED =
       " is active but not configured, so it cannot be enabled for any operator yet.";
   static final int PAGE_SIZE = 25;
+  private static final String SELECTED_PREFIX = "operator-";
 
   /** An operator as the table shows them, with whether the plugin is enabled for them. */
   record OperatorRow(
@@ -29,6 +39,7 @@ final class PluginOperatorsController {
       String username,
       String displayName,
       String email,
+      String role,
       boolean active,
       boolean enabled) {
     static OperatorRow of(OperatorChoice choice) {
@@ -38,6 +49,7 @@ final class PluginOperatorsController {
           operator.username().value(),
           operator.displayName().value(),
           operator.email().value(),
+          operator.isAdministrator() ? "Administrator" : "Operator",
           operator.active(),
           choice.enabled());
     }
@@ -51,8 +63,63 @@ final class PluginOperatorsController {
     this.operators = operators;
   }
 
+  /**
+   * The filter beyond the search text, as the query string and the forms carry it: empty text for
+   * "any", so that an unfiltered list keeps its short addresses.
+   */
+  record Criteria(String status, String role, String active) {
+    static Criteria of(Params params) {
+      return new Criteria(params.text("status"), params.text("role"), params.text("active"));
+    }
+
+    /** The filter with this search text; a value that names no choice is a bad request. */
+    PluginOperatorFilter filter(String text) {
+      PluginOperatorFilter.Status parsedStatus =
+          switch (status) {
+            case "" -> PluginOperatorFilter.Status.ALL;
+            case "enabled" -> PluginOperatorFilter.Status.ENABLED;
+            case "not-enabled" -> PluginOperatorFilter.Status.NOT_ENABLED;
+            default -> throw Halt.badRequest("Choose a status from the list.");
+          };
+      Optional<Role> parsedRole =
+          switch (role) {
+            case "" -> Optional.empty();
+            case "administrator" -> Optional.of(Role.ADMINISTRATOR);
+            case "operator" -> Optional.of(Role.OPERATOR);
+            default -> throw Halt.badRequest("Choose a role from the list.");
+          };
+      Optional<Boolean> parsedActive =
+          switch (active) {
+            case "" -> Optional.empty();
+            case "yes" -> Optional.of(true);
+            case "no" -> Optional.of(false);
+            default -> throw Halt.badRequest("Choose active or deactivated from the list.");
+          };
+      return new PluginOperatorFilter(
+          text, parsedStatus, parsedRole, parsedActive, Optional.empty());
+    }
+
+    /** The query string of this filter with the search and page, in a fixed order. */
+    Map<String, String> query(String search, String page) {
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("q", search);
+      query.put("status", status);
+      query.put("role", role);
+      query.put("active", active);
+      query.put("page", page);
+      return query;
+    }
+  }
+
   void register(RoutesConfig routes) {
     routes.get(PluginsController.LIST + "/{id}/operators", this::list, Access.ADMINISTRATOR);
+    routes.get(
+        PluginsController.LIST + "/{id}/operators/all", this::confirmAll, Access.ADMINISTRATOR);
+    routes.post(PluginsController.LIST + "/{id}/operators/all", this::setAll, Access.ADMINISTRATOR);
+    routes.post(
+        PluginsController.LIST + "/{id}/operators/selected",
+        this::setSelected,
+        Access.ADMINISTRATOR);
     routes.post(
         PluginsController.LIST + "/{id}/operators/{operatorId}", this::set, Access.ADMINISTRATOR);
   }
@@ -80,18 +147,20 @@ final class PluginOperatorsController {
     PluginOverview plugin = plugin(ctx);
     PluginId id = plugin.descriptor().id();
     ListSearch search = ListSearch.of(ctx);
+    Params query = Params.query(ctx);
+    Criteria criteria = Criteria.of(query);
+    PluginOperatorFilter filter = criteria.filter(search.text());
     Page<OperatorChoice> found =
         search.shown(
             operators
-                .list(id, search.text(), search.request(PAGE_SIZE))
+                .listMatching(id, filter, search.request(PAGE_SIZE))
                 .orElseThrow(() -> notActive(plugin)));
+    long enabledCount = search.problem().isPresent() ? 0 : enabledAmong(plugin, filter);
     boolean configured = operators.configured(id);
     // What the buttons carry back, so that the administrator returns to the same page.
     String page = Long.toString(found.request().number());
-    Pages.render(
-        ctx,
-        search.status(),
-        "admin/plugin-operators",
+    String kept = search.problem().isEmpty() ? search.typed() : "";
+    Map<String, Object> model =
         Pages.model(
             "section",
             "plugins",
@@ -104,9 +173,19 @@ final class PluginOperatorsController {
             "searchError",
             search.problem().orElse(null),
             "keptSearch",
-            search.problem().isEmpty() ? search.typed() : "",
+            kept,
             "keptPage",
             page,
+            "criteria",
+            criteria,
+            "matching",
+            found.total(),
+            "enabledCount",
+            enabledCount,
+            "confirmEnable",
+            Urls.withQuery(address(id) + "/all", allQuery(criteria, kept, "true")),
+            "confirmDisable",
+            Urls.withQuery(address(id) + "/all", allQuery(criteria, kept, "false")),
             "operators",
             found.items().stream().map(OperatorRow::of).toList(),
             "configured",
@@ -116,9 +195,213 @@ final class PluginOperatorsController {
             "settings",
             settings(id),
             "paging",
-            Paging.of(found, n -> search.link(address(id), n)),
+            Paging.of(found, n -> Urls.withQuery(address(id), criteria.query(search.typed(), n))),
+            "csrf",
+            Visitor.required(ctx).session().csrfToken());
+    changeNotice(query, plugin).ifPresent(notice -> model.put("notice", notice));
+    Pages.render(ctx, search.status(), "admin/plugin-operators", model);
+  }
+
+  /** The notice after a change of many, worded here with the plugin's name and the count. */
+  private static Optional<String> changeNotice(Params query, PluginOverview plugin) {
+    String count = query.text("count");
+    if (!count.matches("[0-9]{1,9}")) {
+      return Optional.empty();
+    }
+    String operatorsWord = count.equals("1") ? " operator" : " operators";
+    String name = plugin.descriptor().name();
+    return switch (query.text("notice")) {
+      case "plugin-enabled-for-many" ->
+          Optional.of(name + " is now enabled for " + count + " more" + operatorsWord + ".");
+      case "plugin-disabled-for-many" ->
+          Optional.of(
+              name
+                  + " is no longer enabled for "
+                  + count
+                  + operatorsWord
+                  + "; they sign in with their authenticator app, or with their password only if"
+                  + " they have none.");
+      default -> Optional.empty();
+    };
+  }
+
+  /** How many of the operators the filter covers have the plugin enabled. */
+  private long enabledAmong(PluginOverview plugin, PluginOperatorFilter filter) {
+    if (filter.status() == PluginOperatorFilter.Status.NOT_ENABLED) {
+      return 0;
+    }
+    return count(
+        plugin,
+        new PluginOperatorFilter(
+            filter.text(),
+            PluginOperatorFilter.Status.ENABLED,
+            filter.role(),
+            filter.active(),
+            filter.among()));
+  }
+
+  /** How many operators the filter covers. */
+  private long count(PluginOverview plugin, PluginOperatorFilter filter) {
+    return operators
+        .listMatching(plugin.descriptor().id(), filter, new PageRequest(1, 1))
+        .orElseThrow(() -> notActive(plugin))
+        .total();
+  }
+
+  private static Map<String, String> allQuery(Criteria criteria, String search, String enabled) {
+    Map<String, String> query = criteria.query(search, "");
+    query.put("enabled", enabled);
+    return query;
+  }
+
+  /** Asks before a change of every operator that matches, saying how many it covers. */
+  private void confirmAll(Context ctx) {
+    PluginOverview plugin = plugin(ctx);
+    PluginId id = plugin.descriptor().id();
+    Params query = Params.query(ctx);
+    boolean enabled = enabledField(query);
+    String search = checkedSearch(query);
+    Criteria criteria = Criteria.of(query);
+    PluginOperatorFilter filter = criteria.filter(search);
+    if (enabled && !operators.configured(id)) {
+      throw notConfigured(plugin);
+    }
+    long matching = count(plugin, filter);
+    String name = plugin.descriptor().name();
+    String operatorsWord = matching == 1 ? " operator" : " operators";
+    String heading =
+        (enabled ? "Enable " : "Disable ")
+            + name
+            + " for all "
+            + matching
+            + " matching"
+            + operatorsWord
+            + "?";
+    String consequence =
+        enabled
+            ? "Each of them will confirm every sign-in with " + name + "."
+            : enabledAmong(plugin, filter)
+                + " of them now sign in with "
+                + name
+                + "; they will fall back to their authenticator app, or to their password only if"
+                + " they have none.";
+    Pages.render(
+        ctx,
+        200,
+        "admin/plugin-operators-confirm",
+        Pages.model(
+            "section",
+            "plugins",
+            "plugin",
+            name,
+            "heading",
+            heading,
+            "consequence",
+            consequence,
+            "action",
+            address(id) + "/all",
+            "back",
+            Urls.withQuery(address(id), criteria.query(search, "")),
+            "search",
+            search,
+            "criteria",
+            criteria,
+            "enabled",
+            enabled,
+            "button",
+            (enabled ? "Enable for all " : "Disable for all ") + matching + operatorsWord,
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
+  }
+
+  /** Enables or disables the plugin for every operator that matches, once confirmed. */
+  private void setAll(Context ctx) {
+    PluginOverview plugin = plugin(ctx);
+    Params form = Params.form(ctx);
+    String search = checkedSearch(form);
+    Criteria criteria = Criteria.of(form);
+    change(ctx, plugin, criteria.filter(search), enabledField(form), criteria.query(search, ""));
+  }
+
+  /** Enables or disables the plugin for the operators checked on the page. */
+  private void setSelected(Context ctx) {
+    PluginOverview plugin = plugin(ctx);
+    Params form = Params.form(ctx);
+    boolean enabled = enabledField(form);
+    Set<OperatorId> selected = new LinkedHashSet<>();
+    for (String name : form.all().keySet()) {
+      if (name.startsWith(SELECTED_PREFIX)) {
+        try {
+          selected.add(OperatorId.parse(name.substring(SELECTED_PREFIX.length())));
+        } catch (IllegalArgumentException malformed) {
+          throw Halt.badRequest("Select operators with their check boxes.");
+        }
+      }
+    }
+    if (selected.isEmpty()) {
+      throw Halt.badRequest("Select at least one operator with its check box first.");
+    }
+    String search = checkedSearch(form);
+    Criteria criteria = Criteria.of(form);
+    // Refused unless each is a real choice, so that the way back carries only those.
+    criteria.filter(search);
+    String page = form.text("page").matches("[1-9][0-9]{0,8}") ? form.text("page") : "";
+    change(
+        ctx,
+        plugin,
+        PluginOperatorFilter.EVERYONE.among(selected),
+        enabled,
+        criteria.query(search, page));
+  }
+
+  private void change(
+      Context ctx,
+      PluginOverview plugin,
+      PluginOperatorFilter filter,
+      boolean enabled,
+      Map<String, String> back) {
+    PluginId id = plugin.descriptor().id();
+    var result =
+        operators.setAll(
+            new PluginOperatorsCommand(Visitor.required(ctx).actor(ctx), id, filter, enabled));
+    switch (result) {
+      case PluginOperatorsResult.Changed changed -> {
+        Map<String, String> query = new LinkedHashMap<>(back);
+        query.put("notice", enabled ? "plugin-enabled-for-many" : "plugin-disabled-for-many");
+        query.put("count", Long.toString(changed.count()));
+        Pages.seeOther(ctx, Urls.withQuery(address(id), query) + "#operators");
+      }
+      case PluginOperatorsResult.NotActive notActive -> throw notActive(plugin);
+      case PluginOperatorsResult.NotConfigured notConfigured -> throw notConfigured(plugin);
+    }
+  }
+
+  private static boolean enabledField(Params params) {
+    return switch (params.text("enabled")) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw Halt.badRequest("Use the Enable or Disable button.");
+    };
+  }
+
+  /** The search the form or address carries; one that cannot be a search is a bad request. */
+  private static String checkedSearch(Params params) {
+    String search = params.text("q");
+    FieldCheck.problem(search, ListSearch.MAX_LENGTH)
+        .ifPresent(
+            problem -> {
+              throw Halt.badRequest(problem);
+            });
+    return search.strip();
+  }
+
+  private static Halt notConfigured(PluginOverview plugin) {
+    return Halt.page(
+        409,
+        plugin.descriptor().name() + " is not configured",
+        plugin.descriptor().name() + NOT_CONFIGURED + " Complete its settings first.",
+        settings(plugin.descriptor().id()),
+        "Go to the settings");
   }
 
   private void set(Context ctx) {
@@ -131,12 +414,7 @@ final class PluginOperatorsController {
       throw Halt.notFound();
     }
     Params form = Params.form(ctx);
-    boolean enabled =
-        switch (form.text("enabled")) {
-          case "true" -> true;
-          case "false" -> false;
-          default -> throw Halt.badRequest("Use the Enable or Disable button.");
-        };
+    boolean enabled = enabledField(form);
     var result =
         operators.set(
             new PluginOperatorCommand(Visitor.required(ctx).actor(ctx), id, operator, enabled));
@@ -151,28 +429,25 @@ final class PluginOperatorsController {
                       ? Notice.PLUGIN_ENABLED_FOR_OPERATOR
                       : Notice.PLUGIN_DISABLED_FOR_OPERATOR));
       case PluginOperatorResult.NotActive notActive -> throw notActive(plugin);
-      case PluginOperatorResult.NotConfigured notConfigured ->
-          throw Halt.page(
-              409,
-              plugin.descriptor().name() + " is not configured",
-              plugin.descriptor().name() + NOT_CONFIGURED + " Complete its settings first.",
-              settings(id),
-              "Go to the settings");
+      case PluginOperatorResult.NotConfigured notConfigured -> throw notConfigured(plugin);
       case PluginOperatorResult.UnknownOperator unknown -> throw Halt.notFound();
     }
   }
 
-  /** The list as the administrator left it: the same search and page, when they are usable. */
+  /** The list as the administrator left it: the same filter and page, when they are usable. */
   private static String backTo(PluginId plugin, Params form, Notice notice) {
-    Map<String, String> query = new LinkedHashMap<>();
     String search = form.text("q");
-    if (FieldCheck.problem(search, ListSearch.MAX_LENGTH).isEmpty()) {
-      query.put("q", search);
-    }
     String page = form.text("page");
-    if (page.matches("[1-9][0-9]{0,8}")) {
-      query.put("page", page);
+    Criteria criteria = Criteria.of(form);
+    try {
+      criteria.filter("");
+    } catch (Halt unusable) {
+      criteria = new Criteria("", "", "");
     }
+    Map<String, String> query =
+        criteria.query(
+            FieldCheck.problem(search, ListSearch.MAX_LENGTH).isEmpty() ? search : "",
+            page.matches("[1-9][0-9]{0,8}") ? page : "");
     String back = Urls.withQuery(address(plugin), query);
     return back + (back.contains("?") ? "&" : "?") + notice.query().substring(1);
   }

@@ -56,6 +56,7 @@ public final class WebServer implements AutoCloseable {
             account.enrolTotp(),
             account.disableTotp(),
             account.regenerateRecoveryCodes(),
+            account.pluginSecondFactor(),
             cookies);
     var passwords =
         new PasswordController(

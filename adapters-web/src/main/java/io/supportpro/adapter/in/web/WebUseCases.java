@@ -31,6 +31,7 @@ import io.supportpro.application.port.in.StartPromptUseCase;
 import io.supportpro.application.port.in.TestPluginConnectionUseCase;
 import io.supportpro.application.port.in.UninstallPluginUseCase;
 import io.supportpro.application.port.in.UpdateOperatorUseCase;
+import io.supportpro.application.port.in.ViewPluginSecondFactorUseCase;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
 import java.util.Arrays;
 import java.util.Objects;
@@ -55,14 +56,18 @@ public record WebUseCases(
     }
   }
 
-  /** An operator's own authenticator app, recovery codes, password and sessions. */
+  /**
+   * An operator's own authenticator app, recovery codes, password and sessions, and the plugin that
+   * may replace the app.
+   */
   public record Account(
       EnrolTotpUseCase enrolTotp,
       DisableTotpUseCase disableTotp,
       RegenerateRecoveryCodesUseCase regenerateRecoveryCodes,
       ViewTwoFactorStatusUseCase twoFactorStatus,
       ChangePasswordUseCase changePassword,
-      ManageSessionsUseCase sessions) {
+      ManageSessionsUseCase sessions,
+      ViewPluginSecondFactorUseCase pluginSecondFactor) {
     public Account {
       requireAll(
           enrolTotp,
@@ -70,7 +75,8 @@ public record WebUseCases(
           regenerateRecoveryCodes,
           twoFactorStatus,
           changePassword,
-          sessions);
+          sessions,
+          pluginSecondFactor);
     }
   }
 

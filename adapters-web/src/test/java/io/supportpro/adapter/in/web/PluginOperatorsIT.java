@@ -176,6 +176,171 @@ class PluginOperatorsIT {
             });
   }
 
+  // --- many at once
+
+  private List<AuditEvent> bulkChanges() {
+    return panel.audit.all().stream()
+        .filter(
+            e ->
+                e.type() == AuditEventType.PLUGIN_ENABLED_FOR_OPERATORS
+                    || e.type() == AuditEventType.PLUGIN_DISABLED_FOR_OPERATORS)
+        .toList();
+  }
+
+  @Test
+  void theList_isFilteredByStatusRoleAndActivity_withItsCounts() {
+    for (int i = 0; i < 5; i++) {
+      panel.create("agent%02d".formatted(i), "operator");
+    }
+    setForOperator(admin, PROMPT, panel.operator("agent01").id().toString(), true);
+    setForOperator(admin, PROMPT, panel.operator(TestPanel.ADMIN).id().toString(), true);
+
+    Response all = admin.get(OPERATORS);
+    Response enabledOperators = admin.get(OPERATORS + "?status=enabled&role=operator");
+    Response notEnabled = admin.get(OPERATORS + "?q=agent&status=not-enabled&active=yes");
+
+    PagesIT.assertWellFormedPage(all);
+    assertThat(all.text())
+        .contains("7 operators match; Example Prompt is enabled for 2 of them.")
+        .contains("Enable for all 7 matching operators", "Disable for all 7 matching operators")
+        .containsPattern("admin Operator admin admin@example.com Enabled Administrator");
+    assertThat(enabledOperators.text())
+        .contains("1 operator matches; Example Prompt is enabled for 1 of them.", "agent01")
+        .doesNotContain("agent02");
+    assertThat(Html.inputValue(enabledOperators.body(), "status")).hasValue("enabled");
+    assertThat(notEnabled.text())
+        .contains("4 operators match; Example Prompt is enabled for 0 of them.")
+        .doesNotContain("Disable for all");
+    assertThat(admin.get(OPERATORS + "?status=everyone").status()).isEqualTo(400);
+    assertThat(admin.get(OPERATORS + "?role=root").status()).isEqualTo(400);
+  }
+
+  @Test
+  void enablingAndDisablingSelected_returnsToTheListWithTheCount_inOneAuditEntryEach() {
+    for (int i = 0; i < 5; i++) {
+      panel.create("agent%02d".formatted(i), "operator");
+    }
+    String page = OPERATORS + "?q=agent&role=operator";
+    Response list = admin.get(page);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("q", "agent");
+    fields.put("role", "operator");
+    fields.put("enabled", "true");
+    fields.put("operator-" + panel.operator("agent01").id(), "on");
+    fields.put("operator-" + panel.operator("agent03").id(), "on");
+
+    Response enabled = submit(admin, page, OPERATORS + "/selected", fields);
+
+    assertThat(list.body()).contains("Enable selected", "Disable selected");
+    assertThat(enabled.status()).isEqualTo(303);
+    assertThat(enabled.location())
+        .hasValue(page + "&notice=plugin-enabled-for-many&count=2#operators");
+    assertThat(admin.follow(enabled).text())
+        .contains("Example Prompt is now enabled for 2 more operators.");
+    assertThat(promptValue("agent01")).hasValue("true");
+    assertThat(promptValue("agent03")).hasValue("true");
+    assertThat(promptValue("agent02")).isEmpty();
+
+    fields.put("enabled", "false");
+    Response disabled = submit(admin, page, OPERATORS + "/selected", fields);
+    assertThat(admin.follow(disabled).text())
+        .contains("Example Prompt is no longer enabled for 2 operators; they sign in with their");
+    assertThat(promptValue("agent01")).isEmpty();
+
+    assertThat(bulkChanges())
+        .extracting(AuditEvent::type)
+        .containsExactly(
+            AuditEventType.PLUGIN_ENABLED_FOR_OPERATORS,
+            AuditEventType.PLUGIN_DISABLED_FOR_OPERATORS);
+    assertThat(bulkChanges())
+        .allSatisfy(
+            e -> {
+              assertThat(e.actor().name()).isEqualTo(TestPanel.ADMIN);
+              assertThat(e.details()).containsEntry("count", "2").containsEntry("selected", "2");
+            });
+  }
+
+  @Test
+  void enablingForAllMatching_asksFirstWithTheCount_thenChangesThemAllInOneAuditEntry() {
+    for (int i = 0; i < 30; i++) {
+      panel.create("agent%02d".formatted(i), "operator");
+    }
+    Response list = admin.get(OPERATORS + "?q=agent");
+    String confirmation = OPERATORS + "/all?q=agent&enabled=true";
+    assertThat(list.body())
+        .contains("href=\"/admin/plugins/example-prompt/operators/all?q=agent&amp;enabled=true\"");
+
+    Response asked = admin.get(confirmation);
+    assertThat(asked.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(asked);
+    assertThat(asked.text())
+        .contains("Enable Example Prompt for all 30 matching operators?")
+        .contains("Each of them will confirm every sign-in with Example Prompt.");
+    assertThat(promptValue("agent00")).isEmpty();
+
+    Response done =
+        submit(admin, confirmation, OPERATORS + "/all", Map.of("q", "agent", "enabled", "true"));
+
+    assertThat(done.location())
+        .hasValue(OPERATORS + "?q=agent&notice=plugin-enabled-for-many&count=30#operators");
+    assertThat(promptValue("agent29")).hasValue("true");
+    assertThat(promptValue(TestPanel.OPERATOR)).isEmpty();
+    assertThat(bulkChanges())
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.details())
+                    .containsEntry("count", "30")
+                    .containsEntry("search", "agent"));
+
+    Response askedToDisable = admin.get(OPERATORS + "/all?enabled=false");
+    assertThat(askedToDisable.text())
+        .contains("Disable Example Prompt for all 32 matching operators?")
+        .contains(
+            "30 of them now sign in with Example Prompt; they will fall back to their"
+                + " authenticator app, or to their password only if they have none.");
+  }
+
+  @Test
+  void manyAtOnce_refusesWhatCannotBeAChoice() {
+    String csrf = Html.csrf(admin.get(OPERATORS).body());
+    Map<String, String> noneSelected = new LinkedHashMap<>();
+    noneSelected.put("csrf", csrf);
+    noneSelected.put("enabled", "true");
+    Map<String, String> malformed = new LinkedHashMap<>(noneSelected);
+    malformed.put("operator-not-a-uuid", "on");
+    Map<String, String> badStatus = new LinkedHashMap<>(noneSelected);
+    badStatus.put("status", "enabled\u0000");
+    Map<String, String> oversized = new LinkedHashMap<>(noneSelected);
+    oversized.put("q", "x".repeat(10_000));
+    Map<String, String> noToken = new LinkedHashMap<>(noneSelected);
+    noToken.remove("csrf");
+
+    assertThat(admin.post(OPERATORS + "/selected", noneSelected).status()).isEqualTo(400);
+    assertThat(admin.post(OPERATORS + "/selected", malformed).status()).isEqualTo(400);
+    assertThat(admin.post(OPERATORS + "/all", badStatus).status()).isEqualTo(400);
+    assertThat(admin.post(OPERATORS + "/all", oversized).status()).isEqualTo(400);
+    assertThat(admin.post(OPERATORS + "/all", noToken).status()).isEqualTo(403);
+    assertThat(admin.get(OPERATORS + "/all?enabled=maybe").status()).isEqualTo(400);
+    assertThat(admin.get(OPERATORS + "/all?enabled=true&q=a%01b").status()).isEqualTo(400);
+    assertThat(promptValue(TestPanel.OPERATOR)).isEmpty();
+    assertThat(bulkChanges()).isEmpty();
+  }
+
+  @Test
+  void enablingForAllMatching_isRefusedWhileThePluginIsNotConfigured() {
+    panel.plugins.saveSettingsIfActive(PromptPlugin.ID, PluginSettings.EMPTY);
+    String csrf = Html.csrf(admin.get(OPERATORS).body());
+
+    Response asked = admin.get(OPERATORS + "/all?enabled=true");
+    Response posted = admin.post(OPERATORS + "/all", Map.of("csrf", csrf, "enabled", "true"));
+
+    assertThat(asked.status()).isEqualTo(409);
+    assertThat(posted.status()).isEqualTo(409);
+    assertThat(admin.get(OPERATORS).text()).doesNotContain("Enable for all", "Enable selected");
+    assertThat(promptValue(TestPanel.OPERATOR)).isEmpty();
+  }
+
   private static Map<String, String> fields(String enabled, Response list) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("enabled", enabled);

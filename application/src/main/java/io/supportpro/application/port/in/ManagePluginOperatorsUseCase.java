@@ -3,15 +3,30 @@ package io.supportpro.application.port.in;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
 import java.util.Optional;
 
 /** Lists operators with whether a plugin is enabled for each, and enables or disables it. */
 public interface ManagePluginOperatorsUseCase {
   /**
-   * Operators matching the search, one page at a time, each with the plugin's status; empty when
-   * the plugin is unknown or not active.
+   * Operators the filter covers, one page at a time with how many it covers in all, each with the
+   * plugin's status; empty when the plugin is unknown or not active.
    */
-  Optional<Page<OperatorChoice>> list(PluginId plugin, String search, PageRequest page);
+  Optional<Page<OperatorChoice>> listMatching(
+      PluginId plugin, PluginOperatorFilter filter, PageRequest page);
+
+  /** Operators matching the search, whatever their status, role or activity. */
+  default Optional<Page<OperatorChoice>> list(PluginId plugin, String search, PageRequest page) {
+    return listMatching(
+        plugin,
+        new PluginOperatorFilter(
+            search == null ? "" : search,
+            PluginOperatorFilter.Status.ALL,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty()),
+        page);
+  }
 
   /**
    * Whether the plugin is active with complete settings that pass its checks: only then may it be
@@ -24,4 +39,11 @@ public interface ManagePluginOperatorsUseCase {
    * is not {@link #configured}; disabling is always possible.
    */
   PluginOperatorResult set(PluginOperatorCommand command);
+
+  /**
+   * Enables or disables the plugin for every operator the command's filter covers, as a whole, with
+   * one audit entry that gives the count and the filter. Enabling is refused while the plugin is
+   * not {@link #configured}.
+   */
+  PluginOperatorsResult setAll(PluginOperatorsCommand command);
 }

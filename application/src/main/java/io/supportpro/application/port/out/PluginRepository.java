@@ -1,12 +1,18 @@
 package io.supportpro.application.port.out;
 
+import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Stores which plugins are installed, in which state, with their settings and per-operator data.
@@ -47,4 +53,27 @@ public interface PluginRepository {
    */
   boolean setOperatorValueIfActive(
       PluginId plugin, OperatorId operator, String key, Optional<String> value);
+
+  /**
+   * Operators the filter covers, ordered by username, a page at a time with how many it covers in
+   * all; the filter's status asks whether the plugin keeps {@code marker} for them.
+   */
+  Page<Operator> operators(
+      PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page);
+
+  /**
+   * Sets {@code marker} (or, when {@code marked} is false, removes any value of its key) for every
+   * operator the filter covers, as a whole, if the plugin is active: one transaction that no
+   * transition runs during. Empty when the plugin is not active, else how many operators changed.
+   */
+  OptionalLong markIfActive(
+      PluginId plugin, Marker marker, PluginOperatorFilter filter, boolean marked);
+
+  /** A value the plugin keeps for an operator to say something of them, such as "enabled". */
+  record Marker(String key, String value) {
+    public Marker {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+    }
+  }
 }

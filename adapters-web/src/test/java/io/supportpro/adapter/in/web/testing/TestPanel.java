@@ -88,6 +88,7 @@ public final class TestPanel implements AutoCloseable {
     var cipher = new FakeSecretCipher();
     var catalog = new InMemoryPluginCatalog(List.of(prompt, code, new TestPlugins.Webhooks()));
     var throttle = ThrottlePolicy.DEFAULT;
+    var secondFactors = new SecondFactorRequirement(catalog, plugins, totp, settings);
     var sessionService =
         new SessionService(
             operators,
@@ -95,7 +96,7 @@ public final class TestPanel implements AutoCloseable {
             sessions,
             failedAttempts,
             throttle,
-            new SecondFactorRequirement(catalog, plugins, totp, settings),
+            secondFactors,
             SessionTimeouts.DEFAULT,
             audit,
             clock);
@@ -161,7 +162,8 @@ public final class TestPanel implements AutoCloseable {
                     twoFactor,
                     twoFactor,
                     passwords,
-                    new ManageSessionsService(sessions, SessionTimeouts.DEFAULT, audit, clock)),
+                    new ManageSessionsService(sessions, SessionTimeouts.DEFAULT, audit, clock),
+                    secondFactors),
                 new WebUseCases.Operators(
                     new ListOperatorsService(operators),
                     createOperator,
