@@ -78,11 +78,19 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
 
   @Override
   public boolean configured(PluginId plugin) {
-    return active(plugin)
-        && catalog
-            .find(plugin)
-            .map(p -> PluginSettingsRules.configured(p, plugins.settings(plugin)))
-            .orElse(false);
+    return active(plugin) && settingsComplete(plugin);
+  }
+
+  /**
+   * Whether the plugin's saved settings are complete, whatever its state: a change checks the state
+   * again under the plugin's lock, so that a plugin deactivated meanwhile is answered as not active
+   * rather than as not configured.
+   */
+  private boolean settingsComplete(PluginId plugin) {
+    return catalog
+        .find(plugin)
+        .map(p -> PluginSettingsRules.configured(p, plugins.settings(plugin)))
+        .orElse(false);
   }
 
   @Override
@@ -90,7 +98,7 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
     if (!active(command.plugin())) {
       return new PluginOperatorResult.NotActive();
     }
-    if (command.enabled() && !configured(command.plugin())) {
+    if (command.enabled() && !settingsComplete(command.plugin())) {
       // Enabled for someone, an incomplete plugin would stop them at sign-in.
       return new PluginOperatorResult.NotConfigured();
     }
@@ -123,7 +131,7 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
     if (!active(command.plugin())) {
       return new PluginOperatorsResult.NotActive();
     }
-    if (command.enabled() && !configured(command.plugin())) {
+    if (command.enabled() && !settingsComplete(command.plugin())) {
       return new PluginOperatorsResult.NotConfigured();
     }
     OptionalLong changed =
