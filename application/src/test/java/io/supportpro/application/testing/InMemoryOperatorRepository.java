@@ -29,7 +29,7 @@ public final class InMemoryOperatorRepository implements OperatorRepository {
         return AddOutcome.EMAIL_TAKEN;
       }
     }
-    accounts.put(operator.id(), new OperatorAccount(operator, passwordHash));
+    accounts.put(operator.id(), new OperatorAccount(operator, passwordHash, false));
     return AddOutcome.ADDED;
   }
 

@@ -56,9 +56,9 @@ public abstract class OperatorRepositoryContract {
     Operator alice = operator("alice");
     repository.add(alice, HASH);
 
-    assertThat(repository.findAccount("ALICE")).contains(new OperatorAccount(alice, HASH));
+    assertThat(repository.findAccount("ALICE")).contains(new OperatorAccount(alice, HASH, false));
     assertThat(repository.findAccount(" Alice@Example.com "))
-        .contains(new OperatorAccount(alice, HASH));
+        .contains(new OperatorAccount(alice, HASH, false));
     assertThat(repository.findAccount("bob")).isEmpty();
     assertThat(repository.findAccount("alice' OR '1'='1")).isEmpty();
   }

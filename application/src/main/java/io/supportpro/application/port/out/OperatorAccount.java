@@ -14,9 +14,4 @@ public record OperatorAccount(
     Objects.requireNonNull(operator, "operator");
     Objects.requireNonNull(passwordHash, "passwordHash");
   }
-
-  /** An account whose password its operator chose. */
-  public OperatorAccount(Operator operator, PasswordHash passwordHash) {
-    this(operator, passwordHash, false);
-  }
 }
