@@ -16,6 +16,7 @@ import io.supportpro.adapter.out.persistence.DatabaseUnavailableException;
 import io.supportpro.adapter.out.persistence.MigrationReport;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.PasswordHasher;
 import io.supportpro.application.port.out.PluginCatalog;
 import io.supportpro.application.port.out.Stores;
@@ -87,6 +88,7 @@ final class Application implements AutoCloseable {
               cipher,
               passwordHasher(),
               catalog,
+              Mailer.none(),
               config.publicUrl(),
               config.auditRetention());
       var settings =

@@ -2,6 +2,7 @@ package io.supportpro.bootstrap;
 
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.PasswordHasher;
 import io.supportpro.application.port.out.PluginCatalog;
 import io.supportpro.application.port.out.SecretCipher;
@@ -55,7 +56,7 @@ record Services(
 
   /**
    * Wires the services to the stores, the audit log (the stores', or one that also counts) with its
-   * retention, the secret cipher, the password hasher and the plugins.
+   * retention, the secret cipher, the password hasher, the plugins and the mailer.
    */
   static Services compose(
       Stores stores,
@@ -63,6 +64,7 @@ record Services(
       SecretCipher cipher,
       PasswordHasher hasher,
       PluginCatalog catalog,
+      Mailer mailer,
       URI publicUrl,
       Duration auditRetention) {
     Clock clock = Clock.system();

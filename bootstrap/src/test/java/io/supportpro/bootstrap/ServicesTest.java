@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
+import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.Stores;
 import io.supportpro.application.testing.FakePasswordHasher;
 import io.supportpro.application.testing.FakeSecretCipher;
@@ -26,6 +27,7 @@ class ServicesTest {
           new FakeSecretCipher(),
           new FakePasswordHasher(),
           new InMemoryPluginCatalog(List.of()),
+          Mailer.none(),
           URI.create("http://127.0.0.1:8080"),
           Duration.ofDays(30));
 
