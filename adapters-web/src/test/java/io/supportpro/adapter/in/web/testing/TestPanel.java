@@ -143,6 +143,7 @@ public final class TestPanel implements AutoCloseable {
             hasher,
             PasswordPolicy.standard(),
             sessions,
+            stores.passwordResetLinks(),
             failedAttempts,
             throttle,
             audit,
