@@ -13,6 +13,7 @@ import io.supportpro.adapter.in.web.testing.TestPanel;
 import io.supportpro.application.port.out.MailDelivery;
 import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.OutgoingMail;
+import io.supportpro.application.testing.AtOnce;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.operator.EmailAddress;
@@ -22,9 +23,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -329,6 +332,33 @@ class ForgotPasswordIT {
       assertThat(log.lines()).filteredOn(line -> line.contains("password reset link")).hasSize(2);
       assertThat(log.lines()).noneMatch(line -> line.contains(token));
     }
+  }
+
+  @Test
+  void twoFormsSentAtOnceWithOneLink_setExactlyOnePassword() throws Exception {
+    String token = linkFor(TestPanel.OPERATOR);
+    String other = "quiet-Meadow-19-harbour";
+    List<Callable<Response>> both = new ArrayList<>();
+    for (String chosen : List.of(NEW, other)) {
+      Browser browser = panel.browser();
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("csrf", Html.csrf(browser.get(resetPage(token)).body()));
+      fields.put("token", token);
+      fields.put("password", chosen);
+      fields.put("repeat", chosen);
+      both.add(() -> browser.post("/login/reset", fields));
+    }
+
+    List<Response> answers = AtOnce.run(both);
+
+    assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(303, 410);
+    String winner = answers.getFirst().status() == 303 ? NEW : other;
+    String loser = winner.equals(NEW) ? other : NEW;
+    assertThat(signIn(panel.browser(), TestPanel.OPERATOR, winner).status()).isEqualTo(303);
+    assertThat(signIn(panel.browser(), TestPanel.OPERATOR, loser).status()).isEqualTo(401);
+    assertThat(panel.audit.all())
+        .filteredOn(e -> e.type() == AuditEventType.PASSWORD_RESET_BY_LINK)
+        .hasSize(1);
   }
 
   @Test
