@@ -56,6 +56,7 @@ public final class ForgottenPasswordService
   private final PasswordHasher hasher;
   private final PasswordPolicy policy;
   private final SessionStore sessions;
+  private final FailedAttempts failedAttempts;
   private final Throttle throttle;
   private final Mailer mailer;
   private final Executor mailing;
@@ -87,10 +88,8 @@ public final class ForgottenPasswordService
     this.hasher = requireNonNull(hasher, "hasher");
     this.policy = requireNonNull(policy, "policy");
     this.sessions = requireNonNull(sessions, "sessions");
-    this.throttle =
-        new Throttle(
-            requireNonNull(failedAttempts, "failedAttempts"),
-            requireNonNull(throttlePolicy, "throttlePolicy"));
+    this.failedAttempts = requireNonNull(failedAttempts, "failedAttempts");
+    this.throttle = new Throttle(failedAttempts, requireNonNull(throttlePolicy, "throttlePolicy"));
     this.mailer = requireNonNull(mailer, "mailer");
     this.mailing = requireNonNull(mailing, "mailing");
     this.publicUrl = requireNonNull(publicUrl, "publicUrl");
@@ -245,6 +244,10 @@ public final class ForgottenPasswordService
     }
     ended += sessions.deleteAllOf(operator.id());
     links.deleteAllOf(operator.id());
+    // What was counted against the account (guesses of the old password, the requests for links
+    // that brought the operator here) does not hold against the new password, so the operator's
+    // first sign-in with it is not refused for them.
+    failedAttempts.clear(ThrottleKey.account(operator.id().toString()));
     var actor = Actor.operator(operator.id(), operator.username().value(), command.clientAddress());
     audit.append(
         new AuditEvent(

@@ -32,6 +32,7 @@ import io.supportpro.domain.operator.PasswordPolicy;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionToken;
+import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.net.URI;
 import java.time.Duration;
@@ -307,6 +308,22 @@ class ForgottenPasswordServiceTest {
     assertThat(notice.to()).isEqualTo(alice.email());
     assertThat(notice.subject()).contains("password was changed");
     assertThat(notice.body()).contains(ADDRESS).doesNotContain("token");
+  }
+
+  @Test
+  void reset_clearsWhatWasCountedAgainstTheAccount() {
+    int allowed = ThrottlePolicy.DEFAULT.freeAccountFailures();
+    for (int i = 0; i < allowed; i++) {
+      request("alice", "198.51.100." + i);
+    }
+    ThrottleKey account = ThrottleKey.account(alice.id().toString());
+    assertThat(attempts.find(List.of(account)))
+        .singleElement()
+        .satisfies(s -> assertThat(s.lockedAt(clock.now())).isTrue());
+
+    reset(lastToken(), NEW, NEW);
+
+    assertThat(attempts.find(List.of(account))).isEmpty();
   }
 
   @Test

@@ -270,6 +270,19 @@ class ForgotPasswordIT {
   }
 
   @Test
+  void afterAskingForLinksUntilTheAccountLocks_theNewPasswordStillSignsIn() {
+    for (int i = 0; i < 5; i++) {
+      askForLink(panel.browser(), TestPanel.OPERATOR);
+    }
+    assertThat(signIn(panel.browser(), TestPanel.OPERATOR, TestPanel.PASSWORD).status())
+        .isEqualTo(429);
+
+    setPassword(panel.browser(), lastToken(), NEW, NEW);
+
+    assertThat(signIn(panel.browser(), TestPanel.OPERATOR, NEW).status()).isEqualTo(303);
+  }
+
+  @Test
   void aReset_signsTheOperatorOutEverywhere() {
     Browser here = panel.browser();
     signIn(here, TestPanel.OPERATOR, TestPanel.PASSWORD);
