@@ -13,6 +13,7 @@ import io.supportpro.application.service.CheckHealthService;
 import io.supportpro.application.service.CodeSignInService;
 import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
+import io.supportpro.application.service.ForgottenPasswordService;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.ManageSessionsService;
 import io.supportpro.application.service.PasswordService;
@@ -31,6 +32,12 @@ import io.supportpro.domain.session.SessionTimeouts;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Every service of the application, wired to one set of adapters. */
 record Services(
@@ -52,7 +59,15 @@ record Services(
     PluginOperatorsService pluginOperators,
     PurgeExpiredDataService purge,
     ManageSessionsService manageSessions,
-    SecondFactorRequirement secondFactors) {
+    SecondFactorRequirement secondFactors,
+    ForgottenPasswordService forgottenPassword) {
+  private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+
+  /**
+   * Password reset links waiting to be stored and mailed; beyond these, requests are answered as
+   * usual and audited as not sent, rather than queued without bound.
+   */
+  private static final int MAILS_WAITING = 1_000;
 
   /**
    * Wires the services to the stores, the audit log (the stores', or one that also counts) with its
@@ -136,6 +151,7 @@ record Services(
         new PurgeExpiredDataService(
             stores.sessions(),
             stores.pendingSignIns(),
+            stores.passwordResetLinks(),
             stores.failedAttempts(),
             audit,
             timeouts,
@@ -143,7 +159,42 @@ record Services(
             auditRetention,
             clock),
         new ManageSessionsService(stores.sessions(), timeouts, audit, clock),
-        secondFactors);
+        secondFactors,
+        new ForgottenPasswordService(
+            stores.operators(),
+            stores.passwordResetLinks(),
+            hasher,
+            PasswordPolicy.standard(),
+            stores.sessions(),
+            stores.failedAttempts(),
+            throttle,
+            mailer,
+            mailing(),
+            publicUrl,
+            audit,
+            clock));
+  }
+
+  /**
+   * One thread that stores password reset links and sends mails after the request has been
+   * answered, so that the answer takes as long whether or not a mail goes out; it ends when idle.
+   */
+  private static Executor mailing() {
+    var executor =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAILS_WAITING),
+            Thread.ofPlatform()
+                .name("supportpro-mail")
+                .daemon()
+                .uncaughtExceptionHandler(
+                    (thread, e) -> LOG.warn("Sending a password e-mail failed: {}", e.toString()))
+                .factory());
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 
   /** The use cases of passwords, for the panel and the command line. */
@@ -153,6 +204,7 @@ record Services(
         hasher,
         PasswordPolicy.standard(),
         stores.sessions(),
+        stores.passwordResetLinks(),
         stores.failedAttempts(),
         ThrottlePolicy.DEFAULT,
         audit,

@@ -15,6 +15,7 @@ import io.supportpro.application.port.out.FailedAttempts;
 import io.supportpro.application.port.out.OperatorAccount;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.PasswordHasher;
+import io.supportpro.application.port.out.PasswordResetLinks;
 import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
@@ -34,7 +35,7 @@ import java.util.Optional;
 
 /**
  * Changes an operator's own password and resets another's, with the policy of new operators; both
- * end the sessions that knew the old password.
+ * end the sessions that knew the old password, and the password reset links sent before.
  */
 public final class PasswordService implements ChangePasswordUseCase, ResetPasswordUseCase {
   static final String WRONG_CURRENT = "That is not your current password.";
@@ -45,6 +46,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
   private final PasswordHasher hasher;
   private final PasswordPolicy policy;
   private final SessionStore sessions;
+  private final PasswordResetLinks resetLinks;
   private final Throttle throttle;
   private final AuditLog audit;
   private final Clock clock;
@@ -54,6 +56,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
       PasswordHasher hasher,
       PasswordPolicy policy,
       SessionStore sessions,
+      PasswordResetLinks resetLinks,
       FailedAttempts failedAttempts,
       ThrottlePolicy throttlePolicy,
       AuditLog audit,
@@ -62,6 +65,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
     this.hasher = requireNonNull(hasher, "hasher");
     this.policy = requireNonNull(policy, "policy");
     this.sessions = requireNonNull(sessions, "sessions");
+    this.resetLinks = requireNonNull(resetLinks, "resetLinks");
     this.throttle =
         new Throttle(
             requireNonNull(failedAttempts, "failedAttempts"),
@@ -118,6 +122,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
       return new ChangePasswordResult.NotSignedIn();
     }
     int ended = sessions.deleteAllOfExcept(operator.id(), session.get().key());
+    resetLinks.deleteAllOf(operator.id());
     audit.append(
         new AuditEvent(
             now,
@@ -194,6 +199,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
       return new ResetPasswordResult.NotFound();
     }
     ended += sessions.deleteAllOf(operator.id());
+    resetLinks.deleteAllOf(operator.id());
     audit.append(
         new AuditEvent(
             clock.now(),

@@ -6,6 +6,7 @@ import io.supportpro.application.port.in.PurgeExpiredDataUseCase;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.FailedAttempts;
+import io.supportpro.application.port.out.PasswordResetLinks;
 import io.supportpro.application.port.out.PendingSignIns;
 import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.domain.audit.Actor;
@@ -19,8 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * Deletes expired sessions, abandoned second-factor sign-ins and forgotten failure counts, so that
- * those tables stay small, and audit entries older than their retention, saying so in the log.
+ * Deletes expired sessions, abandoned second-factor sign-ins, expired password reset links and
+ * forgotten failure counts, so that those tables stay small, and audit entries older than their
+ * retention, saying so in the log.
  */
 public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
   /**
@@ -31,6 +33,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
 
   private final SessionStore sessions;
   private final PendingSignIns pendingSignIns;
+  private final PasswordResetLinks resetLinks;
   private final FailedAttempts failedAttempts;
   private final AuditLog audit;
   private final SessionTimeouts timeouts;
@@ -41,6 +44,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
   public PurgeExpiredDataService(
       SessionStore sessions,
       PendingSignIns pendingSignIns,
+      PasswordResetLinks resetLinks,
       FailedAttempts failedAttempts,
       AuditLog audit,
       SessionTimeouts timeouts,
@@ -49,6 +53,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
       Clock clock) {
     this.sessions = requireNonNull(sessions, "sessions");
     this.pendingSignIns = requireNonNull(pendingSignIns, "pendingSignIns");
+    this.resetLinks = requireNonNull(resetLinks, "resetLinks");
     this.failedAttempts = requireNonNull(failedAttempts, "failedAttempts");
     this.audit = requireNonNull(audit, "audit");
     this.timeouts = requireNonNull(timeouts, "timeouts");
@@ -71,6 +76,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         pendingSignIns.deleteCreatedBefore(now.minus(PromptSignInService.STATE_LIFETIME));
     return sessionsGone
         + signInsGone
+        + resetLinks.deleteExpiredBefore(now)
         + failedAttempts.deleteStale(throttlePolicy.forgetBefore(now))
         + purgeAuditLog(now);
   }

@@ -11,11 +11,13 @@ import io.supportpro.application.port.in.PasswordField;
 import io.supportpro.application.port.in.ResetPasswordCommand;
 import io.supportpro.application.port.in.ResetPasswordResult;
 import io.supportpro.application.port.out.OperatorAccount;
+import io.supportpro.application.port.out.PasswordResetLink;
 import io.supportpro.application.testing.AtOnce;
 import io.supportpro.application.testing.FakePasswordHasher;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
+import io.supportpro.application.testing.InMemoryPasswordResetLinks;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
@@ -25,6 +27,7 @@ import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.Password;
 import io.supportpro.domain.operator.PasswordPolicy;
+import io.supportpro.domain.operator.ResetToken;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionToken;
@@ -45,6 +48,8 @@ class PasswordServiceTest {
   private final FakePasswordHasher hasher = new FakePasswordHasher();
   private final InMemoryOperatorRepository operators = new InMemoryOperatorRepository();
   private final InMemorySessionStore sessions = new InMemorySessionStore();
+  private final InMemoryPasswordResetLinks links =
+      new InMemoryPasswordResetLinks(id -> operators.findById(id).isPresent());
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final MutableClock clock = MutableClock.atStart();
   private final PasswordService service =
@@ -53,6 +58,7 @@ class PasswordServiceTest {
           hasher,
           PasswordPolicy.standard(),
           sessions,
+          links,
           new InMemoryFailedAttempts(),
           ThrottlePolicy.DEFAULT,
           audit,
@@ -179,6 +185,34 @@ class PasswordServiceTest {
     assertThat(event.details())
         .isEqualTo(Map.of("username", "alice", "temporary", "true", "ended_sessions", "1"));
     assertThat(event.toString()).doesNotContain(temporary.value());
+  }
+
+  private PasswordResetLink linkFor(Operator who) {
+    var link =
+        new PasswordResetLink(
+            ResetToken.random().hash(),
+            who.id(),
+            clock.now(),
+            clock.now().plus(ForgottenPasswordService.LINK_LIFETIME),
+            Optional.empty());
+    links.replace(link);
+    return link;
+  }
+
+  @Test
+  void change_andReset_endTheResetLinksSentBefore() {
+    PasswordResetLink beforeChange = linkFor(alice);
+    PasswordResetLink others = linkFor(root);
+
+    change(signedIn(alice), OLD, NEW);
+
+    assertThat(links.find(beforeChange.tokenHash())).isEmpty();
+    assertThat(links.find(others.tokenHash())).isPresent();
+
+    PasswordResetLink beforeReset = linkFor(alice);
+    resetToTemporary(alice);
+
+    assertThat(links.find(beforeReset.tokenHash())).isEmpty();
   }
 
   @Test

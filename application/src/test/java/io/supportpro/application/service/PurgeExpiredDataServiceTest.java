@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.supportpro.application.port.out.AuditLog;
+import io.supportpro.application.port.out.PasswordResetLink;
 import io.supportpro.application.port.out.PendingSignIn;
 import io.supportpro.application.testing.FakePromptPlugin;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
+import io.supportpro.application.testing.InMemoryPasswordResetLinks;
 import io.supportpro.application.testing.InMemoryPendingSignIns;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.MutableClock;
@@ -20,6 +22,7 @@ import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
 import io.supportpro.domain.audit.RepeatKey;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.ResetToken;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
@@ -42,11 +45,13 @@ class PurgeExpiredDataServiceTest {
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
   private final InMemoryPendingSignIns pending = new InMemoryPendingSignIns();
+  private final InMemoryPasswordResetLinks links = new InMemoryPasswordResetLinks(id -> true);
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final PurgeExpiredDataService service =
       new PurgeExpiredDataService(
           sessions,
           pending,
+          links,
           attempts,
           audit,
           SessionTimeouts.DEFAULT,
@@ -166,6 +171,34 @@ class PurgeExpiredDataServiceTest {
     assertThat(pending.take(expired.stateHash())).isEmpty();
     assertThat(pending.take(edge.stateHash())).contains(edge);
     assertThat(pending.take(recent.stateHash())).contains(recent);
+  }
+
+  @Test
+  void purge_deletesPasswordResetLinksOnceExpired() {
+    Instant now = clock.now();
+    Duration lifetime = ForgottenPasswordService.LINK_LIFETIME;
+    var expired =
+        new PasswordResetLink(
+            ResetToken.random().hash(),
+            operator,
+            now.minus(lifetime).minusSeconds(1),
+            now.minusSeconds(1),
+            Optional.empty());
+    // Another operator's: a new link of the same operator would replace the expired one.
+    var live =
+        new PasswordResetLink(
+            ResetToken.random().hash(),
+            OperatorId.random(),
+            now,
+            now.plus(lifetime),
+            Optional.empty());
+    links.replace(expired);
+    links.replace(live);
+
+    assertThat(service.purge()).isEqualTo(1);
+
+    assertThat(links.find(expired.tokenHash())).isEmpty();
+    assertThat(links.find(live.tokenHash())).isPresent();
   }
 
   @Test
@@ -323,6 +356,7 @@ class PurgeExpiredDataServiceTest {
         new PurgeExpiredDataService(
             sessions,
             pending,
+            links,
             attempts,
             failingLater,
             SessionTimeouts.DEFAULT,
@@ -350,6 +384,7 @@ class PurgeExpiredDataServiceTest {
                 new PurgeExpiredDataService(
                     sessions,
                     pending,
+                    links,
                     attempts,
                     audit,
                     SessionTimeouts.DEFAULT,

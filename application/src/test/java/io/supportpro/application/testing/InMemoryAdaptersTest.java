@@ -121,6 +121,17 @@ class InMemoryAdaptersTest {
   }
 
   @Nested
+  class ResetLinks extends PasswordResetLinksContract {
+    @Override
+    protected Stores emptyStores() {
+      var operators = new InMemoryOperatorRepository();
+      return new Stores(
+          new InMemoryPasswordResetLinks(operator -> operators.findById(operator).isPresent()),
+          operators);
+    }
+  }
+
+  @Nested
   class Settings extends PanelSettingsContract {
     @Override
     protected PanelSettings freshSettings() {

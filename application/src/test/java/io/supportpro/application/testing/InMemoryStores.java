@@ -8,7 +8,7 @@ public final class InMemoryStores {
 
   /**
    * Empty stores whose health probe always answers; like the database's foreign keys, a pending
-   * sign-in goes with its plugin and its session.
+   * sign-in goes with its plugin and its session, and a password reset link with its operator.
    */
   public static Stores create() {
     var operators = new InMemoryOperatorRepository();
@@ -24,6 +24,7 @@ public final class InMemoryStores {
         new InMemoryPanelSettings(),
         new InMemoryPendingSignIns(
             p -> plugins.state(p.plugin()).isInstalled() && sessions.find(p.session()).isPresent()),
+        new InMemoryPasswordResetLinks(operator -> operators.findById(operator).isPresent()),
         () -> true);
   }
 }

@@ -109,6 +109,7 @@ public final class Persistence implements AutoCloseable {
         new JooqTotpCredentials(dsl),
         new JooqPanelSettings(dsl),
         new JooqPendingSignIns(dsl),
+        new JooqPasswordResetLinks(dsl),
         new JdbcHealthProbe(pool));
   }
 

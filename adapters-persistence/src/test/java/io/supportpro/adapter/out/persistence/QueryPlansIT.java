@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.supportpro.application.port.out.OperatorChanges;
+import io.supportpro.application.port.out.PasswordResetLink;
 import io.supportpro.application.port.out.PendingSignIn;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.testing.FakePromptPlugin;
@@ -277,6 +278,15 @@ class QueryPlansIT {
     pending.create(
         new PendingSignIn("e".repeat(64), PROMPT, session.key(), alice.id(), "alice", "/", now));
     pending.deleteCreatedBefore(now);
+    var links = new JooqPasswordResetLinks(dsl);
+    var link =
+        new PasswordResetLink(
+            "d".repeat(64), alice.id(), now, now.plusSeconds(1800), Optional.empty());
+    links.replace(link);
+    links.find(link.tokenHash());
+    links.use(link.tokenHash(), now);
+    links.deleteAllOf(alice.id());
+    links.deleteExpiredBefore(now);
     sessions.replace(session.key(), renewed);
     sessions.delete(renewed.key());
     // A kept session that exists, so that the delete after the lock runs too.

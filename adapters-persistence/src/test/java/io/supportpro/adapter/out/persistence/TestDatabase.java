@@ -41,6 +41,7 @@ enum TestDatabase {
   };
 
   private static final String[] TABLES_CHILDREN_FIRST = {
+    "password_reset_link",
     "pending_sign_in",
     "plugin_operator_value",
     "plugin_setting",

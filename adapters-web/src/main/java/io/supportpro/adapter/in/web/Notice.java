@@ -18,6 +18,14 @@ enum Notice {
       "2fa-reset", "Two-factor authentication was reset; the operator was signed out everywhere."),
   PASSWORD_CHANGED(
       "password-changed", "Your password was changed; your other sessions were signed out."),
+  RESET_LINK_SENT(
+      "reset-link-sent",
+      "If an active account matches, we sent a link to its e-mail address; it works once, for 30"
+          + " minutes."),
+  PASSWORD_RESET_BY_LINK(
+      "password-reset",
+      "Your password was changed and every session of your account was signed out. Sign in with"
+          + " your new password."),
   SETTINGS_SAVED("settings-saved", "The settings were saved."),
   THROTTLE_CLEARED("throttle-cleared", "The failed attempts were cleared."),
   TOTP_DISABLED("totp-disabled", "The authenticator app was removed from your account."),

@@ -3,6 +3,7 @@ package io.supportpro.adapter.in.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import io.supportpro.application.port.in.RequestPasswordResetUseCase;
 import io.supportpro.application.port.in.SignInCommand;
 import io.supportpro.application.port.in.SignInResult;
 import io.supportpro.application.port.in.SignInUseCase;
@@ -29,18 +30,21 @@ final class SignInController {
   private final PromptController prompts;
   private final Cookies cookies;
   private final FormTokens formTokens;
+  private final RequestPasswordResetUseCase forgotPassword;
 
   SignInController(
       SignInUseCase signIn,
       SignOutUseCase signOut,
       PromptController prompts,
       Cookies cookies,
-      FormTokens formTokens) {
+      FormTokens formTokens,
+      RequestPasswordResetUseCase forgotPassword) {
     this.signIn = signIn;
     this.signOut = signOut;
     this.prompts = prompts;
     this.cookies = cookies;
     this.formTokens = formTokens;
+    this.forgotPassword = forgotPassword;
   }
 
   void register(RoutesConfig routes) {
@@ -136,6 +140,8 @@ final class SignInController {
             "errors",
             problems,
             "formError",
-            formError));
+            formError,
+            "forgotAvailable",
+            forgotPassword.available()));
   }
 }

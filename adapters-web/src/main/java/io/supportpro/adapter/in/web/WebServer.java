@@ -46,7 +46,15 @@ public final class WebServer implements AutoCloseable {
             signInUseCases.startPrompt(), signInUseCases.completePrompt(), plugins.list(), cookies);
     var signIn =
         new SignInController(
-            signInUseCases.password(), signInUseCases.signOut(), prompts, cookies, formTokens);
+            signInUseCases.password(),
+            signInUseCases.signOut(),
+            prompts,
+            cookies,
+            formTokens,
+            signInUseCases.forgotPassword());
+    var forgotPassword =
+        new ForgotPasswordController(
+            signInUseCases.forgotPassword(), signInUseCases.resetByLink(), cookies, formTokens);
     var secondFactor = new SecondFactorController(signInUseCases.code(), cookies);
     var enrolment = new EnrolmentController(account.enrolTotp(), signInUseCases.signOut(), cookies);
     var home = new HomeController();
@@ -115,6 +123,7 @@ public final class WebServer implements AutoCloseable {
               metrics.ifPresent(m -> m.register(cfg.routes));
               assets.register(cfg.routes);
               signIn.register(cfg.routes);
+              forgotPassword.register(cfg.routes);
               secondFactor.register(cfg.routes);
               enrolment.register(cfg.routes);
               home.register(cfg.routes);

@@ -22,6 +22,8 @@ import io.supportpro.application.port.in.QueryAuditLogUseCase;
 import io.supportpro.application.port.in.ReactivateOperatorUseCase;
 import io.supportpro.application.port.in.RecordAuditEventUseCase;
 import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
+import io.supportpro.application.port.in.RequestPasswordResetUseCase;
+import io.supportpro.application.port.in.ResetPasswordByLinkUseCase;
 import io.supportpro.application.port.in.ResetPasswordUseCase;
 import io.supportpro.application.port.in.ResetTwoFactorUseCase;
 import io.supportpro.application.port.in.ResumeSessionUseCase;
@@ -43,16 +45,28 @@ public record WebUseCases(
     requireAll(signIn, account, operators, panel, plugins);
   }
 
-  /** Signing in with a password and a second factor, and signing out. */
+  /**
+   * Signing in with a password and a second factor, signing out, and a forgotten password's link.
+   */
   public record SignIn(
       SignInUseCase password,
       ResumeSessionUseCase resumeSession,
       SignOutUseCase signOut,
       PassSecondFactorUseCase code,
       StartPromptUseCase startPrompt,
-      CompletePromptUseCase completePrompt) {
+      CompletePromptUseCase completePrompt,
+      RequestPasswordResetUseCase forgotPassword,
+      ResetPasswordByLinkUseCase resetByLink) {
     public SignIn {
-      requireAll(password, resumeSession, signOut, code, startPrompt, completePrompt);
+      requireAll(
+          password,
+          resumeSession,
+          signOut,
+          code,
+          startPrompt,
+          completePrompt,
+          forgotPassword,
+          resetByLink);
     }
   }
 

@@ -12,6 +12,7 @@ public record Stores(
     TotpCredentials totpCredentials,
     PanelSettings panelSettings,
     PendingSignIns pendingSignIns,
+    PasswordResetLinks passwordResetLinks,
     HealthProbe healthProbe) {
   public Stores {
     Objects.requireNonNull(operators, "operators");
@@ -22,6 +23,7 @@ public record Stores(
     Objects.requireNonNull(totpCredentials, "totpCredentials");
     Objects.requireNonNull(panelSettings, "panelSettings");
     Objects.requireNonNull(pendingSignIns, "pendingSignIns");
+    Objects.requireNonNull(passwordResetLinks, "passwordResetLinks");
     Objects.requireNonNull(healthProbe, "healthProbe");
   }
 }

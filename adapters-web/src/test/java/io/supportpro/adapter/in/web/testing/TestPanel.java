@@ -12,6 +12,7 @@ import io.supportpro.application.service.CheckHealthService;
 import io.supportpro.application.service.CodeSignInService;
 import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
+import io.supportpro.application.service.ForgottenPasswordService;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.ManageSessionsService;
 import io.supportpro.application.service.PasswordService;
@@ -37,6 +38,7 @@ import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.InMemoryStores;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
 import io.supportpro.application.testing.MutableClock;
+import io.supportpro.application.testing.RecordingMailer;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Password;
@@ -76,6 +78,9 @@ public final class TestPanel implements AutoCloseable {
   public final InMemoryAuditLog audit = (InMemoryAuditLog) stores.auditLog();
   public final InMemoryPendingSignIns pendingSignIns =
       (InMemoryPendingSignIns) stores.pendingSignIns();
+  // Sends at once, on the request's thread, so that a test reads the mail as soon as it is
+  // answered.
+  public final RecordingMailer mailer = new RecordingMailer();
   public final PromptPlugin prompt = new PromptPlugin();
   public final CodePlugin code = new CodePlugin();
   public final WebUseCases useCases;
@@ -143,8 +148,23 @@ public final class TestPanel implements AutoCloseable {
             hasher,
             PasswordPolicy.standard(),
             sessions,
+            stores.passwordResetLinks(),
             failedAttempts,
             throttle,
+            audit,
+            clock);
+    var forgotten =
+        new ForgottenPasswordService(
+            operators,
+            stores.passwordResetLinks(),
+            hasher,
+            PasswordPolicy.standard(),
+            sessions,
+            failedAttempts,
+            throttle,
+            mailer,
+            Runnable::run,
+            publicUrl,
             audit,
             clock);
     createOperator =
@@ -155,7 +175,14 @@ public final class TestPanel implements AutoCloseable {
         customise.apply(
             new WebUseCases(
                 new WebUseCases.SignIn(
-                    sessionService, sessionService, sessionService, codes, prompts, prompts),
+                    sessionService,
+                    sessionService,
+                    sessionService,
+                    codes,
+                    prompts,
+                    prompts,
+                    forgotten,
+                    forgotten),
                 new WebUseCases.Account(
                     twoFactor,
                     twoFactor,
