@@ -130,7 +130,8 @@ final class Application implements AutoCloseable {
             s.changeOperator(),
             s.changeOperator(),
             s.changeOperator(),
-            s.passwords()),
+            s.passwords(),
+            s.consequences()),
         new WebUseCases.Panel(
             s.health(), s.forceTwoFactor(), s.throttles(), s.auditLog(), s.auditLog()),
         new WebUseCases.Plugins(
@@ -141,7 +142,8 @@ final class Application implements AutoCloseable {
             s.plugins(),
             s.pluginSettings(),
             s.connectionTest(),
-            s.pluginOperators()));
+            s.pluginOperators(),
+            s.consequences()));
   }
 
   // Expired sessions, abandoned prompt sign-ins and stale failure counts go every few minutes.

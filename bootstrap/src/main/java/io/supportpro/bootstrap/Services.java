@@ -10,6 +10,7 @@ import io.supportpro.application.service.AuditLogService;
 import io.supportpro.application.service.ChangeOperatorService;
 import io.supportpro.application.service.CheckHealthService;
 import io.supportpro.application.service.CodeSignInService;
+import io.supportpro.application.service.ConsequencesService;
 import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ListOperatorsService;
@@ -51,7 +52,8 @@ record Services(
     PluginOperatorsService pluginOperators,
     PurgeExpiredDataService purge,
     ManageSessionsService manageSessions,
-    SecondFactorRequirement secondFactors) {
+    SecondFactorRequirement secondFactors,
+    ConsequencesService consequences) {
 
   /**
    * Wires the services to the stores, the audit log (the stores', or one that also counts) with its
@@ -141,7 +143,9 @@ record Services(
             auditRetention,
             clock),
         new ManageSessionsService(stores.sessions(), timeouts, audit, clock),
-        secondFactors);
+        secondFactors,
+        new ConsequencesService(
+            catalog, stores.plugins(), stores.totpCredentials(), stores.panelSettings()));
   }
 
   /** The use cases of passwords, for the panel and the command line. */
