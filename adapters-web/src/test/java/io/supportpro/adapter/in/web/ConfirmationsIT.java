@@ -4,8 +4,10 @@ import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.PROMPT;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.operatorsPage;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.promptFields;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.setForOperator;
 import static io.supportpro.adapter.in.web.testing.PluginSteps.setUpPrompt;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.settingsPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConfirmationsIT {
   private static final String PLUGIN_DEACTIVATE = "/admin/plugins/" + PROMPT + "/deactivate";
+  private static final String SETTINGS = settingsPage(PROMPT);
   private static final List<String> HOSTILE_IDS =
       List.of(UUID.randomUUID().toString(), "not-an-id", "%3Cscript%3E", "a".repeat(300));
 
@@ -315,5 +318,92 @@ class ConfirmationsIT {
     assertThat(panel.plugins.operatorValue(PromptPlugin.ID, ada.id(), "enabled").isPresent())
         .isFalse();
     assertThat(audited(AuditEventType.PLUGIN_DISABLED_FOR_OPERATORS)).hasSize(1);
+  }
+
+  private Map<String, String> saveFields(String clientId, String secret, String failMode) {
+    Map<String, String> fields = new LinkedHashMap<>(promptFields(clientId, secret, failMode));
+    fields.put("action", "save");
+    return fields;
+  }
+
+  @Test
+  void savingFailOpen_showsThePluginsConsequenceFirst_withoutTheTypedSecret_thenSaves() {
+    setUpPrompt(admin, "closed");
+    var secretBefore = panel.plugins.settings(PromptPlugin.ID).get(PromptPlugin.CLIENT_SECRET);
+    String typedSecret = "a-new-secret-typed-0123456789";
+
+    Response asked =
+        submit(
+            admin, SETTINGS, SETTINGS, saveFields(PromptPlugin.KNOWN_CLIENT, typedSecret, "open"));
+
+    assertThat(asked.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(asked);
+    assertThat(asked.text())
+        .contains("Save Example Prompt settings?")
+        .contains("When Example Prompt cannot be reached: open")
+        .contains(PromptPlugin.FAIL_OPEN_CONSEQUENCE)
+        .contains("what you typed is never put back into a page, so it is not carried over");
+    assertThat(asked.body())
+        .doesNotContain(typedSecret)
+        .contains("name=\"setting-" + PromptPlugin.FAIL_MODE + "\" value=\"open\"")
+        .contains("name=\"setting-" + PromptPlugin.CLIENT_ID + "\"")
+        .doesNotContain("name=\"setting-" + PromptPlugin.CLIENT_SECRET + "\"")
+        .contains("name=\"confirmed\" value=\"yes\"", "href=\"" + SETTINGS + "\">Cancel</a>");
+    assertThat(failMode()).as("asking saves nothing").isEqualTo("closed");
+
+    Map<String, String> confirmed = saveFields(PromptPlugin.KNOWN_CLIENT, "", "open");
+    confirmed.put("confirmed", "yes");
+    assertThat(admin.post(SETTINGS, confirmed).status()).isEqualTo(403);
+    Response done = submit(admin, SETTINGS, SETTINGS, confirmed);
+
+    assertThat(done.location()).hasValue(SETTINGS + "?notice=plugin-settings-saved");
+    assertThat(failMode()).isEqualTo("open");
+    assertThat(panel.plugins.settings(PromptPlugin.ID).get(PromptPlugin.CLIENT_SECRET))
+        .isEqualTo(secretBefore);
+  }
+
+  @Test
+  void savingWithoutChangingToFailOpen_savesAtOnce() {
+    setUpPrompt(admin, "closed");
+    int savedBefore = audited(AuditEventType.PLUGIN_SETTINGS_CHANGED).size();
+
+    Response closed =
+        submit(admin, SETTINGS, SETTINGS, saveFields(PromptPlugin.KNOWN_CLIENT, "", "closed"));
+    Map<String, String> open = saveFields(PromptPlugin.KNOWN_CLIENT, "", "open");
+    open.put("confirmed", "yes");
+    submit(admin, SETTINGS, SETTINGS, open);
+    Response stillOpen =
+        submit(admin, SETTINGS, SETTINGS, saveFields(PromptPlugin.KNOWN_CLIENT, "", "open"));
+
+    assertThat(closed.status()).isEqualTo(303);
+    assertThat(stillOpen.status()).as("open was saved already").isEqualTo(303);
+    assertThat(audited(AuditEventType.PLUGIN_SETTINGS_CHANGED)).hasSize(savedBefore + 1);
+  }
+
+  @Test
+  void aConfirmedSave_ofHostileValues_isCheckedAsAnySave() {
+    setUpPrompt(admin, "closed");
+    Map<String, String> hostile = saveFields("DI\u0000<script>" + "x".repeat(5_000), "", "open");
+
+    Response asked = submit(admin, SETTINGS, SETTINGS, hostile);
+    hostile.put("confirmed", "yes");
+    Response refused = submit(admin, SETTINGS, SETTINGS, hostile);
+    Map<String, String> notAChoice = saveFields(PromptPlugin.KNOWN_CLIENT, "", "ajar");
+    notAChoice.put("confirmed", "yes");
+
+    assertThat(asked.status()).isEqualTo(200);
+    assertThat(asked.body()).doesNotContain("<script>", "x".repeat(5_000));
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(submit(admin, SETTINGS, SETTINGS, notAChoice).status()).isEqualTo(422);
+    assertThat(failMode()).isEqualTo("closed");
+  }
+
+  private String failMode() {
+    return panel
+        .plugins
+        .settings(PromptPlugin.ID)
+        .get(PromptPlugin.FAIL_MODE)
+        .orElseThrow()
+        .value();
   }
 }
