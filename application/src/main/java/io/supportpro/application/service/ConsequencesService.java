@@ -78,6 +78,8 @@ public final class ConsequencesService
         withAuthenticator += totp.countConfirmed(page.items().stream().map(Operator::id).toList());
       } while (page.hasNext());
     }
+    // Operators enabled or disabled between two pages may shift the rows; the count stays within
+    // the total the last page gave.
     return Optional.of(
         new PluginFallback(
             name.get(),
