@@ -131,6 +131,7 @@ final class Application implements AutoCloseable {
             s.changeOperator(),
             s.changeOperator(),
             s.passwords(),
+            s.consequences(),
             s.consequences()),
         new WebUseCases.Panel(
             s.health(), s.forceTwoFactor(), s.throttles(), s.auditLog(), s.auditLog()),

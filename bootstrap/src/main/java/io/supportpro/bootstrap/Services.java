@@ -145,7 +145,11 @@ record Services(
         new ManageSessionsService(stores.sessions(), timeouts, audit, clock),
         secondFactors,
         new ConsequencesService(
-            catalog, stores.plugins(), stores.totpCredentials(), stores.panelSettings()));
+            stores.operators(),
+            catalog,
+            stores.plugins(),
+            stores.totpCredentials(),
+            stores.panelSettings()));
   }
 
   /** The use cases of passwords, for the panel and the command line. */

@@ -3,9 +3,11 @@ package io.supportpro.application.service;
 import static java.util.Objects.requireNonNull;
 
 import io.supportpro.application.port.in.PluginFallback;
+import io.supportpro.application.port.in.PreviewDeactivationUseCase;
 import io.supportpro.application.port.in.PreviewPluginFallbackUseCase;
 import io.supportpro.application.port.in.PreviewTwoFactorResetUseCase;
 import io.supportpro.application.port.in.TwoFactorResetPreview;
+import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.PanelSettings;
 import io.supportpro.application.port.out.Plugin;
 import io.supportpro.application.port.out.PluginCatalog;
@@ -23,11 +25,15 @@ import java.util.Optional;
 
 /**
  * Works out, for the pages that confirm a change, what the change would do: whom a plugin's second
- * factor would stop confirming and what they fall back to, and what a reset of an operator's
- * two-factor authentication would remove. It reads only; the change itself decides again.
+ * factor would stop confirming and what they fall back to, what a reset of an operator's two-factor
+ * authentication would remove, and whether a deactivation would be refused. It reads only; the
+ * change itself decides again.
  */
 public final class ConsequencesService
-    implements PreviewPluginFallbackUseCase, PreviewTwoFactorResetUseCase {
+    implements PreviewPluginFallbackUseCase,
+        PreviewTwoFactorResetUseCase,
+        PreviewDeactivationUseCase {
+  private final OperatorRepository operators;
   private final PluginCatalog catalog;
   private final PluginRepository plugins;
   private final TotpCredentials totp;
@@ -35,10 +41,12 @@ public final class ConsequencesService
   private final SecondFactorRequirement requirement;
 
   public ConsequencesService(
+      OperatorRepository operators,
       PluginCatalog catalog,
       PluginRepository plugins,
       TotpCredentials totp,
       PanelSettings settings) {
+    this.operators = requireNonNull(operators, "operators");
     this.catalog = requireNonNull(catalog, "catalog");
     this.plugins = requireNonNull(plugins, "plugins");
     this.totp = requireNonNull(totp, "totp");
@@ -86,6 +94,12 @@ public final class ConsequencesService
             operators,
             Math.min(withAuthenticator, operators),
             settings.forceTwoFactor()));
+  }
+
+  @Override
+  public boolean lastActiveAdministrator(OperatorId operator) {
+    return operators.findById(operator).map(Operator::isActiveAdministrator).orElse(false)
+        && operators.countActiveAdministrators() == 1;
   }
 
   @Override

@@ -40,7 +40,8 @@ class ConsequencesServiceTest {
   private final InMemoryPanelSettings settings = new InMemoryPanelSettings();
   private final FakePromptPlugin prompt = new FakePromptPlugin();
   private final ConsequencesService service =
-      new ConsequencesService(new InMemoryPluginCatalog(List.of(prompt)), plugins, totp, settings);
+      new ConsequencesService(
+          operators, new InMemoryPluginCatalog(List.of(prompt)), plugins, totp, settings);
 
   private final Operator root = administrator("root");
   private final Operator ada = operator("ada");
@@ -130,6 +131,17 @@ class ConsequencesServiceTest {
     assertThat(
             service.previewFallback(new PluginId("no-such-plugin"), PluginOperatorFilter.EVERYONE))
         .isEmpty();
+  }
+
+  @Test
+  void lastActiveAdministrator_isTrueForTheOnlyActiveAdministratorOnly() {
+    assertThat(service.lastActiveAdministrator(root.id())).isTrue();
+    assertThat(service.lastActiveAdministrator(ada.id())).isFalse();
+    assertThat(service.lastActiveAdministrator(OperatorId.random())).isFalse();
+
+    operators.add(administrator("second"), HASH);
+
+    assertThat(service.lastActiveAdministrator(root.id())).isFalse();
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.supportpro.application.port.in.ManageSessionsUseCase;
 import io.supportpro.application.port.in.OperatorChangeResult;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.OperatorField;
+import io.supportpro.application.port.in.PreviewDeactivationUseCase;
 import io.supportpro.application.port.in.PreviewTwoFactorResetUseCase;
 import io.supportpro.application.port.in.ReactivateOperatorUseCase;
 import io.supportpro.application.port.in.ResetTwoFactorUseCase;
@@ -81,6 +82,7 @@ final class OperatorsController {
   private final ViewTwoFactorStatusUseCase twoFactorStatus;
   private final ManageSessionsUseCase sessions;
   private final PreviewTwoFactorResetUseCase resetPreview;
+  private final PreviewDeactivationUseCase deactivationPreview;
 
   OperatorsController(
       ListOperatorsUseCase list,
@@ -91,7 +93,8 @@ final class OperatorsController {
       ResetTwoFactorUseCase resetTwoFactor,
       ViewTwoFactorStatusUseCase twoFactorStatus,
       ManageSessionsUseCase sessions,
-      PreviewTwoFactorResetUseCase resetPreview) {
+      PreviewTwoFactorResetUseCase resetPreview,
+      PreviewDeactivationUseCase deactivationPreview) {
     this.list = list;
     this.create = create;
     this.update = update;
@@ -101,6 +104,7 @@ final class OperatorsController {
     this.twoFactorStatus = twoFactorStatus;
     this.sessions = sessions;
     this.resetPreview = resetPreview;
+    this.deactivationPreview = deactivationPreview;
   }
 
   void register(RoutesConfig routes) {
@@ -123,13 +127,17 @@ final class OperatorsController {
     routes.post(LIST + "/{id}/reset-2fa", this::resetTwoFactor, Access.ADMINISTRATOR);
   }
 
-  /** Asks before deactivating, saying how many sessions it ends. */
+  /**
+   * Asks before deactivating, saying how many sessions it ends; for the last active administrator
+   * it says at once that it would be refused, and offers no button.
+   */
   private void confirmDeactivate(Context ctx) {
     Operator operator = find(ctx);
     Visitor visitor = Visitor.required(ctx);
+    boolean last = deactivationPreview.lastActiveAdministrator(operator.id());
     Pages.render(
         ctx,
-        operator.active() ? 200 : 409,
+        operator.active() && !last ? 200 : 409,
         "admin/operator-deactivate",
         Pages.model(
             "section",
@@ -140,6 +148,8 @@ final class OperatorsController {
             SessionsController.rows(sessions, visitor, operator.id()).size(),
             "self",
             visitor.operator().id().equals(operator.id()),
+            "lastAdministrator",
+            last ? LAST_ADMINISTRATOR : null,
             "csrf",
             visitor.session().csrfToken()));
   }

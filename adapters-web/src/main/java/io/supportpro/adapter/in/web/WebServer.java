@@ -74,7 +74,8 @@ public final class WebServer implements AutoCloseable {
             operatorUseCases.resetTwoFactor(),
             account.twoFactorStatus(),
             account.sessions(),
-            operatorUseCases.resetPreview());
+            operatorUseCases.resetPreview(),
+            operatorUseCases.deactivationPreview());
     var sessionsPage = new SessionsController(account.sessions());
     var settingsPage = new SettingsController(panel.forceTwoFactor());
     var auditPage = new AuditController(panel.queryAuditLog(), operatorUseCases.list());

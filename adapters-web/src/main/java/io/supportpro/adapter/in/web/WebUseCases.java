@@ -18,6 +18,7 @@ import io.supportpro.application.port.in.ManagePluginOperatorsUseCase;
 import io.supportpro.application.port.in.ManageSessionsUseCase;
 import io.supportpro.application.port.in.ManageSignInThrottlesUseCase;
 import io.supportpro.application.port.in.PassSecondFactorUseCase;
+import io.supportpro.application.port.in.PreviewDeactivationUseCase;
 import io.supportpro.application.port.in.PreviewPluginFallbackUseCase;
 import io.supportpro.application.port.in.PreviewTwoFactorResetUseCase;
 import io.supportpro.application.port.in.QueryAuditLogUseCase;
@@ -91,7 +92,8 @@ public record WebUseCases(
       ReactivateOperatorUseCase reactivate,
       ResetTwoFactorUseCase resetTwoFactor,
       ResetPasswordUseCase resetPassword,
-      PreviewTwoFactorResetUseCase resetPreview) {
+      PreviewTwoFactorResetUseCase resetPreview,
+      PreviewDeactivationUseCase deactivationPreview) {
     public Operators {
       requireAll(
           list,
@@ -101,7 +103,8 @@ public record WebUseCases(
           reactivate,
           resetTwoFactor,
           resetPassword,
-          resetPreview);
+          resetPreview,
+          deactivationPreview);
     }
   }
 

@@ -112,18 +112,24 @@ class ConfirmationsIT {
   }
 
   @Test
-  void deactivatingTheLastAdministrator_warnsAndIsStillRefused() {
+  void deactivatingTheLastAdministrator_isRefusedOnTheConfirmationAndStillWhenPosted() {
     Operator me = panel.operator(TestPanel.ADMIN);
 
     Response asked = admin.get(page(me) + "/deactivate");
-    Response refused = submit(admin, page(me) + "/deactivate", page(me) + "/deactivate", Map.of());
+    Response refused = admin.post(page(me) + "/deactivate", Map.of("csrf", csrf()));
 
-    assertThat(asked.text())
-        .contains("This is your own account: you will be signed out too.")
-        .contains("The last active administrator cannot be deactivated");
+    assertThat(asked.status()).isEqualTo(409);
+    PagesIT.assertWellFormedPage(asked);
+    assertThat(asked.text()).contains(OperatorsController.LAST_ADMINISTRATOR);
+    assertThat(asked.body()).doesNotContain("action=\"" + page(me) + "/deactivate\"");
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.text()).contains(OperatorsController.LAST_ADMINISTRATOR);
     assertThat(panel.operator(TestPanel.ADMIN).active()).isTrue();
+
+    panel.create("second", "administrator");
+    assertThat(admin.get(page(me) + "/deactivate").text())
+        .contains("This is your own account: you will be signed out too.")
+        .doesNotContain(OperatorsController.LAST_ADMINISTRATOR);
   }
 
   @Test

@@ -152,7 +152,7 @@ public final class TestPanel implements AutoCloseable {
         new CreateOperatorService(operators, hasher, PasswordPolicy.standard(), audit, clock);
     var auditLog = new AuditLogService(audit, clock);
     var lifecycle = new PluginLifecycleService(catalog, plugins, audit, clock);
-    var consequences = new ConsequencesService(catalog, plugins, totp, settings);
+    var consequences = new ConsequencesService(operators, catalog, plugins, totp, settings);
     useCases =
         customise.apply(
             new WebUseCases(
@@ -174,6 +174,7 @@ public final class TestPanel implements AutoCloseable {
                     change,
                     change,
                     passwords,
+                    consequences,
                     consequences),
                 new WebUseCases.Panel(
                     new CheckHealthService(stores.healthProbe()),
