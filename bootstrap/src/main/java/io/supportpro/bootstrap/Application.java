@@ -139,7 +139,9 @@ final class Application implements AutoCloseable {
             s.changeOperator(),
             s.changeOperator(),
             s.changeOperator(),
-            s.passwords()),
+            s.passwords(),
+            s.consequences(),
+            s.consequences()),
         new WebUseCases.Panel(
             s.health(), s.forceTwoFactor(), s.throttles(), s.auditLog(), s.auditLog()),
         new WebUseCases.Plugins(
@@ -150,7 +152,8 @@ final class Application implements AutoCloseable {
             s.plugins(),
             s.pluginSettings(),
             s.connectionTest(),
-            s.pluginOperators()));
+            s.pluginOperators(),
+            s.consequences()));
   }
 
   // Expired sessions, abandoned prompt sign-ins and stale failure counts go every few minutes.

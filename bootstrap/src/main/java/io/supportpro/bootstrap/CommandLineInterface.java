@@ -4,13 +4,13 @@ import io.supportpro.adapter.out.persistence.MigrationReport;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
-import io.supportpro.application.port.in.OperatorChangeResult;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.OperatorField;
 import io.supportpro.application.port.in.PluginCommand;
 import io.supportpro.application.port.in.PluginTransitionResult;
 import io.supportpro.application.port.in.ResetPasswordCommand;
 import io.supportpro.application.port.in.ResetPasswordResult;
+import io.supportpro.application.port.in.TwoFactorResetResult;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.Stores;
 import io.supportpro.application.service.ChangeOperatorService;
@@ -327,15 +327,26 @@ final class CommandLineInterface {
                     stores.auditLog(),
                     Clock.system())
                 .reset(new OperatorCommand(COMMAND_LINE, operator.get().id()));
-        if (!(reset instanceof OperatorChangeResult.Changed)) {
-          return noSuchOperator(context, username);
-        }
-        context
-            .out()
-            .printf(
-                "Reset two-factor authentication of %s; their sessions were ended.%n",
-                operator.get().username().value());
-        return 0;
+        return switch (reset) {
+          case TwoFactorResetResult.Reset done -> {
+            context
+                .out()
+                .printf(
+                    "Reset two-factor authentication of %s; their sessions were ended.%n",
+                    operator.get().username().value());
+            yield 0;
+          }
+          case TwoFactorResetResult.NothingToReset nothing -> {
+            context
+                .err()
+                .printf(
+                    "error: --username: %s has no authenticator app to reset; nothing was"
+                        + " changed.%n",
+                    operator.get().username().value());
+            yield FAILURE;
+          }
+          case TwoFactorResetResult.NotFound notFound -> noSuchOperator(context, username);
+        };
       }
     }
   }

@@ -11,6 +11,7 @@ import io.supportpro.application.service.AuditLogService;
 import io.supportpro.application.service.ChangeOperatorService;
 import io.supportpro.application.service.CheckHealthService;
 import io.supportpro.application.service.CodeSignInService;
+import io.supportpro.application.service.ConsequencesService;
 import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ForgottenPasswordService;
@@ -60,7 +61,8 @@ record Services(
     PurgeExpiredDataService purge,
     ManageSessionsService manageSessions,
     SecondFactorRequirement secondFactors,
-    ForgottenPasswordService forgottenPassword) {
+    ForgottenPasswordService forgottenPassword,
+    ConsequencesService consequences) {
   private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
   /**
@@ -172,7 +174,13 @@ record Services(
             mailing(),
             publicUrl,
             audit,
-            clock));
+            clock),
+        new ConsequencesService(
+            stores.operators(),
+            catalog,
+            stores.plugins(),
+            stores.totpCredentials(),
+            stores.panelSettings()));
   }
 
   /**

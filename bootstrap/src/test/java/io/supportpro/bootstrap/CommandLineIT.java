@@ -135,11 +135,18 @@ class CommandLineIT {
   @Test
   void resetTwoFactor_removesTheAuthenticatorAppAndIsAuditedFromTheCommandLine() throws Exception {
     createRoot();
+    execute(
+        "insert into totp_enrolment (operator_id, encrypted_secret, confirmed, created_at)"
+            + " select id, 'v1:unreadable', true, current_timestamp from operator");
 
     JarProcess reset = JarProcess.run(env(), "", "reset-2fa", "--username", "root");
+    JarProcess again = JarProcess.run(env(), "", "reset-2fa", "--username", "root");
 
     assertThat(reset.exitCode()).as(reset.stderr()).isZero();
     assertThat(reset.stdout()).contains("Reset two-factor authentication of root");
+    assertThat(rows("select operator_id from totp_enrolment")).isEmpty();
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.stderr()).contains("root has no authenticator app to reset");
     assertThat(commandLineAudit())
         .singleElement()
         .satisfies(entry -> assertThat(entry).startsWith("TWO_FACTOR_RESET "));

@@ -8,6 +8,7 @@ import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.OperatorField;
 import io.supportpro.application.port.in.ReactivateOperatorUseCase;
 import io.supportpro.application.port.in.ResetTwoFactorUseCase;
+import io.supportpro.application.port.in.TwoFactorResetResult;
 import io.supportpro.application.port.in.UpdateOperatorCommand;
 import io.supportpro.application.port.in.UpdateOperatorUseCase;
 import io.supportpro.application.port.out.AuditLog;
@@ -105,12 +106,17 @@ public final class ChangeOperatorService
   }
 
   @Override
-  public OperatorChangeResult reset(OperatorCommand command) {
+  public TwoFactorResetResult reset(OperatorCommand command) {
     Optional<Operator> operator = operators.findById(command.operator());
     if (operator.isEmpty()) {
-      return new OperatorChangeResult.NotFound();
+      return new TwoFactorResetResult.NotFound();
     }
+    // The delete decides, not an earlier look: of two resets at once, only one finds an enrolment,
+    // and the other ends no sessions and audits nothing.
     boolean hadTotp = totp.delete(command.operator());
+    if (!hadTotp) {
+      return new TwoFactorResetResult.NothingToReset(operator.get());
+    }
     int endedSessions = sessions.deleteAllOf(command.operator());
     audit.append(
         new AuditEvent(
@@ -122,7 +128,7 @@ public final class ChangeOperatorService
                 "username", operator.get().username().value(),
                 "had_authenticator", Boolean.toString(hadTotp),
                 "ended_sessions", Integer.toString(endedSessions))));
-    return new OperatorChangeResult.Changed(operator.get());
+    return new TwoFactorResetResult.Reset(operator.get());
   }
 
   /**

@@ -29,6 +29,10 @@ final class PluginMethods {
   /** The value of {@link #ENABLED_KEY} when it is. */
   static final String ENABLED = "true";
 
+  /** The marker that a change of many operators sets or removes, and that a listing filters on. */
+  static final PluginRepository.Marker ENABLED_MARKER =
+      new PluginRepository.Marker(ENABLED_KEY, ENABLED);
+
   private final PluginCatalog catalog;
   private final PluginRepository plugins;
   private final SecretCipher cipher;

@@ -37,8 +37,7 @@ import java.util.OptionalLong;
  * change of the repository, whatever their number.
  */
 public final class PluginOperatorsService implements ManagePluginOperatorsUseCase {
-  private static final Marker ENABLED =
-      new Marker(PluginMethods.ENABLED_KEY, PluginMethods.ENABLED);
+  private static final Marker ENABLED = PluginMethods.ENABLED_MARKER;
 
   private final PluginCatalog catalog;
   private final PluginRepository plugins;

@@ -12,8 +12,10 @@ import io.supportpro.application.port.in.OperatorChangeResult.LastAdministrator;
 import io.supportpro.application.port.in.OperatorChangeResult.NotFound;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.OperatorField;
+import io.supportpro.application.port.in.TwoFactorResetResult;
 import io.supportpro.application.port.in.UpdateOperatorCommand;
 import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.testing.AtOnce;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
@@ -38,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -438,9 +441,9 @@ class ChangeOperatorServiceTest {
     sessions.create(
         Session.begin(SessionToken.random(), alice.id(), SecondFactor.TOTP, clock.now()));
 
-    OperatorChangeResult result = service.reset(new OperatorCommand(admin, alice.id()));
+    TwoFactorResetResult result = service.reset(new OperatorCommand(admin, alice.id()));
 
-    assertThat(result).isEqualTo(new OperatorChangeResult.Changed(alice));
+    assertThat(result).isEqualTo(new TwoFactorResetResult.Reset(alice));
     assertThat(totp.find(alice.id())).isEmpty();
     assertThat(totp.remainingRecoveryCodes(alice.id())).isZero();
     assertThat(sessions.size()).isZero();
@@ -459,7 +462,51 @@ class ChangeOperatorServiceTest {
   @Test
   void reset_ofAnUnknownOperatorChangesNothing() {
     assertThat(service.reset(new OperatorCommand(admin, OperatorId.random())))
-        .isEqualTo(new OperatorChangeResult.NotFound());
+        .isEqualTo(new TwoFactorResetResult.NotFound());
     assertThat(audit.all()).isEmpty();
+  }
+
+  @Test
+  void reset_removesASetUpUnderWay() {
+    totp.savePending(alice.id(), SessionToken.random().key(), "v1:secret", clock.now());
+
+    assertThat(service.reset(new OperatorCommand(admin, alice.id())))
+        .isEqualTo(new TwoFactorResetResult.Reset(alice));
+    assertThat(totp.find(alice.id())).isEmpty();
+    assertThat(audit.all())
+        .singleElement()
+        .extracting(event -> event.type())
+        .isEqualTo(AuditEventType.TWO_FACTOR_RESET);
+  }
+
+  @Test
+  void reset_ofAnOperatorWithoutEnrolmentChangesNothingAndAuditsNothing() {
+    sessions.create(
+        Session.begin(SessionToken.random(), alice.id(), SecondFactor.NONE, clock.now()));
+
+    assertThat(service.reset(new OperatorCommand(admin, alice.id())))
+        .isEqualTo(new TwoFactorResetResult.NothingToReset(alice));
+    assertThat(sessions.size()).isEqualTo(1);
+    assertThat(audit.all()).isEmpty();
+  }
+
+  @Test
+  void resetsAtOnce_resetOnceAndAuditOnce() throws Exception {
+    SessionKey enrolling = SessionToken.random().key();
+    totp.savePending(alice.id(), enrolling, "v1:secret", clock.now());
+    totp.confirm(alice.id(), enrolling, "v1:secret", 100, List.of("a".repeat(64)));
+    Callable<TwoFactorResetResult> reset =
+        () -> service.reset(new OperatorCommand(admin, alice.id()));
+
+    List<TwoFactorResetResult> results = AtOnce.run(List.of(reset, reset, reset, reset));
+
+    assertThat(results)
+        .containsOnlyOnce(new TwoFactorResetResult.Reset(alice))
+        .containsOnly(
+            new TwoFactorResetResult.Reset(alice), new TwoFactorResetResult.NothingToReset(alice));
+    assertThat(audit.all())
+        .singleElement()
+        .extracting(event -> event.type())
+        .isEqualTo(AuditEventType.TWO_FACTOR_RESET);
   }
 }

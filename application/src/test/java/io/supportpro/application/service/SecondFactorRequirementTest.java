@@ -173,6 +173,11 @@ class SecondFactorRequirementTest {
     }
 
     @Override
+    public long countConfirmed(Collection<OperatorId> operators) {
+      return delegate.countConfirmed(operators);
+    }
+
+    @Override
     public boolean delete(OperatorId operator) {
       return delegate.delete(operator);
     }

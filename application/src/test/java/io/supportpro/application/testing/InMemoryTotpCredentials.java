@@ -5,6 +5,7 @@ import io.supportpro.application.port.out.TotpEnrolment;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.session.SessionKey;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -98,5 +99,14 @@ public final class InMemoryTotpCredentials implements TotpCredentials {
   public synchronized boolean delete(OperatorId operator) {
     recoveryCodes.remove(operator);
     return enrolments.remove(operator) != null;
+  }
+
+  @Override
+  public synchronized long countConfirmed(Collection<OperatorId> operators) {
+    return operators.stream()
+        .distinct()
+        .map(enrolments::get)
+        .filter(enrolment -> enrolment != null && enrolment.confirmed())
+        .count();
   }
 }

@@ -197,4 +197,15 @@ public abstract class TotpCredentialsContract {
     assertThat(credentials.remainingRecoveryCodes(alice.id())).isZero();
     assertThat(credentials.savePending(alice.id(), MINE, "v1:again", T0)).isTrue();
   }
+
+  @Test
+  void countConfirmed_countsConfirmedEnrolmentsAmongTheOperatorsOnly() {
+    credentials.savePending(alice.id(), MINE, "v1:first", T0);
+    credentials.confirm(alice.id(), MINE, "v1:first", 1000, CODES);
+    credentials.savePending(bob.id(), OTHER, "v1:pending", T0);
+
+    assertThat(credentials.countConfirmed(List.of(alice.id(), bob.id(), alice.id()))).isEqualTo(1);
+    assertThat(credentials.countConfirmed(List.of(bob.id()))).isZero();
+    assertThat(credentials.countConfirmed(List.of())).isZero();
+  }
 }

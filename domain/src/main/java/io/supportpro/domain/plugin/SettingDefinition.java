@@ -1,16 +1,29 @@
 package io.supportpro.domain.plugin;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * One setting a plugin asks for: its key, how it is shown, whether it is secret (write-only,
- * encrypted at rest, never shown or logged) and its default.
+ * encrypted at rest, never shown or logged), its default, and the choices that an administrator
+ * must confirm before saving, each with the consequence the plugin words for it.
  */
 public record SettingDefinition(
-    String key, String label, String help, Kind kind, String defaultValue, List<String> choices) {
+    String key,
+    String label,
+    String help,
+    Kind kind,
+    String defaultValue,
+    List<String> choices,
+    Map<String, String> confirmations) {
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+  /** The longest consequence a plugin may word for a choice. */
+  public static final int MAX_CONSEQUENCE_LENGTH = 500;
 
   /** How a setting is entered. */
   public enum Kind {
@@ -27,6 +40,7 @@ public record SettingDefinition(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(defaultValue, "defaultValue");
     choices = List.copyOf(choices);
+    confirmations = Map.copyOf(confirmations);
     if (!KEY.matcher(key).matches()) {
       throw new IllegalArgumentException("A setting key has lower-case letters, digits and _.");
     }
@@ -39,6 +53,40 @@ public record SettingDefinition(
     if (kind == Kind.SECRET && !defaultValue.isEmpty()) {
       throw new IllegalArgumentException("A secret setting has no default.");
     }
+    for (var confirmation : confirmations.entrySet()) {
+      String consequence = confirmation.getValue().strip();
+      if (!choices.contains(confirmation.getKey())
+          || consequence.isEmpty()
+          || consequence.length() > MAX_CONSEQUENCE_LENGTH) {
+        throw new IllegalArgumentException(
+            "Only a setting's choices need confirming, each with a consequence of 1 to "
+                + MAX_CONSEQUENCE_LENGTH
+                + " characters.");
+      }
+    }
+  }
+
+  /** A setting whose every value is saved without asking. */
+  public SettingDefinition(
+      String key, String label, String help, Kind kind, String defaultValue, List<String> choices) {
+    this(key, label, help, kind, defaultValue, choices, Map.of());
+  }
+
+  /**
+   * The same setting, with saving {@code choice} where another was saved asked for first, stating
+   * the {@code consequence}.
+   */
+  public SettingDefinition confirming(String choice, String consequence) {
+    var all = new HashMap<>(confirmations);
+    all.put(choice, consequence);
+    return new SettingDefinition(key, label, help, kind, defaultValue, choices, all);
+  }
+
+  /**
+   * What saving {@code value} in the place of another means, when the plugin asks to confirm it.
+   */
+  public Optional<String> consequenceOf(String value) {
+    return Optional.ofNullable(confirmations.get(value));
   }
 
   /** True when the value is write-only, encrypted at rest and never shown. */

@@ -143,4 +143,28 @@ class SettingDefinitionTest {
     assertThatNullPointerException()
         .isThrownBy(() -> new SettingDefinition("key", "L", "H", Kind.TEXT, "", null));
   }
+
+  @Test
+  void confirming_asksForAChoiceWithItsConsequenceOnly() {
+    var failMode =
+        choice("closed", List.of("closed", "open")).confirming("open", "Password only when down.");
+
+    assertThat(failMode.consequenceOf("open")).contains("Password only when down.");
+    assertThat(failMode.consequenceOf("closed")).isEmpty();
+    assertThat(choice("closed", List.of("closed", "open")).consequenceOf("open")).isEmpty();
+  }
+
+  @Test
+  void confirming_refusesWhatIsNotAChoiceOrHasNoConsequence() {
+    var failMode = choice("closed", List.of("closed", "open"));
+
+    assertThatIllegalArgumentException().isThrownBy(() -> failMode.confirming("ajar", "Why."));
+    assertThatIllegalArgumentException().isThrownBy(() -> failMode.confirming("open", " "));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                failMode.confirming(
+                    "open", "x".repeat(SettingDefinition.MAX_CONSEQUENCE_LENGTH + 1)));
+    assertThatIllegalArgumentException().isThrownBy(() -> text("client_id").confirming("", "Why."));
+  }
 }

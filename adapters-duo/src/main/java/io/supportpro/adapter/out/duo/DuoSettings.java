@@ -61,13 +61,18 @@ public record DuoSettings(
                   + DuoHosts.VARIABLE
                   + "."),
           new SettingDefinition(
-              FAIL_MODE,
-              "When Duo cannot be reached",
-              "closed: nobody who uses Duo can sign in until Duo is back (recommended). open:"
-                  + " they sign in with their password only, and each such sign-in is audited.",
-              Kind.CHOICE,
-              "closed",
-              List.of("closed", "open")),
+                  FAIL_MODE,
+                  "When Duo cannot be reached",
+                  "closed: nobody who uses Duo can sign in until Duo is back (recommended). open:"
+                      + " they sign in with their password only, and each such sign-in is audited.",
+                  Kind.CHOICE,
+                  "closed",
+                  List.of("closed", "open"))
+              .confirming(
+                  "open",
+                  "With fail open, operators who use Duo sign in with their password only whenever"
+                      + " Duo's service cannot be reached, for as long as it cannot be reached."
+                      + " Each such sign-in is audited."),
           new SettingDefinition(
               USERNAME_SOURCE,
               "Name sent to Duo",

@@ -12,6 +12,7 @@ import io.supportpro.application.port.out.TotpEnrolment;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.session.SessionKey;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -187,6 +188,21 @@ final class JooqTotpCredentials implements TotpCredentials {
     guardRun(
         "replacing recovery codes",
         () -> dsl.transaction(c -> replaceCodes(DSL.using(c), operator.value(), codes)));
+  }
+
+  @Override
+  public long countConfirmed(Collection<OperatorId> operators) {
+    Set<UUID> ids = new LinkedHashSet<>();
+    operators.forEach(operator -> ids.add(operator.value()));
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return guard(
+        "counting authenticator enrolments",
+        () ->
+            dsl.fetchCount(
+                TOTP_ENROLMENT,
+                TOTP_ENROLMENT.OPERATOR_ID.in(ids).and(TOTP_ENROLMENT.CONFIRMED.isTrue())));
   }
 
   @Override

@@ -314,6 +314,7 @@ class QueryPlansIT {
     totp.useStep(alice.id(), 1001);
     totp.useRecoveryCode(alice.id(), "a".repeat(64));
     totp.remainingRecoveryCodes(alice.id());
+    totp.countConfirmed(List.of(alice.id(), OperatorId.random()));
     totp.replaceRecoveryCodes(alice.id(), List.of("c".repeat(64)));
     totp.delete(alice.id());
 

@@ -11,8 +11,12 @@ import io.supportpro.application.port.in.ManageSessionsUseCase;
 import io.supportpro.application.port.in.OperatorChangeResult;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.OperatorField;
+import io.supportpro.application.port.in.PreviewDeactivationUseCase;
+import io.supportpro.application.port.in.PreviewTwoFactorResetUseCase;
 import io.supportpro.application.port.in.ReactivateOperatorUseCase;
 import io.supportpro.application.port.in.ResetTwoFactorUseCase;
+import io.supportpro.application.port.in.TwoFactorResetPreview;
+import io.supportpro.application.port.in.TwoFactorResetResult;
 import io.supportpro.application.port.in.UpdateOperatorCommand;
 import io.supportpro.application.port.in.UpdateOperatorUseCase;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
@@ -27,12 +31,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The administration of operators: the searchable list, creating, editing and deactivating. */
+/**
+ * The administration of operators: the searchable list, creating, editing, and deactivating and
+ * resetting two-factor authentication, each after a page that says what it will do.
+ */
 final class OperatorsController {
   static final String LIST = "/admin/operators";
   static final int PAGE_SIZE = 25;
   static final String LAST_ADMINISTRATOR =
       "This is the last active administrator; make someone else an administrator first.";
+  static final String NOTHING_TO_RESET =
+      " has no authenticator app and no set-up under way, so there is nothing to reset.";
   private static final Map<String, Integer> MAX_LENGTHS =
       Map.of("username", 128, "email", 254, "displayName", 200, "role", 32, "password", 1_024);
 
@@ -72,6 +81,8 @@ final class OperatorsController {
   private final ResetTwoFactorUseCase resetTwoFactor;
   private final ViewTwoFactorStatusUseCase twoFactorStatus;
   private final ManageSessionsUseCase sessions;
+  private final PreviewTwoFactorResetUseCase resetPreview;
+  private final PreviewDeactivationUseCase deactivationPreview;
 
   OperatorsController(
       ListOperatorsUseCase list,
@@ -81,7 +92,9 @@ final class OperatorsController {
       ReactivateOperatorUseCase reactivate,
       ResetTwoFactorUseCase resetTwoFactor,
       ViewTwoFactorStatusUseCase twoFactorStatus,
-      ManageSessionsUseCase sessions) {
+      ManageSessionsUseCase sessions,
+      PreviewTwoFactorResetUseCase resetPreview,
+      PreviewDeactivationUseCase deactivationPreview) {
     this.list = list;
     this.create = create;
     this.update = update;
@@ -90,6 +103,8 @@ final class OperatorsController {
     this.resetTwoFactor = resetTwoFactor;
     this.twoFactorStatus = twoFactorStatus;
     this.sessions = sessions;
+    this.resetPreview = resetPreview;
+    this.deactivationPreview = deactivationPreview;
   }
 
   void register(RoutesConfig routes) {
@@ -99,6 +114,7 @@ final class OperatorsController {
     routes.get(LIST + "/new", ctx -> newForm(ctx, 200, Map.of(), Map.of()), Access.ADMINISTRATOR);
     routes.get(LIST + "/{id}", this::edit, Access.ADMINISTRATOR);
     routes.post(LIST + "/{id}", this::update, Access.ADMINISTRATOR);
+    routes.get(LIST + "/{id}/deactivate", this::confirmDeactivate, Access.ADMINISTRATOR);
     routes.post(
         LIST + "/{id}/deactivate",
         ctx -> change(ctx, deactivate::deactivate, Notice.OPERATOR_DEACTIVATED),
@@ -107,10 +123,81 @@ final class OperatorsController {
         LIST + "/{id}/reactivate",
         ctx -> change(ctx, reactivate::reactivate, Notice.OPERATOR_REACTIVATED),
         Access.ADMINISTRATOR);
-    routes.post(
-        LIST + "/{id}/reset-2fa",
-        ctx -> change(ctx, resetTwoFactor::reset, Notice.TWO_FACTOR_RESET),
-        Access.ADMINISTRATOR);
+    routes.get(LIST + "/{id}/reset-2fa", this::confirmReset, Access.ADMINISTRATOR);
+    routes.post(LIST + "/{id}/reset-2fa", this::resetTwoFactor, Access.ADMINISTRATOR);
+  }
+
+  /**
+   * Asks before deactivating, saying how many sessions it ends; for the last active administrator
+   * it says at once that it would be refused, and offers no button.
+   */
+  private void confirmDeactivate(Context ctx) {
+    Operator operator = find(ctx);
+    Visitor visitor = Visitor.required(ctx);
+    boolean last = deactivationPreview.lastActiveAdministrator(operator.id());
+    Pages.render(
+        ctx,
+        operator.active() && !last ? 200 : 409,
+        "admin/operator-deactivate",
+        Pages.model(
+            "section",
+            "operators",
+            "operator",
+            OperatorView.of(operator),
+            "sessions",
+            SessionsController.rows(sessions, visitor, operator.id()).size(),
+            "self",
+            visitor.operator().id().equals(operator.id()),
+            "lastAdministrator",
+            last ? LAST_ADMINISTRATOR : null,
+            "csrf",
+            visitor.session().csrfToken()));
+  }
+
+  /** Asks before a reset of two-factor authentication, saying what it removes and what follows. */
+  private void confirmReset(Context ctx) {
+    Operator operator = find(ctx);
+    TwoFactorResetPreview preview = resetPreview.previewReset(operator.id());
+    if (!preview.anythingToReset()) {
+      throw nothingToReset(operator);
+    }
+    Visitor visitor = Visitor.required(ctx);
+    Pages.render(
+        ctx,
+        200,
+        "admin/operator-reset-2fa",
+        Pages.model(
+            "section",
+            "operators",
+            "operator",
+            OperatorView.of(operator),
+            "preview",
+            preview,
+            "sessions",
+            SessionsController.rows(sessions, visitor, operator.id()).size(),
+            "csrf",
+            visitor.session().csrfToken()));
+  }
+
+  private void resetTwoFactor(Context ctx) {
+    Operator operator = find(ctx);
+    var result =
+        resetTwoFactor.reset(new OperatorCommand(Visitor.required(ctx).actor(ctx), operator.id()));
+    switch (result) {
+      case TwoFactorResetResult.Reset reset ->
+          Pages.seeOther(ctx, LIST + "/" + operator.id() + Notice.TWO_FACTOR_RESET.query());
+      case TwoFactorResetResult.NothingToReset nothing -> throw nothingToReset(operator);
+      case TwoFactorResetResult.NotFound notFound -> throw Halt.notFound();
+    }
+  }
+
+  private static Halt nothingToReset(Operator operator) {
+    return Halt.page(
+        409,
+        "Nothing to reset",
+        operator.username().value() + NOTHING_TO_RESET,
+        LIST + "/" + operator.id(),
+        "Back to " + operator.username().value());
   }
 
   private void list(Context ctx) {
@@ -308,6 +395,8 @@ final class OperatorsController {
             ROLES,
             "twoFactor",
             twoFactorStatus.status(stored.id()),
+            "resettable",
+            resetPreview.previewReset(stored.id()).anythingToReset(),
             "self",
             Visitor.required(ctx).operator().id().equals(stored.id()),
             "sessions",

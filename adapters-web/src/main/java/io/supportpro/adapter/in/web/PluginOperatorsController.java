@@ -10,6 +10,7 @@ import io.supportpro.application.port.in.PluginOperatorResult;
 import io.supportpro.application.port.in.PluginOperatorsCommand;
 import io.supportpro.application.port.in.PluginOperatorsResult;
 import io.supportpro.application.port.in.PluginOverview;
+import io.supportpro.application.port.in.PreviewPluginFallbackUseCase;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.page.Page;
@@ -18,6 +19,7 @@ import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +27,8 @@ import java.util.Set;
 /**
  * Which operators sign in with a plugin's second factor: a filtered, paged list with Enable and
  * Disable buttons, check boxes to change a selection, and a confirmed change of all that match, for
- * every plugin that offers one.
+ * every plugin that offers one. Disabling a selection or all that match is confirmed first, with
+ * what the operators fall back to.
  */
 final class PluginOperatorsController {
   static final String NOT_CONFIGURED =
@@ -57,10 +60,15 @@ final class PluginOperatorsController {
 
   private final ListPluginsUseCase plugins;
   private final ManagePluginOperatorsUseCase operators;
+  private final PreviewPluginFallbackUseCase fallback;
 
-  PluginOperatorsController(ListPluginsUseCase plugins, ManagePluginOperatorsUseCase operators) {
+  PluginOperatorsController(
+      ListPluginsUseCase plugins,
+      ManagePluginOperatorsUseCase operators,
+      PreviewPluginFallbackUseCase fallback) {
     this.plugins = plugins;
     this.operators = operators;
+    this.fallback = fallback;
   }
 
   /**
@@ -198,7 +206,9 @@ final class PluginOperatorsController {
             Paging.of(found, n -> Urls.withQuery(address(id), criteria.query(search.typed(), n))),
             "csrf",
             Visitor.required(ctx).session().csrfToken());
-    changeNotice(query, plugin).ifPresent(notice -> model.put("notice", notice));
+    changeNotice(query, plugin)
+        .or(() -> operatorNotice(query, plugin))
+        .ifPresent(notice -> model.put("notice", notice));
     Pages.render(ctx, search.status(), "admin/plugin-operators", model);
   }
 
@@ -223,6 +233,41 @@ final class PluginOperatorsController {
                   + " they have none.");
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * The notice after a change of one operator, naming them as stored, not as the address says: the
+   * address carries only their identity.
+   */
+  private Optional<String> operatorNotice(Params query, PluginOverview plugin) {
+    String notice = query.text("notice");
+    if (!notice.equals("plugin-enabled") && !notice.equals("plugin-disabled")) {
+      return Optional.empty();
+    }
+    boolean enabled = notice.equals("plugin-enabled");
+    OperatorId operator;
+    try {
+      operator = OperatorId.parse(query.text("operator"));
+    } catch (IllegalArgumentException malformed) {
+      return Optional.empty();
+    }
+    String name = plugin.descriptor().name();
+    return operators
+        .listMatching(
+            plugin.descriptor().id(),
+            PluginOperatorFilter.EVERYONE.among(Set.of(operator)),
+            new PageRequest(1, 1))
+        .flatMap(found -> found.items().stream().findFirst())
+        .map(choice -> choice.operator().username().value())
+        .map(
+            username ->
+                enabled
+                    ? name + " enabled for " + username + "."
+                    : name
+                        + " disabled for "
+                        + username
+                        + "; they sign in with their authenticator app, or with their password"
+                        + " only if they have none.");
   }
 
   /** How many of the operators the filter covers have the plugin enabled. */
@@ -280,11 +325,7 @@ final class PluginOperatorsController {
     String consequence =
         enabled
             ? "Each of them will confirm every sign-in with " + name + "."
-            : enabledAmong(plugin, filter)
-                + " of them now sign in with "
-                + name
-                + "; they will fall back to their authenticator app, or to their password only if"
-                + " they have none.";
+            : fallbackOf(plugin, filter);
     Pages.render(
         ctx,
         200,
@@ -308,8 +349,67 @@ final class PluginOperatorsController {
             criteria,
             "enabled",
             enabled,
+            "selected",
+            List.of(),
+            "page",
+            "",
             "button",
             (enabled ? "Enable for all " : "Disable for all ") + matching + operatorsWord,
+            "csrf",
+            Visitor.required(ctx).session().csrfToken()));
+  }
+
+  /** What the operators the filter covers fall back to, worded with the numbers. */
+  private String fallbackOf(PluginOverview plugin, PluginOperatorFilter filter) {
+    return fallback
+        .previewFallback(plugin.descriptor().id(), filter)
+        .map(FallbackText::of)
+        .orElseThrow(Halt::notFound);
+  }
+
+  /**
+   * Asks before disabling the plugin for the operators checked on the page, carrying the selection
+   * in the form rather than the address, which two hundred identities would outgrow.
+   */
+  private void confirmSelected(
+      Context ctx,
+      PluginOverview plugin,
+      Set<OperatorId> selected,
+      String search,
+      Criteria criteria,
+      String page) {
+    PluginId id = plugin.descriptor().id();
+    String name = plugin.descriptor().name();
+    String operatorsWord = selected.size() == 1 ? " selected operator" : " selected operators";
+    Pages.render(
+        ctx,
+        200,
+        "admin/plugin-operators-confirm",
+        Pages.model(
+            "section",
+            "plugins",
+            "plugin",
+            name,
+            "heading",
+            "Disable " + name + " for " + selected.size() + operatorsWord + "?",
+            "consequence",
+            fallbackOf(plugin, PluginOperatorFilter.EVERYONE.among(selected)),
+            "action",
+            address(id) + "/selected",
+            "back",
+            Urls.withQuery(address(id), criteria.query(search, page)),
+            "search",
+            search,
+            "criteria",
+            criteria,
+            "enabled",
+            false,
+            "selected",
+            selected.stream().map(OperatorId::toString).toList(),
+            "page",
+            page,
+            "button",
+            "Disable for " + selected.size() + operatorsWord,
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }
@@ -346,6 +446,10 @@ final class PluginOperatorsController {
     // Refused unless each is a real choice, so that the way back carries only those.
     criteria.filter(search);
     String page = form.text("page").matches("[1-9][0-9]{0,8}") ? form.text("page") : "";
+    if (!enabled && !form.text("confirmed").equals("yes")) {
+      confirmSelected(ctx, plugin, selected, search, criteria, page);
+      return;
+    }
     change(
         ctx,
         plugin,
@@ -423,11 +527,15 @@ final class PluginOperatorsController {
           Pages.seeOther(
               ctx,
               backTo(
-                  id,
-                  form,
-                  enabled
-                      ? Notice.PLUGIN_ENABLED_FOR_OPERATOR
-                      : Notice.PLUGIN_DISABLED_FOR_OPERATOR));
+                      id,
+                      form,
+                      enabled
+                          ? Notice.PLUGIN_ENABLED_FOR_OPERATOR
+                          : Notice.PLUGIN_DISABLED_FOR_OPERATOR)
+                  + "&operator="
+                  + operator
+                  + "#operator-"
+                  + operator);
       case PluginOperatorResult.NotActive notActive -> throw notActive(plugin);
       case PluginOperatorResult.NotConfigured notConfigured -> throw notConfigured(plugin);
       case PluginOperatorResult.UnknownOperator unknown -> throw Halt.notFound();

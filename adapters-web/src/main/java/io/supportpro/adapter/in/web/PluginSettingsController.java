@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A plugin's settings page, built from the settings the plugin declares. Secret settings are
  * write-only: their fields are never filled, whatever was saved or typed. For a plugin with a
- * connection test the page also tests the typed values without saving them.
+ * connection test the page also tests the typed values without saving them. Saving a choice the
+ * plugin asks to confirm, in the place of another, shows its consequence and asks first.
  */
 final class PluginSettingsController {
   private static final Logger LOG = LoggerFactory.getLogger(PluginSettingsController.class);
@@ -39,6 +40,12 @@ final class PluginSettingsController {
   static final String NOT_ACTIVE =
       "Settings are available only while the plugin is active. Activate it on the Plugins page"
           + " first.";
+
+  /** A choice the plugin asks to confirm, as the confirmation states it. */
+  record Consequence(String label, String value, String text) {}
+
+  /** A non-secret value the confirmation carries back, in the field the settings form names. */
+  record Carried(String field, String value) {}
 
   /** A setting as the form shows it. */
   record SettingField(
@@ -105,7 +112,13 @@ final class PluginSettingsController {
       typed.put(setting.key(), form.text(FIELD_PREFIX + setting.key()));
     }
     switch (form.text("action")) {
-      case "", "save" -> save(ctx, id, typed);
+      case "", "save" -> {
+        if (form.text("confirmed").equals("yes")) {
+          save(ctx, id, typed);
+        } else {
+          saveOrAsk(ctx, id, typed);
+        }
+      }
       case "test" -> {
         if (!plugin.connectionTest()) {
           throw Halt.badRequest("This plugin has no connection test.");
@@ -114,6 +127,56 @@ final class PluginSettingsController {
       }
       default -> throw Halt.badRequest("Use the Save or the Test connection button.");
     }
+  }
+
+  /**
+   * Saves, unless a value changes to a choice the plugin asks to confirm: then shows what it means
+   * and asks, carrying the typed values but never a secret.
+   */
+  private void saveOrAsk(Context ctx, PluginId id, Map<String, String> typed) {
+    PluginSettingsView view = activeView(id);
+    List<Consequence> consequences = new ArrayList<>();
+    List<Carried> carried = new ArrayList<>();
+    List<String> secretsTyped = new ArrayList<>();
+    for (SettingDefinition setting : view.plugin().descriptor().settings()) {
+      String value = typed.getOrDefault(setting.key(), "");
+      if (setting.secret()) {
+        if (!value.isBlank()) {
+          secretsTyped.add(setting.label());
+        }
+        continue;
+      }
+      carried.add(new Carried(FIELD_PREFIX + setting.key(), kept(typed).get(setting.key())));
+      if (!value.equals(view.values().get(setting.key()))) {
+        setting
+            .consequenceOf(value)
+            .ifPresent(text -> consequences.add(new Consequence(setting.label(), value, text)));
+      }
+    }
+    if (consequences.isEmpty()) {
+      save(ctx, id, typed);
+      return;
+    }
+    PluginDescriptor descriptor = view.plugin().descriptor();
+    Pages.render(
+        ctx,
+        200,
+        "admin/plugin-settings-confirm",
+        Pages.model(
+            "section",
+            "plugins",
+            "plugin",
+            descriptor.name(),
+            "consequences",
+            consequences,
+            "carried",
+            carried,
+            "secretsTyped",
+            secretsTyped,
+            "action",
+            address(id),
+            "csrf",
+            Visitor.required(ctx).session().csrfToken()));
   }
 
   private void save(Context ctx, PluginId id, Map<String, String> typed) {

@@ -9,15 +9,17 @@ import io.supportpro.application.port.in.ListPluginsUseCase;
 import io.supportpro.application.port.in.PluginCommand;
 import io.supportpro.application.port.in.PluginOverview;
 import io.supportpro.application.port.in.PluginTransitionResult;
+import io.supportpro.application.port.in.PreviewPluginFallbackUseCase;
 import io.supportpro.application.port.in.UninstallPluginUseCase;
 import io.supportpro.domain.plugin.PluginAction;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The Plugins page: every plugin with its state and exactly the actions that state allows, the
- * lifecycle actions themselves, and the page that confirms an uninstall.
+ * lifecycle actions themselves, and the pages that confirm a deactivation or an uninstall.
  */
 final class PluginsController {
   static final String LIST = "/admin/plugins";
@@ -62,18 +64,21 @@ final class PluginsController {
   private final ActivatePluginUseCase activate;
   private final DeactivatePluginUseCase deactivate;
   private final UninstallPluginUseCase uninstall;
+  private final PreviewPluginFallbackUseCase fallback;
 
   PluginsController(
       ListPluginsUseCase plugins,
       InstallPluginUseCase install,
       ActivatePluginUseCase activate,
       DeactivatePluginUseCase deactivate,
-      UninstallPluginUseCase uninstall) {
+      UninstallPluginUseCase uninstall,
+      PreviewPluginFallbackUseCase fallback) {
     this.plugins = plugins;
     this.install = install;
     this.activate = activate;
     this.deactivate = deactivate;
     this.uninstall = uninstall;
+    this.fallback = fallback;
   }
 
   void register(RoutesConfig routes) {
@@ -86,6 +91,7 @@ final class PluginsController {
         LIST + "/{id}/activate",
         ctx -> transition(ctx, activate::activate, Notice.PLUGIN_ACTIVATED),
         Access.ADMINISTRATOR);
+    routes.get(LIST + "/{id}/deactivate", this::confirmDeactivate, Access.ADMINISTRATOR);
     routes.post(
         LIST + "/{id}/deactivate",
         ctx -> transition(ctx, deactivate::deactivate, Notice.PLUGIN_DEACTIVATED),
@@ -145,6 +151,35 @@ final class PluginsController {
           list(ctx, 409, nameOf(id) + ": " + refused.reason());
       case PluginTransitionResult.UnknownPlugin unknown -> throw Halt.notFound();
     }
+  }
+
+  /**
+   * Asks before a deactivation, saying how many operators the plugin's second factor confirms and
+   * what they sign in with once it no longer does.
+   */
+  private void confirmDeactivate(Context ctx) {
+    PluginOverview plugin = plugins.find(pluginId(ctx)).orElseThrow(Halt::notFound);
+    PluginRow row = PluginRow.of(plugin);
+    String consequence =
+        plugin.perOperator()
+            ? fallback
+                .previewFallback(plugin.descriptor().id(), PluginOperatorFilter.EVERYONE)
+                .map(FallbackText::of)
+                .orElseThrow(Halt::notFound)
+            : null;
+    Pages.render(
+        ctx,
+        row.deactivate() ? 200 : 409,
+        "admin/plugin-deactivate",
+        Pages.model(
+            "section",
+            "plugins",
+            "plugin",
+            row,
+            "consequence",
+            consequence,
+            "csrf",
+            Visitor.required(ctx).session().csrfToken()));
   }
 
   private void confirmUninstall(Context ctx) {

@@ -81,7 +81,9 @@ public final class WebServer implements AutoCloseable {
             operatorUseCases.reactivate(),
             operatorUseCases.resetTwoFactor(),
             account.twoFactorStatus(),
-            account.sessions());
+            account.sessions(),
+            operatorUseCases.resetPreview(),
+            operatorUseCases.deactivationPreview());
     var sessionsPage = new SessionsController(account.sessions());
     var settingsPage = new SettingsController(panel.forceTwoFactor());
     var auditPage = new AuditController(panel.queryAuditLog(), operatorUseCases.list());
@@ -92,10 +94,12 @@ public final class WebServer implements AutoCloseable {
             plugins.install(),
             plugins.activate(),
             plugins.deactivate(),
-            plugins.uninstall());
+            plugins.uninstall(),
+            plugins.fallback());
     var pluginSettings =
         new PluginSettingsController(plugins.list(), plugins.configure(), plugins.testConnection());
-    var pluginOperators = new PluginOperatorsController(plugins.list(), plugins.operators());
+    var pluginOperators =
+        new PluginOperatorsController(plugins.list(), plugins.operators(), plugins.fallback());
     var errors = new ErrorPages();
     Javalin app =
         Javalin.create(

@@ -18,6 +18,9 @@ import io.supportpro.application.port.in.ManagePluginOperatorsUseCase;
 import io.supportpro.application.port.in.ManageSessionsUseCase;
 import io.supportpro.application.port.in.ManageSignInThrottlesUseCase;
 import io.supportpro.application.port.in.PassSecondFactorUseCase;
+import io.supportpro.application.port.in.PreviewDeactivationUseCase;
+import io.supportpro.application.port.in.PreviewPluginFallbackUseCase;
+import io.supportpro.application.port.in.PreviewTwoFactorResetUseCase;
 import io.supportpro.application.port.in.QueryAuditLogUseCase;
 import io.supportpro.application.port.in.ReactivateOperatorUseCase;
 import io.supportpro.application.port.in.RecordAuditEventUseCase;
@@ -102,9 +105,20 @@ public record WebUseCases(
       DeactivateOperatorUseCase deactivate,
       ReactivateOperatorUseCase reactivate,
       ResetTwoFactorUseCase resetTwoFactor,
-      ResetPasswordUseCase resetPassword) {
+      ResetPasswordUseCase resetPassword,
+      PreviewTwoFactorResetUseCase resetPreview,
+      PreviewDeactivationUseCase deactivationPreview) {
     public Operators {
-      requireAll(list, create, update, deactivate, reactivate, resetTwoFactor, resetPassword);
+      requireAll(
+          list,
+          create,
+          update,
+          deactivate,
+          reactivate,
+          resetTwoFactor,
+          resetPassword,
+          resetPreview,
+          deactivationPreview);
     }
   }
 
@@ -129,10 +143,19 @@ public record WebUseCases(
       UninstallPluginUseCase uninstall,
       ConfigurePluginUseCase configure,
       TestPluginConnectionUseCase testConnection,
-      ManagePluginOperatorsUseCase operators) {
+      ManagePluginOperatorsUseCase operators,
+      PreviewPluginFallbackUseCase fallback) {
     public Plugins {
       requireAll(
-          list, install, activate, deactivate, uninstall, configure, testConnection, operators);
+          list,
+          install,
+          activate,
+          deactivate,
+          uninstall,
+          configure,
+          testConnection,
+          operators,
+          fallback);
     }
   }
 

@@ -14,6 +14,8 @@ import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.audit.RepeatKey;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Role;
+import io.supportpro.domain.session.SessionKey;
+import io.supportpro.domain.session.SessionToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -140,7 +142,12 @@ class AdministrationIT {
   @Test
   void editingAnOperator_savesOrShowsTheProblems() {
     Response form = admin.get(page(olivia));
-    assertThat(form.text()).contains("Operator olivia", "Not set up", "Deactivate", "Reset 2FA");
+    assertThat(form.text())
+        .contains("Operator olivia", "Not set up", "Deactivate")
+        .contains("Nothing to reset: this operator has no authenticator app")
+        .doesNotContain("Reset 2FA");
+    enrol(olivia);
+    assertThat(admin.get(page(olivia)).text()).contains("Authenticator app set up", "Reset 2FA");
 
     Response saved =
         submit(
@@ -252,9 +259,19 @@ class AdministrationIT {
         .isEqualTo(303);
   }
 
+  /** Sets up an authenticator app for the operator, with two recovery codes. */
+  private void enrol(Operator operator) {
+    SessionKey setUp = SessionToken.random().key();
+    panel.totp.savePending(operator.id(), setUp, "v1:secret", panel.clock.now());
+    panel.totp.confirm(
+        operator.id(), setUp, "v1:secret", 1, List.of("a".repeat(64), "b".repeat(64)));
+  }
+
   @Test
   void resettingTwoFactor_isAuditedAndAnnounced() {
-    Response reset = submit(admin, page(olivia), page(olivia) + "/reset-2fa", Map.of());
+    enrol(olivia);
+    Response reset =
+        submit(admin, page(olivia) + "/reset-2fa", page(olivia) + "/reset-2fa", Map.of());
 
     assertThat(reset.location()).hasValue(page(olivia) + "?notice=2fa-reset");
     assertThat(admin.follow(reset).text()).contains("Two-factor authentication was reset");

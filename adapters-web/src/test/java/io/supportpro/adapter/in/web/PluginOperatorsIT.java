@@ -139,19 +139,21 @@ class PluginOperatorsIT {
 
     Response enabled = submit(admin, page, OPERATORS + "/" + target.id(), fields("true", list));
     assertThat(enabled.status()).isEqualTo(303);
-    assertThat(enabled.location()).hasValue(page + "&notice=plugin-enabled");
+    String row = "&operator=" + target.id() + "#operator-" + target.id();
+    assertThat(enabled.location()).hasValue(page + "&notice=plugin-enabled" + row);
     Response back = admin.follow(enabled);
-    assertThat(back.text())
-        .contains("The operator now signs in with this plugin's second factor.", "Page 2 of 2");
+    assertThat(back.text()).contains("Example Prompt enabled for agent27.", "Page 2 of 2");
     assertThat(back.text()).containsPattern("agent27 Operator agent27 agent27@example.com Enabled");
     assertThat(back.body())
         .contains("Disable</span><span class=\"visually-hidden\"> Example Prompt for agent27");
     assertThat(promptValue("agent27")).hasValue("true");
 
     Response disabled = submit(admin, page, OPERATORS + "/" + target.id(), fields("false", list));
-    assertThat(disabled.location()).hasValue(page + "&notice=plugin-disabled");
+    assertThat(disabled.location()).hasValue(page + "&notice=plugin-disabled" + row);
     assertThat(admin.follow(disabled).text())
-        .contains("The operator no longer signs in with this plugin's second factor;")
+        .contains(
+            "Example Prompt disabled for agent27; they sign in with their authenticator app, or"
+                + " with their password only if they have none.")
         .containsPattern("agent27 Operator agent27 agent27@example.com Not enabled");
     assertThat(promptValue("agent27")).isEmpty();
 
@@ -242,6 +244,16 @@ class PluginOperatorsIT {
     assertThat(promptValue("agent02")).isEmpty();
 
     fields.put("enabled", "false");
+    Response asked = submit(admin, page, OPERATORS + "/selected", fields);
+    assertThat(asked.status()).isEqualTo(200);
+    PagesIT.assertWellFormedPage(asked);
+    assertThat(asked.text())
+        .contains("Disable Example Prompt for 2 selected operators?")
+        .contains(
+            "2 operators use Example Prompt and will sign in with their authenticator app or"
+                + " password only: 0 with their authenticator app, 2 with their password only.");
+    assertThat(promptValue("agent01")).as("asking changes nothing").hasValue("true");
+    fields.put("confirmed", "yes");
     Response disabled = submit(admin, page, OPERATORS + "/selected", fields);
     assertThat(admin.follow(disabled).text())
         .contains("Example Prompt is no longer enabled for 2 operators; they sign in with their");
@@ -297,8 +309,8 @@ class PluginOperatorsIT {
     assertThat(askedToDisable.text())
         .contains("Disable Example Prompt for all 32 matching operators?")
         .contains(
-            "30 of them now sign in with Example Prompt; they will fall back to their"
-                + " authenticator app, or to their password only if they have none.");
+            "30 operators use Example Prompt and will sign in with their authenticator app or"
+                + " password only: 0 with their authenticator app, 30 with their password only.");
   }
 
   @Test
@@ -362,7 +374,8 @@ class PluginOperatorsIT {
     Response answer = admin.post(OPERATORS + "/" + id, fields);
 
     assertThat(answer.status()).isEqualTo(303);
-    assertThat(answer.location()).hasValue(OPERATORS + "?notice=plugin-enabled");
+    assertThat(answer.location())
+        .hasValue(OPERATORS + "?notice=plugin-enabled&operator=" + id + "#operator-" + id);
     assertThat(promptValue(TestPanel.OPERATOR)).hasValue("true");
   }
 
@@ -424,7 +437,13 @@ class PluginOperatorsIT {
     assertThat(page.body())
         .contains("action=\"/admin/plugins/example-code/operators\"")
         .contains("action=\"/admin/plugins/example-code/operators/" + olivia + "\"");
-    assertThat(enabled.location()).hasValue(operatorsPage(CODE) + "?notice=plugin-enabled");
+    assertThat(enabled.location())
+        .hasValue(
+            operatorsPage(CODE)
+                + "?notice=plugin-enabled&operator="
+                + olivia
+                + "#operator-"
+                + olivia);
     assertThat(enabledFor(CodePlugin.ID, TestPanel.OPERATOR)).hasValue("true");
     assertThat(promptValue(TestPanel.OPERATOR)).isEmpty();
     assertThat(admin.get(OPERATORS + "?q=olivia").text()).contains("Not enabled");

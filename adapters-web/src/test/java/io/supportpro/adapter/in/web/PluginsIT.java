@@ -124,14 +124,14 @@ class PluginsIT {
     saveSettings(admin, PROMPT, workingPromptFields("closed"));
     String active = row(admin.get("/admin/plugins"), PROMPT);
     assertThat(active)
-        .contains(">Active<", "action=\"" + actions + "deactivate\"")
+        .contains(">Active<", "href=\"" + actions + "deactivate\"")
         .contains("href=\"" + actions + "settings\"", "href=\"" + actions + "uninstall\"")
         .contains("href=\"" + operatorsPage(PROMPT) + "\"");
     assertThat(active).doesNotContain(actions + "install\"", actions + "activate\"");
-    // Install, Activate and Deactivate are forms with the session's token; Uninstall asks first.
+    // Install and Activate are forms with the session's token; Deactivate and Uninstall ask first.
+    assertThat(inactive).contains("name=\"csrf\"");
     assertThat(active)
-        .contains("name=\"csrf\"")
-        .doesNotContain("action=\"" + actions + "uninstall");
+        .doesNotContain("action=\"" + actions + "uninstall", "action=\"" + actions + "deactivate");
   }
 
   @Test
@@ -249,7 +249,8 @@ class PluginsIT {
         .contains("Deactivate instead", "We recommend deactivating instead")
         .contains("settings and per-operator choices are kept");
     assertThat(confirm.body())
-        .contains("action=\"/admin/plugins/example-prompt/deactivate\"")
+        .contains("href=\"/admin/plugins/example-prompt/deactivate\"")
+        .doesNotContain("action=\"/admin/plugins/example-prompt/deactivate\"")
         .contains("action=\"/admin/plugins/example-prompt/uninstall\"")
         .contains("class=\"button button-danger-solid\">Uninstall permanently</button>");
     // Opening the page changes nothing.
@@ -258,8 +259,7 @@ class PluginsIT {
     bringTo(PluginState.INACTIVE);
     Response inactive = admin.get("/admin/plugins/example-prompt/uninstall");
     assertThat(inactive.text()).contains("Uninstall permanently", "already inactive");
-    assertThat(inactive.body())
-        .doesNotContain("action=\"/admin/plugins/example-prompt/deactivate\"");
+    assertThat(inactive.body()).doesNotContain("href=\"/admin/plugins/example-prompt/deactivate\"");
 
     bringTo(PluginState.AVAILABLE);
     Response notInstalled = admin.get("/admin/plugins/example-prompt/uninstall");
@@ -276,10 +276,15 @@ class PluginsIT {
     String olivia = panel.operator(TestPanel.OPERATOR).id().toString();
     setForOperator(admin, PROMPT, olivia, true);
 
+    Response asked = admin.get("/admin/plugins/example-prompt/deactivate");
+    assertThat(asked.text())
+        .contains(
+            "1 operator uses Example Prompt and will sign in with their authenticator app or"
+                + " password only: 0 with their authenticator app, 1 with their password only.");
     Response fromConfirmation =
         submit(
             admin,
-            "/admin/plugins/example-prompt/uninstall",
+            "/admin/plugins/example-prompt/deactivate",
             "/admin/plugins/example-prompt/deactivate",
             Map.of());
     assertThat(fromConfirmation.location()).hasValue("/admin/plugins?notice=plugin-deactivated");
@@ -371,9 +376,13 @@ class PluginsIT {
 
   @Test
   void gettingAnAction_changesNothing() {
-    for (String action : List.of("install", "activate", "deactivate")) {
+    for (String action : List.of("install", "activate")) {
       assertThat(admin.get("/admin/plugins/example-prompt/" + action).status()).isIn(404, 405);
     }
+    // Deactivate is asked for first; for a plugin that is not active the question is a conflict.
+    Response deactivate = admin.get("/admin/plugins/example-prompt/deactivate");
+    assertThat(deactivate.status()).isEqualTo(409);
+    assertThat(deactivate.text()).contains("is not active, so there is nothing to deactivate.");
     assertThat(panel.plugins.installed()).isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package io.supportpro.application.port.out;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.session.SessionKey;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +46,12 @@ public interface TotpCredentials {
 
   /** Replaces all the operator's recovery codes. */
   void replaceRecoveryCodes(OperatorId operator, List<String> codeHashes);
+
+  /**
+   * How many of these operators (at most one page of a listing) have a confirmed enrolment, in one
+   * query: those who would be asked for an authenticator code if nothing else applied.
+   */
+  long countConfirmed(Collection<OperatorId> operators);
 
   /** Deletes the enrolment and the recovery codes; tells whether there was an enrolment. */
   boolean delete(OperatorId operator);

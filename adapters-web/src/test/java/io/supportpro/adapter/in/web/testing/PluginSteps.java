@@ -62,11 +62,20 @@ public final class PluginSteps {
     return Map.of("setting-" + CodePlugin.DELIVERY, delivery);
   }
 
-  /** Presses Save settings on the plugin's settings page. */
+  /**
+   * Presses Save settings on the plugin's settings page and, when the panel asks to confirm a
+   * choice (such as fail open), confirms it with the same values.
+   */
   public static Response saveSettings(Browser admin, String plugin, Map<String, String> fields) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.put("action", "save");
-    return PanelSteps.submit(admin, settingsPage(plugin), settingsPage(plugin), all);
+    Response saved = PanelSteps.submit(admin, settingsPage(plugin), settingsPage(plugin), all);
+    if (saved.status() != 200 || !saved.body().contains("name=\"confirmed\" value=\"yes\"")) {
+      return saved;
+    }
+    all.put("csrf", Html.csrf(saved.body()));
+    all.put("confirmed", "yes");
+    return admin.post(settingsPage(plugin), all);
   }
 
   /** Presses Test connection on the plugin's settings page. */

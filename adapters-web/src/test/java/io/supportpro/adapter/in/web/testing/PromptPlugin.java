@@ -49,6 +49,11 @@ public final class PromptPlugin implements Plugin {
   public static final String CLIENT_SECRET = "client_secret";
   public static final String FAIL_MODE = "fail_mode";
 
+  /** What the plugin says saving its fail mode as open means. */
+  public static final String FAIL_OPEN_CONSEQUENCE =
+      "With fail open, operators sign in with their password only whenever Example Prompt cannot"
+          + " be reached.";
+
   /** The client the provider knows. */
   public static final String KNOWN_CLIENT = "panel-client-01";
 
@@ -107,12 +112,13 @@ public final class PromptPlugin implements Plugin {
                   "",
                   List.of()),
               new SettingDefinition(
-                  FAIL_MODE,
-                  "When Example Prompt cannot be reached",
-                  "closed refuses the sign-in; open lets the password alone through.",
-                  Kind.CHOICE,
-                  "closed",
-                  List.of("closed", "open"))),
+                      FAIL_MODE,
+                      "When Example Prompt cannot be reached",
+                      "closed refuses the sign-in; open lets the password alone through.",
+                      Kind.CHOICE,
+                      "closed",
+                      List.of("closed", "open"))
+                  .confirming("open", FAIL_OPEN_CONSEQUENCE)),
           SETUP_STEPS);
 
   /** A prompt the provider showed: for whom, and where it sends the browser back to. */

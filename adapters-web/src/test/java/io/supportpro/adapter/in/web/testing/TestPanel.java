@@ -10,6 +10,7 @@ import io.supportpro.application.service.AuditLogService;
 import io.supportpro.application.service.ChangeOperatorService;
 import io.supportpro.application.service.CheckHealthService;
 import io.supportpro.application.service.CodeSignInService;
+import io.supportpro.application.service.ConsequencesService;
 import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ForgottenPasswordService;
@@ -171,6 +172,7 @@ public final class TestPanel implements AutoCloseable {
         new CreateOperatorService(operators, hasher, PasswordPolicy.standard(), audit, clock);
     var auditLog = new AuditLogService(audit, clock);
     var lifecycle = new PluginLifecycleService(catalog, plugins, audit, clock);
+    var consequences = new ConsequencesService(operators, catalog, plugins, totp, settings);
     useCases =
         customise.apply(
             new WebUseCases(
@@ -198,7 +200,9 @@ public final class TestPanel implements AutoCloseable {
                     change,
                     change,
                     change,
-                    passwords),
+                    passwords,
+                    consequences,
+                    consequences),
                 new WebUseCases.Panel(
                     new CheckHealthService(stores.healthProbe()),
                     new ForceTwoFactorService(settings, audit, clock),
@@ -214,7 +218,8 @@ public final class TestPanel implements AutoCloseable {
                     new PluginSettingsService(catalog, plugins, cipher, audit, clock),
                     new PluginConnectionTestService(
                         catalog, plugins, cipher, publicUrl, audit, clock),
-                    new PluginOperatorsService(catalog, plugins, operators, audit, clock))));
+                    new PluginOperatorsService(catalog, plugins, operators, audit, clock),
+                    consequences)));
     create(ADMIN, "administrator");
     create(OPERATOR, "operator");
     server =
