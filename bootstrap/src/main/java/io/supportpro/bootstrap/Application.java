@@ -11,6 +11,7 @@ import io.supportpro.adapter.out.crypto.SecretKeyException;
 import io.supportpro.adapter.out.duo.DuoGateway;
 import io.supportpro.adapter.out.duo.DuoSdkGateway;
 import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
+import io.supportpro.adapter.out.mail.SmtpMailer;
 import io.supportpro.adapter.out.persistence.DatabaseSettings;
 import io.supportpro.adapter.out.persistence.DatabaseUnavailableException;
 import io.supportpro.adapter.out.persistence.MigrationReport;
@@ -88,7 +89,7 @@ final class Application implements AutoCloseable {
               cipher,
               passwordHasher(),
               catalog,
-              Mailer.none(),
+              mailer(config),
               config.publicUrl(),
               config.auditRetention());
       var settings =
@@ -190,6 +191,22 @@ final class Application implements AutoCloseable {
    */
   static PluginCatalog installedPlugins() {
     return new ServiceLoaderPluginCatalog(Application.class.getClassLoader(), List.of());
+  }
+
+  /**
+   * The mailer over the configured SMTP server, or one that sends nothing; the start-up log says
+   * which, with the server but never its password.
+   */
+  static Mailer mailer(Configuration config) {
+    if (config.mail().isEmpty()) {
+      LOG.info(
+          "Mail is off: {} is not set, so no notices or password links are sent",
+          Configuration.SMTP_URL);
+      return Mailer.none();
+    }
+    var mail = config.mail().get();
+    LOG.info("Mail is on: through {} from {}", mail.server(), mail.from());
+    return SmtpMailer.forServer(mail);
   }
 
   /** The password hasher, for the panel and the command line alike. */

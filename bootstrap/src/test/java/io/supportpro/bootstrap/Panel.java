@@ -118,7 +118,8 @@ final class Panel implements AutoCloseable {
             trustedProxies,
             Optional.empty(),
             Configuration.DEFAULT_AUDIT_RETENTION,
-            duoHosts);
+            duoHosts,
+            Optional.empty());
     return new Panel(Application.start(config, DuoEmulators.gateway(duoHosts)), config);
   }
 
