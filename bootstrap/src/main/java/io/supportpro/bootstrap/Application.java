@@ -98,10 +98,12 @@ final class Application implements AutoCloseable {
               config.port(),
               config.publicUrl(),
               cipher.deriveKey("form-signing"),
-              config.trustedProxies());
+              config.trustedProxies(),
+              config.mail().isPresent());
       Optional<MetricsEndpoint> endpoint =
           metrics.map(m -> new MetricsEndpoint(config.metricsToken().orElseThrow(), m::scrape));
       WebServer web = WebServer.start(settings, webUseCases(services), endpoint);
+      logMail(config);
       return new Application(persistence, services, web, startHousekeeping(services), metrics);
     } catch (WebServerException e) {
       metrics.ifPresent(ServiceMetrics::close);
@@ -193,20 +195,20 @@ final class Application implements AutoCloseable {
     return new ServiceLoaderPluginCatalog(Application.class.getClassLoader(), List.of());
   }
 
-  /**
-   * The mailer over the configured SMTP server, or one that sends nothing; the start-up log says
-   * which, with the server but never its password.
-   */
+  /** The mailer over the configured SMTP server, or one that sends nothing. */
   static Mailer mailer(Configuration config) {
-    if (config.mail().isEmpty()) {
-      LOG.info(
-          "Mail is off: {} is not set, so no notices or password links are sent",
-          Configuration.SMTP_URL);
-      return Mailer.none();
-    }
-    var mail = config.mail().get();
-    LOG.info("Mail is on: through {} from {}", mail.server(), mail.from());
-    return SmtpMailer.forServer(mail);
+    return config.mail().<Mailer>map(SmtpMailer::forServer).orElseGet(Mailer::none);
+  }
+
+  // Said once the panel serves, with the server but never its password.
+  private static void logMail(Configuration config) {
+    config
+        .mail()
+        .ifPresentOrElse(
+            mail -> LOG.info("Mail is on: through {} from {}", mail.server(), mail.from()),
+            () ->
+                LOG.info(
+                    "Mail is off: {} is not set, so no e-mail is sent", Configuration.SMTP_URL));
   }
 
   /** The password hasher, for the panel and the command line alike. */

@@ -96,6 +96,7 @@ record Services(
             stores.failedAttempts(),
             throttle,
             audit,
+            mailer,
             clock),
         new CodeSignInService(
             sessions,
@@ -123,8 +124,8 @@ record Services(
         new PluginConnectionTestService(catalog, stores.plugins(), cipher, publicUrl, audit, clock),
         createOperator(stores, audit, hasher),
         new ChangeOperatorService(
-            stores.operators(), stores.sessions(), stores.totpCredentials(), audit, clock),
-        passwords(stores, audit, hasher),
+            stores.operators(), stores.sessions(), stores.totpCredentials(), audit, mailer, clock),
+        passwords(stores, audit, hasher, mailer),
         new ListOperatorsService(stores.operators()),
         new ForceTwoFactorService(stores.panelSettings(), audit, clock),
         new SignInThrottlesService(
@@ -132,7 +133,8 @@ record Services(
         new AuditLogService(audit, clock),
         new PluginLifecycleService(catalog, stores.plugins(), audit, clock),
         new PluginSettingsService(catalog, stores.plugins(), cipher, audit, clock),
-        new PluginOperatorsService(catalog, stores.plugins(), stores.operators(), audit, clock),
+        new PluginOperatorsService(
+            catalog, stores.plugins(), stores.operators(), audit, mailer, clock),
         new PurgeExpiredDataService(
             stores.sessions(),
             stores.pendingSignIns(),
@@ -147,7 +149,8 @@ record Services(
   }
 
   /** The use cases of passwords, for the panel and the command line. */
-  static PasswordService passwords(Stores stores, AuditLog audit, PasswordHasher hasher) {
+  static PasswordService passwords(
+      Stores stores, AuditLog audit, PasswordHasher hasher, Mailer mailer) {
     return new PasswordService(
         stores.operators(),
         hasher,
@@ -156,6 +159,7 @@ record Services(
         stores.failedAttempts(),
         ThrottlePolicy.DEFAULT,
         audit,
+        mailer,
         Clock.system());
   }
 

@@ -12,6 +12,7 @@ import io.supportpro.application.port.in.ResetPasswordUseCase;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.FailedAttempts;
+import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.OperatorAccount;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.PasswordHasher;
@@ -24,6 +25,7 @@ import io.supportpro.domain.operator.Password;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.PasswordPolicy;
 import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionClient;
 import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.time.Instant;
@@ -47,6 +49,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
   private final SessionStore sessions;
   private final Throttle throttle;
   private final AuditLog audit;
+  private final AccountNotices notices;
   private final Clock clock;
 
   public PasswordService(
@@ -57,6 +60,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
       FailedAttempts failedAttempts,
       ThrottlePolicy throttlePolicy,
       AuditLog audit,
+      Mailer mailer,
       Clock clock) {
     this.operators = requireNonNull(operators, "operators");
     this.hasher = requireNonNull(hasher, "hasher");
@@ -67,6 +71,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
             requireNonNull(failedAttempts, "failedAttempts"),
             requireNonNull(throttlePolicy, "throttlePolicy"));
     this.audit = requireNonNull(audit, "audit");
+    this.notices = new AccountNotices(mailer);
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -127,7 +132,8 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
             Map.of(
                 "after_reset", Boolean.toString(account.mustChangePassword()),
                 "ended_sessions", Integer.toString(ended))));
-    return new ChangePasswordResult.Changed(ended);
+    return new ChangePasswordResult.Changed(
+        ended, notices.passwordChanged(operator, now, actor, session.get().client()));
   }
 
   /** Counts the current password like a sign-in guess; a refusal when it is wrong or locked. */
@@ -194,9 +200,10 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
       return new ResetPasswordResult.NotFound();
     }
     ended += sessions.deleteAllOf(operator.id());
+    Instant now = clock.now();
     audit.append(
         new AuditEvent(
-            clock.now(),
+            now,
             AuditEventType.PASSWORD_RESET,
             command.actor(),
             operator.id().toString(),
@@ -205,6 +212,8 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
                 "temporary", Boolean.toString(temporary),
                 "ended_sessions", Integer.toString(ended))));
     return new ResetPasswordResult.Reset(
-        operator, temporary ? Optional.of(password) : Optional.empty());
+        operator,
+        temporary ? Optional.of(password) : Optional.empty(),
+        notices.passwordChanged(operator, now, command.actor(), SessionClient.UNKNOWN));
   }
 }

@@ -110,6 +110,7 @@ public final class WebServer implements AutoCloseable {
               cfg.router.caseInsensitiveRoutes = false;
               cfg.router.treatMultipleSlashesAsSingleSlash = false;
               cfg.fileRenderer(new ThymeleafRenderer());
+              cfg.routes.before(ctx -> ctx.attribute(Pages.SENDS_EMAIL, settings.sendsEmail()));
               guard.register(cfg.routes);
               health.register(cfg.routes);
               metrics.ifPresent(m -> m.register(cfg.routes));

@@ -5,6 +5,7 @@ import io.supportpro.adapter.in.web.WebSettings;
 import io.supportpro.adapter.in.web.WebUseCases;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
+import io.supportpro.application.port.out.MailDelivery;
 import io.supportpro.application.port.out.Stores;
 import io.supportpro.application.service.AuditLogService;
 import io.supportpro.application.service.ChangeOperatorService;
@@ -37,6 +38,7 @@ import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.InMemoryStores;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
 import io.supportpro.application.testing.MutableClock;
+import io.supportpro.application.testing.RecordingMailer;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Password;
@@ -78,12 +80,16 @@ public final class TestPanel implements AutoCloseable {
       (InMemoryPendingSignIns) stores.pendingSignIns();
   public final PromptPlugin prompt = new PromptPlugin();
   public final CodePlugin code = new CodePlugin();
+  public final RecordingMailer mailer = new RecordingMailer();
   public final WebUseCases useCases;
   private final CreateOperatorService createOperator;
   private final WebServer server;
   private final URI base;
 
-  private TestPanel(URI publicUrl, UnaryOperator<WebUseCases> customise) {
+  private TestPanel(URI publicUrl, UnaryOperator<WebUseCases> customise, boolean sendsEmail) {
+    if (!sendsEmail) {
+      mailer.answer(MailDelivery.NOT_CONFIGURED);
+    }
     var hasher = new FakePasswordHasher();
     var cipher = new FakeSecretCipher();
     var catalog = new InMemoryPluginCatalog(List.of(prompt, code, new TestPlugins.Webhooks()));
@@ -110,6 +116,7 @@ public final class TestPanel implements AutoCloseable {
             failedAttempts,
             throttle,
             audit,
+            mailer,
             clock);
     var codes =
         new CodeSignInService(
@@ -136,7 +143,7 @@ public final class TestPanel implements AutoCloseable {
             throttle,
             audit,
             clock);
-    var change = new ChangeOperatorService(operators, sessions, totp, audit, clock);
+    var change = new ChangeOperatorService(operators, sessions, totp, audit, mailer, clock);
     var passwords =
         new PasswordService(
             operators,
@@ -146,6 +153,7 @@ public final class TestPanel implements AutoCloseable {
             failedAttempts,
             throttle,
             audit,
+            mailer,
             clock);
     createOperator =
         new CreateOperatorService(operators, hasher, PasswordPolicy.standard(), audit, clock);
@@ -187,28 +195,36 @@ public final class TestPanel implements AutoCloseable {
                     new PluginSettingsService(catalog, plugins, cipher, audit, clock),
                     new PluginConnectionTestService(
                         catalog, plugins, cipher, publicUrl, audit, clock),
-                    new PluginOperatorsService(catalog, plugins, operators, audit, clock))));
+                    new PluginOperatorsService(
+                        catalog, plugins, operators, audit, mailer, clock))));
     create(ADMIN, "administrator");
     create(OPERATOR, "operator");
     server =
         WebServer.start(
-            new WebSettings("127.0.0.1", 0, publicUrl, FORM_KEY), useCases, Optional.empty());
+            new WebSettings("127.0.0.1", 0, publicUrl, FORM_KEY, List.of(), sendsEmail),
+            useCases,
+            Optional.empty());
     base = URI.create("http://127.0.0.1:" + server.port());
   }
 
   /** The panel as reached over plain http. */
   public static TestPanel start() {
-    return new TestPanel(URI.create("http://localhost"), UnaryOperator.identity());
+    return new TestPanel(URI.create("http://localhost"), UnaryOperator.identity(), true);
   }
 
   /** The panel as reached at the public address, such as an https one. */
   public static TestPanel start(URI publicUrl) {
-    return new TestPanel(publicUrl, UnaryOperator.identity());
+    return new TestPanel(publicUrl, UnaryOperator.identity(), true);
   }
 
   /** The panel with some use cases replaced, for instance by one that fails. */
   public static TestPanel start(UnaryOperator<WebUseCases> customise) {
-    return new TestPanel(URI.create("http://localhost"), customise);
+    return new TestPanel(URI.create("http://localhost"), customise, true);
+  }
+
+  /** The panel of an installation without a mail server: its mailer sends nothing. */
+  public static TestPanel startWithoutMail() {
+    return new TestPanel(URI.create("http://localhost"), UnaryOperator.identity(), false);
   }
 
   /** A new browser with no cookies. */
