@@ -119,7 +119,13 @@ final class Application implements AutoCloseable {
   private static WebUseCases webUseCases(Services s) {
     return new WebUseCases(
         new WebUseCases.SignIn(
-            s.sessions(), s.sessions(), s.sessions(), s.codeSignIn(), s.prompts(), s.prompts()),
+            s.sessions(),
+            s.sessions(),
+            s.sessions(),
+            s.codeSignIn(),
+            s.prompts(),
+            s.prompts(),
+            s.knownBrowsers()),
         new WebUseCases.Account(
             s.twoFactor(),
             s.twoFactor(),

@@ -13,6 +13,7 @@ import io.supportpro.application.service.CheckHealthService;
 import io.supportpro.application.service.CodeSignInService;
 import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
+import io.supportpro.application.service.KnownBrowserService;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.ManageSessionsService;
 import io.supportpro.application.service.PasswordService;
@@ -52,7 +53,8 @@ record Services(
     PluginOperatorsService pluginOperators,
     PurgeExpiredDataService purge,
     ManageSessionsService manageSessions,
-    SecondFactorRequirement secondFactors) {
+    SecondFactorRequirement secondFactors,
+    KnownBrowserService knownBrowsers) {
 
   /**
    * Wires the services to the stores, the audit log (the stores', or one that also counts) with its
@@ -139,13 +141,16 @@ record Services(
             stores.sessions(),
             stores.pendingSignIns(),
             stores.failedAttempts(),
+            stores.knownBrowsers(),
             audit,
             timeouts,
             throttle,
             auditRetention,
             clock),
         new ManageSessionsService(stores.sessions(), timeouts, audit, clock),
-        secondFactors);
+        secondFactors,
+        new KnownBrowserService(
+            stores.sessions(), stores.operators(), stores.knownBrowsers(), mailer, clock));
   }
 
   /** The use cases of passwords, for the panel and the command line. */

@@ -41,7 +41,7 @@ class MailNoticesIT {
 
   @ParameterizedTest
   @EnumSource(Store.class)
-  void aPasswordChange_arrivesAsAPlainTextNotice(Store store) throws Exception {
+  void aNewBrowserAndAPasswordChange_arriveAsPlainTextNotices(Store store) throws Exception {
     var mail = SmtpSettings.parse("smtp://127.0.0.1:" + SERVER.getSmtp().getPort(), FROM);
     try (Panel panel = Panel.withMail(store, mail)) {
       panel.operator("alice", "operator");
@@ -53,12 +53,17 @@ class MailNoticesIT {
       assertThat(changed.location()).hasValue("/account/password?notice=password-changed");
       assertThat(alice.follow(changed).text()).doesNotContain("could not be sent");
       MimeMessage[] received = SERVER.getReceivedMessages();
-      assertThat(received).hasSize(1);
-      assertThat(received[0].getRecipients(Message.RecipientType.TO)[0].toString())
-          .isEqualTo("alice@example.com");
-      assertThat(received[0].getFrom()[0].toString()).isEqualTo(FROM);
-      assertThat(received[0].getSubject()).isEqualTo("SupportPro: your password was changed");
+      // The first sign-in from this browser was announced too.
+      assertThat(received).hasSize(2);
+      assertThat(received[0].getSubject()).isEqualTo("SupportPro: sign-in from a new browser");
       assertThat((String) received[0].getContent())
+          .contains("signed in to your SupportPro account \"alice\"")
+          .contains("from a browser not seen before");
+      assertThat(received[1].getRecipients(Message.RecipientType.TO)[0].toString())
+          .isEqualTo("alice@example.com");
+      assertThat(received[1].getFrom()[0].toString()).isEqualTo(FROM);
+      assertThat(received[1].getSubject()).isEqualTo("SupportPro: your password was changed");
+      assertThat((String) received[1].getContent())
           .contains("The password was changed for your SupportPro account \"alice\"")
           .contains("by you, from the address 127.0.0.1")
           .doesNotContain(NEW);
@@ -81,6 +86,27 @@ class MailNoticesIT {
           .contains("Your password was changed")
           .contains("The notice e-mail could not be sent.");
       assertThat(signIn(panel.browser(), "alice", NEW).status()).isEqualTo(303);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void aBrowserSeenBefore_signsInWithoutANotice(Store store) throws Exception {
+    var mail = SmtpSettings.parse("smtp://127.0.0.1:" + SERVER.getSmtp().getPort(), FROM);
+    try (Panel panel = Panel.withMail(store, mail)) {
+      panel.operator("alice", "operator");
+      Browser alice = panel.browser();
+      signIn(alice, "alice", Panel.PASSWORD);
+      // The browser closes (its session cookie goes) and signs in again another day.
+      alice.removeCookie("supportpro_session");
+      signIn(alice, "alice", Panel.PASSWORD);
+      signIn(panel.browser(), "alice", Panel.PASSWORD);
+
+      assertThat(SERVER.getReceivedMessages())
+          .extracting(MimeMessage::getSubject)
+          .containsExactly(
+              "SupportPro: sign-in from a new browser", "SupportPro: sign-in from a new browser");
+      assertThat(panel.count("SELECT COUNT(*) FROM known_browser")).isEqualTo(2);
     }
   }
 

@@ -6,6 +6,7 @@ import io.supportpro.application.port.in.PurgeExpiredDataUseCase;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.FailedAttempts;
+import io.supportpro.application.port.out.KnownBrowsers;
 import io.supportpro.application.port.out.PendingSignIns;
 import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.domain.audit.Actor;
@@ -19,8 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * Deletes expired sessions, abandoned second-factor sign-ins and forgotten failure counts, so that
- * those tables stay small, and audit entries older than their retention, saying so in the log.
+ * Deletes expired sessions, abandoned second-factor sign-ins, forgotten failure counts and browsers
+ * not signed in from for long, so that those tables stay small, and audit entries older than their
+ * retention, saying so in the log.
  */
 public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
   /**
@@ -32,6 +34,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
   private final SessionStore sessions;
   private final PendingSignIns pendingSignIns;
   private final FailedAttempts failedAttempts;
+  private final KnownBrowsers knownBrowsers;
   private final AuditLog audit;
   private final SessionTimeouts timeouts;
   private final ThrottlePolicy throttlePolicy;
@@ -42,6 +45,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
       SessionStore sessions,
       PendingSignIns pendingSignIns,
       FailedAttempts failedAttempts,
+      KnownBrowsers knownBrowsers,
       AuditLog audit,
       SessionTimeouts timeouts,
       ThrottlePolicy throttlePolicy,
@@ -50,6 +54,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
     this.sessions = requireNonNull(sessions, "sessions");
     this.pendingSignIns = requireNonNull(pendingSignIns, "pendingSignIns");
     this.failedAttempts = requireNonNull(failedAttempts, "failedAttempts");
+    this.knownBrowsers = requireNonNull(knownBrowsers, "knownBrowsers");
     this.audit = requireNonNull(audit, "audit");
     this.timeouts = requireNonNull(timeouts, "timeouts");
     this.throttlePolicy = requireNonNull(throttlePolicy, "throttlePolicy");
@@ -72,6 +77,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
     return sessionsGone
         + signInsGone
         + failedAttempts.deleteStale(throttlePolicy.forgetBefore(now))
+        + knownBrowsers.forgetUnseenSince(now.minus(KnownBrowserService.FORGET_AFTER))
         + purgeAuditLog(now);
   }
 

@@ -9,6 +9,7 @@ import io.supportpro.application.port.out.PendingSignIn;
 import io.supportpro.application.testing.FakePromptPlugin;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
+import io.supportpro.application.testing.InMemoryKnownBrowsers;
 import io.supportpro.application.testing.InMemoryPendingSignIns;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.MutableClock;
@@ -41,6 +42,7 @@ class PurgeExpiredDataServiceTest {
   private final MutableClock clock = MutableClock.atStart();
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
+  private final InMemoryKnownBrowsers browsers = new InMemoryKnownBrowsers();
   private final InMemoryPendingSignIns pending = new InMemoryPendingSignIns();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final PurgeExpiredDataService service =
@@ -48,6 +50,7 @@ class PurgeExpiredDataServiceTest {
           sessions,
           pending,
           attempts,
+          browsers,
           audit,
           SessionTimeouts.DEFAULT,
           ThrottlePolicy.DEFAULT,
@@ -324,6 +327,7 @@ class PurgeExpiredDataServiceTest {
             sessions,
             pending,
             attempts,
+            browsers,
             failingLater,
             SessionTimeouts.DEFAULT,
             ThrottlePolicy.DEFAULT,
@@ -351,10 +355,24 @@ class PurgeExpiredDataServiceTest {
                     sessions,
                     pending,
                     attempts,
+                    browsers,
                     audit,
                     SessionTimeouts.DEFAULT,
                     ThrottlePolicy.DEFAULT,
                     Duration.ofHours(23),
                     clock));
+  }
+
+  @Test
+  void purge_forgetsBrowsersNotSignedInFromForLong() {
+    Instant now = clock.now();
+    browsers.remember(
+        operator, "a".repeat(64), now.minus(KnownBrowserService.FORGET_AFTER).minusSeconds(1), 20);
+    browsers.remember(operator, "b".repeat(64), now.minus(Duration.ofDays(1)), 20);
+
+    assertThat(service.purge()).isEqualTo(1);
+
+    assertThat(browsers.remember(operator, "a".repeat(64), now, 20)).isTrue();
+    assertThat(browsers.remember(operator, "b".repeat(64), now, 20)).isFalse();
   }
 }

@@ -24,6 +24,7 @@ public final class InMemoryStores {
         new InMemoryPanelSettings(),
         new InMemoryPendingSignIns(
             p -> plugins.state(p.plugin()).isInstalled() && sessions.find(p.session()).isPresent()),
-        () -> true);
+        () -> true,
+        new InMemoryKnownBrowsers());
   }
 }

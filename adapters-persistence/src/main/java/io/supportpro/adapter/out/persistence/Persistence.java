@@ -109,7 +109,8 @@ public final class Persistence implements AutoCloseable {
         new JooqTotpCredentials(dsl),
         new JooqPanelSettings(dsl),
         new JooqPendingSignIns(dsl),
-        new JdbcHealthProbe(pool));
+        new JdbcHealthProbe(pool),
+        new JooqKnownBrowsers(dsl));
   }
 
   private static HikariDataSource startPool(DatabaseSettings settings, int size) {

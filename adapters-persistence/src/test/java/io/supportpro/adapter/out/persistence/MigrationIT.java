@@ -108,8 +108,8 @@ class MigrationIT {
                 + " CURRENT_TIMESTAMP)")
             .formatted("a".repeat(64), adaWaiting.value(), ada.value()));
 
-    // V8, and V9 and V10 after it.
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(3, "10"));
+    // V8, and V9 to V11 after it.
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(4, "11"));
 
     try (Persistence migrated = Persistence.open(settings)) {
       Stores stores = migrated.stores();
@@ -150,7 +150,7 @@ class MigrationIT {
     OperatorId ada = OperatorId.random();
     TestDatabase.execute(settings, operator(ada, "ada"));
 
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(2, "10"));
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(3, "11"));
 
     try (Persistence migrated = Persistence.open(settings)) {
       var account = migrated.stores().operators().findAccount(ada).orElseThrow();

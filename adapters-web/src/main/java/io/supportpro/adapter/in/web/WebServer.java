@@ -25,7 +25,7 @@ public final class WebServer implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(useCases, "useCases");
     Optional<MetricsController> metrics = metricsEndpoint.map(MetricsController::new);
-    var cookies = new Cookies(settings.secure());
+    var cookies = new Cookies(settings.secure(), useCases.signIn().browsers());
     var formTokens = new FormTokens(settings.formSigningKey());
     var signInUseCases = useCases.signIn();
     var account = useCases.account();

@@ -20,6 +20,7 @@ import io.supportpro.application.port.in.ManageSignInThrottlesUseCase;
 import io.supportpro.application.port.in.PassSecondFactorUseCase;
 import io.supportpro.application.port.in.QueryAuditLogUseCase;
 import io.supportpro.application.port.in.ReactivateOperatorUseCase;
+import io.supportpro.application.port.in.RecogniseBrowserUseCase;
 import io.supportpro.application.port.in.RecordAuditEventUseCase;
 import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
 import io.supportpro.application.port.in.ResetPasswordUseCase;
@@ -50,9 +51,10 @@ public record WebUseCases(
       SignOutUseCase signOut,
       PassSecondFactorUseCase code,
       StartPromptUseCase startPrompt,
-      CompletePromptUseCase completePrompt) {
+      CompletePromptUseCase completePrompt,
+      RecogniseBrowserUseCase browsers) {
     public SignIn {
-      requireAll(password, resumeSession, signOut, code, startPrompt, completePrompt);
+      requireAll(password, resumeSession, signOut, code, startPrompt, completePrompt, browsers);
     }
   }
 

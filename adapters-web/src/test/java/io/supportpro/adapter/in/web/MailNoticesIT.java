@@ -53,6 +53,7 @@ class MailNoticesIT {
     assertThat(olivia.follow(changed).text()).doesNotContain(NOT_SENT).doesNotContain(NO_MAIL);
     Operator operator = panel.operator(TestPanel.OPERATOR);
     assertThat(panel.mailer.sent())
+        .filteredOn(mail -> mail.subject().equals("SupportPro: your password was changed"))
         .singleElement()
         .extracting(OutgoingMail::to)
         .isEqualTo(operator.email());
@@ -110,5 +111,66 @@ class MailNoticesIT {
           .doesNotContain("<script>");
     }
     assertThat(olivia.get("/account/password?mail=failed").text()).doesNotContain(NOT_SENT);
+  }
+
+  private static final String NEW_BROWSER = "SupportPro: sign-in from a new browser";
+
+  private long newBrowserNotices() {
+    return panel.mailer.sent().stream().filter(m -> m.subject().equals(NEW_BROWSER)).count();
+  }
+
+  @Test
+  void aSignIn_fromABrowserNotSeenBefore_isAnnounced_andTheBrowserIsRememberedByItsCookie() {
+    panel = TestPanel.start();
+    Browser browser = panel.browser();
+
+    Response signedIn = signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
+
+    assertThat(signedIn.status()).isEqualTo(303);
+    assertThat(signedIn.headers().allValues("Set-Cookie"))
+        .filteredOn(c -> c.startsWith("supportpro_browser="))
+        .singleElement()
+        .asString()
+        .matches(
+            "supportpro_browser=[A-Za-z0-9_-]{43}; Max-Age=34560000; Path=/; HttpOnly;"
+                + " SameSite=Lax");
+    assertThat(newBrowserNotices()).isEqualTo(1);
+    String cookie = browser.cookie("supportpro_browser").orElseThrow();
+    // The browser closes (its session cookie goes) and signs in again another day.
+    browser.removeCookie("supportpro_session");
+
+    assertThat(signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD).status()).isEqualTo(303);
+    assertThat(newBrowserNotices()).isEqualTo(1);
+    assertThat(browser.cookie("supportpro_browser")).contains(cookie);
+
+    signIn(panel.browser(), TestPanel.OPERATOR, TestPanel.PASSWORD);
+    assertThat(newBrowserNotices()).isEqualTo(2);
+  }
+
+  @Test
+  void aForgedBrowserCookie_isReplaced_andCountsAsNew() {
+    panel = TestPanel.start();
+    Browser browser = panel.browser();
+    browser.setCookie("supportpro_browser", "forged");
+
+    signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
+
+    assertThat(browser.cookie("supportpro_browser"))
+        .hasValueSatisfying(v -> assertThat(v).matches("[A-Za-z0-9_-]{43}"));
+    assertThat(newBrowserNotices()).isEqualTo(1);
+  }
+
+  @Test
+  void behindHttps_theBrowserCookieIsSecureAndHostOnly() {
+    panel = TestPanel.start(java.net.URI.create("https://panel.example"));
+    Browser browser = panel.browser();
+
+    Response signedIn = signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
+
+    assertThat(signedIn.headers().allValues("Set-Cookie"))
+        .filteredOn(c -> c.startsWith("__Host-supportpro_browser="))
+        .singleElement()
+        .asString()
+        .endsWith("; Path=/; HttpOnly; SameSite=Lax; Secure");
   }
 }

@@ -12,7 +12,8 @@ public record Stores(
     TotpCredentials totpCredentials,
     PanelSettings panelSettings,
     PendingSignIns pendingSignIns,
-    HealthProbe healthProbe) {
+    HealthProbe healthProbe,
+    KnownBrowsers knownBrowsers) {
   public Stores {
     Objects.requireNonNull(operators, "operators");
     Objects.requireNonNull(plugins, "plugins");
@@ -23,5 +24,6 @@ public record Stores(
     Objects.requireNonNull(panelSettings, "panelSettings");
     Objects.requireNonNull(pendingSignIns, "pendingSignIns");
     Objects.requireNonNull(healthProbe, "healthProbe");
+    Objects.requireNonNull(knownBrowsers, "knownBrowsers");
   }
 }

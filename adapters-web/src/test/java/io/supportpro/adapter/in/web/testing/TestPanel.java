@@ -13,6 +13,7 @@ import io.supportpro.application.service.CheckHealthService;
 import io.supportpro.application.service.CodeSignInService;
 import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
+import io.supportpro.application.service.KnownBrowserService;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.ManageSessionsService;
 import io.supportpro.application.service.PasswordService;
@@ -163,7 +164,14 @@ public final class TestPanel implements AutoCloseable {
         customise.apply(
             new WebUseCases(
                 new WebUseCases.SignIn(
-                    sessionService, sessionService, sessionService, codes, prompts, prompts),
+                    sessionService,
+                    sessionService,
+                    sessionService,
+                    codes,
+                    prompts,
+                    prompts,
+                    new KnownBrowserService(
+                        sessions, operators, stores.knownBrowsers(), mailer, clock)),
                 new WebUseCases.Account(
                     twoFactor,
                     twoFactor,
