@@ -2,6 +2,10 @@ package io.supportpro.adapter.in.web;
 
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
 import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.PROMPT;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.operatorsPage;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.setForOperator;
+import static io.supportpro.adapter.in.web.testing.PluginSteps.setUpPrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
@@ -172,5 +176,30 @@ class MailNoticesIT {
         .singleElement()
         .asString()
         .endsWith("; Path=/; HttpOnly; SameSite=Lax; Secure");
+  }
+
+  @Test
+  void aPluginTurnedOnForOneOperator_isAnnounced_butAChangeForAllMatchingIsNot_asItsPageSays() {
+    panel = TestPanel.start();
+    Browser admin = signedIn(TestPanel.ADMIN);
+    setUpPrompt(admin, "closed");
+    panel.mailer.answer(MailDelivery.FAILED);
+    String olivia = panel.operator(TestPanel.OPERATOR).id().toString();
+
+    Response enabled = setForOperator(admin, PROMPT, olivia, true);
+
+    assertThat(enabled.location()).hasValueSatisfying(l -> assertThat(l).endsWith("&mail=failed"));
+    assertThat(admin.follow(enabled).text())
+        .contains("The operator now signs in with this plugin's second factor. " + NOT_SENT);
+    assertThat(panel.mailer.sent())
+        .filteredOn(m -> m.subject().equals("SupportPro: your second factor was changed"))
+        .singleElement()
+        .extracting(OutgoingMail::body)
+        .asString()
+        .contains("as the second factor was turned on for your SupportPro account \"olivia\"");
+
+    Response asked = admin.get(operatorsPage(PROMPT) + "/all?enabled=false");
+
+    assertThat(asked.text()).contains("The operators are not told of this change by e-mail.");
   }
 }
