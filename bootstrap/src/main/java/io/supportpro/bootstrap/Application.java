@@ -11,6 +11,7 @@ import io.supportpro.adapter.out.crypto.SecretKeyException;
 import io.supportpro.adapter.out.duo.DuoGateway;
 import io.supportpro.adapter.out.duo.DuoSdkGateway;
 import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
+import io.supportpro.adapter.out.mail.SmtpMailer;
 import io.supportpro.adapter.out.persistence.DatabaseSettings;
 import io.supportpro.adapter.out.persistence.DatabaseUnavailableException;
 import io.supportpro.adapter.out.persistence.MigrationReport;
@@ -88,7 +89,7 @@ final class Application implements AutoCloseable {
               cipher,
               passwordHasher(),
               catalog,
-              Mailer.none(),
+              mailer(config),
               config.publicUrl(),
               config.auditRetention());
       var settings =
@@ -97,10 +98,12 @@ final class Application implements AutoCloseable {
               config.port(),
               config.publicUrl(),
               cipher.deriveKey("form-signing"),
-              config.trustedProxies());
+              config.trustedProxies(),
+              config.mail().isPresent());
       Optional<MetricsEndpoint> endpoint =
           metrics.map(m -> new MetricsEndpoint(config.metricsToken().orElseThrow(), m::scrape));
       WebServer web = WebServer.start(settings, webUseCases(services), endpoint);
+      logMail(config);
       return new Application(persistence, services, web, startHousekeeping(services), metrics);
     } catch (WebServerException e) {
       metrics.ifPresent(ServiceMetrics::close);
@@ -123,7 +126,8 @@ final class Application implements AutoCloseable {
             s.prompts(),
             s.prompts(),
             s.forgottenPassword(),
-            s.forgottenPassword()),
+            s.forgottenPassword(),
+            s.knownBrowsers()),
         new WebUseCases.Account(
             s.twoFactor(),
             s.twoFactor(),
@@ -200,6 +204,22 @@ final class Application implements AutoCloseable {
    */
   static PluginCatalog installedPlugins() {
     return new ServiceLoaderPluginCatalog(Application.class.getClassLoader(), List.of());
+  }
+
+  /** The mailer over the configured SMTP server, or one that sends nothing. */
+  static Mailer mailer(Configuration config) {
+    return config.mail().<Mailer>map(SmtpMailer::forServer).orElseGet(Mailer::none);
+  }
+
+  // Said once the panel serves, with the server but never its password.
+  private static void logMail(Configuration config) {
+    config
+        .mail()
+        .ifPresentOrElse(
+            mail -> LOG.info("Mail is on: through {} from {}", mail.server(), mail.from()),
+            () ->
+                LOG.info(
+                    "Mail is off: {} is not set, so no e-mail is sent", Configuration.SMTP_URL));
   }
 
   /** The password hasher, for the panel and the command line alike. */

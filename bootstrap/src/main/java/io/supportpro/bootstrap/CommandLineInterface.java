@@ -4,6 +4,7 @@ import io.supportpro.adapter.out.persistence.MigrationReport;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
+import io.supportpro.application.port.in.NoticeEmail;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.OperatorField;
 import io.supportpro.application.port.in.PluginCommand;
@@ -275,7 +276,8 @@ final class CommandLineInterface {
         }
         var command =
             new ResetPasswordCommand(COMMAND_LINE, operator.get().id(), Optional.of(password));
-        return switch (Services.passwords(stores, stores.auditLog(), Application.passwordHasher())
+        return switch (Services.passwords(
+                stores, stores.auditLog(), Application.passwordHasher(), Application.mailer(config))
             .reset(command)) {
           case ResetPasswordResult.Reset reset -> {
             context
@@ -283,6 +285,7 @@ final class CommandLineInterface {
                 .printf(
                     "Set a new password for %s; their sessions were ended.%n",
                     reset.operator().username().value());
+            reportNotice(context, reset.notice());
             yield 0;
           }
           case ResetPasswordResult.Invalid invalid -> {
@@ -325,6 +328,7 @@ final class CommandLineInterface {
                     stores.sessions(),
                     stores.totpCredentials(),
                     stores.auditLog(),
+                    Application.mailer(config),
                     Clock.system())
                 .reset(new OperatorCommand(COMMAND_LINE, operator.get().id()));
         return switch (reset) {
@@ -334,6 +338,7 @@ final class CommandLineInterface {
                 .printf(
                     "Reset two-factor authentication of %s; their sessions were ended.%n",
                     operator.get().username().value());
+            reportNotice(context, done.notice());
             yield 0;
           }
           case TwoFactorResetResult.NothingToReset nothing -> {
@@ -424,6 +429,13 @@ final class CommandLineInterface {
       Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "supportpro-demo-shutdown"));
       demo.announce(context.out());
       return KEEP_RUNNING;
+    }
+  }
+
+  /** Says when the operator could not be told by e-mail; the mailer has logged why. */
+  private static void reportNotice(CommandContext context, NoticeEmail notice) {
+    if (notice == NoticeEmail.FAILED) {
+      context.out().printf("The notice e-mail could not be sent.%n");
     }
   }
 }

@@ -2,6 +2,7 @@ package io.supportpro.bootstrap;
 
 import io.supportpro.adapter.in.web.ClientAddress;
 import io.supportpro.adapter.out.duo.DuoHosts;
+import io.supportpro.adapter.out.mail.SmtpSettings;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,7 +30,8 @@ record Configuration(
     List<InetAddress> trustedProxies,
     Optional<String> metricsToken,
     Duration auditRetention,
-    DuoHosts duoAllowedHosts) {
+    DuoHosts duoAllowedHosts,
+    Optional<SmtpSettings> mail) {
 
   /** Where the data lives. */
   sealed interface Database {
@@ -58,6 +60,8 @@ record Configuration(
   static final String METRICS_TOKEN = "SUPPORTPRO_METRICS_TOKEN";
   static final String AUDIT_RETENTION_DAYS = "SUPPORTPRO_AUDIT_RETENTION_DAYS";
   static final String DUO_ALLOWED_HOSTS = DuoHosts.VARIABLE;
+  static final String SMTP_URL = "SUPPORTPRO_SMTP_URL";
+  static final String SMTP_FROM = "SUPPORTPRO_SMTP_FROM";
 
   /** How long audit entries are kept unless configured otherwise: a year and a month or so. */
   static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(400);
@@ -68,7 +72,7 @@ record Configuration(
   @Override
   public String toString() {
     return ("Configuration[host=%s, port=%d, publicUrl=%s, dataDirectory=%s, database=%s,"
-            + " trustedProxies=%s, auditRetention=%s, duoAllowedHosts=%s]")
+            + " trustedProxies=%s, auditRetention=%s, duoAllowedHosts=%s, mail=%s]")
         .formatted(
             host,
             port,
@@ -77,7 +81,8 @@ record Configuration(
             database,
             trustedProxies,
             auditRetention,
-            duoAllowedHosts.listed());
+            duoAllowedHosts.listed(),
+            mail.map(SmtpSettings::toString).orElse("off"));
   }
 
   /**
@@ -112,7 +117,35 @@ record Configuration(
         // Up to a hundred years: as good as keeping everything, for those who must.
         Duration.ofDays(
             integer(env, AUDIT_RETENTION_DAYS, (int) DEFAULT_AUDIT_RETENTION.toDays(), 1, 36_500)),
-        duoAllowedHosts(text(env, DUO_ALLOWED_HOSTS).orElse("")));
+        duoAllowedHosts(text(env, DUO_ALLOWED_HOSTS).orElse("")),
+        mail(text(env, SMTP_URL), text(env, SMTP_FROM)));
+  }
+
+  private static Optional<SmtpSettings> mail(Optional<String> url, Optional<String> from) {
+    if (url.isEmpty() && from.isEmpty()) {
+      return Optional.empty();
+    }
+    if (url.isEmpty()) {
+      throw new ConfigurationException(
+          SMTP_URL,
+          "is needed with %s: set both to send e-mail, or neither to send none."
+              .formatted(SMTP_FROM));
+    }
+    if (from.isEmpty()) {
+      throw new ConfigurationException(
+          SMTP_FROM,
+          "is needed with %s: the address the panel's e-mails come from, such as"
+                  .formatted(SMTP_URL)
+              + " SupportPro <panel@example.com>.");
+    }
+    try {
+      return Optional.of(SmtpSettings.parse(url.get(), from.get()));
+    } catch (SmtpSettings.SenderException e) {
+      throw new ConfigurationException(SMTP_FROM, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // The adapter's message never repeats the address, which may hold a password.
+      throw new ConfigurationException(SMTP_URL, e.getMessage());
+    }
   }
 
   private static DuoHosts duoAllowedHosts(String value) {

@@ -71,7 +71,8 @@ final class Demo implements AutoCloseable {
               Optional.empty(),
               Configuration.DEFAULT_AUDIT_RETENTION,
               // The emulator is not at one of Duo's hosts, so the demo lists it.
-              emulator.hosts());
+              emulator.hosts(),
+              Optional.empty());
       var gateway =
           new DuoSdkGateway(
               DuoSdkGateway.DEFAULT_TIMEOUT,

@@ -15,6 +15,7 @@ import io.supportpro.application.service.ConsequencesService;
 import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ForgottenPasswordService;
+import io.supportpro.application.service.KnownBrowserService;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.ManageSessionsService;
 import io.supportpro.application.service.PasswordService;
@@ -62,7 +63,8 @@ record Services(
     ManageSessionsService manageSessions,
     SecondFactorRequirement secondFactors,
     ForgottenPasswordService forgottenPassword,
-    ConsequencesService consequences) {
+    ConsequencesService consequences,
+    KnownBrowserService knownBrowsers) {
   private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
   /**
@@ -113,6 +115,7 @@ record Services(
             stores.failedAttempts(),
             throttle,
             audit,
+            mailer,
             clock),
         new CodeSignInService(
             sessions,
@@ -140,8 +143,8 @@ record Services(
         new PluginConnectionTestService(catalog, stores.plugins(), cipher, publicUrl, audit, clock),
         createOperator(stores, audit, hasher),
         new ChangeOperatorService(
-            stores.operators(), stores.sessions(), stores.totpCredentials(), audit, clock),
-        passwords(stores, audit, hasher),
+            stores.operators(), stores.sessions(), stores.totpCredentials(), audit, mailer, clock),
+        passwords(stores, audit, hasher, mailer),
         new ListOperatorsService(stores.operators()),
         new ForceTwoFactorService(stores.panelSettings(), audit, clock),
         new SignInThrottlesService(
@@ -149,12 +152,14 @@ record Services(
         new AuditLogService(audit, clock),
         new PluginLifecycleService(catalog, stores.plugins(), audit, clock),
         new PluginSettingsService(catalog, stores.plugins(), cipher, audit, clock),
-        new PluginOperatorsService(catalog, stores.plugins(), stores.operators(), audit, clock),
+        new PluginOperatorsService(
+            catalog, stores.plugins(), stores.operators(), audit, mailer, clock),
         new PurgeExpiredDataService(
             stores.sessions(),
             stores.pendingSignIns(),
             stores.passwordResetLinks(),
             stores.failedAttempts(),
+            stores.knownBrowsers(),
             audit,
             timeouts,
             throttle,
@@ -180,7 +185,9 @@ record Services(
             catalog,
             stores.plugins(),
             stores.totpCredentials(),
-            stores.panelSettings()));
+            stores.panelSettings()),
+        new KnownBrowserService(
+            stores.sessions(), stores.operators(), stores.knownBrowsers(), mailer, clock));
   }
 
   /**
@@ -206,7 +213,8 @@ record Services(
   }
 
   /** The use cases of passwords, for the panel and the command line. */
-  static PasswordService passwords(Stores stores, AuditLog audit, PasswordHasher hasher) {
+  static PasswordService passwords(
+      Stores stores, AuditLog audit, PasswordHasher hasher, Mailer mailer) {
     return new PasswordService(
         stores.operators(),
         hasher,
@@ -216,6 +224,7 @@ record Services(
         stores.failedAttempts(),
         ThrottlePolicy.DEFAULT,
         audit,
+        mailer,
         Clock.system());
   }
 

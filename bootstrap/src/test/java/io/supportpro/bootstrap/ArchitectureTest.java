@@ -59,6 +59,7 @@ class ArchitectureTest {
           "io.supportpro.adapter.out.persistence",
           "io.supportpro.adapter.out.crypto",
           "io.supportpro.adapter.out.duo",
+          "io.supportpro.adapter.out.mail",
           "io.supportpro.bootstrap"
         }) {
       assertThat(production.containPackage(pkg)).as("classes of %s are imported", pkg).isTrue();
@@ -143,6 +144,7 @@ class ArchitectureTest {
         .adapter("persistence", "io.supportpro.adapter.out.persistence..")
         .adapter("crypto", "io.supportpro.adapter.out.crypto..")
         .adapter("duo", "io.supportpro.adapter.out.duo..")
+        .adapter("mail", "io.supportpro.adapter.out.mail..")
         .withOptionalLayers(true)
         .ignoreDependency(
             DescribedPredicate.describe(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supportpro.adapter.out.duo.DuoHosts;
+import io.supportpro.adapter.out.mail.SmtpSettings;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,6 +29,88 @@ class ConfigurationTest {
     assertThat(config.metricsToken()).isEmpty();
     assertThat(config.auditRetention()).isEqualTo(Duration.ofDays(400));
     assertThat(config.duoAllowedHosts()).isEqualTo(DuoHosts.DUO_ONLY);
+    assertThat(config.mail()).isEmpty();
+  }
+
+  @Test
+  void mail_isReadFromTheSmtpAddressAndTheSender_withThePasswordDecodedButNeverShown() {
+    Configuration config =
+        Configuration.fromEnvironment(
+            Map.of(
+                "SUPPORTPRO_SMTP_URL", " smtps://panel:s3cret%2Fpw@mail.example.com ",
+                "SUPPORTPRO_SMTP_FROM", "SupportPro <panel@example.com>"));
+
+    SmtpSettings mail = config.mail().orElseThrow();
+    assertThat(mail.server()).isEqualTo("smtps://mail.example.com:465");
+    assertThat(mail.credentials().orElseThrow().password()).isEqualTo("s3cret/pw");
+    assertThat(mail.from()).isEqualTo("SupportPro <panel@example.com>");
+    assertThat(config.toString()).contains("smtps://mail.example.com:465").doesNotContain("s3cret");
+  }
+
+  @Test
+  void mail_submissionPortRequiresStarttls_andARelayUsesItWhenOffered() {
+    assertThat(mailOf("smtp://mail:587").security())
+        .isEqualTo(SmtpSettings.Security.STARTTLS_REQUIRED);
+    assertThat(mailOf("smtp://mail:25").security())
+        .isEqualTo(SmtpSettings.Security.STARTTLS_IF_OFFERED);
+  }
+
+  @Test
+  void mail_oneVariableWithoutTheOther_stopsTheStartNamingTheMissingOne() {
+    assertThatThrownBy(
+            () -> Configuration.fromEnvironment(Map.of("SUPPORTPRO_SMTP_URL", "smtp://mail")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("SUPPORTPRO_SMTP_FROM: is needed with SUPPORTPRO_SMTP_URL");
+    assertThatThrownBy(
+            () ->
+                Configuration.fromEnvironment(Map.of("SUPPORTPRO_SMTP_FROM", "panel@example.com")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("SUPPORTPRO_SMTP_URL: is needed with SUPPORTPRO_SMTP_FROM");
+  }
+
+  @Test
+  void mail_badAddresses_areRefusedOnOneLineWithoutThePassword() {
+    for (String url :
+        List.of(
+            "smtp://user:s3cret@mail/path",
+            "imap://user:s3cret@mail",
+            "smtp://user:s3cret%zz@mail",
+            "smtp://user:s3cret@mail:70000",
+            "smtp://user:s3cret@mail\r\nRCPT TO:<x@y.z>".translateEscapes(),
+            "smtp://user:s3cret%0d%0a@mail")) {
+      assertThatThrownBy(
+              () ->
+                  Configuration.fromEnvironment(
+                      Map.of("SUPPORTPRO_SMTP_URL", url, "SUPPORTPRO_SMTP_FROM", "p@example.com")))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageStartingWith("SUPPORTPRO_SMTP_URL: ")
+          .hasMessageNotContaining("s3cret")
+          .hasMessageNotContaining("\n");
+    }
+  }
+
+  @Test
+  void mail_aSenderThatIsNotOneAddress_isRefusedNamingTheSender() {
+    for (String from :
+        List.of("panel", "a@b.example, c@d.example", "x <p@example.com>\nBcc: v@e.org")) {
+      assertThatThrownBy(
+              () ->
+                  Configuration.fromEnvironment(
+                      Map.of(
+                          "SUPPORTPRO_SMTP_URL",
+                          "smtp://mail",
+                          "SUPPORTPRO_SMTP_FROM",
+                          from.translateEscapes())))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageStartingWith("SUPPORTPRO_SMTP_FROM: ");
+    }
+  }
+
+  private static SmtpSettings mailOf(String url) {
+    return Configuration.fromEnvironment(
+            Map.of("SUPPORTPRO_SMTP_URL", url, "SUPPORTPRO_SMTP_FROM", "panel@example.com"))
+        .mail()
+        .orElseThrow();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.supportpro.bootstrap;
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.out.crypto.AesGcmSecretCipher;
 import io.supportpro.adapter.out.duo.DuoHosts;
+import io.supportpro.adapter.out.mail.SmtpSettings;
 import io.supportpro.adapter.out.persistence.DatabaseSettings;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
@@ -100,6 +101,20 @@ final class Panel implements AutoCloseable {
         DuoHosts.DUO_ONLY);
   }
 
+  /** A panel on a fresh database of the kind that sends its e-mails through this server. */
+  static Panel withMail(Store store, SmtpSettings mail) {
+    Path dataDirectory = Store.temporaryDataDirectory();
+    int port = freePort();
+    return start(
+        store.freshDatabase(dataDirectory),
+        dataDirectory,
+        port,
+        URI.create("http://127.0.0.1:" + port),
+        List.of(),
+        DuoEmulators.shared().hosts(),
+        Optional.of(mail));
+  }
+
   private static Panel start(
       Configuration.Database database,
       Path dataDirectory,
@@ -107,6 +122,18 @@ final class Panel implements AutoCloseable {
       URI publicUrl,
       List<InetAddress> trustedProxies,
       DuoHosts duoHosts) {
+    return start(
+        database, dataDirectory, port, publicUrl, trustedProxies, duoHosts, Optional.empty());
+  }
+
+  private static Panel start(
+      Configuration.Database database,
+      Path dataDirectory,
+      int port,
+      URI publicUrl,
+      List<InetAddress> trustedProxies,
+      DuoHosts duoHosts,
+      Optional<SmtpSettings> mail) {
     var config =
         new Configuration(
             "127.0.0.1",
@@ -118,7 +145,8 @@ final class Panel implements AutoCloseable {
             trustedProxies,
             Optional.empty(),
             Configuration.DEFAULT_AUDIT_RETENTION,
-            duoHosts);
+            duoHosts,
+            mail);
     return new Panel(Application.start(config, DuoEmulators.gateway(duoHosts)), config);
   }
 

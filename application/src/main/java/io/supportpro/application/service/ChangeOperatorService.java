@@ -3,6 +3,7 @@ package io.supportpro.application.service;
 import static java.util.Objects.requireNonNull;
 
 import io.supportpro.application.port.in.DeactivateOperatorUseCase;
+import io.supportpro.application.port.in.NoticeEmail;
 import io.supportpro.application.port.in.OperatorChangeResult;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.OperatorField;
@@ -13,6 +14,7 @@ import io.supportpro.application.port.in.UpdateOperatorCommand;
 import io.supportpro.application.port.in.UpdateOperatorUseCase;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.OperatorRepository.UpdateOutcome;
@@ -26,6 +28,8 @@ import io.supportpro.domain.operator.EmailAddress;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.Role;
+import io.supportpro.domain.session.SessionClient;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +48,7 @@ public final class ChangeOperatorService
   private final SessionStore sessions;
   private final TotpCredentials totp;
   private final AuditLog audit;
+  private final AccountNotices notices;
   private final Clock clock;
 
   public ChangeOperatorService(
@@ -51,11 +56,13 @@ public final class ChangeOperatorService
       SessionStore sessions,
       TotpCredentials totp,
       AuditLog audit,
+      Mailer mailer,
       Clock clock) {
     this.operators = requireNonNull(operators, "operators");
     this.sessions = requireNonNull(sessions, "sessions");
     this.totp = requireNonNull(totp, "totp");
     this.audit = requireNonNull(audit, "audit");
+    this.notices = new AccountNotices(mailer);
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -118,9 +125,10 @@ public final class ChangeOperatorService
       return new TwoFactorResetResult.NothingToReset(operator.get());
     }
     int endedSessions = sessions.deleteAllOf(command.operator());
+    Instant now = clock.now();
     audit.append(
         new AuditEvent(
-            clock.now(),
+            now,
             AuditEventType.TWO_FACTOR_RESET,
             command.actor(),
             command.operator().toString(),
@@ -128,7 +136,14 @@ public final class ChangeOperatorService
                 "username", operator.get().username().value(),
                 "had_authenticator", Boolean.toString(hadTotp),
                 "ended_sessions", Integer.toString(endedSessions))));
-    return new TwoFactorResetResult.Reset(operator.get());
+    return new TwoFactorResetResult.Reset(
+        operator.get(),
+        notices.secondFactorChanged(
+            operator.get(),
+            AccountNotices.SecondFactorChange.RESET,
+            now,
+            command.actor(),
+            SessionClient.UNKNOWN));
   }
 
   /**
@@ -138,14 +153,15 @@ public final class ChangeOperatorService
       Actor actor, OperatorId id, AuditEventType type, OperatorChanges changes) {
     return switch (operators.update(id, changes)) {
       case UpdateOutcome.Updated updated -> {
+        Instant now = clock.now();
         audit.append(
             new AuditEvent(
-                clock.now(),
-                type,
-                actor,
-                id.toString(),
-                differences(updated.before(), updated.after())));
-        yield new OperatorChangeResult.Changed(updated.after());
+                now, type, actor, id.toString(), differences(updated.before(), updated.after())));
+        yield new OperatorChangeResult.Changed(
+            updated.after(),
+            updated.before().email().equals(updated.after().email())
+                ? NoticeEmail.NONE
+                : notices.emailChanged(updated.before(), updated.after(), now, actor));
       }
       case UpdateOutcome.EmailTaken taken ->
           new OperatorChangeResult.Invalid(

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.supportpro.application.port.in.ActiveSession;
 import io.supportpro.application.port.in.CodeCommand;
 import io.supportpro.application.port.in.CodeResult;
+import io.supportpro.application.port.in.NoticeEmail;
 import io.supportpro.application.port.in.PassSecondFactorUseCase;
 import io.supportpro.application.port.in.ResumeSessionUseCase;
 import io.supportpro.application.port.out.AuditLog;
@@ -128,7 +129,9 @@ public final class CodeSignInService implements PassSecondFactorUseCase {
                     completion
                         .promote(active, command.clientAddress(), now, passed.details())
                         .<CodeResult>map(
-                            p -> new CodeResult.Accepted(p.token(), p.session(), List.of()))
+                            p ->
+                                new CodeResult.Accepted(
+                                    p.token(), p.session(), List.of(), NoticeEmail.NONE))
                         .orElseGet(CodeResult.SessionEnded::new)));
   }
 

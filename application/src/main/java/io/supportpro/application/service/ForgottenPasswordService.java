@@ -27,6 +27,7 @@ import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.PasswordPolicy;
 import io.supportpro.domain.operator.ResetToken;
+import io.supportpro.domain.session.SessionClient;
 import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.net.URI;
@@ -59,6 +60,7 @@ public final class ForgottenPasswordService
   private final FailedAttempts failedAttempts;
   private final Throttle throttle;
   private final Mailer mailer;
+  private final AccountNotices notices;
   private final Executor mailing;
   private final URI publicUrl;
   private final AuditLog audit;
@@ -91,6 +93,7 @@ public final class ForgottenPasswordService
     this.failedAttempts = requireNonNull(failedAttempts, "failedAttempts");
     this.throttle = new Throttle(failedAttempts, requireNonNull(throttlePolicy, "throttlePolicy"));
     this.mailer = requireNonNull(mailer, "mailer");
+    this.notices = new AccountNotices(mailer);
     this.mailing = requireNonNull(mailing, "mailing");
     this.publicUrl = requireNonNull(publicUrl, "publicUrl");
     this.audit = requireNonNull(audit, "audit");
@@ -163,12 +166,10 @@ public final class ForgottenPasswordService
             token.hash(), operator.id(), now, now.plus(LINK_LIFETIME), Optional.empty());
     MailDelivery delivery =
         links.replace(link)
-            ? mailer.send(
-                AccountMails.resetLink(
-                    operator,
-                    URI.create(
-                        publicUrl + ResetPasswordByLinkUseCase.PATH + "?token=" + token.value()),
-                    LINK_LIFETIME))
+            ? notices.resetLink(
+                operator,
+                URI.create(publicUrl + ResetPasswordByLinkUseCase.PATH + "?token=" + token.value()),
+                LINK_LIFETIME)
             : MailDelivery.FAILED;
     audit.append(
         new AuditEvent(
@@ -256,14 +257,13 @@ public final class ForgottenPasswordService
             actor,
             operator.id().toString(),
             Map.of("ended_sessions", Integer.toString(ended))));
-    notifyChanged(operator, now, command.clientAddress());
+    notifyChanged(operator, now, actor);
     return new ResetPasswordByLinkResult.Changed(ended);
   }
 
-  private void notifyChanged(Operator operator, Instant now, String clientAddress) {
+  private void notifyChanged(Operator operator, Instant now, Actor actor) {
     try {
-      mailing.execute(
-          () -> mailer.send(AccountMails.passwordChanged(operator, now, clientAddress)));
+      mailing.execute(() -> notices.passwordChanged(operator, now, actor, SessionClient.UNKNOWN));
     } catch (RejectedExecutionException e) {
       // The password is set either way; the notice is a courtesy that a full queue may drop.
     }

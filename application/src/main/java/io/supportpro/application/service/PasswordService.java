@@ -12,6 +12,7 @@ import io.supportpro.application.port.in.ResetPasswordUseCase;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.FailedAttempts;
+import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.OperatorAccount;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.PasswordHasher;
@@ -25,6 +26,7 @@ import io.supportpro.domain.operator.Password;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.PasswordPolicy;
 import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionClient;
 import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.time.Instant;
@@ -49,6 +51,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
   private final PasswordResetLinks resetLinks;
   private final Throttle throttle;
   private final AuditLog audit;
+  private final AccountNotices notices;
   private final Clock clock;
 
   public PasswordService(
@@ -60,6 +63,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
       FailedAttempts failedAttempts,
       ThrottlePolicy throttlePolicy,
       AuditLog audit,
+      Mailer mailer,
       Clock clock) {
     this.operators = requireNonNull(operators, "operators");
     this.hasher = requireNonNull(hasher, "hasher");
@@ -71,6 +75,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
             requireNonNull(failedAttempts, "failedAttempts"),
             requireNonNull(throttlePolicy, "throttlePolicy"));
     this.audit = requireNonNull(audit, "audit");
+    this.notices = new AccountNotices(mailer);
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -132,7 +137,8 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
             Map.of(
                 "after_reset", Boolean.toString(account.mustChangePassword()),
                 "ended_sessions", Integer.toString(ended))));
-    return new ChangePasswordResult.Changed(ended);
+    return new ChangePasswordResult.Changed(
+        ended, notices.passwordChanged(operator, now, actor, session.get().client()));
   }
 
   /** Counts the current password like a sign-in guess; a refusal when it is wrong or locked. */
@@ -200,9 +206,10 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
     }
     ended += sessions.deleteAllOf(operator.id());
     resetLinks.deleteAllOf(operator.id());
+    Instant now = clock.now();
     audit.append(
         new AuditEvent(
-            clock.now(),
+            now,
             AuditEventType.PASSWORD_RESET,
             command.actor(),
             operator.id().toString(),
@@ -211,6 +218,8 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
                 "temporary", Boolean.toString(temporary),
                 "ended_sessions", Integer.toString(ended))));
     return new ResetPasswordResult.Reset(
-        operator, temporary ? Optional.of(password) : Optional.empty());
+        operator,
+        temporary ? Optional.of(password) : Optional.empty(),
+        notices.passwordChanged(operator, now, command.actor(), SessionClient.UNKNOWN));
   }
 }

@@ -10,6 +10,7 @@ import io.supportpro.application.port.in.PluginOperatorsCommand;
 import io.supportpro.application.port.in.PluginOperatorsResult;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.Plugin;
 import io.supportpro.application.port.out.PluginCatalog;
@@ -24,6 +25,7 @@ import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginState;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +45,7 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
   private final PluginRepository plugins;
   private final OperatorRepository operators;
   private final AuditLog audit;
+  private final AccountNotices notices;
   private final Clock clock;
 
   public PluginOperatorsService(
@@ -50,11 +53,13 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
       PluginRepository plugins,
       OperatorRepository operators,
       AuditLog audit,
+      Mailer mailer,
       Clock clock) {
     this.catalog = requireNonNull(catalog, "catalog");
     this.plugins = requireNonNull(plugins, "plugins");
     this.operators = requireNonNull(operators, "operators");
     this.audit = requireNonNull(audit, "audit");
+    this.notices = new AccountNotices(mailer);
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -111,9 +116,10 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
         command.plugin(), command.operator(), PluginMethods.ENABLED_KEY, value)) {
       return new PluginOperatorResult.NotActive();
     }
+    Instant now = clock.now();
     audit.append(
         new AuditEvent(
-            clock.now(),
+            now,
             command.enabled()
                 ? AuditEventType.PLUGIN_ENABLED_FOR_OPERATOR
                 : AuditEventType.PLUGIN_DISABLED_FOR_OPERATOR,
@@ -122,7 +128,12 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
             Map.of(
                 "plugin", command.plugin().value(),
                 "username", operator.get().username().value())));
-    return new PluginOperatorResult.Changed(new OperatorChoice(operator.get(), command.enabled()));
+    String pluginName =
+        catalog.find(command.plugin()).map(p -> p.descriptor().name()).orElseThrow();
+    return new PluginOperatorResult.Changed(
+        new OperatorChoice(operator.get(), command.enabled()),
+        notices.pluginSecondFactorChanged(
+            operator.get(), pluginName, command.enabled(), now, command.actor()));
   }
 
   @Override

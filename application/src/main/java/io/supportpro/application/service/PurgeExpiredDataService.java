@@ -6,6 +6,7 @@ import io.supportpro.application.port.in.PurgeExpiredDataUseCase;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.FailedAttempts;
+import io.supportpro.application.port.out.KnownBrowsers;
 import io.supportpro.application.port.out.PasswordResetLinks;
 import io.supportpro.application.port.out.PendingSignIns;
 import io.supportpro.application.port.out.SessionStore;
@@ -20,9 +21,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * Deletes expired sessions, abandoned second-factor sign-ins, expired password reset links and
- * forgotten failure counts, so that those tables stay small, and audit entries older than their
- * retention, saying so in the log.
+ * Deletes expired sessions, abandoned second-factor sign-ins, expired password reset links,
+ * forgotten failure counts and browsers not signed in from for long, so that those tables stay
+ * small, and audit entries older than their retention, saying so in the log.
  */
 public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
   /**
@@ -35,6 +36,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
   private final PendingSignIns pendingSignIns;
   private final PasswordResetLinks resetLinks;
   private final FailedAttempts failedAttempts;
+  private final KnownBrowsers knownBrowsers;
   private final AuditLog audit;
   private final SessionTimeouts timeouts;
   private final ThrottlePolicy throttlePolicy;
@@ -46,6 +48,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
       PendingSignIns pendingSignIns,
       PasswordResetLinks resetLinks,
       FailedAttempts failedAttempts,
+      KnownBrowsers knownBrowsers,
       AuditLog audit,
       SessionTimeouts timeouts,
       ThrottlePolicy throttlePolicy,
@@ -55,6 +58,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
     this.pendingSignIns = requireNonNull(pendingSignIns, "pendingSignIns");
     this.resetLinks = requireNonNull(resetLinks, "resetLinks");
     this.failedAttempts = requireNonNull(failedAttempts, "failedAttempts");
+    this.knownBrowsers = requireNonNull(knownBrowsers, "knownBrowsers");
     this.audit = requireNonNull(audit, "audit");
     this.timeouts = requireNonNull(timeouts, "timeouts");
     this.throttlePolicy = requireNonNull(throttlePolicy, "throttlePolicy");
@@ -78,6 +82,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         + signInsGone
         + resetLinks.deleteExpiredBefore(now)
         + failedAttempts.deleteStale(throttlePolicy.forgetBefore(now))
+        + knownBrowsers.forgetUnseenSince(now.minus(KnownBrowserService.FORGET_AFTER))
         + purgeAuditLog(now);
   }
 

@@ -7,6 +7,7 @@ import io.supportpro.application.port.in.CodeCommand;
 import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.in.DisableTotpUseCase;
 import io.supportpro.application.port.in.EnrolTotpUseCase;
+import io.supportpro.application.port.in.NoticeEmail;
 import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
 import io.supportpro.application.port.in.ResumeSessionUseCase;
 import io.supportpro.application.port.in.TotpSetup;
@@ -16,11 +17,13 @@ import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.CodeMethod;
 import io.supportpro.application.port.out.FailedAttempts;
+import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.PanelSettings;
 import io.supportpro.application.port.out.SecretCipher;
 import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.application.port.out.TotpCredentials;
 import io.supportpro.application.port.out.TotpEnrolment;
+import io.supportpro.application.service.AccountNotices.SecondFactorChange;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -64,6 +67,7 @@ public final class TwoFactorService
   private final CodeAttempts attempts;
   private final SignInCompletion completion;
   private final AuditLog audit;
+  private final AccountNotices notices;
   private final Clock clock;
 
   public TwoFactorService(
@@ -75,6 +79,7 @@ public final class TwoFactorService
       FailedAttempts failedAttempts,
       ThrottlePolicy throttlePolicy,
       AuditLog audit,
+      Mailer mailer,
       Clock clock) {
     this.sessions = requireNonNull(sessions, "sessions");
     this.sessionStore = requireNonNull(sessionStore, "sessionStore");
@@ -82,6 +87,7 @@ public final class TwoFactorService
     this.cipher = requireNonNull(cipher, "cipher");
     this.settings = requireNonNull(settings, "settings");
     this.audit = requireNonNull(audit, "audit");
+    this.notices = new AccountNotices(mailer);
     this.clock = requireNonNull(clock, "clock");
     this.codes = new TotpCodes(credentials, cipher, audit, clock);
     this.attempts = new CodeAttempts(failedAttempts, throttlePolicy, audit, clock);
@@ -196,13 +202,16 @@ public final class TwoFactorService
         AuditEventType.TOTP_ENROLLED,
         actor(active, command.clientAddress()),
         Map.of("ended_sessions", Integer.toString(ended)));
+    NoticeEmail notice =
+        notify(active, SecondFactorChange.APP_SET_UP, command.clientAddress(), now);
     if (active.session().stage() == SessionStage.AWAITING_ENROLMENT) {
       return completion
           .promote(active, command.clientAddress(), now, Map.of("second_factor", "totp enrolment"))
-          .<CodeResult>map(p -> new CodeResult.Accepted(p.token(), p.session(), recoveryCodes))
+          .<CodeResult>map(
+              p -> new CodeResult.Accepted(p.token(), p.session(), recoveryCodes, notice))
           .orElseGet(CodeResult.SessionEnded::new);
     }
-    return new CodeResult.Accepted(command.token(), active.session(), recoveryCodes);
+    return new CodeResult.Accepted(command.token(), active.session(), recoveryCodes, notice);
   }
 
   @Override
@@ -214,7 +223,11 @@ public final class TwoFactorService
           credentials.delete(active.operator().id());
           record(
               now, AuditEventType.TOTP_DISABLED, actor(active, command.clientAddress()), Map.of());
-          return new CodeResult.Accepted(command.token(), active.session(), List.of());
+          return new CodeResult.Accepted(
+              command.token(),
+              active.session(),
+              List.of(),
+              notify(active, SecondFactorChange.APP_REMOVED, command.clientAddress(), now));
         });
   }
 
@@ -231,7 +244,15 @@ public final class TwoFactorService
               AuditEventType.RECOVERY_CODES_REGENERATED,
               actor(active, command.clientAddress()),
               Map.of());
-          return new CodeResult.Accepted(command.token(), active.session(), recoveryCodes);
+          return new CodeResult.Accepted(
+              command.token(),
+              active.session(),
+              recoveryCodes,
+              notify(
+                  active,
+                  SecondFactorChange.RECOVERY_CODES_REPLACED,
+                  command.clientAddress(),
+                  now));
         });
   }
 
@@ -288,6 +309,12 @@ public final class TwoFactorService
 
   private static List<String> hashes(List<String> codes) {
     return codes.stream().map(code -> RecoveryCode.hash(code).orElseThrow()).toList();
+  }
+
+  private NoticeEmail notify(
+      ActiveSession active, SecondFactorChange change, String clientAddress, Instant now) {
+    return notices.secondFactorChanged(
+        active.operator(), change, now, actor(active, clientAddress), active.session().client());
   }
 
   private static Actor actor(ActiveSession active, String clientAddress) {

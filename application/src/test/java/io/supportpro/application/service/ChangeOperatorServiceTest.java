@@ -5,6 +5,7 @@ import static io.supportpro.domain.fixtures.OperatorFixtures.administrator;
 import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportpro.application.port.in.NoticeEmail;
 import io.supportpro.application.port.in.OperatorChangeResult;
 import io.supportpro.application.port.in.OperatorChangeResult.Changed;
 import io.supportpro.application.port.in.OperatorChangeResult.Invalid;
@@ -14,13 +15,16 @@ import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.OperatorField;
 import io.supportpro.application.port.in.TwoFactorResetResult;
 import io.supportpro.application.port.in.UpdateOperatorCommand;
+import io.supportpro.application.port.out.MailDelivery;
 import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.OutgoingMail;
 import io.supportpro.application.testing.AtOnce;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
 import io.supportpro.application.testing.MutableClock;
+import io.supportpro.application.testing.RecordingMailer;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -60,8 +64,9 @@ class ChangeOperatorServiceTest {
   private final MutableClock clock = MutableClock.atStart();
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final InMemoryTotpCredentials totp = new InMemoryTotpCredentials();
+  private final RecordingMailer mailer = new RecordingMailer();
   private final ChangeOperatorService service =
-      new ChangeOperatorService(operators, sessions, totp, audit, clock);
+      new ChangeOperatorService(operators, sessions, totp, audit, mailer, clock);
 
   @BeforeEach
   void setUp() {
@@ -97,7 +102,7 @@ class ChangeOperatorServiceTest {
     Operator expected =
         alice.withProfile(
             new EmailAddress("ada@example.org"), new DisplayName("Ada L."), Role.ADMINISTRATOR);
-    assertThat(result).isEqualTo(new Changed(expected));
+    assertThat(result).isEqualTo(new Changed(expected, NoticeEmail.SENT));
     assertThat(stored(alice)).isEqualTo(expected);
   }
 
@@ -148,7 +153,7 @@ class ChangeOperatorServiceTest {
                   }
                   return result;
                 });
-    var editing = new ChangeOperatorService(pausing, sessions, totp, audit, clock);
+    var editing = new ChangeOperatorService(pausing, sessions, totp, audit, mailer, clock);
     try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
       Future<OperatorChangeResult> edit =
           pool.submit(
@@ -174,7 +179,7 @@ class ChangeOperatorServiceTest {
         alice
             .withProfile(alice.email(), new DisplayName("Alice Liddell"), alice.role())
             .withActive(false);
-    assertThat(result).isEqualTo(new Changed(expected));
+    assertThat(result).isEqualTo(new Changed(expected, NoticeEmail.NONE));
     assertThat(stored(alice)).isEqualTo(expected);
     assertThat(audit.all())
         .extracting(AuditEvent::type)
@@ -326,7 +331,7 @@ class ChangeOperatorServiceTest {
   void deactivate_stopsTheOperatorAndAuditsIt() {
     OperatorChangeResult result = deactivate(alice);
 
-    assertThat(result).isEqualTo(new Changed(alice.withActive(false)));
+    assertThat(result).isEqualTo(new Changed(alice.withActive(false), NoticeEmail.NONE));
     assertThat(stored(alice).active()).isFalse();
     assertThat(audit.all())
         .containsExactly(
@@ -377,7 +382,7 @@ class ChangeOperatorServiceTest {
 
     OperatorChangeResult result = reactivate(alice);
 
-    assertThat(result).isEqualTo(new Changed(alice));
+    assertThat(result).isEqualTo(new Changed(alice, NoticeEmail.NONE));
     assertThat(stored(alice).active()).isTrue();
     assertThat(audit.all().getLast())
         .isEqualTo(
@@ -443,7 +448,7 @@ class ChangeOperatorServiceTest {
 
     TwoFactorResetResult result = service.reset(new OperatorCommand(admin, alice.id()));
 
-    assertThat(result).isEqualTo(new TwoFactorResetResult.Reset(alice));
+    assertThat(result).isEqualTo(new TwoFactorResetResult.Reset(alice, NoticeEmail.SENT));
     assertThat(totp.find(alice.id())).isEmpty();
     assertThat(totp.remainingRecoveryCodes(alice.id())).isZero();
     assertThat(sessions.size()).isZero();
@@ -471,7 +476,7 @@ class ChangeOperatorServiceTest {
     totp.savePending(alice.id(), SessionToken.random().key(), "v1:secret", clock.now());
 
     assertThat(service.reset(new OperatorCommand(admin, alice.id())))
-        .isEqualTo(new TwoFactorResetResult.Reset(alice));
+        .isEqualTo(new TwoFactorResetResult.Reset(alice, NoticeEmail.SENT));
     assertThat(totp.find(alice.id())).isEmpty();
     assertThat(audit.all())
         .singleElement()
@@ -501,12 +506,78 @@ class ChangeOperatorServiceTest {
     List<TwoFactorResetResult> results = AtOnce.run(List.of(reset, reset, reset, reset));
 
     assertThat(results)
-        .containsOnlyOnce(new TwoFactorResetResult.Reset(alice))
+        .containsOnlyOnce(new TwoFactorResetResult.Reset(alice, NoticeEmail.SENT))
         .containsOnly(
-            new TwoFactorResetResult.Reset(alice), new TwoFactorResetResult.NothingToReset(alice));
+            new TwoFactorResetResult.Reset(alice, NoticeEmail.SENT),
+            new TwoFactorResetResult.NothingToReset(alice));
     assertThat(audit.all())
         .singleElement()
         .extracting(event -> event.type())
         .isEqualTo(AuditEventType.TWO_FACTOR_RESET);
+  }
+
+  // --- notices by e-mail ---------------------------------------------------------------------
+
+  @Test
+  void update_ofTheEmailAddress_tellsTheOldAndTheNewAddress() {
+    OperatorChangeResult result = update(alice, "alice@new.example", "Alice", "operator");
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            Changed.class, changed -> assertThat(changed.notice()).isEqualTo(NoticeEmail.SENT));
+    assertThat(mailer.sent())
+        .extracting(OutgoingMail::to)
+        .containsExactly(alice.email(), new EmailAddress("alice@new.example"));
+    assertThat(mailer.sent())
+        .allSatisfy(
+            mail -> {
+              assertThat(mail.subject()).isEqualTo("SupportPro: your e-mail address was changed");
+              assertThat(mail.body())
+                  .contains(
+                      "The e-mail address was changed from "
+                          + alice.email()
+                          + " to alice@new.example for your SupportPro account \"alice\"")
+                  .contains("by the administrator \"root\"");
+            });
+  }
+
+  @Test
+  void update_ofTheNameOrRoleOnly_sendsNothing() {
+    update(alice, alice.email().value(), "Alice L.", "administrator");
+
+    assertThat(mailer.sent()).isEmpty();
+  }
+
+  @Test
+  void update_whenOneOfTheTwoNoticesFails_isStoredAndSaysSo() {
+    mailer.answer(MailDelivery.FAILED);
+
+    OperatorChangeResult result = update(alice, "alice@new.example", "Alice", "operator");
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            Changed.class, changed -> assertThat(changed.notice()).isEqualTo(NoticeEmail.FAILED));
+    assertThat(stored(alice).email()).isEqualTo(new EmailAddress("alice@new.example"));
+  }
+
+  @Test
+  void resetTwoFactor_tellsTheOperator_unlessNoMailServerIsConfigured() {
+    enrol(alice);
+    service.reset(new OperatorCommand(admin, alice.id()));
+    mailer.answer(MailDelivery.NOT_CONFIGURED);
+    enrol(alice);
+    TwoFactorResetResult quiet = service.reset(new OperatorCommand(admin, alice.id()));
+
+    assertThat(mailer.sent()).hasSize(1);
+    assertThat(mailer.sent().getFirst().body())
+        .contains("Two-factor authentication was reset")
+        .contains("by the administrator \"root\"");
+    assertThat(quiet).isEqualTo(new TwoFactorResetResult.Reset(alice, NoticeEmail.NONE));
+  }
+
+  private void enrol(Operator operator) {
+    SessionKey enrolling = SessionToken.random().key();
+    totp.savePending(operator.id(), enrolling, "v1:secret", clock.now());
+    totp.confirm(operator.id(), enrolling, "v1:secret", 100, List.of("a".repeat(64)));
   }
 }

@@ -383,6 +383,7 @@ class ForgottenPasswordServiceTest {
             attempts,
             ThrottlePolicy.DEFAULT,
             audit,
+            new RecordingMailer(),
             clock);
     request("alice");
     String token = lastToken();

@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.application.port.in.ChangePasswordCommand;
 import io.supportpro.application.port.in.ChangePasswordResult;
+import io.supportpro.application.port.in.NoticeEmail;
 import io.supportpro.application.port.in.PasswordField;
 import io.supportpro.application.port.in.ResetPasswordCommand;
 import io.supportpro.application.port.in.ResetPasswordResult;
+import io.supportpro.application.port.out.MailDelivery;
 import io.supportpro.application.port.out.OperatorAccount;
+import io.supportpro.application.port.out.OutgoingMail;
 import io.supportpro.application.port.out.PasswordResetLink;
 import io.supportpro.application.testing.AtOnce;
 import io.supportpro.application.testing.FakePasswordHasher;
@@ -20,6 +23,7 @@ import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.InMemoryPasswordResetLinks;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.MutableClock;
+import io.supportpro.application.testing.RecordingMailer;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -30,6 +34,7 @@ import io.supportpro.domain.operator.PasswordPolicy;
 import io.supportpro.domain.operator.ResetToken;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionClient;
 import io.supportpro.domain.session.SessionToken;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.util.List;
@@ -52,6 +57,7 @@ class PasswordServiceTest {
       new InMemoryPasswordResetLinks(id -> operators.findById(id).isPresent());
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final MutableClock clock = MutableClock.atStart();
+  private final RecordingMailer mailer = new RecordingMailer();
   private final PasswordService service =
       new PasswordService(
           operators,
@@ -62,6 +68,7 @@ class PasswordServiceTest {
           new InMemoryFailedAttempts(),
           ThrottlePolicy.DEFAULT,
           audit,
+          mailer,
           clock);
 
   @BeforeEach
@@ -94,7 +101,8 @@ class PasswordServiceTest {
     SessionToken elsewhere = signedIn(alice);
     SessionToken others = signedIn(root);
 
-    assertThat(change(here, OLD, NEW)).isEqualTo(new ChangePasswordResult.Changed(1));
+    assertThat(change(here, OLD, NEW))
+        .isEqualTo(new ChangePasswordResult.Changed(1, NoticeEmail.SENT));
 
     assertThat(hasher.matches(NEW, account(alice).passwordHash())).isTrue();
     assertThat(sessions.find(here.key())).isPresent();
@@ -225,7 +233,7 @@ class PasswordServiceTest {
                     commandLine, alice.id(), Optional.of(new Password("short")))))
         .isInstanceOf(ResetPasswordResult.Invalid.class);
     assertThat(service.reset(new ResetPasswordCommand(commandLine, alice.id(), Optional.of(NEW))))
-        .isEqualTo(new ResetPasswordResult.Reset(alice, Optional.empty()));
+        .isEqualTo(new ResetPasswordResult.Reset(alice, Optional.empty(), NoticeEmail.SENT));
     assertThat(hasher.matches(NEW, account(alice).passwordHash())).isTrue();
     assertThat(account(alice).mustChangePassword()).isFalse();
     assertThat(audit.all().getFirst().actor()).isEqualTo(commandLine);
@@ -245,7 +253,8 @@ class PasswordServiceTest {
         .isEqualTo(
             new ChangePasswordResult.Invalid(
                 Map.of(PasswordField.CHOSEN, PasswordService.UNCHANGED)));
-    assertThat(change(here, new Password(""), NEW)).isEqualTo(new ChangePasswordResult.Changed(0));
+    assertThat(change(here, new Password(""), NEW))
+        .isEqualTo(new ChangePasswordResult.Changed(0, NoticeEmail.SENT));
 
     assertThat(account(alice).mustChangePassword()).isFalse();
     assertThat(hasher.matches(NEW, account(alice).passwordHash())).isTrue();
@@ -290,5 +299,70 @@ class PasswordServiceTest {
     assertThat(hasher.matches(reset.temporary().orElseThrow(), after.passwordHash())).isTrue();
     assertThat(after.mustChangePassword()).isTrue();
     assertThat(sessions.find(here.key())).isEmpty();
+  }
+
+  // --- notices by e-mail ---------------------------------------------------------------------
+
+  @Test
+  void change_tellsTheOperatorWhenAndFromWhichAddressAndBrowser() {
+    SessionToken token = SessionToken.random();
+    sessions.create(
+        Session.begin(
+            token,
+            alice.id(),
+            SecondFactor.NONE,
+            clock.now(),
+            new SessionClient(
+                ADDRESS,
+                "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")));
+
+    assertThat(change(token, OLD, NEW))
+        .isEqualTo(new ChangePasswordResult.Changed(0, NoticeEmail.SENT));
+
+    OutgoingMail mail = mailer.sent().getFirst();
+    assertThat(mailer.sent()).hasSize(1);
+    assertThat(mail.to()).isEqualTo(alice.email());
+    assertThat(mail.subject()).isEqualTo("SupportPro: your password was changed");
+    assertThat(mail.body())
+        .startsWith("Hello " + alice.displayName().value() + ",")
+        .contains("The password was changed for your SupportPro account \"alice\"")
+        .contains("UTC, by you, from the address " + ADDRESS + " (Firefox on Linux).")
+        .contains("If this was not you")
+        .doesNotContain(NEW.value());
+  }
+
+  @Test
+  void reset_byAnAdministratorOrTheCommandLine_tellsTheOperatorWhoDidIt() {
+    resetToTemporary(alice);
+    service.reset(
+        new ResetPasswordCommand(Actor.system("command line"), alice.id(), Optional.of(NEW)));
+
+    assertThat(mailer.sent()).extracting(OutgoingMail::to).containsOnly(alice.email());
+    assertThat(mailer.sent().get(0).body()).contains("by the administrator \"root\", from");
+    assertThat(mailer.sent().get(1).body()).contains("on the server itself (command line).");
+    assertThat(mailer.sent()).allSatisfy(m -> assertThat(m.body()).doesNotContain(NEW.value()));
+  }
+
+  @Test
+  void withoutAMailServer_nothingIsSent() {
+    mailer.answer(MailDelivery.NOT_CONFIGURED);
+
+    assertThat(change(signedIn(alice), OLD, NEW))
+        .isEqualTo(new ChangePasswordResult.Changed(0, NoticeEmail.NONE));
+    assertThat(resetToTemporary(root))
+        .isInstanceOfSatisfying(
+            ResetPasswordResult.Reset.class,
+            reset -> assertThat(reset.notice()).isEqualTo(NoticeEmail.NONE));
+    assertThat(mailer.sent()).isEmpty();
+  }
+
+  @Test
+  void aMailServerThatFails_stillChangesThePassword_andSaysSo() {
+    mailer.answer(MailDelivery.FAILED);
+
+    assertThat(change(signedIn(alice), OLD, NEW))
+        .isEqualTo(new ChangePasswordResult.Changed(0, NoticeEmail.FAILED));
+    assertThat(hasher.matches(NEW, account(alice).passwordHash())).isTrue();
+    assertThat(audit.all()).extracting(AuditEvent::type).contains(AuditEventType.PASSWORD_CHANGED);
   }
 }

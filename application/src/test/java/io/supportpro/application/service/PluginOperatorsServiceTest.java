@@ -5,6 +5,7 @@ import static io.supportpro.domain.fixtures.OperatorFixtures.administrator;
 import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportpro.application.port.in.NoticeEmail;
 import io.supportpro.application.port.in.OperatorChoice;
 import io.supportpro.application.port.in.PluginOperatorCommand;
 import io.supportpro.application.port.in.PluginOperatorResult;
@@ -13,7 +14,9 @@ import io.supportpro.application.port.in.PluginOperatorResult.NotActive;
 import io.supportpro.application.port.in.PluginOperatorResult.UnknownOperator;
 import io.supportpro.application.port.in.PluginOperatorsCommand;
 import io.supportpro.application.port.in.PluginOperatorsResult;
+import io.supportpro.application.port.out.MailDelivery;
 import io.supportpro.application.port.out.OperatorChanges;
+import io.supportpro.application.port.out.OutgoingMail;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.testing.AtOnce;
 import io.supportpro.application.testing.FakeCodePlugin;
@@ -26,6 +29,7 @@ import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
 import io.supportpro.application.testing.MutableClock;
+import io.supportpro.application.testing.RecordingMailer;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -148,10 +152,11 @@ class PluginOperatorsServiceTest {
   private final CountingPluginRepository plugins = new CountingPluginRepository(operators);
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final MutableClock clock = MutableClock.atStart();
+  private final RecordingMailer mailer = new RecordingMailer();
   private final FakePromptPlugin prompt = new FakePromptPlugin();
   private final InMemoryPluginCatalog catalog = new InMemoryPluginCatalog(List.of(prompt));
   private final PluginOperatorsService service =
-      new PluginOperatorsService(catalog, plugins, operators, audit, clock);
+      new PluginOperatorsService(catalog, plugins, operators, audit, mailer, clock);
 
   private final Operator ada = operator("ada");
   private final Operator grace = operator("grace");
@@ -401,7 +406,12 @@ class PluginOperatorsServiceTest {
         new PluginDescriptor(notes, "Notes", "Keeps notes.", "1.0", "Example", List.of());
     var withNotes =
         new PluginOperatorsService(
-            new InMemoryPluginCatalog(List.of(() -> descriptor)), plugins, operators, audit, clock);
+            new InMemoryPluginCatalog(List.of(() -> descriptor)),
+            plugins,
+            operators,
+            audit,
+            mailer,
+            clock);
     plugins.transition(notes, PluginState.AVAILABLE, PluginState.ACTIVE);
 
     assertThat(withNotes.list(notes, "", new PageRequest(1, 20))).isEmpty();
@@ -420,6 +430,7 @@ class PluginOperatorsServiceTest {
             plugins,
             operators,
             audit,
+            mailer,
             clock);
     plugins.transition(FakeCodePlugin.ID, PluginState.AVAILABLE, PluginState.ACTIVE);
     assertThat(codes.set(new PluginOperatorCommand(admin, FakeCodePlugin.ID, ada.id(), true)))
@@ -427,7 +438,7 @@ class PluginOperatorsServiceTest {
     plugins.saveSettingsIfActive(FakeCodePlugin.ID, FakeCodePlugin.saved(new FakeSecretCipher()));
 
     assertThat(codes.set(new PluginOperatorCommand(admin, FakeCodePlugin.ID, ada.id(), true)))
-        .isEqualTo(new Changed(new OperatorChoice(ada, true)));
+        .isEqualTo(new Changed(new OperatorChoice(ada, true), NoticeEmail.SENT));
     assertThat(plugins.operatorValue(FakeCodePlugin.ID, ada.id(), PluginMethods.ENABLED_KEY))
         .contains(PluginMethods.ENABLED);
   }
@@ -549,7 +560,7 @@ class PluginOperatorsServiceTest {
 
     PluginOperatorResult result = set(ada, true);
 
-    assertThat(result).isEqualTo(new Changed(new OperatorChoice(ada, true)));
+    assertThat(result).isEqualTo(new Changed(new OperatorChoice(ada, true), NoticeEmail.SENT));
     assertThat(plugins.stored(ada.id())).contains("true");
     assertThat(plugins.stored(grace.id())).isEmpty();
   }
@@ -561,7 +572,7 @@ class PluginOperatorsServiceTest {
 
     PluginOperatorResult result = set(ada, false);
 
-    assertThat(result).isEqualTo(new Changed(new OperatorChoice(ada, false)));
+    assertThat(result).isEqualTo(new Changed(new OperatorChoice(ada, false), NoticeEmail.SENT));
     assertThat(plugins.stored(ada.id())).isEmpty();
     assertThat(statuses(list("ada", 1, 20))).containsExactly(Map.entry("ada", false));
   }
@@ -654,7 +665,8 @@ class PluginOperatorsServiceTest {
             true);
     operators.update(ada.id(), OperatorChanges.between(ada, renamed));
 
-    assertThat(set(ada, true)).isEqualTo(new Changed(new OperatorChoice(renamed, true)));
+    assertThat(set(ada, true))
+        .isEqualTo(new Changed(new OperatorChoice(renamed, true), NoticeEmail.SENT));
   }
 
   // --- deactivation and uninstall
@@ -685,5 +697,40 @@ class PluginOperatorsServiceTest {
     assertThat(statuses(list("", 1, 20)))
         .containsOnlyKeys("ada", "grace", "root")
         .doesNotContainValue(true);
+  }
+
+  // --- notices by e-mail ---------------------------------------------------------------------
+
+  @Test
+  void set_forOneOperator_tellsThemByEmail() {
+    given(PluginState.ACTIVE);
+
+    set(ada, true);
+    set(ada, false);
+
+    assertThat(mailer.sent()).extracting(OutgoingMail::to).containsOnly(ada.email());
+    assertThat(mailer.sent().get(0).body())
+        .contains("as the second factor was turned on for your SupportPro account \"ada\"");
+    assertThat(mailer.sent().get(1).body()).contains("as the second factor was turned off for");
+  }
+
+  @Test
+  void set_whenTheNoticeFails_isStoredAndSaysSo() {
+    given(PluginState.ACTIVE);
+    mailer.answer(MailDelivery.FAILED);
+
+    assertThat(set(ada, true))
+        .isEqualTo(new Changed(new OperatorChoice(ada, true), NoticeEmail.FAILED));
+    assertThat(plugins.stored(ada.id())).contains("true");
+  }
+
+  @Test
+  void setAll_sendsNoMail() {
+    given(PluginState.ACTIVE);
+
+    setAll(filter("", PluginOperatorFilter.Status.ALL, Optional.empty()), true);
+    setAll(filter("", PluginOperatorFilter.Status.ALL, Optional.empty()), false);
+
+    assertThat(mailer.sent()).isEmpty();
   }
 }

@@ -10,6 +10,7 @@ import io.supportpro.application.port.out.PendingSignIn;
 import io.supportpro.application.testing.FakePromptPlugin;
 import io.supportpro.application.testing.InMemoryAuditLog;
 import io.supportpro.application.testing.InMemoryFailedAttempts;
+import io.supportpro.application.testing.InMemoryKnownBrowsers;
 import io.supportpro.application.testing.InMemoryPasswordResetLinks;
 import io.supportpro.application.testing.InMemoryPendingSignIns;
 import io.supportpro.application.testing.InMemorySessionStore;
@@ -44,6 +45,7 @@ class PurgeExpiredDataServiceTest {
   private final MutableClock clock = MutableClock.atStart();
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final InMemoryFailedAttempts attempts = new InMemoryFailedAttempts();
+  private final InMemoryKnownBrowsers browsers = new InMemoryKnownBrowsers();
   private final InMemoryPendingSignIns pending = new InMemoryPendingSignIns();
   private final InMemoryPasswordResetLinks links = new InMemoryPasswordResetLinks(id -> true);
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
@@ -53,6 +55,7 @@ class PurgeExpiredDataServiceTest {
           pending,
           links,
           attempts,
+          browsers,
           audit,
           SessionTimeouts.DEFAULT,
           ThrottlePolicy.DEFAULT,
@@ -358,6 +361,7 @@ class PurgeExpiredDataServiceTest {
             pending,
             links,
             attempts,
+            browsers,
             failingLater,
             SessionTimeouts.DEFAULT,
             ThrottlePolicy.DEFAULT,
@@ -386,10 +390,24 @@ class PurgeExpiredDataServiceTest {
                     pending,
                     links,
                     attempts,
+                    browsers,
                     audit,
                     SessionTimeouts.DEFAULT,
                     ThrottlePolicy.DEFAULT,
                     Duration.ofHours(23),
                     clock));
+  }
+
+  @Test
+  void purge_forgetsBrowsersNotSignedInFromForLong() {
+    Instant now = clock.now();
+    browsers.remember(
+        operator, "a".repeat(64), now.minus(KnownBrowserService.FORGET_AFTER).minusSeconds(1), 20);
+    browsers.remember(operator, "b".repeat(64), now.minus(Duration.ofDays(1)), 20);
+
+    assertThat(service.purge()).isEqualTo(1);
+
+    assertThat(browsers.remember(operator, "a".repeat(64), now, 20)).isTrue();
+    assertThat(browsers.remember(operator, "b".repeat(64), now, 20)).isFalse();
   }
 }

@@ -10,10 +10,14 @@ import io.supportpro.application.port.in.CodeResult.NotApplicable;
 import io.supportpro.application.port.in.CodeResult.Rejected;
 import io.supportpro.application.port.in.CodeResult.SessionEnded;
 import io.supportpro.application.port.in.CodeResult.Throttled;
+import io.supportpro.application.port.in.NoticeEmail;
 import io.supportpro.application.port.in.SignInResult.SessionStarted;
 import io.supportpro.application.port.in.TotpSetup;
 import io.supportpro.application.port.in.TwoFactorStatus;
+import io.supportpro.application.port.out.MailDelivery;
+import io.supportpro.application.port.out.OutgoingMail;
 import io.supportpro.application.port.out.TotpEnrolment;
+import io.supportpro.application.testing.RecordingMailer;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -37,6 +41,7 @@ class TwoFactorServiceTest extends CodeServiceTestBase {
       "No set-up of an authenticator app is waiting in this browser, or it was begun more than"
           + " 10 minutes ago; start the set-up again.";
 
+  private final RecordingMailer mailer = new RecordingMailer();
   private final TwoFactorService service =
       new TwoFactorService(
           sessionService,
@@ -47,6 +52,7 @@ class TwoFactorServiceTest extends CodeServiceTestBase {
           attempts,
           ThrottlePolicy.DEFAULT,
           audit,
+          mailer,
           clock);
 
   // --- enrolment: setting up ------------------------------------------------------------------
@@ -677,5 +683,86 @@ class TwoFactorServiceTest extends CodeServiceTestBase {
     settings.setForceTwoFactor(true);
 
     assertThat(service.status(ada.id())).isEqualTo(new TwoFactorStatus(false, 0, true));
+  }
+
+  // --- notices by e-mail ---------------------------------------------------------------------
+
+  private SessionToken signedInWithApp(Enrolled enrolled) {
+    SessionToken current = ((Accepted) pass(signIn(), code(enrolled.secret()))).token();
+    clock.advance(Duration.ofSeconds(30));
+    return current;
+  }
+
+  @Test
+  void confirm_tellsTheOperatorAnAppWasSetUp() {
+    SessionToken token = signIn();
+    TotpSetup setup = service.begin(token, ADDRESS).orElseThrow();
+
+    Accepted accepted = (Accepted) service.confirm(command(token, code(setup)));
+
+    assertThat(accepted.notice()).isEqualTo(NoticeEmail.SENT);
+    assertThat(mailer.sent())
+        .singleElement()
+        .satisfies(
+            mail -> {
+              assertThat(mail.to()).isEqualTo(ada.email());
+              assertThat(mail.subject()).isEqualTo("SupportPro: your second factor was changed");
+              assertThat(mail.body())
+                  .contains("An authenticator app was set up for your SupportPro account \"ada\"")
+                  .contains("by you, from the address " + ADDRESS)
+                  .doesNotContain(setup.secret());
+            });
+  }
+
+  @Test
+  void disable_tellsTheOperatorTheAppWasRemoved() {
+    Enrolled enrolled = enrol(ada);
+    SessionToken current = signedInWithApp(enrolled);
+
+    Accepted accepted = (Accepted) service.disable(command(current, code(enrolled.secret())));
+
+    assertThat(accepted.notice()).isEqualTo(NoticeEmail.SENT);
+    assertThat(mailer.sent())
+        .singleElement()
+        .extracting(OutgoingMail::body)
+        .asString()
+        .contains("The authenticator app was removed from your SupportPro account");
+  }
+
+  @Test
+  void regenerate_tellsTheOperatorWithoutTheCodes() {
+    Enrolled enrolled = enrol(ada);
+    SessionToken current = signedInWithApp(enrolled);
+
+    Accepted accepted = (Accepted) service.regenerate(command(current, code(enrolled.secret())));
+
+    assertThat(accepted.notice()).isEqualTo(NoticeEmail.SENT);
+    String body = mailer.sent().getFirst().body();
+    assertThat(body).contains("New recovery codes were issued");
+    assertThat(accepted.recoveryCodes()).allSatisfy(c -> assertThat(body).doesNotContain(c));
+  }
+
+  @Test
+  void withoutAMailServer_nothingIsSent() {
+    mailer.answer(MailDelivery.NOT_CONFIGURED);
+    Enrolled enrolled = enrol(ada);
+
+    Accepted accepted =
+        (Accepted) service.regenerate(command(signedInWithApp(enrolled), code(enrolled.secret())));
+
+    assertThat(accepted.notice()).isEqualTo(NoticeEmail.NONE);
+    assertThat(mailer.sent()).isEmpty();
+  }
+
+  @Test
+  void aMailServerThatFails_stillRemovesTheApp_andSaysSo() {
+    mailer.answer(MailDelivery.FAILED);
+    Enrolled enrolled = enrol(ada);
+
+    Accepted accepted =
+        (Accepted) service.disable(command(signedInWithApp(enrolled), code(enrolled.secret())));
+
+    assertThat(accepted.notice()).isEqualTo(NoticeEmail.FAILED);
+    assertThat(totp.find(ada.id())).isEmpty();
   }
 }

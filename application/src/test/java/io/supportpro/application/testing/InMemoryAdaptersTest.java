@@ -90,6 +90,14 @@ class InMemoryAdaptersTest {
   }
 
   @Nested
+  class Browsers extends KnownBrowsersContract {
+    @Override
+    protected Stores emptyStores() {
+      return new Stores(new InMemoryKnownBrowsers(), new InMemoryOperatorRepository());
+    }
+  }
+
+  @Nested
   class Attempts extends FailedAttemptsContract {
     @Override
     protected FailedAttempts emptyStore() {

@@ -25,6 +25,7 @@ public final class InMemoryStores {
         new InMemoryPendingSignIns(
             p -> plugins.state(p.plugin()).isInstalled() && sessions.find(p.session()).isPresent()),
         new InMemoryPasswordResetLinks(operator -> operators.findById(operator).isPresent()),
-        () -> true);
+        () -> true,
+        new InMemoryKnownBrowsers());
   }
 }

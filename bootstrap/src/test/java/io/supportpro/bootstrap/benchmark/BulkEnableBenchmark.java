@@ -6,6 +6,7 @@ import io.supportpro.application.port.in.OperatorChoice;
 import io.supportpro.application.port.in.PluginOperatorsCommand;
 import io.supportpro.application.port.in.PluginOperatorsResult;
 import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.Stores;
 import io.supportpro.application.service.PluginOperatorsService;
 import io.supportpro.application.testing.FakePromptPlugin;
@@ -54,6 +55,7 @@ public final class BulkEnableBenchmark {
               stores.plugins(),
               stores.operators(),
               stores.auditLog(),
+              Mailer.none(),
               Clock.system());
       long seeding = System.nanoTime();
       var hash = new PasswordHash("$benchmark$not-a-real-hash");

@@ -23,6 +23,7 @@ import io.supportpro.application.port.in.PromptStartResult.Refused;
 import io.supportpro.application.port.in.PromptStartResult.SignedInWithoutSecondFactor;
 import io.supportpro.application.port.in.SignInCommand;
 import io.supportpro.application.port.in.SignInResult.SessionStarted;
+import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.Stores;
 import io.supportpro.application.service.PluginOperatorsService;
 import io.supportpro.application.service.PromptSignInService;
@@ -212,7 +213,7 @@ class DuoPromptMethodTest {
   void setUp() {
     var operators =
         new PluginOperatorsService(
-            panel.catalog, stores.plugins(), stores.operators(), audit, panel.clock);
+            panel.catalog, stores.plugins(), stores.operators(), audit, Mailer.none(), panel.clock);
     for (Operator o : List.of(ada, grace)) {
       stores.operators().add(o, hasher.hash(new Password(PASSWORD)));
       assertThat(

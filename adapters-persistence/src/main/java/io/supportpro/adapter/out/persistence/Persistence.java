@@ -110,7 +110,8 @@ public final class Persistence implements AutoCloseable {
         new JooqPanelSettings(dsl),
         new JooqPendingSignIns(dsl),
         new JooqPasswordResetLinks(dsl),
-        new JdbcHealthProbe(pool));
+        new JdbcHealthProbe(pool),
+        new JooqKnownBrowsers(dsl));
   }
 
   private static HikariDataSource startPool(DatabaseSettings settings, int size) {

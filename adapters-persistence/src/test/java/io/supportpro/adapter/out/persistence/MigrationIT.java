@@ -108,7 +108,7 @@ class MigrationIT {
                 + " CURRENT_TIMESTAMP)")
             .formatted("a".repeat(64), adaWaiting.value(), ada.value()));
 
-    // V8, and V9, V10 and V12 after it.
+    // V8, and V9 to V12 after it.
     assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(4, "12"));
 
     try (Persistence migrated = Persistence.open(settings)) {

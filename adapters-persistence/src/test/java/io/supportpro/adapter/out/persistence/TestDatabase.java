@@ -43,6 +43,7 @@ enum TestDatabase {
   private static final String[] TABLES_CHILDREN_FIRST = {
     "password_reset_link",
     "pending_sign_in",
+    "known_browser",
     "plugin_operator_value",
     "plugin_setting",
     "installed_plugin",

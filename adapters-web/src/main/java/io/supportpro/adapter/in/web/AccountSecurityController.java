@@ -102,7 +102,7 @@ final class AccountSecurityController {
         enrol::confirm,
         this::setup,
         422,
-        accepted -> Codes.showRecoveryCodes(ctx, accepted.recoveryCodes(), PAGE));
+        accepted -> Codes.showRecoveryCodes(ctx, accepted, PAGE));
   }
 
   private void disable(Context ctx) {
@@ -112,7 +112,7 @@ final class AccountSecurityController {
         disable::disable,
         (context, status, error) -> page(context, status, error, null),
         422,
-        accepted -> Pages.seeOther(ctx, PAGE + Notice.TOTP_DISABLED.query()));
+        accepted -> Pages.seeOther(ctx, PAGE + Notice.TOTP_DISABLED.query(accepted.notice())));
   }
 
   private void regenerate(Context ctx) {
@@ -122,6 +122,6 @@ final class AccountSecurityController {
         regenerate::regenerate,
         (context, status, error) -> page(context, status, null, error),
         422,
-        accepted -> Codes.showRecoveryCodes(ctx, accepted.recoveryCodes(), PAGE));
+        accepted -> Codes.showRecoveryCodes(ctx, accepted, PAGE));
   }
 }

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.supportpro.application.port.in.CodeCommand;
 import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.in.TotpSetup;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -79,8 +78,18 @@ final class Codes {
   }
 
   /** The page that shows new recovery codes, once. */
-  static void showRecoveryCodes(Context ctx, List<String> codes, String continueTo) {
-    Pages.render(ctx, 200, "recovery-codes", Pages.model("codes", codes, "continueTo", continueTo));
+  static void showRecoveryCodes(Context ctx, CodeResult.Accepted accepted, String continueTo) {
+    Pages.render(
+        ctx,
+        200,
+        "recovery-codes",
+        Pages.model(
+            "codes",
+            accepted.recoveryCodes(),
+            "continueTo",
+            continueTo,
+            "notice",
+            Notice.mailFailed(accepted.notice())));
   }
 
   /**

@@ -62,7 +62,7 @@ final class EnrolmentController {
         401,
         accepted -> {
           cookies.setSession(ctx, accepted.token());
-          Codes.showRecoveryCodes(ctx, accepted.recoveryCodes(), next);
+          Codes.showRecoveryCodes(ctx, accepted, next);
         });
   }
 

@@ -1,5 +1,6 @@
 package io.supportpro.adapter.in.web;
 
+import io.supportpro.application.port.in.NoticeEmail;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -52,6 +53,9 @@ enum Notice {
       "Your second factor could not be reached, so you were signed in with your password only, as"
           + " its fail-open setting allows. This sign-in was recorded.");
 
+  /** Added to a notice when the e-mail announcing the change could not be sent. */
+  static final String MAIL_FAILED = " The notice e-mail could not be sent.";
+
   private final String key;
   private final String message;
 
@@ -63,6 +67,24 @@ enum Notice {
   /** The query string that shows this notice on the page it is appended to. */
   String query() {
     return "?notice=" + key;
+  }
+
+  /**
+   * The query string that shows this notice, marked when the e-mail telling the operator of the
+   * change could not be sent.
+   */
+  String query(NoticeEmail email) {
+    return query() + (email == NoticeEmail.FAILED ? "&mail=failed" : "");
+  }
+
+  /** The notice of a page shown without a redirect: only when the e-mail failed, else null. */
+  static String mailFailed(NoticeEmail email) {
+    return email == NoticeEmail.FAILED ? MAIL_FAILED.strip() : null;
+  }
+
+  /** The sentence to add to a page's notice when its query says the e-mail failed, else "". */
+  static String mailFailure(Params query) {
+    return query.text("mail").equals("failed") ? MAIL_FAILED : "";
   }
 
   String message() {

@@ -185,7 +185,8 @@ final class OperatorsController {
         resetTwoFactor.reset(new OperatorCommand(Visitor.required(ctx).actor(ctx), operator.id()));
     switch (result) {
       case TwoFactorResetResult.Reset reset ->
-          Pages.seeOther(ctx, LIST + "/" + operator.id() + Notice.TWO_FACTOR_RESET.query());
+          Pages.seeOther(
+              ctx, LIST + "/" + operator.id() + Notice.TWO_FACTOR_RESET.query(reset.notice()));
       case TwoFactorResetResult.NothingToReset nothing -> throw nothingToReset(operator);
       case TwoFactorResetResult.NotFound notFound -> throw Halt.notFound();
     }
@@ -326,7 +327,8 @@ final class OperatorsController {
                 typed.role()));
     switch (result) {
       case OperatorChangeResult.Changed changed ->
-          Pages.seeOther(ctx, LIST + "/" + operator.id() + Notice.OPERATOR_UPDATED.query());
+          Pages.seeOther(
+              ctx, LIST + "/" + operator.id() + Notice.OPERATOR_UPDATED.query(changed.notice()));
       case OperatorChangeResult.NotFound notFound -> throw Halt.notFound();
       case OperatorChangeResult.Invalid invalid ->
           renderEdit(ctx, 422, operator, typed, fieldNames(invalid.problems()), null);
@@ -341,7 +343,7 @@ final class OperatorsController {
     var result = action.apply(new OperatorCommand(Visitor.required(ctx).actor(ctx), operator.id()));
     switch (result) {
       case OperatorChangeResult.Changed changed ->
-          Pages.seeOther(ctx, LIST + "/" + operator.id() + done.query());
+          Pages.seeOther(ctx, LIST + "/" + operator.id() + done.query(changed.notice()));
       case OperatorChangeResult.NotFound notFound -> throw Halt.notFound();
       case OperatorChangeResult.Invalid invalid ->
           renderEdit(

@@ -13,6 +13,9 @@ import java.util.Map;
 final class Pages {
   static final String HTML = "text/html; charset=utf-8";
 
+  /** The request attribute that says whether the panel sends e-mail, for the pages that tell. */
+  static final String SENDS_EMAIL = "supportpro.sendsEmail";
+
   private Pages() {}
 
   /** Renders the template with the model and the layout's own values. */
@@ -21,6 +24,7 @@ final class Pages {
     all.put("viewer", Visitor.of(ctx).map(Viewer::of).orElse(null));
     all.putIfAbsent("notice", notice(ctx));
     all.putIfAbsent("section", "");
+    all.putIfAbsent("sendsEmail", Boolean.TRUE.equals(ctx.attribute(SENDS_EMAIL)));
     ctx.status(status);
     ctx.render(template, all);
     ctx.contentType(HTML);
@@ -59,7 +63,10 @@ final class Pages {
       return null;
     }
     try {
-      return Notice.named(Params.query(ctx).text("notice")).map(Notice::message).orElse(null);
+      Params query = Params.query(ctx);
+      return Notice.named(query.text("notice"))
+          .map(notice -> notice.message() + Notice.mailFailure(query))
+          .orElse(null);
     } catch (Halt unreadable) {
       return null;
     }

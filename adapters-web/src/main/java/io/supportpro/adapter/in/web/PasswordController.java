@@ -95,7 +95,7 @@ final class PasswordController {
           Pages.seeOther(
               ctx,
               (visitor.active().mustChangePassword() ? SafeNext.HOME : PAGE)
-                  + Notice.PASSWORD_CHANGED.query());
+                  + Notice.PASSWORD_CHANGED.query(changed.notice()));
       case ChangePasswordResult.Invalid invalid -> form(ctx, 422, fieldNames(invalid), null);
       case ChangePasswordResult.Throttled throttled ->
           form(ctx, 429, Map.of(), Pages.retryAfter(ctx, throttled.retryAfter()));
@@ -154,7 +154,9 @@ final class PasswordController {
                   "operator",
                   OperatorsController.OperatorView.of(done.operator()),
                   "temporary",
-                  done.temporary().orElseThrow().value()));
+                  done.temporary().orElseThrow().value(),
+                  "notice",
+                  Notice.mailFailed(done.notice())));
       case ResetPasswordResult.NotFound notFound -> throw Halt.notFound();
       case ResetPasswordResult.Invalid invalid -> throw Halt.badRequest(invalid.problem());
     }

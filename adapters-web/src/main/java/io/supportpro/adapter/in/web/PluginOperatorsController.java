@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supportpro.application.port.in.ListPluginsUseCase;
 import io.supportpro.application.port.in.ManagePluginOperatorsUseCase;
+import io.supportpro.application.port.in.NoticeEmail;
 import io.supportpro.application.port.in.OperatorChoice;
 import io.supportpro.application.port.in.PluginOperatorCommand;
 import io.supportpro.application.port.in.PluginOperatorResult;
@@ -267,7 +268,8 @@ final class PluginOperatorsController {
                         + " disabled for "
                         + username
                         + "; they sign in with their authenticator app, or with their password"
-                        + " only if they have none.");
+                        + " only if they have none.")
+        .map(named -> named + Notice.mailFailure(query));
   }
 
   /** How many of the operators the filter covers have the plugin enabled. */
@@ -531,7 +533,8 @@ final class PluginOperatorsController {
                       form,
                       enabled
                           ? Notice.PLUGIN_ENABLED_FOR_OPERATOR
-                          : Notice.PLUGIN_DISABLED_FOR_OPERATOR)
+                          : Notice.PLUGIN_DISABLED_FOR_OPERATOR,
+                      changed.notice())
                   + "&operator="
                   + operator
                   + "#operator-"
@@ -543,7 +546,7 @@ final class PluginOperatorsController {
   }
 
   /** The list as the administrator left it: the same filter and page, when they are usable. */
-  private static String backTo(PluginId plugin, Params form, Notice notice) {
+  private static String backTo(PluginId plugin, Params form, Notice notice, NoticeEmail email) {
     String search = form.text("q");
     String page = form.text("page");
     Criteria criteria = Criteria.of(form);
@@ -557,7 +560,7 @@ final class PluginOperatorsController {
             FieldCheck.problem(search, ListSearch.MAX_LENGTH).isEmpty() ? search : "",
             page.matches("[1-9][0-9]{0,8}") ? page : "");
     String back = Urls.withQuery(address(plugin), query);
-    return back + (back.contains("?") ? "&" : "?") + notice.query().substring(1);
+    return back + (back.contains("?") ? "&" : "?") + notice.query(email).substring(1);
   }
 
   private static Halt notActive(PluginOverview plugin) {

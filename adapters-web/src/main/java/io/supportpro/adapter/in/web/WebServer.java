@@ -25,7 +25,7 @@ public final class WebServer implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(useCases, "useCases");
     Optional<MetricsController> metrics = metricsEndpoint.map(MetricsController::new);
-    var cookies = new Cookies(settings.secure());
+    var cookies = new Cookies(settings.secure(), useCases.signIn().browsers());
     var formTokens = new FormTokens(settings.formSigningKey());
     var signInUseCases = useCases.signIn();
     var account = useCases.account();
@@ -122,6 +122,7 @@ public final class WebServer implements AutoCloseable {
               cfg.router.caseInsensitiveRoutes = false;
               cfg.router.treatMultipleSlashesAsSingleSlash = false;
               cfg.fileRenderer(new ThymeleafRenderer());
+              cfg.routes.before(ctx -> ctx.attribute(Pages.SENDS_EMAIL, settings.sendsEmail()));
               guard.register(cfg.routes);
               health.register(cfg.routes);
               metrics.ifPresent(m -> m.register(cfg.routes));

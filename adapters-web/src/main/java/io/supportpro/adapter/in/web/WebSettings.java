@@ -8,13 +8,22 @@ import java.util.Objects;
 /**
  * Where the panel listens, the address people reach it at, the key that signs the CSRF tokens of
  * forms shown before sign-in (shared by every instance, so any of them can check a token another
- * issued), and the reverse proxies whose {@code X-Forwarded-For} header names the client.
+ * issued), the reverse proxies whose {@code X-Forwarded-For} header names the client, and whether
+ * the panel sends e-mail (the account pages say when it does not).
  */
 public record WebSettings(
-    String host, int port, URI publicUrl, byte[] formSigningKey, List<InetAddress> trustedProxies) {
-  /** Settings for a panel that browsers reach directly, with no proxy in front of it. */
+    String host,
+    int port,
+    URI publicUrl,
+    byte[] formSigningKey,
+    List<InetAddress> trustedProxies,
+    boolean sendsEmail) {
+  /**
+   * Settings for a panel that browsers reach directly, with no proxy in front of it, and that sends
+   * no e-mail.
+   */
   public WebSettings(String host, int port, URI publicUrl, byte[] formSigningKey) {
-    this(host, port, publicUrl, formSigningKey, List.of());
+    this(host, port, publicUrl, formSigningKey, List.of(), false);
   }
 
   public WebSettings {
@@ -42,7 +51,7 @@ public record WebSettings(
 
   @Override
   public String toString() {
-    return "WebSettings[host=%s, port=%d, publicUrl=%s, trustedProxies=%s]"
-        .formatted(host, port, publicUrl, trustedProxies);
+    return "WebSettings[host=%s, port=%d, publicUrl=%s, trustedProxies=%s, sendsEmail=%s]"
+        .formatted(host, port, publicUrl, trustedProxies, sendsEmail);
   }
 }

@@ -23,6 +23,7 @@ import io.supportpro.application.port.in.PreviewPluginFallbackUseCase;
 import io.supportpro.application.port.in.PreviewTwoFactorResetUseCase;
 import io.supportpro.application.port.in.QueryAuditLogUseCase;
 import io.supportpro.application.port.in.ReactivateOperatorUseCase;
+import io.supportpro.application.port.in.RecogniseBrowserUseCase;
 import io.supportpro.application.port.in.RecordAuditEventUseCase;
 import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
 import io.supportpro.application.port.in.RequestPasswordResetUseCase;
@@ -59,7 +60,8 @@ public record WebUseCases(
       StartPromptUseCase startPrompt,
       CompletePromptUseCase completePrompt,
       RequestPasswordResetUseCase forgotPassword,
-      ResetPasswordByLinkUseCase resetByLink) {
+      ResetPasswordByLinkUseCase resetByLink,
+      RecogniseBrowserUseCase browsers) {
     public SignIn {
       requireAll(
           password,
@@ -69,7 +71,8 @@ public record WebUseCases(
           startPrompt,
           completePrompt,
           forgotPassword,
-          resetByLink);
+          resetByLink,
+          browsers);
     }
   }
 

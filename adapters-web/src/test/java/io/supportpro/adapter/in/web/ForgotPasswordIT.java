@@ -227,7 +227,7 @@ class ForgotPasswordIT {
             });
     OutgoingMail notice = panel.mailer.sent().getLast();
     assertThat(notice.to()).isEqualTo(new EmailAddress("olivia@example.com"));
-    assertThat(notice.subject()).isEqualTo("Your SupportPro password was changed");
+    assertThat(notice.subject()).isEqualTo("SupportPro: your password was changed");
   }
 
   @Test

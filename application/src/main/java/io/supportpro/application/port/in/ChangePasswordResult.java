@@ -5,8 +5,8 @@ import java.util.Map;
 
 /** The outcome of an operator changing their own password. */
 public sealed interface ChangePasswordResult {
-  /** The new password is set; the operator's other sessions ended. */
-  record Changed(int endedSessions) implements ChangePasswordResult {}
+  /** The new password is set; the operator's other sessions ended; {@code notice} was e-mailed. */
+  record Changed(int endedSessions, NoticeEmail notice) implements ChangePasswordResult {}
 
   /** Nothing changed; each message belongs next to its field. */
   record Invalid(Map<PasswordField, String> problems) implements ChangePasswordResult {

@@ -10,9 +10,10 @@ public sealed interface CodeResult {
   /**
    * The code was right and the action done. {@code token} and {@code session} are the session now
    * (a new token when the session was promoted); {@code recoveryCodes} are new codes to show once,
-   * or empty.
+   * or empty; {@code notice} is what became of the e-mail telling the operator, if one was due.
    */
-  record Accepted(SessionToken token, Session session, List<String> recoveryCodes)
+  record Accepted(
+      SessionToken token, Session session, List<String> recoveryCodes, NoticeEmail notice)
       implements CodeResult {
     public Accepted {
       recoveryCodes = List.copyOf(recoveryCodes);

@@ -5,8 +5,11 @@ import java.util.Map;
 
 /** The outcome of changing an existing operator. */
 public sealed interface OperatorChangeResult {
-  /** The change is stored; this is the operator as it is now. */
-  record Changed(Operator operator) implements OperatorChangeResult {}
+  /**
+   * The change is stored; this is the operator as it is now, and {@code notice} what became of the
+   * e-mail telling them, if the change called for one.
+   */
+  record Changed(Operator operator, NoticeEmail notice) implements OperatorChangeResult {}
 
   /** No operator has that identity. */
   record NotFound() implements OperatorChangeResult {}

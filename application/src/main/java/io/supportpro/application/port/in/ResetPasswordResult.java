@@ -8,9 +8,11 @@ import java.util.Optional;
 public sealed interface ResetPasswordResult {
   /**
    * The password is set and the operator's sessions ended; {@code temporary} is the password to
-   * hand over once, present when none was chosen.
+   * hand over once, present when none was chosen; {@code notice} is what became of the e-mail
+   * telling the operator.
    */
-  record Reset(Operator operator, Optional<Password> temporary) implements ResetPasswordResult {}
+  record Reset(Operator operator, Optional<Password> temporary, NoticeEmail notice)
+      implements ResetPasswordResult {}
 
   /** The chosen password does not meet the policy. */
   record Invalid(String problem) implements ResetPasswordResult {}

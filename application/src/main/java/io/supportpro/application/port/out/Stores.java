@@ -13,7 +13,8 @@ public record Stores(
     PanelSettings panelSettings,
     PendingSignIns pendingSignIns,
     PasswordResetLinks passwordResetLinks,
-    HealthProbe healthProbe) {
+    HealthProbe healthProbe,
+    KnownBrowsers knownBrowsers) {
   public Stores {
     Objects.requireNonNull(operators, "operators");
     Objects.requireNonNull(plugins, "plugins");
@@ -25,5 +26,6 @@ public record Stores(
     Objects.requireNonNull(pendingSignIns, "pendingSignIns");
     Objects.requireNonNull(passwordResetLinks, "passwordResetLinks");
     Objects.requireNonNull(healthProbe, "healthProbe");
+    Objects.requireNonNull(knownBrowsers, "knownBrowsers");
   }
 }

@@ -5,6 +5,7 @@ import io.supportpro.adapter.in.web.WebSettings;
 import io.supportpro.adapter.in.web.WebUseCases;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
+import io.supportpro.application.port.out.MailDelivery;
 import io.supportpro.application.port.out.Stores;
 import io.supportpro.application.service.AuditLogService;
 import io.supportpro.application.service.ChangeOperatorService;
@@ -14,6 +15,7 @@ import io.supportpro.application.service.ConsequencesService;
 import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ForgottenPasswordService;
+import io.supportpro.application.service.KnownBrowserService;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.ManageSessionsService;
 import io.supportpro.application.service.PasswordService;
@@ -89,7 +91,10 @@ public final class TestPanel implements AutoCloseable {
   private final WebServer server;
   private final URI base;
 
-  private TestPanel(URI publicUrl, UnaryOperator<WebUseCases> customise) {
+  private TestPanel(URI publicUrl, UnaryOperator<WebUseCases> customise, boolean sendsEmail) {
+    if (!sendsEmail) {
+      mailer.answer(MailDelivery.NOT_CONFIGURED);
+    }
     var hasher = new FakePasswordHasher();
     var cipher = new FakeSecretCipher();
     var catalog = new InMemoryPluginCatalog(List.of(prompt, code, new TestPlugins.Webhooks()));
@@ -116,6 +121,7 @@ public final class TestPanel implements AutoCloseable {
             failedAttempts,
             throttle,
             audit,
+            mailer,
             clock);
     var codes =
         new CodeSignInService(
@@ -142,7 +148,7 @@ public final class TestPanel implements AutoCloseable {
             throttle,
             audit,
             clock);
-    var change = new ChangeOperatorService(operators, sessions, totp, audit, clock);
+    var change = new ChangeOperatorService(operators, sessions, totp, audit, mailer, clock);
     var passwords =
         new PasswordService(
             operators,
@@ -153,6 +159,7 @@ public final class TestPanel implements AutoCloseable {
             failedAttempts,
             throttle,
             audit,
+            mailer,
             clock);
     var forgotten =
         new ForgottenPasswordService(
@@ -184,7 +191,9 @@ public final class TestPanel implements AutoCloseable {
                     prompts,
                     prompts,
                     forgotten,
-                    forgotten),
+                    forgotten,
+                    new KnownBrowserService(
+                        sessions, operators, stores.knownBrowsers(), mailer, clock)),
                 new WebUseCases.Account(
                     twoFactor,
                     twoFactor,
@@ -218,29 +227,36 @@ public final class TestPanel implements AutoCloseable {
                     new PluginSettingsService(catalog, plugins, cipher, audit, clock),
                     new PluginConnectionTestService(
                         catalog, plugins, cipher, publicUrl, audit, clock),
-                    new PluginOperatorsService(catalog, plugins, operators, audit, clock),
+                    new PluginOperatorsService(catalog, plugins, operators, audit, mailer, clock),
                     consequences)));
     create(ADMIN, "administrator");
     create(OPERATOR, "operator");
     server =
         WebServer.start(
-            new WebSettings("127.0.0.1", 0, publicUrl, FORM_KEY), useCases, Optional.empty());
+            new WebSettings("127.0.0.1", 0, publicUrl, FORM_KEY, List.of(), sendsEmail),
+            useCases,
+            Optional.empty());
     base = URI.create("http://127.0.0.1:" + server.port());
   }
 
   /** The panel as reached over plain http. */
   public static TestPanel start() {
-    return new TestPanel(URI.create("http://localhost"), UnaryOperator.identity());
+    return new TestPanel(URI.create("http://localhost"), UnaryOperator.identity(), true);
   }
 
   /** The panel as reached at the public address, such as an https one. */
   public static TestPanel start(URI publicUrl) {
-    return new TestPanel(publicUrl, UnaryOperator.identity());
+    return new TestPanel(publicUrl, UnaryOperator.identity(), true);
   }
 
   /** The panel with some use cases replaced, for instance by one that fails. */
   public static TestPanel start(UnaryOperator<WebUseCases> customise) {
-    return new TestPanel(URI.create("http://localhost"), customise);
+    return new TestPanel(URI.create("http://localhost"), customise, true);
+  }
+
+  /** The panel of an installation without a mail server: its mailer sends nothing. */
+  public static TestPanel startWithoutMail() {
+    return new TestPanel(URI.create("http://localhost"), UnaryOperator.identity(), false);
   }
 
   /** A new browser with no cookies. */

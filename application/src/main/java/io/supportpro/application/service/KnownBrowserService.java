@@ -1,0 +1,66 @@
+package io.supportpro.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.supportpro.application.port.in.RecogniseBrowserUseCase;
+import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.KnownBrowsers;
+import io.supportpro.application.port.out.Mailer;
+import io.supportpro.application.port.out.OperatorRepository;
+import io.supportpro.application.port.out.SessionStore;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionToken;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Remembers the browsers operators sign in from, by the hash of a random cookie that outlives the
+ * session, and e-mails an operator when a sign-in completes from a browser not seen before for
+ * them; the cookie value has the shape and strength of a session token, and only its hash is kept.
+ */
+public final class KnownBrowserService implements RecogniseBrowserUseCase {
+  /** How many browsers are remembered per operator: the most recently seen ones. */
+  public static final int KEPT_PER_OPERATOR = 20;
+
+  /** How long a browser not signed in from is remembered; the browser's cookie lives as long. */
+  public static final Duration FORGET_AFTER = Duration.ofDays(400);
+
+  private final SessionStore sessions;
+  private final OperatorRepository operators;
+  private final KnownBrowsers browsers;
+  private final AccountNotices notices;
+  private final Clock clock;
+
+  public KnownBrowserService(
+      SessionStore sessions,
+      OperatorRepository operators,
+      KnownBrowsers browsers,
+      Mailer mailer,
+      Clock clock) {
+    this.sessions = requireNonNull(sessions, "sessions");
+    this.operators = requireNonNull(operators, "operators");
+    this.browsers = requireNonNull(browsers, "browsers");
+    this.notices = new AccountNotices(mailer);
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Optional<String> recognise(SessionToken token, Optional<String> browserCookie) {
+    Optional<Session> session = sessions.find(token.key()).filter(Session::signedIn);
+    Optional<Operator> operator =
+        session.flatMap(s -> operators.findById(s.operator())).filter(Operator::active);
+    if (operator.isEmpty()) {
+      return Optional.empty();
+    }
+    SessionToken browser =
+        browserCookie.flatMap(SessionToken::parse).orElseGet(SessionToken::random);
+    Instant now = clock.now();
+    if (browsers.remember(operator.get().id(), browser.key().value(), now, KEPT_PER_OPERATOR)) {
+      // The sign-in stands whatever becomes of the e-mail; the mailer logs a failure.
+      notices.newBrowser(operator.get(), now, session.get().client());
+    }
+    return Optional.of(browser.value());
+  }
+}

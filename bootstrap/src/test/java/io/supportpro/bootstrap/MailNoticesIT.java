@@ -1,0 +1,120 @@
+package io.supportpro.bootstrap;
+
+import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
+import static io.supportpro.adapter.in.web.testing.PanelSteps.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.supportpro.adapter.in.web.testing.Browser;
+import io.supportpro.adapter.in.web.testing.Response;
+import io.supportpro.adapter.out.mail.SmtpSettings;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The whole panel over HTTP, sending its notices to a real SMTP server, or to one that is down. */
+class MailNoticesIT {
+  private static final String NEW = "copper-Lantern-88-meadow";
+  private static final String FROM = "SupportPro <panel@example.com>";
+
+  @RegisterExtension
+  static final GreenMailExtension SERVER =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  private static Response changePassword(Browser browser) {
+    return submit(
+        browser,
+        "/account/password",
+        "/account/password",
+        Map.of("current", Panel.PASSWORD, "password", NEW, "repeat", NEW));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void aNewBrowserAndAPasswordChange_arriveAsPlainTextNotices(Store store) throws Exception {
+    var mail = SmtpSettings.parse("smtp://127.0.0.1:" + SERVER.getSmtp().getPort(), FROM);
+    try (Panel panel = Panel.withMail(store, mail)) {
+      panel.operator("alice", "operator");
+      Browser alice = panel.browser();
+      assertThat(signIn(alice, "alice", Panel.PASSWORD).status()).isEqualTo(303);
+
+      Response changed = changePassword(alice);
+
+      assertThat(changed.location()).hasValue("/account/password?notice=password-changed");
+      assertThat(alice.follow(changed).text()).doesNotContain("could not be sent");
+      MimeMessage[] received = SERVER.getReceivedMessages();
+      // The first sign-in from this browser was announced too.
+      assertThat(received).hasSize(2);
+      assertThat(received[0].getSubject()).isEqualTo("SupportPro: sign-in from a new browser");
+      assertThat((String) received[0].getContent())
+          .contains("signed in to your SupportPro account \"alice\"")
+          .contains("from a browser not seen before");
+      assertThat(received[1].getRecipients(Message.RecipientType.TO)[0].toString())
+          .isEqualTo("alice@example.com");
+      assertThat(received[1].getFrom()[0].toString()).isEqualTo(FROM);
+      assertThat(received[1].getSubject()).isEqualTo("SupportPro: your password was changed");
+      assertThat((String) received[1].getContent())
+          .contains("The password was changed for your SupportPro account \"alice\"")
+          .contains("by you, from the address 127.0.0.1")
+          .doesNotContain(NEW);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void aMailServerThatIsDown_leavesThePasswordChanged_andThePageSaysSo(Store store) {
+    var mail = SmtpSettings.parse("smtp://127.0.0.1:" + closedPort(), FROM);
+    try (Panel panel = Panel.withMail(store, mail)) {
+      panel.operator("alice", "operator");
+      Browser alice = panel.browser();
+      signIn(alice, "alice", Panel.PASSWORD);
+
+      Response changed = changePassword(alice);
+
+      assertThat(changed.status()).isEqualTo(303);
+      assertThat(alice.follow(changed).text())
+          .contains("Your password was changed")
+          .contains("The notice e-mail could not be sent.");
+      assertThat(signIn(panel.browser(), "alice", NEW).status()).isEqualTo(303);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void aBrowserSeenBefore_signsInWithoutANotice(Store store) throws Exception {
+    var mail = SmtpSettings.parse("smtp://127.0.0.1:" + SERVER.getSmtp().getPort(), FROM);
+    try (Panel panel = Panel.withMail(store, mail)) {
+      panel.operator("alice", "operator");
+      Browser alice = panel.browser();
+      signIn(alice, "alice", Panel.PASSWORD);
+      // The browser closes (its session cookie goes) and signs in again another day.
+      alice.removeCookie("supportpro_session");
+      signIn(alice, "alice", Panel.PASSWORD);
+      signIn(panel.browser(), "alice", Panel.PASSWORD);
+
+      assertThat(SERVER.getReceivedMessages())
+          .extracting(MimeMessage::getSubject)
+          .containsExactly(
+              "SupportPro: sign-in from a new browser", "SupportPro: sign-in from a new browser");
+      assertThat(panel.count("SELECT COUNT(*) FROM known_browser")).isEqualTo(2);
+    }
+  }
+
+  private static int closedPort() {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
