@@ -109,7 +109,7 @@ class MigrationIT {
             .formatted("a".repeat(64), adaWaiting.value(), ada.value()));
 
     // V8, and V9 to V12 after it.
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(4, "12"));
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(5, "12"));
 
     try (Persistence migrated = Persistence.open(settings)) {
       Stores stores = migrated.stores();
@@ -150,7 +150,7 @@ class MigrationIT {
     OperatorId ada = OperatorId.random();
     TestDatabase.execute(settings, operator(ada, "ada"));
 
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(3, "12"));
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(4, "12"));
 
     try (Persistence migrated = Persistence.open(settings)) {
       var account = migrated.stores().operators().findAccount(ada).orElseThrow();
