@@ -89,7 +89,14 @@ enum BenchmarkDatabase {
   }
 
   /** A new, empty database of this kind, migrated. */
-  Persistence open() throws IOException {
+  Persistence open() throws IOException, ClassNotFoundException {
+    // Maven runs each benchmark in a class loader of its own within one JVM, and the JDK looks for
+    // JDBC drivers with the service loader only once per JVM, in the first: load this one here.
+    Class.forName(
+        switch (this) {
+          case H2 -> "org.h2.Driver";
+          case POSTGRESQL -> "org.postgresql.Driver";
+        });
     return Persistence.open(
         switch (this) {
           case H2 -> DatabaseSettings.embeddedH2(Files.createTempDirectory("supportpro-bench-"));
