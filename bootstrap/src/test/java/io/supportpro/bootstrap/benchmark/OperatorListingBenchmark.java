@@ -54,10 +54,13 @@ public final class OperatorListingBenchmark {
             "%s: %d operators seeded in %d s, the plugin enabled for %d active operators%n",
             database.label(), count, seeded, enableForActiveOperators(plugins));
         var operators = new ListOperatorsService(stores.operators());
+        // Each page view of the panel writes (its session's last use, at least), and H2 answers a
+        // repeated query from the result of the last one until anything in the database changes.
+        Runnable write = () -> stores.panelSettings().setForceTwoFactor(false);
         for (var query : queries(operators, plugins, count).entrySet()) {
           table
               .computeIfAbsent(query.getKey(), k -> new LinkedHashMap<>())
-              .put(database, measure(query.getValue(), nanosPerQuery));
+              .put(database, measure(query.getValue(), write, nanosPerQuery));
         }
       }
     }
@@ -166,11 +169,13 @@ public final class OperatorListingBenchmark {
   /** Latencies of one query, after one run to warm it up. */
   private record Percentiles(long found, double p50, double p95, double p99, int samples) {}
 
-  private static Percentiles measure(Query query, long nanos) {
+  /** Times the query again and again, each time after the write of a page view, not timed. */
+  private static Percentiles measure(Query query, Runnable write, long nanos) {
     long found = query.run();
     List<Long> samples = new ArrayList<>();
     long end = System.nanoTime() + nanos;
     while (samples.size() < MIN_SAMPLES || System.nanoTime() < end) {
+      write.run();
       long start = System.nanoTime();
       query.run();
       samples.add(System.nanoTime() - start);
