@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -44,6 +45,7 @@ final class JooqPluginRepository implements PluginRepository {
   private static final int MAX_SETTING_LENGTH = 8192;
   private static final int MAX_OPERATOR_VALUE_LENGTH = 1000;
   private static final int IN_LIST_CHUNK = 1000;
+  private static final long STATISTICS_REFRESH_ROWS = 1000;
 
   private final DSLContext dsl;
 
@@ -407,8 +409,25 @@ final class JooqPluginRepository implements PluginRepository {
                       .execute();
               return updated + inserted;
             })
+        .map(this::refreshStatisticsAfter)
         .map(OptionalLong::of)
         .orElse(OptionalLong.empty());
+  }
+
+  /**
+   * PostgreSQL plans from statistics that autovacuum refreshes only a minute or more after a large
+   * change. Until then, after values were set for thousands of operators at once, the planner still
+   * believes the values' table as small as it was, and the filtered counts of the operators page
+   * read all of it again for every operator: minutes at 100,000 operators. Refreshing them at once
+   * keeps those plans right; H2 refreshes its own as rows change.
+   */
+  private long refreshStatisticsAfter(long changed) {
+    if (changed >= STATISTICS_REFRESH_ROWS && dsl.dialect().family() == SQLDialect.POSTGRES) {
+      guard(
+          "refreshing the statistics of plugins' values",
+          () -> dsl.execute("ANALYZE " + PLUGIN_OPERATOR_VALUE.getName()));
+    }
+    return changed;
   }
 
   /** The operators the filter covers, as a condition on {@code operator}. */
