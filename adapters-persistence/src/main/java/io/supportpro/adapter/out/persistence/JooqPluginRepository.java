@@ -434,16 +434,7 @@ final class JooqPluginRepository implements PluginRepository {
   private static Condition covered(PluginId plugin, Marker marker, PluginOperatorFilter filter) {
     Objects.requireNonNull(plugin, "plugin");
     Objects.requireNonNull(marker, "marker");
-    Condition where = DSL.noCondition();
-    if (!filter.text().isEmpty()) {
-      String pattern = "%" + JooqOperatorRepository.escapeLike(filter.text()) + "%";
-      where =
-          OPERATOR
-              .USERNAME
-              .like(pattern, JooqOperatorRepository.LIKE_ESCAPE)
-              .or(OPERATOR.EMAIL.like(pattern, JooqOperatorRepository.LIKE_ESCAPE))
-              .or(OPERATOR.DISPLAY_NAME_LOWER.like(pattern, JooqOperatorRepository.LIKE_ESCAPE));
-    }
+    Condition where = JooqOperatorRepository.found(filter.text());
     if (filter.role().isPresent()) {
       where = where.and(OPERATOR.ROLE.eq(filter.role().get().name()));
     }
