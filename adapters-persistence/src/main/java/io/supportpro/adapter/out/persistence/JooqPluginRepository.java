@@ -249,8 +249,10 @@ final class JooqPluginRepository implements PluginRepository {
   }
 
   /**
-   * Read from the ({@code plugin_id, value_key, operator_id}) index, in chunks that stay well under
-   * the databases' limits on bind values.
+   * Read by operator alone, from the {@code operator_id} index, in chunks that stay well under the
+   * databases' limits on bind values; the plugin and the key are picked out here. Given them in the
+   * query as well, H2 reads the ({@code plugin_id, value_key}) prefix of another index instead,
+   * which is every operator's value of the key: about 100 ms per page at 100,000 operators.
    */
   @Override
   public Map<OperatorId, String> operatorValues(
@@ -267,14 +269,21 @@ final class JooqPluginRepository implements PluginRepository {
         () -> {
           Map<OperatorId, String> values = new HashMap<>();
           for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
-            dsl.select(PLUGIN_OPERATOR_VALUE.OPERATOR_ID, PLUGIN_OPERATOR_VALUE.VALUE_TEXT)
+            dsl.select(
+                    PLUGIN_OPERATOR_VALUE.PLUGIN_ID,
+                    PLUGIN_OPERATOR_VALUE.VALUE_KEY,
+                    PLUGIN_OPERATOR_VALUE.OPERATOR_ID,
+                    PLUGIN_OPERATOR_VALUE.VALUE_TEXT)
                 .from(PLUGIN_OPERATOR_VALUE)
-                .where(PLUGIN_OPERATOR_VALUE.PLUGIN_ID.eq(plugin.value()))
-                .and(PLUGIN_OPERATOR_VALUE.VALUE_KEY.eq(key))
-                .and(
+                .where(
                     PLUGIN_OPERATOR_VALUE.OPERATOR_ID.in(
                         ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK))))
-                .forEach(r -> values.put(new OperatorId(r.value1()), r.value2()));
+                .forEach(
+                    r -> {
+                      if (r.value1().equals(plugin.value()) && r.value2().equals(key)) {
+                        values.put(new OperatorId(r.value3()), r.value4());
+                      }
+                    });
           }
           return Map.copyOf(values);
         });
