@@ -19,6 +19,8 @@ import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -267,6 +269,37 @@ public abstract class OperatorRepositoryContract {
     assertThat(repository.search("_", new PageRequest(1, 10)).total()).isZero();
     assertThat(repository.search("\\", new PageRequest(1, 10)).total()).isZero();
     assertThat(repository.search("' OR 1=1 --", new PageRequest(1, 10)).total()).isZero();
+  }
+
+  @Test
+  void concurrentRenames_leaveTheOperatorFoundByTheStoredNameOnly() throws Exception {
+    Operator alice = operator("alice");
+    repository.add(alice, HASH);
+    List<String> names = List.of("Ada Byron", "Grace Hopper", "Mary Somerville", "Emmy Noether");
+
+    for (int round = 0; round < 5; round++) {
+      AtOnce.run(
+          names.stream()
+              .<Callable<UpdateOutcome>>map(
+                  name ->
+                      () ->
+                          repository.update(
+                              alice.id(),
+                              new OperatorChanges(
+                                  Optional.empty(),
+                                  Optional.of(new DisplayName(name)),
+                                  Optional.empty(),
+                                  Optional.empty())))
+              .toList());
+
+      String stored = repository.findById(alice.id()).orElseThrow().displayName().value();
+      for (String name : names) {
+        String family = name.substring(name.indexOf(' ') + 1);
+        assertThat(repository.search(family, new PageRequest(1, 10)).total())
+            .as("found by %s while named %s", family, stored)
+            .isEqualTo(name.equals(stored) ? 1 : 0);
+      }
+    }
   }
 
   @Test
