@@ -7,9 +7,9 @@ import java.util.Set;
 /**
  * How a search text finds operators: it must begin a word of the username, of the e-mail address or
  * of the display name, without regard to case, and may run on past the end of that word ("smi"
- * finds "Jo Smith", "jo sm" finds her too, "mith" does not). Beginnings of words, unlike any part
- * of a name, can be looked up in an index.
+ * finds "Jo Smith", "jo sm" finds her too, "mith" does not).
  */
+// Beginnings of words, unlike any part of a name, can be looked up in an index.
 public final class OperatorSearch {
   private OperatorSearch() {}
 
