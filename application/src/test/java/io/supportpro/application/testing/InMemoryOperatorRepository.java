@@ -5,6 +5,7 @@ import io.supportpro.application.port.out.OperatorChanges;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.OperatorSearch;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
@@ -103,15 +104,11 @@ public final class InMemoryOperatorRepository implements OperatorRepository {
 
   @Override
   public synchronized Page<Operator> search(String text, PageRequest page) {
-    String folded = text.strip().toLowerCase(Locale.ROOT);
+    String folded = OperatorSearch.fold(text);
     List<Operator> matching =
         accounts.values().stream()
             .map(OperatorAccount::operator)
-            .filter(
-                o ->
-                    o.username().value().contains(folded)
-                        || o.email().value().contains(folded)
-                        || o.displayName().value().toLowerCase(Locale.ROOT).contains(folded))
+            .filter(o -> OperatorSearch.matches(o, folded))
             .sorted(Comparator.comparing(o -> o.username().value()))
             .toList();
     List<Operator> items = matching.stream().skip(page.offset()).limit(page.size()).toList();

@@ -19,6 +19,8 @@ import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -184,7 +186,7 @@ public abstract class OperatorRepositoryContract {
   }
 
   @Test
-  void search_matchesAnyFieldWithoutCaseAndPagesInUsernameOrder() {
+  void search_findsTheStartOfAWordOfAnyFieldWithoutCaseAndPagesInUsernameOrder() {
     for (String name : new String[] {"dave", "carol", "bob", "alice", "erin"}) {
       repository.add(operator(name), HASH);
     }
@@ -205,9 +207,58 @@ public abstract class OperatorRepositoryContract {
     assertThat(first.total()).isEqualTo(6);
     assertThat(repository.search("ÉVIL", new PageRequest(1, 10)).items()).hasSize(1);
     assertThat(repository.search("EXAMPLE.COM", new PageRequest(1, 10)).total()).isEqualTo(6);
-    assertThat(repository.search("RO", new PageRequest(1, 10)).items())
+    assertThat(repository.search("mallory év", new PageRequest(1, 10)).items()).hasSize(1);
+    assertThat(repository.search("CAR", new PageRequest(1, 10)).items())
         .extracting(o -> o.username().value())
         .containsExactly("carol");
+    assertThat(repository.search("OPERATOR", new PageRequest(1, 10)).total()).isEqualTo(5);
+  }
+
+  @Test
+  void search_doesNotFindTheMiddleOfAWord() {
+    repository.add(operator("carol"), HASH);
+
+    assertThat(repository.search("ro", new PageRequest(1, 10)).total()).isZero();
+    assertThat(repository.search("xample", new PageRequest(1, 10)).total()).isZero();
+    assertThat(repository.search("@example", new PageRequest(1, 10)).total()).isZero();
+    assertThat(repository.search("perator", new PageRequest(1, 10)).total()).isZero();
+  }
+
+  @Test
+  void search_listsAnOperatorFoundByManyWordsOnce() {
+    Operator smith = operator("smith");
+    repository.add(
+        smith.withProfile(
+            new EmailAddress("smith@smith.example"),
+            new DisplayName("Smith Smithson"),
+            smith.role()),
+        HASH);
+
+    Page<Operator> found = repository.search("smith", new PageRequest(1, 10));
+
+    assertThat(found.items()).extracting(o -> o.username().value()).containsExactly("smith");
+    assertThat(found.total()).isEqualTo(1);
+  }
+
+  @Test
+  void search_findsAnOperatorByTheProfileAsUpdated() {
+    Operator alice = operator("alice");
+    repository.add(alice, HASH);
+
+    repository.update(
+        alice.id(),
+        OperatorChanges.between(
+            alice,
+            alice.withProfile(
+                new EmailAddress("ada@lovelace.example"),
+                new DisplayName("Ada Byron"),
+                alice.role())));
+
+    assertThat(repository.search("ada@love", new PageRequest(1, 10)).total()).isEqualTo(1);
+    assertThat(repository.search("byron", new PageRequest(1, 10)).total()).isEqualTo(1);
+    assertThat(repository.search("alice@", new PageRequest(1, 10)).total()).isZero();
+    assertThat(repository.search("operator", new PageRequest(1, 10)).total()).isZero();
+    assertThat(repository.search("alice", new PageRequest(1, 10)).total()).isEqualTo(1);
   }
 
   @Test
@@ -218,6 +269,37 @@ public abstract class OperatorRepositoryContract {
     assertThat(repository.search("_", new PageRequest(1, 10)).total()).isZero();
     assertThat(repository.search("\\", new PageRequest(1, 10)).total()).isZero();
     assertThat(repository.search("' OR 1=1 --", new PageRequest(1, 10)).total()).isZero();
+  }
+
+  @Test
+  void concurrentRenames_leaveTheOperatorFoundByTheStoredNameOnly() throws Exception {
+    Operator alice = operator("alice");
+    repository.add(alice, HASH);
+    List<String> names = List.of("Ada Byron", "Grace Hopper", "Mary Somerville", "Emmy Noether");
+
+    for (int round = 0; round < 5; round++) {
+      AtOnce.run(
+          names.stream()
+              .<Callable<UpdateOutcome>>map(
+                  name ->
+                      () ->
+                          repository.update(
+                              alice.id(),
+                              new OperatorChanges(
+                                  Optional.empty(),
+                                  Optional.of(new DisplayName(name)),
+                                  Optional.empty(),
+                                  Optional.empty())))
+              .toList());
+
+      String stored = repository.findById(alice.id()).orElseThrow().displayName().value();
+      for (String name : names) {
+        String family = name.substring(name.indexOf(' ') + 1);
+        assertThat(repository.search(family, new PageRequest(1, 10)).total())
+            .as("found by %s while named %s", family, stored)
+            .isEqualTo(name.equals(stored) ? 1 : 0);
+      }
+    }
   }
 
   @Test

@@ -246,6 +246,11 @@ public abstract class PluginRepositoryContract {
     assertThat(usernames(filter("", Status.NOT_ENABLED, anyRole, Optional.of(false))))
         .containsExactly("carol");
     assertThat(usernames(filter("CAR", Status.ALL, anyRole, anyActivity))).containsExactly("carol");
+    assertThat(usernames(filter("arol", Status.ALL, anyRole, anyActivity))).isEmpty();
+    assertThat(usernames(filter("operator b", Status.ALL, anyRole, anyActivity)))
+        .containsExactly("bob");
+    assertThat(usernames(filter("example.com", Status.NOT_ENABLED, anyRole, anyActivity)))
+        .containsExactly("bob", "carol");
     assertThat(usernames(filter("100%_", Status.ALL, anyRole, anyActivity))).isEmpty();
     assertThat(usernames(PluginOperatorFilter.EVERYONE.among(Set.of(bob.id(), carol.id()))))
         .containsExactly("bob", "carol");

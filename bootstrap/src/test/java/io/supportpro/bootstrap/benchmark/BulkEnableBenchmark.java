@@ -1,6 +1,5 @@
 package io.supportpro.bootstrap.benchmark;
 
-import io.supportpro.adapter.out.persistence.DatabaseSettings;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.in.OperatorChoice;
 import io.supportpro.application.port.in.PluginOperatorsCommand;
@@ -13,28 +12,20 @@ import io.supportpro.application.testing.FakePromptPlugin;
 import io.supportpro.application.testing.FakeSecretCipher;
 import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.domain.audit.Actor;
-import io.supportpro.domain.operator.DisplayName;
-import io.supportpro.domain.operator.EmailAddress;
-import io.supportpro.domain.operator.Operator;
-import io.supportpro.domain.operator.OperatorId;
-import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
-import io.supportpro.domain.operator.Username;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginState;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Measures a plugin's change for every matching operator, as the operators page makes it, over the
- * embedded database with many operators: enabling and disabling all of them, and counting a
- * filtered page. The operators are seeded through the stores, not the pages. It prints figures and
- * asserts nothing.
+ * Measures a plugin's change for every matching operator, as the operators page makes it, over
+ * embedded H2 and embedded PostgreSQL with many operators: enabling and disabling all of them, and
+ * counting a filtered page. The operators are seeded through the stores, not the pages. It prints
+ * figures and asserts nothing.
  *
  * <p>Run with {@code ./mvnw -Pbenchmark -pl bootstrap -am verify -DskipTests -DskipITs}; {@code
  * -Dbenchmark.operators=N} changes the number of operators (100,000 by default).
@@ -42,71 +33,62 @@ import java.util.function.Supplier;
 public final class BulkEnableBenchmark {
   private BulkEnableBenchmark() {}
 
-  /** Seeds the operators, then prints how long each change of all of them takes. */
+  /**
+   * Seeds the operators into each database, then prints how long each change of all of them takes.
+   */
   public static void main(String[] args) throws Exception {
     int count = Integer.getInteger("benchmark.operators", 100_000);
-    Path data = Files.createTempDirectory("supportpro-bulk-bench-");
-    try (Persistence persistence = Persistence.open(DatabaseSettings.embeddedH2(data))) {
-      Stores stores = persistence.stores();
-      var plugin = new FakePromptPlugin();
-      var service =
-          new PluginOperatorsService(
-              new InMemoryPluginCatalog(List.of(plugin)),
-              stores.plugins(),
-              stores.operators(),
-              stores.auditLog(),
-              Mailer.none(),
-              Clock.system());
-      long seeding = System.nanoTime();
-      var hash = new PasswordHash("$benchmark$not-a-real-hash");
-      for (int i = 0; i < count; i++) {
-        String name = "agent%06d".formatted(i);
-        stores
-            .operators()
-            .add(
-                new Operator(
-                    OperatorId.random(),
-                    new Username(name),
-                    new EmailAddress(name + "@example.com"),
-                    new DisplayName("Agent " + i),
-                    i % 50 == 0 ? Role.ADMINISTRATOR : Role.OPERATOR,
-                    i % 10 != 0),
-                hash);
+    for (BenchmarkDatabase database : BenchmarkDatabase.values()) {
+      try (Persistence persistence = database.open()) {
+        measure(persistence.stores(), database, count);
       }
-      stores.plugins().transition(FakePromptPlugin.ID, PluginState.AVAILABLE, PluginState.INACTIVE);
-      stores.plugins().transition(FakePromptPlugin.ID, PluginState.INACTIVE, PluginState.ACTIVE);
-      stores
-          .plugins()
-          .saveSettingsIfActive(
-              FakePromptPlugin.ID, FakePromptPlugin.saved(new FakeSecretCipher()));
-      System.out.printf(
-          "SupportPro bulk-enable benchmark: %d operators on embedded H2 (seeded in %d s)%n",
-          count, (System.nanoTime() - seeding) / 1_000_000_000);
-
-      Actor admin = Actor.system("benchmark");
-      var notEnabled =
-          new PluginOperatorFilter(
-              "",
-              PluginOperatorFilter.Status.NOT_ENABLED,
-              Optional.of(Role.OPERATOR),
-              Optional.of(true),
-              Optional.empty());
-      timed(
-          "count and first page of active operators not enabled",
-          () -> page(service, notEnabled).total() + " of them");
-      timed(
-          "enable for all matching operators (one transaction)",
-          () -> changed(service.setAll(command(admin, PluginOperatorFilter.EVERYONE, true))));
-      timed(
-          "count and first page of active operators not enabled",
-          () -> page(service, notEnabled).total() + " of them");
-      timed(
-          "disable for all matching operators (one transaction)",
-          () -> changed(service.setAll(command(admin, PluginOperatorFilter.EVERYONE, false))));
-      timed(
-          "enable again for all matching operators (one transaction)",
-          () -> changed(service.setAll(command(admin, PluginOperatorFilter.EVERYONE, true))));
     }
+  }
+
+  private static void measure(Stores stores, BenchmarkDatabase database, int count)
+      throws Exception {
+    var plugin = new FakePromptPlugin();
+    var service =
+        new PluginOperatorsService(
+            new InMemoryPluginCatalog(List.of(plugin)),
+            stores.plugins(),
+            stores.operators(),
+            stores.auditLog(),
+            Mailer.none(),
+            Clock.system());
+    long seconds = BenchmarkDatabase.seed(stores, count);
+    stores.plugins().transition(FakePromptPlugin.ID, PluginState.AVAILABLE, PluginState.INACTIVE);
+    stores.plugins().transition(FakePromptPlugin.ID, PluginState.INACTIVE, PluginState.ACTIVE);
+    stores
+        .plugins()
+        .saveSettingsIfActive(FakePromptPlugin.ID, FakePromptPlugin.saved(new FakeSecretCipher()));
+    System.out.printf(
+        "SupportPro bulk-enable benchmark: %d operators on %s (seeded in %d s)%n",
+        count, database.label(), seconds);
+
+    Actor admin = Actor.system("benchmark");
+    var notEnabled =
+        new PluginOperatorFilter(
+            "",
+            PluginOperatorFilter.Status.NOT_ENABLED,
+            Optional.of(Role.OPERATOR),
+            Optional.of(true),
+            Optional.empty());
+    timed(
+        "count and first page of active operators not enabled",
+        () -> page(service, notEnabled).total() + " of them");
+    timed(
+        "enable for all matching operators (one transaction)",
+        () -> changed(service.setAll(command(admin, PluginOperatorFilter.EVERYONE, true))));
+    timed(
+        "count and first page of active operators not enabled",
+        () -> page(service, notEnabled).total() + " of them");
+    timed(
+        "disable for all matching operators (one transaction)",
+        () -> changed(service.setAll(command(admin, PluginOperatorFilter.EVERYONE, false))));
+    timed(
+        "enable again for all matching operators (one transaction)",
+        () -> changed(service.setAll(command(admin, PluginOperatorFilter.EVERYONE, true))));
   }
 
   private static Page<OperatorChoice> page(

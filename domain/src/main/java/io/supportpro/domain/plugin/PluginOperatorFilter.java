@@ -2,16 +2,16 @@ package io.supportpro.domain.plugin;
 
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.OperatorSearch;
 import io.supportpro.domain.operator.Role;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which operators a plugin's operators page lists and a change of many covers: a text in the
- * username, e-mail address or display name, whether the plugin is enabled for them, their role,
- * whether they are active, and, for a selection, their identities.
+ * Which operators a plugin's operators page lists and a change of many covers: a text that begins a
+ * word of the username, e-mail address or display name ({@link OperatorSearch}), whether the plugin
+ * is enabled for them, their role, whether they are active, and, for a selection, their identities.
  */
 public record PluginOperatorFilter(
     String text,
@@ -38,7 +38,7 @@ public record PluginOperatorFilter(
   }
 
   public PluginOperatorFilter {
-    text = Objects.requireNonNull(text, "text").strip().toLowerCase(Locale.ROOT);
+    text = OperatorSearch.fold(Objects.requireNonNull(text, "text"));
     if (text.length() > MAX_TEXT_LENGTH) {
       throw new IllegalArgumentException(
           "A search has at most " + MAX_TEXT_LENGTH + " characters.");
@@ -60,10 +60,7 @@ public record PluginOperatorFilter(
 
   /** Whether the operator, for whom the plugin is enabled or not, is covered. */
   public boolean matches(Operator operator, boolean enabled) {
-    return (text.isEmpty()
-            || operator.username().value().contains(text)
-            || operator.email().value().contains(text)
-            || operator.displayName().value().toLowerCase(Locale.ROOT).contains(text))
+    return OperatorSearch.matches(operator, text)
         && switch (status) {
           case ALL -> true;
           case ENABLED -> enabled;

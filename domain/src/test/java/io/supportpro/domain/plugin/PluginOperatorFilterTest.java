@@ -45,6 +45,24 @@ class PluginOperatorFilterTest {
   }
 
   @Test
+  void theText_mustBeginAWordOfTheUsernameEmailOrName() {
+    assertThat(filter("ALI").matches(alice, false)).isTrue();
+    assertThat(filter("operator al").matches(alice, false)).isTrue();
+    assertThat(filter("example.com").matches(alice, false)).isTrue();
+    assertThat(filter("lice").matches(alice, false)).isFalse();
+    assertThat(filter("xample").matches(alice, false)).isFalse();
+  }
+
+  private static PluginOperatorFilter filter(String text) {
+    return new PluginOperatorFilter(
+        text,
+        PluginOperatorFilter.Status.ALL,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  @Test
   void aSelection_isBoundedByOnePage() {
     Set<OperatorId> tooMany =
         IntStream.rangeClosed(0, PluginOperatorFilter.MAX_SELECTED)

@@ -2,6 +2,7 @@ package io.supportpro.adapter.out.persistence;
 
 import static io.supportpro.adapter.out.persistence.SqlErrors.guard;
 import static io.supportpro.adapter.out.persistence.jooq.Tables.OPERATOR;
+import static io.supportpro.adapter.out.persistence.jooq.Tables.OPERATOR_SEARCH_TERM;
 
 import io.supportpro.application.port.out.OperatorAccount;
 import io.supportpro.application.port.out.OperatorChanges;
@@ -10,6 +11,7 @@ import io.supportpro.domain.operator.DisplayName;
 import io.supportpro.domain.operator.EmailAddress;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.OperatorSearch;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.operator.Username;
@@ -34,7 +36,7 @@ import org.jooq.impl.DSL;
 /** Operators in the {@code operator} table. */
 final class JooqOperatorRepository implements OperatorRepository {
   private static final int MAX_HASH_LENGTH = 512;
-  static final char LIKE_ESCAPE = '\\';
+  private static final char LIKE_ESCAPE = '\\';
   static final List<SelectField<?>> PROFILE =
       List.of(
           OPERATOR.ID,
@@ -64,16 +66,20 @@ final class JooqOperatorRepository implements OperatorRepository {
         "adding an operator",
         () -> {
           try {
-            dsl.insertInto(OPERATOR)
-                .set(OPERATOR.ID, operator.id().value())
-                .set(OPERATOR.USERNAME, operator.username().value())
-                .set(OPERATOR.EMAIL, operator.email().value())
-                .set(OPERATOR.DISPLAY_NAME, operator.displayName().value())
-                .set(OPERATOR.DISPLAY_NAME_LOWER, lower(operator.displayName()))
-                .set(OPERATOR.ROLE, operator.role().name())
-                .set(OPERATOR.ACTIVE, operator.active())
-                .set(OPERATOR.PASSWORD_HASH, hash)
-                .execute();
+            dsl.transaction(
+                configuration -> {
+                  DSLContext tx = DSL.using(configuration);
+                  tx.insertInto(OPERATOR)
+                      .set(OPERATOR.ID, operator.id().value())
+                      .set(OPERATOR.USERNAME, operator.username().value())
+                      .set(OPERATOR.EMAIL, operator.email().value())
+                      .set(OPERATOR.DISPLAY_NAME, operator.displayName().value())
+                      .set(OPERATOR.ROLE, operator.role().name())
+                      .set(OPERATOR.ACTIVE, operator.active())
+                      .set(OPERATOR.PASSWORD_HASH, hash)
+                      .execute();
+                  insertSearchTerms(tx, operator);
+                });
             return AddOutcome.ADDED;
           } catch (DataAccessException e) {
             if (!SqlErrors.isUniqueViolation(e)) {
@@ -171,7 +177,6 @@ final class JooqOperatorRepository implements OperatorRepository {
     }
     if (!before.displayName().equals(after.displayName())) {
       columns.put(OPERATOR.DISPLAY_NAME, after.displayName().value());
-      columns.put(OPERATOR.DISPLAY_NAME_LOWER, lower(after.displayName()));
     }
     if (before.role() != after.role()) {
       columns.put(OPERATOR.ROLE, after.role().name());
@@ -182,7 +187,24 @@ final class JooqOperatorRepository implements OperatorRepository {
     if (!columns.isEmpty()) {
       tx.update(OPERATOR).set(columns).where(OPERATOR.ID.eq(id.value())).execute();
     }
+    if (!OperatorSearch.terms(before).equals(OperatorSearch.terms(after))) {
+      tx.deleteFrom(OPERATOR_SEARCH_TERM)
+          .where(OPERATOR_SEARCH_TERM.OPERATOR_ID.eq(id.value()))
+          .execute();
+      insertSearchTerms(tx, after);
+    }
     return new UpdateOutcome.Updated(before, after);
+  }
+
+  /** The rows a search finds the operator by, in the same transaction as the operator's row. */
+  private static void insertSearchTerms(DSLContext tx, Operator operator) {
+    var insert =
+        tx.insertInto(
+            OPERATOR_SEARCH_TERM, OPERATOR_SEARCH_TERM.OPERATOR_ID, OPERATOR_SEARCH_TERM.TERM);
+    for (String term : OperatorSearch.terms(operator)) {
+      insert = insert.values(operator.id().value(), term);
+    }
+    insert.execute();
   }
 
   private static boolean emailTakenByAnother(DSLContext dsl, OperatorId id, EmailAddress email) {
@@ -269,18 +291,7 @@ final class JooqOperatorRepository implements OperatorRepository {
   @Override
   public Page<Operator> search(String text, PageRequest page) {
     Objects.requireNonNull(page, "page");
-    String folded = Objects.requireNonNull(text, "text").strip().toLowerCase(Locale.ROOT);
-    Condition matches = DSL.noCondition();
-    if (!folded.isEmpty()) {
-      String pattern = "%" + escapeLike(folded) + "%";
-      matches =
-          OPERATOR
-              .USERNAME
-              .like(pattern, LIKE_ESCAPE)
-              .or(OPERATOR.EMAIL.like(pattern, LIKE_ESCAPE))
-              .or(OPERATOR.DISPLAY_NAME_LOWER.like(pattern, LIKE_ESCAPE));
-    }
-    Condition where = matches;
+    Condition where = found(OperatorSearch.fold(Objects.requireNonNull(text, "text")));
     return guard(
         "searching operators",
         () -> {
@@ -305,8 +316,23 @@ final class JooqOperatorRepository implements OperatorRepository {
         "counting administrators", () -> (long) dsl.fetchCount(OPERATOR, ACTIVE_ADMINISTRATOR));
   }
 
+  /**
+   * The operators a folded search text finds ({@link OperatorSearch}), as a condition on {@code
+   * operator}: the identities of the search terms that begin with the text, a range of the terms'
+   * prefix index however many operators there are.
+   */
+  static Condition found(String folded) {
+    if (folded.isEmpty()) {
+      return DSL.noCondition();
+    }
+    return OPERATOR.ID.in(
+        DSL.select(OPERATOR_SEARCH_TERM.OPERATOR_ID)
+            .from(OPERATOR_SEARCH_TERM)
+            .where(OPERATOR_SEARCH_TERM.TERM.like(escapeLike(folded) + "%", LIKE_ESCAPE)));
+  }
+
   /** The text with LIKE's wildcards and escape character made literal. */
-  static String escapeLike(String text) {
+  private static String escapeLike(String text) {
     StringBuilder escaped = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -316,10 +342,6 @@ final class JooqOperatorRepository implements OperatorRepository {
       escaped.append(c);
     }
     return escaped.toString();
-  }
-
-  private static String lower(DisplayName displayName) {
-    return displayName.value().toLowerCase(Locale.ROOT);
   }
 
   private static String checkedHash(PasswordHash passwordHash) {

@@ -24,6 +24,9 @@ import org.jooq.impl.DSL;
  */
 public final class Persistence implements AutoCloseable {
   private static final String MIGRATIONS = "classpath:db/migration";
+  // What only one kind of database needs, such as the index a prefix search uses.
+  private static final String H2_MIGRATIONS = "classpath:db/h2";
+  private static final String POSTGRESQL_MIGRATIONS = "classpath:db/postgresql";
   // Long enough for a database on the network, short enough that a wrong URL fails at once.
   private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
   private static final Set<String> BAD_CREDENTIALS = Set.of("28000", "28P01");
@@ -188,7 +191,8 @@ public final class Persistence implements AutoCloseable {
       MigrateResult result =
           Flyway.configure(Persistence.class.getClassLoader())
               .dataSource(pool)
-              .locations(MIGRATIONS)
+              .locations(MIGRATIONS, settings.isH2() ? H2_MIGRATIONS : POSTGRESQL_MIGRATIONS)
+              .javaMigrations(new SearchTermsMigration())
               .load()
               .migrate();
       String version =

@@ -3,16 +3,19 @@ package io.supportpro.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.Stores;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionClient;
 import io.supportpro.domain.session.SessionKey;
 import io.supportpro.domain.session.SessionToken;
+import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,8 +111,8 @@ class MigrationIT {
                 + " CURRENT_TIMESTAMP)")
             .formatted("a".repeat(64), adaWaiting.value(), ada.value()));
 
-    // V8, and V9 to V12 after it.
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(5, "12"));
+    // V8, and V9 to V13 (with its Java and per-database parts 13.1 and 13.2) after it.
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(8, "13.2"));
 
     try (Persistence migrated = Persistence.open(settings)) {
       Stores stores = migrated.stores();
@@ -123,6 +126,32 @@ class MigrationIT {
       assertThat(factor(stores, daveSignedIn)).isEqualTo(SecondFactor.NONE);
       assertThat(stores.pendingSignIns().take("a".repeat(64)))
           .hasValueSatisfying(signIn -> assertThat(signIn.plugin()).isEqualTo(OTHER_PROMPT));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void v13_operatorsAddedBeforeAreFoundByTheStartOfAnyWordOfTheirNames(TestDatabase database) {
+    DatabaseSettings settings = database.freshSettings();
+    migrateTo(settings, "10");
+    TestDatabase.execute(
+        settings,
+        operator(OperatorId.random(), "bob"),
+        "INSERT INTO operator (id, username, email, display_name, display_name_lower, role, active,"
+            + " password_hash) VALUES ('%s', 'ada', 'ada.byron@example.com', 'Ada King-Lovelace',"
+                .formatted(OperatorId.random().value())
+            + " 'ada king-lovelace', 'OPERATOR', TRUE, '$test$hash')");
+
+    try (Persistence migrated = Persistence.open(settings)) {
+      OperatorRepository operators = migrated.stores().operators();
+      for (String search : List.of("ADA", "byron@", "king-l", "LOVELACE", "example.com")) {
+        assertThat(operators.search(search, new PageRequest(1, 10)).items())
+            .as(search)
+            .extracting(found -> found.username().value())
+            .contains("ada");
+      }
+      assertThat(operators.search("ing", new PageRequest(1, 10)).total()).isZero();
+      assertThat(operators.search("bob", new PageRequest(1, 10)).total()).isEqualTo(1);
     }
   }
 
@@ -150,7 +179,8 @@ class MigrationIT {
     OperatorId ada = OperatorId.random();
     TestDatabase.execute(settings, operator(ada, "ada"));
 
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(4, "12"));
+    // V9, and V10 to V13 (with 13.1 and 13.2) after it.
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(7, "13.2"));
 
     try (Persistence migrated = Persistence.open(settings)) {
       var account = migrated.stores().operators().findAccount(ada).orElseThrow();

@@ -17,8 +17,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,22 +128,34 @@ class PersistenceIT {
     assertThat(hasher.matches(password, new PasswordHash(stored))).isTrue();
   }
 
-  /** How many migration scripts the module ships. */
+  /**
+   * How many migrations the module ships for each database: the shared scripts, the scripts of one
+   * database (H2 and PostgreSQL have theirs at the same versions) and the Java migration.
+   */
   private static int migrationScripts() {
     return versions().size();
   }
 
-  /** The version of the newest migration script, as Flyway names it. */
+  /** The version of the newest migration, as Flyway names it. */
   private static String latestVersion() {
-    return versions().stream().max(Comparator.naturalOrder()).map(String::valueOf).orElseThrow();
+    return versions().stream().max(Comparator.naturalOrder()).orElseThrow().getVersion();
   }
 
-  private static List<Integer> versions() {
+  private static List<MigrationVersion> versions() {
+    List<MigrationVersion> versions = new ArrayList<>(scriptVersions("migration"));
+    List<MigrationVersion> ofH2 = scriptVersions("h2");
+    assertThat(scriptVersions("postgresql")).containsExactlyInAnyOrderElementsOf(ofH2);
+    versions.addAll(ofH2);
+    versions.add(new SearchTermsMigration().getVersion());
+    return versions;
+  }
+
+  private static List<MigrationVersion> scriptVersions(String folder) {
     // The tests run in the module's directory.
-    try (var scripts = Files.list(Path.of("src/main/resources/db/migration"))) {
+    try (var scripts = Files.list(Path.of("src/main/resources/db", folder))) {
       return scripts
           .map(script -> script.getFileName().toString())
-          .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+          .map(name -> MigrationVersion.fromVersion(name.substring(1, name.indexOf("__"))))
           .toList();
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -68,6 +68,10 @@ class AdministrationIT {
     assertThat(search.text()).contains("olivia", "olivia@example.com", "Operator", "Active");
     assertThat(search.text()).doesNotContain("agent00");
     assertThat(search.body()).contains("value=\"OLI\"");
+    assertThat(search.text()).contains("Finds the beginning of any word");
+    assertThat(admin.get("/admin/operators?q=LIVIA").text())
+        .contains("No operators match.")
+        .doesNotContain("olivia@example.com");
   }
 
   @Test

@@ -91,6 +91,7 @@ class PluginOperatorsIT {
     assertThat(search.body().split("<tr>", -1)).hasSize(1 + 1 + 10);
     assertThat(search.text()).contains("agent10", "agent19").doesNotContain("agent20");
     assertThat(admin.get(OPERATORS + "?q=nobody-like-this").text()).contains("No operators match.");
+    assertThat(admin.get(OPERATORS + "?q=GENT1").text()).contains("No operators match.");
     assertThat(admin.get(OPERATORS + "?page=0").status()).isEqualTo(400);
     assertThat(admin.get(OPERATORS + "?page=x").status()).isEqualTo(400);
     assertThat(admin.get(OPERATORS + "?page=9").text()).contains("No operators match.");

@@ -9,8 +9,8 @@ import java.util.Optional;
 /** Finds operators for the administration pages. */
 public interface ListOperatorsUseCase {
   /**
-   * Operators whose username, e-mail address or display name contains the text, ordered by
-   * username, one page at a time.
+   * Operators for whom the text begins a word of their username, e-mail address or display name,
+   * ordered by username, one page at a time.
    */
   Page<Operator> list(String search, PageRequest page);
 

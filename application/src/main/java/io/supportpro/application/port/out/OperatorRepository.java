@@ -2,6 +2,7 @@ package io.supportpro.application.port.out;
 
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.OperatorSearch;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
@@ -67,8 +68,9 @@ public interface OperatorRepository {
   Optional<OperatorAccount> findAccount(String login);
 
   /**
-   * Operators whose username, e-mail address or display name contains {@code text} (without regard
-   * to case; empty matches all), ordered by username.
+   * Operators found by {@code text} as {@link OperatorSearch} says: it begins a word of their
+   * username, e-mail address or display name, without regard to case (empty finds all); ordered by
+   * username.
    */
   Page<Operator> search(String text, PageRequest page);
 

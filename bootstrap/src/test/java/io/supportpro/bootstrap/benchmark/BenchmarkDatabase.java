@@ -1,0 +1,152 @@
+package io.supportpro.bootstrap.benchmark;
+
+import io.supportpro.adapter.out.persistence.DatabaseSettings;
+import io.supportpro.adapter.out.persistence.Persistence;
+import io.supportpro.adapter.out.persistence.testing.PostgresDatabases;
+import io.supportpro.application.port.out.Stores;
+import io.supportpro.domain.operator.DisplayName;
+import io.supportpro.domain.operator.EmailAddress;
+import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.operator.Role;
+import io.supportpro.domain.operator.Username;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+/**
+ * A database the benchmarks measure, empty when opened, and the operators they seed into it through
+ * the stores.
+ */
+enum BenchmarkDatabase {
+  H2("embedded H2"),
+  POSTGRESQL("embedded PostgreSQL");
+
+  private static final List<String> GIVEN_NAMES =
+      List.of(
+          "Ada", "Ben", "Chloé", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas",
+          "Kwame", "Lena", "Mateo", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq",
+          "Uma", "Viktor", "Wen", "Xavier", "Yara", "Zoltan", "Amara", "Bruno", "Carmen", "Diego");
+  private static final List<String> FAMILY_NAMES =
+      List.of(
+          "Andersen",
+          "Baker",
+          "Costa",
+          "Dubois",
+          "Eriksson",
+          "Fischer",
+          "García",
+          "Hughes",
+          "Ivanova",
+          "Jensen",
+          "Kowalski",
+          "Lindqvist",
+          "Moreau",
+          "Novak",
+          "O'Brien",
+          "Petrov",
+          "Quinn",
+          "Rossi",
+          "Schmidt",
+          "Tanaka",
+          "Umarov",
+          "Varga",
+          "Walsh",
+          "Yilmaz",
+          "Zhang",
+          "Almeida",
+          "Becker",
+          "Conti",
+          "Dalton",
+          "Ekström",
+          "Ferreira",
+          "Gallagher",
+          "Horvat",
+          "Ibrahim",
+          "Janssen",
+          "Kim",
+          "Larsen",
+          "Müller",
+          "Nakamura",
+          "Olsen");
+  private static final List<String> DOMAINS =
+      List.of("example.com", "support.example.org", "example.net", "helpdesk.example");
+
+  private final String label;
+
+  BenchmarkDatabase(String label) {
+    this.label = label;
+  }
+
+  /** What the figures are of. */
+  String label() {
+    return label;
+  }
+
+  /** A new, empty database of this kind, migrated. */
+  Persistence open() throws IOException, ClassNotFoundException {
+    // Maven runs each benchmark in a class loader of its own within one JVM, and the JDK looks for
+    // JDBC drivers with the service loader only once per JVM, in the first: load this one here.
+    Class.forName(
+        switch (this) {
+          case H2 -> "org.h2.Driver";
+          case POSTGRESQL -> "org.postgresql.Driver";
+        });
+    return Persistence.open(
+        switch (this) {
+          case H2 -> DatabaseSettings.embeddedH2(Files.createTempDirectory("supportpro-bench-"));
+          case POSTGRESQL -> PostgresDatabases.freshDatabase();
+        });
+  }
+
+  /**
+   * The {@code i}-th seeded operator: varied names, one in 50 an administrator, one in 10 not
+   * active.
+   */
+  static Operator operator(int i) {
+    String given = GIVEN_NAMES.get(i % GIVEN_NAMES.size());
+    String family = FAMILY_NAMES.get((i / GIVEN_NAMES.size()) % FAMILY_NAMES.size());
+    String plainFamily = family.replace("'", "").replace("í", "i").replace("ö", "o");
+    String name = (given.charAt(0) + plainFamily + i).toLowerCase(java.util.Locale.ROOT);
+    return new Operator(
+        OperatorId.random(),
+        new Username(name),
+        new EmailAddress(name + "@" + DOMAINS.get(i % DOMAINS.size())),
+        new DisplayName(given + " " + family),
+        i % 50 == 0 ? Role.ADMINISTRATOR : Role.OPERATOR,
+        i % 10 != 0);
+  }
+
+  /**
+   * Adds {@code count} operators through the operator store, as the panel adds them one at a time,
+   * from a few threads at once so that the seeding of a database over the network does not wait on
+   * each round trip; returns the seconds it took.
+   */
+  static long seed(Stores stores, int count) throws Exception {
+    long start = System.nanoTime();
+    var hash = new PasswordHash("$benchmark$not-a-real-hash");
+    int threads = 4;
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<?>> parts =
+          IntStream.range(0, threads)
+              .<Future<?>>mapToObj(
+                  part ->
+                      pool.submit(
+                          () -> {
+                            for (int i = part; i < count; i += threads) {
+                              stores.operators().add(operator(i), hash);
+                            }
+                          }))
+              .toList();
+      for (Future<?> part : parts) {
+        part.get();
+      }
+    }
+    return (System.nanoTime() - start) / 1_000_000_000;
+  }
+}

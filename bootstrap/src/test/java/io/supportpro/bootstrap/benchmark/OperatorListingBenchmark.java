@@ -1,0 +1,242 @@
+package io.supportpro.bootstrap.benchmark;
+
+import io.supportpro.adapter.out.persistence.Persistence;
+import io.supportpro.application.port.in.PluginOperatorsCommand;
+import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.Mailer;
+import io.supportpro.application.port.out.Stores;
+import io.supportpro.application.service.ListOperatorsService;
+import io.supportpro.application.service.PluginOperatorsService;
+import io.supportpro.application.testing.FakePromptPlugin;
+import io.supportpro.application.testing.FakeSecretCipher;
+import io.supportpro.application.testing.InMemoryPluginCatalog;
+import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.operator.PasswordHash;
+import io.supportpro.domain.operator.Role;
+import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.plugin.PluginOperatorFilter;
+import io.supportpro.domain.plugin.PluginOperatorFilter.Status;
+import io.supportpro.domain.plugin.PluginState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures what the operators pages ask of the stores at scale: the operators list and its
+ * searches, and a plugin's operators page with each filter and the count of those enabled among
+ * them, on embedded H2 and on embedded PostgreSQL, each seeded with the same operators through the
+ * stores. It prints the median, 95th and 99th percentile of each in one table, and asserts nothing.
+ *
+ * <p>Run with {@code ./mvnw -Pbenchmark -pl bootstrap -am verify -DskipTests -DskipITs}; {@code
+ * -Dbenchmark.operators=N} changes the number of operators (100,000 by default), {@code
+ * -Dbenchmark.seconds=N} how long each query is repeated (8 seconds by default, at least 5 times).
+ */
+public final class OperatorListingBenchmark {
+  private static final int PAGE_SIZE = 25;
+  private static final int MIN_SAMPLES = 5;
+  private static final String NO_TEXT = "";
+
+  private OperatorListingBenchmark() {}
+
+  /** Seeds each database, measures every query on it, then prints the table. */
+  public static void main(String[] args) throws Exception {
+    int count = Integer.getInteger("benchmark.operators", 100_000);
+    long nanosPerQuery = Long.getLong("benchmark.seconds", 8) * 1_000_000_000L;
+    Map<String, Map<BenchmarkDatabase, Percentiles>> table = new LinkedHashMap<>();
+    for (BenchmarkDatabase database : BenchmarkDatabase.values()) {
+      try (Persistence persistence = database.open()) {
+        Stores stores = persistence.stores();
+        long seeded = BenchmarkDatabase.seed(stores, count);
+        var plugins = pluginOperators(stores);
+        System.out.printf(
+            "%s: %d operators seeded in %d s, the plugin enabled for %d active operators%n",
+            database.label(), count, seeded, enableForActiveOperators(plugins));
+        var operators = new ListOperatorsService(stores.operators());
+        // H2 answers a query repeated on a connection from its last result until a table it reads
+        // changes. A panel in use changes them (sign-ins, edits, plugins enabled), so, to time the
+        // queries rather than that cache, each one follows a write to the operators and to the
+        // plugins' values that changes nothing the pages show.
+        Runnable write = writeToTheListedTables(stores);
+        for (var query : queries(operators, plugins, count).entrySet()) {
+          table
+              .computeIfAbsent(query.getKey(), k -> new LinkedHashMap<>())
+              .put(database, measure(query.getValue(), write, nanosPerQuery));
+        }
+      }
+    }
+    print(count, table);
+  }
+
+  private static PluginOperatorsService pluginOperators(Stores stores) {
+    var plugin = new FakePromptPlugin();
+    stores.plugins().transition(FakePromptPlugin.ID, PluginState.AVAILABLE, PluginState.INACTIVE);
+    stores.plugins().transition(FakePromptPlugin.ID, PluginState.INACTIVE, PluginState.ACTIVE);
+    stores
+        .plugins()
+        .saveSettingsIfActive(FakePromptPlugin.ID, FakePromptPlugin.saved(new FakeSecretCipher()));
+    return new PluginOperatorsService(
+        new InMemoryPluginCatalog(List.of(plugin)),
+        stores.plugins(),
+        stores.operators(),
+        stores.auditLog(),
+        Mailer.none(),
+        Clock.system());
+  }
+
+  private static Runnable writeToTheListedTables(Stores stores) {
+    OperatorId someone = stores.operators().search(NO_TEXT, page(1)).items().getFirst().id();
+    var hash = new PasswordHash("$benchmark$not-a-real-hash");
+    var writes = new AtomicLong();
+    return () -> {
+      stores.operators().setPassword(someone, hash, false);
+      stores
+          .plugins()
+          .setOperatorValueIfActive(
+              FakePromptPlugin.ID,
+              someone,
+              "benchmark-write",
+              Optional.of(Long.toString(writes.incrementAndGet())));
+    };
+  }
+
+  /** Enables the plugin for the active operators, so that each status filter covers some. */
+  private static long enableForActiveOperators(PluginOperatorsService plugins) {
+    var active = filter(NO_TEXT, Status.ALL, Optional.empty(), Optional.of(true));
+    var result =
+        plugins.setAll(
+            new PluginOperatorsCommand(
+                Actor.system("benchmark"), FakePromptPlugin.ID, active, true));
+    return switch (result) {
+      case io.supportpro.application.port.in.PluginOperatorsResult.Changed changed ->
+          changed.count();
+      default -> throw new IllegalStateException("Not enabled: " + result);
+    };
+  }
+
+  /** Each query a page view makes, by what the table calls it; each answers how many it found. */
+  private static Map<String, Query> queries(
+      ListOperatorsService operators, PluginOperatorsService plugins, int count) {
+    String username = BenchmarkDatabase.operator(count * 4 / 10 + 2).username().value();
+    String usernamePrefix = username.substring(0, username.length() - 1);
+    String email = BenchmarkDatabase.operator(count / 2 + 3).email().value();
+    String emailPrefix = email.substring(0, email.indexOf('@') + 4);
+    String nameWord = "kowalski";
+    int deepPage = Math.max(1, count / PAGE_SIZE * 4 / 5);
+    Map<String, Query> queries = new LinkedHashMap<>();
+    queries.put("operators, page 1", () -> operators.list(NO_TEXT, page(1)).total());
+    queries.put(
+        "operators, page " + deepPage, () -> operators.list(NO_TEXT, page(deepPage)).total());
+    queries.put(
+        "search username prefix '" + usernamePrefix + "'",
+        () -> operators.list(usernamePrefix, page(1)).total());
+    queries.put(
+        "search name word '" + nameWord + "'", () -> operators.list(nameWord, page(1)).total());
+    queries.put(
+        "search e-mail '" + emailPrefix + "'", () -> operators.list(emailPrefix, page(1)).total());
+    Map<String, PluginOperatorFilter> filters = new LinkedHashMap<>();
+    filters.put("all", filter(NO_TEXT, Status.ALL, Optional.empty(), Optional.empty()));
+    filters.put("enabled", filter(NO_TEXT, Status.ENABLED, Optional.empty(), Optional.empty()));
+    filters.put(
+        "not enabled", filter(NO_TEXT, Status.NOT_ENABLED, Optional.empty(), Optional.empty()));
+    filters.put(
+        "administrators",
+        filter(NO_TEXT, Status.ALL, Optional.of(Role.ADMINISTRATOR), Optional.empty()));
+    filters.put("active", filter(NO_TEXT, Status.ALL, Optional.empty(), Optional.of(true)));
+    filters.put("not active", filter(NO_TEXT, Status.ALL, Optional.empty(), Optional.of(false)));
+    filters.put(
+        "name word '" + nameWord + "'",
+        filter(nameWord, Status.ALL, Optional.empty(), Optional.empty()));
+    filters.put(
+        "not enabled, username prefix",
+        filter(usernamePrefix, Status.NOT_ENABLED, Optional.empty(), Optional.empty()));
+    for (var entry : filters.entrySet()) {
+      PluginOperatorFilter filter = entry.getValue();
+      queries.put(
+          "plugin page: " + entry.getKey(),
+          () -> plugins.listMatching(FakePromptPlugin.ID, filter, page(1)).orElseThrow().total());
+      if (filter.status() != Status.NOT_ENABLED) {
+        var enabledAmong = filter(filter.text(), Status.ENABLED, filter.role(), filter.active());
+        queries.put(
+            "plugin page: " + entry.getKey() + ", count enabled",
+            () ->
+                plugins
+                    .listMatching(FakePromptPlugin.ID, enabledAmong, new PageRequest(1, 1))
+                    .orElseThrow()
+                    .total());
+      }
+    }
+    return queries;
+  }
+
+  private static PluginOperatorFilter filter(
+      String text, Status status, Optional<Role> role, Optional<Boolean> active) {
+    return new PluginOperatorFilter(text, status, role, active, Optional.empty());
+  }
+
+  private static PageRequest page(int number) {
+    return new PageRequest(number, PAGE_SIZE);
+  }
+
+  /** A query of one page view; answers how many rows the listing has in all. */
+  @FunctionalInterface
+  private interface Query {
+    long run();
+  }
+
+  /** Latencies of one query, after one run to warm it up. */
+  private record Percentiles(long found, double p50, double p95, double p99, int samples) {}
+
+  /** Times the query again and again, each time after the write of a page view, not timed. */
+  private static Percentiles measure(Query query, Runnable write, long nanos) {
+    long found = query.run();
+    List<Long> samples = new ArrayList<>();
+    long end = System.nanoTime() + nanos;
+    while (samples.size() < MIN_SAMPLES || System.nanoTime() < end) {
+      write.run();
+      long start = System.nanoTime();
+      query.run();
+      samples.add(System.nanoTime() - start);
+    }
+    long[] sorted = samples.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(sorted);
+    return new Percentiles(
+        found, millis(sorted, 0.50), millis(sorted, 0.95), millis(sorted, 0.99), sorted.length);
+  }
+
+  /** The nearest-rank percentile, in milliseconds. */
+  private static double millis(long[] sorted, double quantile) {
+    int rank = (int) Math.ceil(quantile * sorted.length) - 1;
+    return sorted[Math.max(0, rank)] / 1_000_000.0;
+  }
+
+  private static void print(int count, Map<String, Map<BenchmarkDatabase, Percentiles>> table) {
+    System.out.printf(
+        "%nSupportPro operator listings: %d operators, %d cores, page size %d; milliseconds"
+            + " p50 / p95 / p99 (samples), rows found%n",
+        count, Runtime.getRuntime().availableProcessors(), PAGE_SIZE);
+    System.out.printf("| %-50s | %-32s | %-32s | %7s |%n", "query", "H2", "PostgreSQL", "found");
+    System.out.printf(
+        "|%s|%s|%s|%s|%n", "-".repeat(52), "-".repeat(34), "-".repeat(34), "-".repeat(9));
+    table.forEach(
+        (query, figures) ->
+            System.out.printf(
+                "| %-50s | %-32s | %-32s | %7d |%n",
+                query,
+                cell(figures.get(BenchmarkDatabase.H2)),
+                cell(figures.get(BenchmarkDatabase.POSTGRESQL)),
+                figures.values().iterator().next().found()));
+  }
+
+  private static String cell(Percentiles p) {
+    return p == null
+        ? "-"
+        : String.format(
+            Locale.ROOT, "%.1f / %.1f / %.1f (%d)", p.p50(), p.p95(), p.p99(), p.samples());
+  }
+}
