@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The token travels in the query string, not in the path: the panel logs paths only, never query
  * strings, and the form sends it back in its body. Both pages send {@code Referrer-Policy:
- * no-referrer}, so that no link followed from them carries the address.
+ * strict-origin}, so that no request made from them carries the address beyond its origin; not
+ * {@code no-referrer}, with which browsers send their forms with {@code Origin: null}, which the
+ * request guard rightly refuses.
  */
 final class ForgotPasswordController {
   static final String FORGOT = "/login/forgot";
@@ -65,7 +67,7 @@ final class ForgotPasswordController {
   }
 
   private void requestLink(Context ctx) {
-    noReferrer(ctx);
+    originOnlyReferrer(ctx);
     String login = Params.form(ctx).text("login");
     var problem = login.isBlank() ? Optional.of(EMPTY_LOGIN) : FieldCheck.problem(login, MAX_LOGIN);
     if (problem.isPresent()) {
@@ -95,7 +97,7 @@ final class ForgotPasswordController {
 
   private void forgotForm(
       Context ctx, int status, String login, Map<String, String> errors, String formError) {
-    noReferrer(ctx);
+    originOnlyReferrer(ctx);
     Pages.render(
         ctx,
         status,
@@ -114,7 +116,7 @@ final class ForgotPasswordController {
   }
 
   private void resetForm(Context ctx) {
-    noReferrer(ctx);
+    originOnlyReferrer(ctx);
     String token = Params.query(ctx).text("token");
     switch (token.length() > MAX_TOKEN ? new ResetLinkStatus.Unusable() : reset.check(token)) {
       case ResetLinkStatus.Usable usable ->
@@ -124,7 +126,7 @@ final class ForgotPasswordController {
   }
 
   private void setPassword(Context ctx) {
-    noReferrer(ctx);
+    originOnlyReferrer(ctx);
     Params form = Params.form(ctx);
     String token = form.text("token");
     if (token.length() > MAX_TOKEN) {
@@ -208,7 +210,7 @@ final class ForgotPasswordController {
     return Halt.page(410, UNUSABLE_HEADING, UNUSABLE, FORGOT, "Ask for a new link");
   }
 
-  private static void noReferrer(Context ctx) {
-    ctx.header("Referrer-Policy", "no-referrer");
+  private static void originOnlyReferrer(Context ctx) {
+    ctx.header("Referrer-Policy", "strict-origin");
   }
 }

@@ -183,7 +183,7 @@ class ForgotPasswordIT {
     assertThat(browser.get(resetPage(token)).status()).isEqualTo(200);
 
     assertThat(form.status()).isEqualTo(200);
-    assertThat(form.header("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(form.header("Referrer-Policy")).hasValue("strict-origin");
     assertThat(form.body())
         .contains("id=\"reset-username\"")
         .contains("id=\"set-password\"")
@@ -202,7 +202,7 @@ class ForgotPasswordIT {
     assertThat(again.text())
         .contains("This link has expired or was already used")
         .contains("Ask for a new one");
-    assertThat(again.header("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(again.header("Referrer-Policy")).hasValue("strict-origin");
     Response replayed =
         browser.post(
             "/login/reset",
