@@ -11,6 +11,7 @@ import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.Plugin;
 import io.supportpro.application.port.out.PluginCatalog;
 import io.supportpro.application.port.out.PluginRepository;
+import io.supportpro.application.port.out.PromptMethod;
 import io.supportpro.application.port.out.SecretCipher;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -76,7 +77,11 @@ public final class PluginSettingsService implements ConfigurePluginUseCase {
                   PluginSettingsRules.overview(
                       plugin, PluginState.ACTIVE, PluginSettingsRules.configured(plugin, saved)),
                   values,
-                  savedSecrets(descriptor, saved));
+                  savedSecrets(descriptor, saved),
+                  plugin
+                      .secondFactor()
+                      .filter(PromptMethod.class::isInstance)
+                      .map(method -> ((PromptMethod) method).callbackPath()));
             });
   }
 

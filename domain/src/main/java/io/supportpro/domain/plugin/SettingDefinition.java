@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * One setting a plugin asks for: its key, how it is shown, whether it is secret (write-only,
- * encrypted at rest, never shown or logged), its default, and the choices that an administrator
- * must confirm before saving, each with the consequence the plugin words for it.
+ * encrypted at rest, never shown or logged), its default, the choices that an administrator must
+ * confirm before saving (each with the consequence the plugin words for it), whether everyone must
+ * fill it in, whether only some deployments need it (advanced), and the words describing each
+ * choice.
  */
 public record SettingDefinition(
     String key,
@@ -19,11 +21,17 @@ public record SettingDefinition(
     Kind kind,
     String defaultValue,
     List<String> choices,
-    Map<String, String> confirmations) {
+    Map<String, String> confirmations,
+    boolean required,
+    boolean advanced,
+    Map<String, ChoiceDescription> descriptions) {
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   /** The longest consequence a plugin may word for a choice. */
   public static final int MAX_CONSEQUENCE_LENGTH = 500;
+
+  /** The longest name a plugin may give a choice. */
+  public static final int MAX_CHOICE_LABEL_LENGTH = 100;
 
   /** How a setting is entered. */
   public enum Kind {
@@ -31,6 +39,24 @@ public record SettingDefinition(
     SECRET,
     CHOICE,
     NUMBER
+  }
+
+  /** What a choice is called and what choosing it means, as the plugin words them. */
+  public record ChoiceDescription(String label, String description) {
+    public ChoiceDescription {
+      label = Objects.requireNonNull(label, "label").strip();
+      description = Objects.requireNonNull(description, "description").strip();
+      if (label.isEmpty()
+          || label.length() > MAX_CHOICE_LABEL_LENGTH
+          || description.length() > MAX_CONSEQUENCE_LENGTH) {
+        throw new IllegalArgumentException(
+            "A choice is named in 1 to "
+                + MAX_CHOICE_LABEL_LENGTH
+                + " characters and described in at most "
+                + MAX_CONSEQUENCE_LENGTH
+                + ".");
+      }
+    }
   }
 
   public SettingDefinition {
@@ -41,6 +67,7 @@ public record SettingDefinition(
     Objects.requireNonNull(defaultValue, "defaultValue");
     choices = List.copyOf(choices);
     confirmations = Map.copyOf(confirmations);
+    descriptions = Map.copyOf(descriptions);
     if (!KEY.matcher(key).matches()) {
       throw new IllegalArgumentException("A setting key has lower-case letters, digits and _.");
     }
@@ -64,12 +91,18 @@ public record SettingDefinition(
                 + " characters.");
       }
     }
+    if (!choices.containsAll(descriptions.keySet())) {
+      throw new IllegalArgumentException("Only a setting's choices are described.");
+    }
   }
 
-  /** A setting whose every value is saved without asking. */
+  /**
+   * An optional setting, shown with the others, whose every value is saved without asking and whose
+   * choices are shown by their values.
+   */
   public SettingDefinition(
       String key, String label, String help, Kind kind, String defaultValue, List<String> choices) {
-    this(key, label, help, kind, defaultValue, choices, Map.of());
+    this(key, label, help, kind, defaultValue, choices, Map.of(), false, false, Map.of());
   }
 
   /**
@@ -79,7 +112,31 @@ public record SettingDefinition(
   public SettingDefinition confirming(String choice, String consequence) {
     var all = new HashMap<>(confirmations);
     all.put(choice, consequence);
-    return new SettingDefinition(key, label, help, kind, defaultValue, choices, all);
+    return new SettingDefinition(
+        key, label, help, kind, defaultValue, choices, all, required, advanced, descriptions);
+  }
+
+  /** The same setting, marked as one that everyone must fill in. */
+  public SettingDefinition asRequired() {
+    return new SettingDefinition(
+        key, label, help, kind, defaultValue, choices, confirmations, true, advanced, descriptions);
+  }
+
+  /**
+   * The same setting, marked as one that only some deployments need, which the settings page may
+   * keep out of the way.
+   */
+  public SettingDefinition asAdvanced() {
+    return new SettingDefinition(
+        key, label, help, kind, defaultValue, choices, confirmations, required, true, descriptions);
+  }
+
+  /** The same setting, with {@code choice} called {@code choiceLabel} and described. */
+  public SettingDefinition describing(String choice, String choiceLabel, String description) {
+    var all = new HashMap<>(descriptions);
+    all.put(choice, new ChoiceDescription(choiceLabel, description));
+    return new SettingDefinition(
+        key, label, help, kind, defaultValue, choices, confirmations, required, advanced, all);
   }
 
   /**
@@ -87,6 +144,11 @@ public record SettingDefinition(
    */
   public Optional<String> consequenceOf(String value) {
     return Optional.ofNullable(confirmations.get(value));
+  }
+
+  /** True when every choice of the setting is described, so that it can be shown as such. */
+  public boolean describedChoices() {
+    return kind == Kind.CHOICE && descriptions.keySet().containsAll(choices);
   }
 
   /** True when the value is write-only, encrypted at rest and never shown. */

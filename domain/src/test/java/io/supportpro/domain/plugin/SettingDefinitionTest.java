@@ -167,4 +167,64 @@ class SettingDefinitionTest {
                     "open", "x".repeat(SettingDefinition.MAX_CONSEQUENCE_LENGTH + 1)));
     assertThatIllegalArgumentException().isThrownBy(() -> text("client_id").confirming("", "Why."));
   }
+
+  @Test
+  void aSetting_isOptionalNotAdvancedAndUndescribed_untilThePluginSaysOtherwise() {
+    var plain = choice("closed", List.of("closed", "open"));
+
+    assertThat(plain.required()).isFalse();
+    assertThat(plain.advanced()).isFalse();
+    assertThat(plain.descriptions()).isEmpty();
+    assertThat(plain.describedChoices()).isFalse();
+  }
+
+  @Test
+  void theMarks_addUpAndKeepEverythingElse() {
+    var marked =
+        choice("closed", List.of("closed", "open"))
+            .describing("closed", "Fail closed", "Nobody signs in.")
+            .confirming("open", "Passwords alone sign in.")
+            .asRequired()
+            .describing("open", "Fail open", "Passwords alone sign in.")
+            .asAdvanced();
+
+    assertThat(marked.required()).isTrue();
+    assertThat(marked.advanced()).isTrue();
+    assertThat(marked.describedChoices()).isTrue();
+    assertThat(marked.descriptions().get("closed"))
+        .isEqualTo(new SettingDefinition.ChoiceDescription("Fail closed", "Nobody signs in."));
+    assertThat(marked.consequenceOf("open")).hasValue("Passwords alone sign in.");
+    assertThat(marked.choices()).containsExactly("closed", "open");
+  }
+
+  @Test
+  void describedChoices_needsEveryChoiceDescribed() {
+    assertThat(
+            choice("closed", List.of("closed", "open"))
+                .describing("closed", "Fail closed", "Nobody signs in.")
+                .describedChoices())
+        .isFalse();
+  }
+
+  @Test
+  void describing_refusesAValueThatIsNotAChoice_andNamesThatAreEmptyOrTooLong() {
+    var setting = choice("closed", List.of("closed", "open"));
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> setting.describing("ajar", "Ajar", "Half open."))
+        .withMessage("Only a setting's choices are described.");
+    assertThatIllegalArgumentException().isThrownBy(() -> setting.describing("open", " ", "Open."));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                setting.describing(
+                    "open", "x".repeat(SettingDefinition.MAX_CHOICE_LABEL_LENGTH + 1), "Open."));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                setting.describing(
+                    "open", "Open", "x".repeat(SettingDefinition.MAX_CONSEQUENCE_LENGTH + 1)));
+    assertThat(setting.describing("open", "Open", "").descriptions().get("open").description())
+        .isEmpty();
+  }
 }

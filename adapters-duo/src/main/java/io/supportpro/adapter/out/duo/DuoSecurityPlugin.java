@@ -33,10 +33,11 @@ public final class DuoSecurityPlugin implements Plugin {
           List.of(
               "Sign in to the Duo Admin Panel.",
               "Open Applications, then Protect an Application.",
-              "Search for Web SDK and choose Protect.",
-              "Copy the Client ID, the Client secret and the API hostname shown there.",
-              "Paste them into the fields below, then press Save settings. Use Test connection"
-                  + " first to check them without saving."));
+              "Search for \u201cWeb SDK\u201d and choose Protect.",
+              "Copy the Client ID, the Client secret and the API hostname shown there into the"
+                  + " required fields below.",
+              "Press Test connection to check them, then Save settings: the secret is typed only"
+                  + " once."));
 
   private final DuoHosts hosts;
   private final DuoPromptMethod method;

@@ -38,68 +38,89 @@ public record DuoSettings(
   public static final String PROXY_PORT = "proxy_port";
   public static final String CERTIFICATE_PINS = "certificate_pins";
 
-  /** The settings as the plugin declares them, in the order the settings page shows them. */
+  /**
+   * The settings as the plugin declares them, in the order the settings page shows them: the three
+   * values every deployment copies from the Duo Admin Panel first, then the fail mode, then what
+   * only some deployments change (the name sent to Duo and the outbound connection options).
+   */
   public static final List<SettingDefinition> DEFINITIONS =
       List.of(
           text(
-              CLIENT_ID,
-              "Client ID",
-              "20 letters and digits starting with DI (or SI), such as DIAB12CD34EF56GH78IJ."),
+                  CLIENT_ID,
+                  "Client ID",
+                  "20 letters and digits starting with DI (or SI), such as DIAB12CD34EF56GH78IJ.")
+              .asRequired(),
           new SettingDefinition(
-              CLIENT_SECRET,
-              "Client secret",
-              "40 letters and digits. It is stored encrypted and never shown again; leave the"
-                  + " field empty to keep the saved one.",
-              Kind.SECRET,
-              "",
-              List.of()),
+                  CLIENT_SECRET,
+                  "Client secret",
+                  "40 letters and digits. It is stored encrypted and never shown again; leave the"
+                      + " field empty to keep the saved one.",
+                  Kind.SECRET,
+                  "",
+                  List.of())
+              .asRequired(),
+          // Hosts other than Duo's are named only in the error that refuses them, so that a
+          // listed host (such as a local emulator) is not met with a warning it cannot act on.
           text(
-              API_HOSTNAME,
-              "API hostname",
-              "Such as api-XXXXXXXX.duosecurity.com (or .duofederal.com, .duosecurity.eu). Any"
-                  + " other host must first be listed in the server's "
-                  + DuoHosts.VARIABLE
-                  + "."),
+                  API_HOSTNAME,
+                  "API hostname",
+                  "Such as api-XXXXXXXX.duosecurity.com (or .duofederal.com, .duosecurity.eu).")
+              .asRequired(),
           new SettingDefinition(
                   FAIL_MODE,
                   "When Duo cannot be reached",
-                  "closed: nobody who uses Duo can sign in until Duo is back (recommended). open:"
-                      + " they sign in with their password only, and each such sign-in is audited.",
+                  "What happens at sign-in while Duo's service cannot be reached.",
                   Kind.CHOICE,
                   "closed",
                   List.of("closed", "open"))
+              .describing(
+                  "closed",
+                  "Fail closed — recommended",
+                  "When Duo cannot be reached, operators who use Duo cannot sign in until it is"
+                      + " back.")
+              .describing(
+                  "open",
+                  "Fail open",
+                  "When Duo cannot be reached, operators who use Duo sign in with their password"
+                      + " only; each such sign-in is audited.")
               .confirming(
                   "open",
                   "With fail open, operators who use Duo sign in with their password only whenever"
                       + " Duo's service cannot be reached, for as long as it cannot be reached."
                       + " Each such sign-in is audited."),
           new SettingDefinition(
-              USERNAME_SOURCE,
-              "Name sent to Duo",
-              "The operator's username or e-mail address, in lower case; it must match the"
-                  + " user's name or alias in Duo.",
-              Kind.CHOICE,
-              "username",
-              List.of("username", "email")),
+                  USERNAME_SOURCE,
+                  "Name sent to Duo",
+                  "It must match the user's name or alias in Duo.",
+                  Kind.CHOICE,
+                  "username",
+                  List.of("username", "email"))
+              .describing("username", "Username", "The operator's username, in lower case.")
+              .describing(
+                  "email", "E-mail address", "The operator's e-mail address, in lower case.")
+              .asAdvanced(),
           text(
-              PROXY_HOST,
-              "HTTP proxy host",
-              "Optional: the proxy that outbound HTTPS goes through. It must first be listed in the"
-                  + " server's "
-                  + DuoHosts.VARIABLE
-                  + "."),
+                  PROXY_HOST,
+                  "HTTP proxy host",
+                  "Optional: the proxy that outbound HTTPS goes through. It must first be listed in"
+                      + " the server's "
+                      + DuoHosts.VARIABLE
+                      + ".")
+              .asAdvanced(),
           new SettingDefinition(
-              PROXY_PORT,
-              "HTTP proxy port",
-              "Required with a proxy host.",
-              Kind.NUMBER,
-              "",
-              List.of()),
+                  PROXY_PORT,
+                  "HTTP proxy port",
+                  "Required with a proxy host.",
+                  Kind.NUMBER,
+                  "",
+                  List.of())
+              .asAdvanced(),
           text(
-              CERTIFICATE_PINS,
-              "Extra certificate pins",
-              "Optional, for proxies that inspect TLS: pins of the form sha256/<base64>, separated"
-                  + " by spaces or commas."));
+                  CERTIFICATE_PINS,
+                  "Extra certificate pins",
+                  "Optional, for proxies that inspect TLS: pins of the form sha256/<base64>,"
+                      + " separated by spaces or commas.")
+              .asAdvanced());
 
   // Duo issues client IDs starting with DI (SI for some older applications); the SDK refuses
   // others.

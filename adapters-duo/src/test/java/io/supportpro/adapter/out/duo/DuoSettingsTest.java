@@ -272,10 +272,21 @@ class DuoSettingsTest {
   }
 
   @Test
-  void theHintsSayWhereOtherHostsAreListed() {
+  void whereOtherHostsAreListed_isSaidByTheProxyHintAndByTheErrorForAnUnlistedApiHostOnly() {
     assertThat(DuoSettings.DEFINITIONS)
-        .filteredOn(d -> d.key().equals(API_HOSTNAME) || d.key().equals(PROXY_HOST))
-        .allSatisfy(d -> assertThat(d.help()).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS"));
+        .filteredOn(d -> d.key().equals(PROXY_HOST))
+        .singleElement()
+        .satisfies(d -> assertThat(d.help()).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS"));
+    // A listed host, such as the demo's emulator, meets no standing remark about other hosts.
+    assertThat(DuoSettings.DEFINITIONS)
+        .filteredOn(d -> d.key().equals(API_HOSTNAME))
+        .singleElement()
+        .satisfies(d -> assertThat(d.help()).doesNotContain("SUPPORTPRO_DUO_ALLOWED_HOSTS"));
+    assertThat(
+            DuoSettings.check(typed(API_HOSTNAME, "duo.example.internal"), false, DuoHosts.DUO_ONLY)
+                .problems()
+                .get(API_HOSTNAME))
+        .contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
   }
 
   // --- check: proxy

@@ -15,27 +15,41 @@ import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.SettingDefinition;
 import io.supportpro.domain.plugin.SettingValue;
 import io.supportpro.domain.plugin.SettingsCheck;
+import io.supportpro.domain.session.SessionKey;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A plugin's settings page, built from the settings the plugin declares. Secret settings are
- * write-only: their fields are never filled, whatever was saved or typed. For a plugin with a
- * connection test the page also tests the typed values without saving them. Saving a choice the
- * plugin asks to confirm, in the place of another, shows its consequence and asks first.
+ * A plugin's settings page, built from the settings the plugin declares: its set-up steps first,
+ * then the settings everyone needs, with the ones the plugin marks as advanced folded away. Secret
+ * settings are write-only: their fields are never filled, whatever was saved or typed; a secret
+ * typed on a page shown again (after Test connection or a refused save) is held on the server for
+ * the next press instead. For a plugin with a connection test the page also tests the typed values
+ * without saving them. Saving a choice the plugin asks to confirm, in the place of another, shows
+ * its consequence and asks first.
  */
 final class PluginSettingsController {
   private static final Logger LOG = LoggerFactory.getLogger(PluginSettingsController.class);
 
   /** The prefix of every setting's form field, so no setting can shadow the form's own fields. */
   static final String FIELD_PREFIX = "setting-";
+
+  /** The form's field that carries the handle of the secrets held for it, never a secret. */
+  static final String HELD_FIELD = "held";
+
+  static final String HELD_LOST =
+      "The secret typed earlier is no longer held (it is kept for "
+          + HeldSecrets.LIFETIME.toMinutes()
+          + " minutes, by the server that showed the page). Type it again.";
 
   static final String NOT_ACTIVE =
       "Settings are available only while the plugin is active. Activate it on the Plugins page"
@@ -47,22 +61,38 @@ final class PluginSettingsController {
   /** A non-secret value the confirmation carries back, in the field the settings form names. */
   record Carried(String field, String value) {}
 
-  /** A setting as the form shows it. */
+  /** One choice of a setting, with the plugin's name and description for it when it gives them. */
+  record ChoiceField(String id, String value, String label, String description) {}
+
+  /**
+   * A setting as the form shows it; a choice whose every value the plugin describes has the kind
+   * {@code described}. {@code needed} says whether the field must be filled in on this page: a
+   * required secret need not be while one is saved or held.
+   */
   record SettingField(
       String id,
       String label,
       String help,
       String kind,
       String value,
-      List<String> choices,
+      List<ChoiceField> choices,
+      boolean required,
+      boolean needed,
+      boolean advanced,
       boolean secretSaved,
+      boolean secretHeld,
       String error,
       String warning) {
-    /** The ids of the texts that describe the field: help, saved-secret note, error, warning. */
+    /**
+     * The ids of the texts that describe the field: help, saved or held secret note, error,
+     * warning.
+     */
     public String describedBy() {
       var ids = new StringJoiner(" ");
       ids.add(id + "-hint");
-      if (secretSaved) {
+      if (secretHeld) {
+        ids.add(id + "-held");
+      } else if (secretSaved) {
         ids.add(id + "-saved");
       }
       if (error != null) {
@@ -73,19 +103,30 @@ final class PluginSettingsController {
       }
       return ids.toString();
     }
+
+    /** The id of the control that a link to this field moves to: a group's first choice. */
+    public String anchor() {
+      return kind.equals("described") ? choices.getFirst().id() : id;
+    }
   }
 
   private final ListPluginsUseCase plugins;
   private final ConfigurePluginUseCase configure;
   private final TestPluginConnectionUseCase testConnection;
+  private final URI publicUrl;
+  private final HeldSecrets held;
 
   PluginSettingsController(
       ListPluginsUseCase plugins,
       ConfigurePluginUseCase configure,
-      TestPluginConnectionUseCase testConnection) {
+      TestPluginConnectionUseCase testConnection,
+      URI publicUrl,
+      HeldSecrets held) {
     this.plugins = plugins;
     this.configure = configure;
     this.testConnection = testConnection;
+    this.publicUrl = publicUrl;
+    this.held = held;
   }
 
   void register(RoutesConfig routes) {
@@ -100,7 +141,7 @@ final class PluginSettingsController {
   private void page(Context ctx) {
     PluginId id = PluginsController.pluginId(ctx);
     PluginSettingsView view = activeView(id);
-    render(ctx, 200, view, view.values(), SettingsCheck.CLEAN, null, null);
+    render(ctx, 200, view, view.values(), SettingsCheck.CLEAN, null, null, Optional.empty());
   }
 
   private void submit(Context ctx) {
@@ -111,29 +152,99 @@ final class PluginSettingsController {
     for (SettingDefinition setting : plugin.descriptor().settings()) {
       typed.put(setting.key(), form.text(FIELD_PREFIX + setting.key()));
     }
+    String handle = form.text(HELD_FIELD);
+    if (!handle.isEmpty() && !HeldSecrets.HANDLE.matcher(handle).matches()) {
+      throw Halt.badRequest("This form cannot be read. Open the settings page again.");
+    }
     switch (form.text("action")) {
       case "", "save" -> {
         if (form.text("confirmed").equals("yes")) {
-          save(ctx, id, typed);
+          save(ctx, id, typed, handle);
         } else {
-          saveOrAsk(ctx, id, typed);
+          saveOrAsk(ctx, id, typed, handle);
         }
       }
       case "test" -> {
         if (!plugin.connectionTest()) {
           throw Halt.badRequest("This plugin has no connection test.");
         }
-        test(ctx, id, typed);
+        test(ctx, id, typed, handle);
       }
       default -> throw Halt.badRequest("Use the Save or the Test connection button.");
     }
   }
 
   /**
-   * Saves, unless a value changes to a choice the plugin asks to confirm: then shows what it means
-   * and asks, carrying the typed values but never a secret.
+   * The typed values with each secret left empty taken from what is held under the handle; empty
+   * when the form names a hold that is gone, which must not silently keep an older saved secret.
    */
-  private void saveOrAsk(Context ctx, PluginId id, Map<String, String> typed) {
+  private Optional<Map<String, String>> withHeld(
+      Context ctx, PluginDescriptor descriptor, Map<String, String> typed, String handle) {
+    boolean secretLeftEmpty =
+        descriptor.settings().stream()
+            .anyMatch(s -> s.secret() && typed.getOrDefault(s.key(), "").isEmpty());
+    if (handle.isEmpty() || !secretLeftEmpty) {
+      return Optional.of(typed);
+    }
+    Optional<Map<String, String>> secrets = held.find(session(ctx), descriptor.id(), handle);
+    if (secrets.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> all = new LinkedHashMap<>(typed);
+    secrets
+        .get()
+        .forEach((key, secret) -> all.computeIfPresent(key, (k, v) -> v.isEmpty() ? secret : v));
+    return Optional.of(all);
+  }
+
+  /** Shows the form again, the typed values kept, saying that the held secrets must be retyped. */
+  private void heldLost(Context ctx, PluginSettingsView view, Map<String, String> typed) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    for (SettingDefinition setting : view.plugin().descriptor().settings()) {
+      if (setting.secret() && typed.getOrDefault(setting.key(), "").isEmpty()) {
+        problems.put(setting.key(), HELD_LOST);
+      }
+    }
+    render(
+        ctx,
+        422,
+        view,
+        kept(typed),
+        new SettingsCheck(problems, Map.of()),
+        null,
+        null,
+        Optional.empty());
+  }
+
+  /**
+   * Holds the secrets typed (or held before) that passed their check, for the page shown again with
+   * the typed values; answers the handle the page carries.
+   */
+  private Optional<String> holdTyped(
+      Context ctx, PluginDescriptor descriptor, Map<String, String> values, SettingsCheck check) {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    for (SettingDefinition setting : descriptor.settings()) {
+      String value = values.getOrDefault(setting.key(), "");
+      if (setting.secret()
+          && !value.isEmpty()
+          && value.length() <= SettingValue.MAX_LENGTH
+          && !check.problems().containsKey(setting.key())) {
+        secrets.put(setting.key(), value);
+      }
+    }
+    return held.hold(session(ctx), descriptor.id(), secrets);
+  }
+
+  private static SessionKey session(Context ctx) {
+    return Visitor.required(ctx).session().key();
+  }
+
+  /**
+   * Saves, unless a value changes to a choice the plugin asks to confirm: then shows what it means
+   * and asks, carrying the typed values but never a secret: secrets typed or held travel as the
+   * handle of their hold.
+   */
+  private void saveOrAsk(Context ctx, PluginId id, Map<String, String> typed, String handle) {
     PluginSettingsView view = activeView(id);
     List<Consequence> consequences = new ArrayList<>();
     List<Carried> carried = new ArrayList<>();
@@ -154,10 +265,15 @@ final class PluginSettingsController {
       }
     }
     if (consequences.isEmpty()) {
-      save(ctx, id, typed);
+      save(ctx, id, typed, handle);
       return;
     }
     PluginDescriptor descriptor = view.plugin().descriptor();
+    Optional<String> carriedHandle =
+        secretsTyped.isEmpty()
+            ? Optional.of(handle).filter(h -> !h.isEmpty())
+            : holdTyped(ctx, descriptor, typed, SettingsCheck.CLEAN);
+    carriedHandle.ifPresent(h -> carried.add(new Carried(HELD_FIELD, h)));
     Pages.render(
         ctx,
         200,
@@ -173,17 +289,28 @@ final class PluginSettingsController {
             carried,
             "secretsTyped",
             secretsTyped,
+            "secretsHeld",
+            !secretsTyped.isEmpty() && carriedHandle.isPresent(),
             "action",
             address(id),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }
 
-  private void save(Context ctx, PluginId id, Map<String, String> typed) {
+  private void save(Context ctx, PluginId id, Map<String, String> typed, String handle) {
+    PluginSettingsView before = activeView(id);
+    Optional<Map<String, String>> values =
+        withHeld(ctx, before.plugin().descriptor(), typed, handle);
+    if (values.isEmpty()) {
+      heldLost(ctx, before, typed);
+      return;
+    }
     var result =
-        configure.save(new SavePluginSettingsCommand(Visitor.required(ctx).actor(ctx), id, typed));
+        configure.save(
+            new SavePluginSettingsCommand(Visitor.required(ctx).actor(ctx), id, values.get()));
     switch (result) {
       case SavePluginSettingsResult.Saved saved -> {
+        held.release(session(ctx), id);
         var view = configure.view(id);
         if (saved.check().warnings().isEmpty() || view.isEmpty()) {
           Pages.seeOther(ctx, address(id) + Notice.PLUGIN_SETTINGS_SAVED.query());
@@ -196,21 +323,37 @@ final class PluginSettingsController {
               view.get().values(),
               saved.check(),
               null,
-              Notice.PLUGIN_SETTINGS_SAVED.message());
+              Notice.PLUGIN_SETTINGS_SAVED.message(),
+              Optional.empty());
         }
       }
-      case SavePluginSettingsResult.Invalid invalid ->
-          render(ctx, 422, activeView(id), kept(typed), invalid.check(), null, null);
+      case SavePluginSettingsResult.Invalid invalid -> {
+        PluginSettingsView view = activeView(id);
+        render(
+            ctx,
+            422,
+            view,
+            kept(typed),
+            invalid.check(),
+            null,
+            null,
+            holdTyped(ctx, view.plugin().descriptor(), values.get(), invalid.check()));
+      }
       case SavePluginSettingsResult.NotActive notActive -> throw notActive();
       case SavePluginSettingsResult.UnknownPlugin unknown -> throw Halt.notFound();
     }
   }
 
   /** Tests the typed values, saving nothing, and shows the answer with the form. */
-  private void test(Context ctx, PluginId id, Map<String, String> typed) {
+  private void test(Context ctx, PluginId id, Map<String, String> typed, String handle) {
     PluginSettingsView view = activeView(id);
+    Optional<Map<String, String>> values = withHeld(ctx, view.plugin().descriptor(), typed, handle);
+    if (values.isEmpty()) {
+      heldLost(ctx, view, typed);
+      return;
+    }
     var actor = Visitor.required(ctx).actor(ctx);
-    ConnectionTestResult result = testConnection.test(actor, id, typed);
+    ConnectionTestResult result = testConnection.test(actor, id, values.get());
     if (!result.logDetail().isEmpty()) {
       // The page says only what the plugin words; what answered instead is for operations.
       LOG.warn(
@@ -221,7 +364,15 @@ final class PluginSettingsController {
           result.logDetail());
     }
     SettingsCheck check = result.check();
-    render(ctx, check.acceptable() ? 200 : 422, view, kept(typed), check, result, null);
+    render(
+        ctx,
+        check.acceptable() ? 200 : 422,
+        view,
+        kept(typed),
+        check,
+        result,
+        null,
+        holdTyped(ctx, view.plugin().descriptor(), values.get(), check));
   }
 
   private PluginSettingsView activeView(PluginId id) {
@@ -242,15 +393,22 @@ final class PluginSettingsController {
     return kept;
   }
 
-  private static void render(
+  private void render(
       Context ctx,
       int status,
       PluginSettingsView view,
       Map<String, String> values,
       SettingsCheck check,
       ConnectionTestResult test,
-      String notice) {
+      String notice,
+      Optional<String> heldHandle) {
     PluginDescriptor descriptor = view.plugin().descriptor();
+    Set<String> heldSecrets =
+        heldHandle
+            .flatMap(handle -> held.find(session(ctx), descriptor.id(), handle))
+            .map(Map::keySet)
+            .orElse(Set.of());
+    List<SettingField> all = fields(descriptor, values, view.savedSecrets(), heldSecrets, check);
     Pages.render(
         ctx,
         status,
@@ -263,9 +421,23 @@ final class PluginSettingsController {
             "action",
             address(descriptor.id()),
             "fields",
-            fields(descriptor, values, view.savedSecrets(), check),
+            all.stream().filter(field -> !field.advanced()).toList(),
+            "advanced",
+            all.stream().filter(SettingField::advanced).toList(),
+            // Open while an advanced value needs looking at, so that no error is folded away.
+            "advancedOpen",
+            all.stream()
+                .anyMatch(
+                    field ->
+                        field.advanced() && (field.error() != null || field.warning() != null)),
+            "anyRequired",
+            all.stream().anyMatch(SettingField::required),
             "problems",
             !check.acceptable(),
+            "errors",
+            all.stream().filter(field -> field.error() != null).toList(),
+            "held",
+            heldSecrets.isEmpty() ? null : heldHandle.orElseThrow(),
             "test",
             test,
             "testable",
@@ -274,6 +446,9 @@ final class PluginSettingsController {
             view.plugin().perOperator() ? PluginOperatorsController.address(descriptor.id()) : null,
             "steps",
             descriptor.setupSteps(),
+            "callback",
+            // Built as signing in builds the address it gives the provider.
+            view.callbackPath().map(path -> publicUrl + path).orElse(null),
             "notice",
             notice,
             "csrf",
@@ -284,23 +459,49 @@ final class PluginSettingsController {
       PluginDescriptor descriptor,
       Map<String, String> values,
       Set<String> savedSecrets,
+      Set<String> heldSecrets,
       SettingsCheck check) {
     List<SettingField> fields = new ArrayList<>();
     for (SettingDefinition setting : descriptor.settings()) {
       String key = setting.key();
+      String id = FIELD_PREFIX + key;
+      boolean saved = setting.secret() && savedSecrets.contains(key);
+      boolean secretHeld = setting.secret() && heldSecrets.contains(key);
       fields.add(
           new SettingField(
-              FIELD_PREFIX + key,
+              id,
               setting.label(),
               setting.help(),
-              setting.kind().name().toLowerCase(Locale.ROOT),
+              setting.describedChoices()
+                  ? "described"
+                  : setting.kind().name().toLowerCase(Locale.ROOT),
               // A secret never goes back to the browser, whether saved or just typed.
               setting.secret() ? "" : values.getOrDefault(key, ""),
-              setting.choices(),
-              setting.secret() && savedSecrets.contains(key),
+              choices(setting, id),
+              setting.required(),
+              setting.required() && !saved && !secretHeld,
+              setting.advanced(),
+              saved,
+              secretHeld,
               check.problems().get(key),
               check.warnings().get(key)));
     }
     return fields;
+  }
+
+  private static List<ChoiceField> choices(SettingDefinition setting, String id) {
+    List<ChoiceField> choices = new ArrayList<>();
+    for (int i = 0; i < setting.choices().size(); i++) {
+      String value = setting.choices().get(i);
+      var described = setting.descriptions().get(value);
+      choices.add(
+          new ChoiceField(
+              // By position: a choice's value may hold characters an id cannot.
+              id + "-" + i,
+              value,
+              described == null ? value : described.label(),
+              described == null ? null : described.description()));
+    }
+    return choices;
   }
 }

@@ -1,6 +1,7 @@
 package io.supportpro.adapter.in.web;
 
 import io.javalin.Javalin;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -97,7 +98,12 @@ public final class WebServer implements AutoCloseable {
             plugins.uninstall(),
             plugins.fallback());
     var pluginSettings =
-        new PluginSettingsController(plugins.list(), plugins.configure(), plugins.testConnection());
+        new PluginSettingsController(
+            plugins.list(),
+            plugins.configure(),
+            plugins.testConnection(),
+            settings.publicUrl(),
+            new HeldSecrets(InstantSource.system()));
     var pluginOperators =
         new PluginOperatorsController(plugins.list(), plugins.operators(), plugins.fallback());
     var errors = new ErrorPages();

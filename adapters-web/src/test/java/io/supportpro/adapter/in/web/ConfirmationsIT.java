@@ -348,7 +348,9 @@ class ConfirmationsIT {
         .contains("Save Example Prompt settings?")
         .contains("When Example Prompt cannot be reached: open")
         .contains(PromptPlugin.FAIL_OPEN_CONSEQUENCE)
-        .contains("what you typed is never put back into a page, so it is not carried over");
+        .contains(
+            "what you typed is never put back into a page; this server holds it for a few minutes"
+                + " for the Save below.");
     assertThat(asked.body())
         .doesNotContain(typedSecret)
         .contains("name=\"setting-" + PromptPlugin.FAIL_MODE + "\" value=\"open\"")
@@ -357,6 +359,8 @@ class ConfirmationsIT {
         .contains("name=\"confirmed\" value=\"yes\"", "href=\"" + SETTINGS + "\">Cancel</a>");
     assertThat(failMode()).as("asking saves nothing").isEqualTo("closed");
 
+    // Only the hold's handle travels; a confirmation posted without it keeps the saved secret.
+    assertThat(Html.inputValue(asked.body(), "held")).isPresent();
     Map<String, String> confirmed = saveFields(PromptPlugin.KNOWN_CLIENT, "", "open");
     confirmed.put("confirmed", "yes");
     assertThat(admin.post(SETTINGS, confirmed).status()).isEqualTo(403);

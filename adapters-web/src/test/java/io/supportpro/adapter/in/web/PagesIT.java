@@ -10,6 +10,8 @@ import io.supportpro.adapter.in.web.testing.Response;
 import io.supportpro.adapter.in.web.testing.TestPanel;
 import io.supportpro.adapter.in.web.testing.TestPlugins;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +109,39 @@ class PagesIT {
 
     assertThat(body).contains("Operator olivia", "href=\"/account/security\"");
     assertThat(body).doesNotContain("href=\"/admin/");
+  }
+
+  @Test
+  void pluginSettingsPages_describeFieldsOnlyWithTextsOnThePage_inEveryStateOfTheForm() {
+    List<Response> pages =
+        List.of(
+            admin.get("/admin/plugins/webhooks/settings"),
+            admin.get("/admin/plugins/example-prompt/settings"),
+            PluginSteps.testConnection(
+                admin, PluginSteps.PROMPT, PluginSteps.workingPromptFields("closed")),
+            PluginSteps.saveSettings(
+                admin,
+                TestPlugins.WEBHOOKS.value(),
+                Map.of(
+                    "setting-url", "ftp://x", "setting-format", "xml", "setting-retries", "many")));
+    for (Response page : pages) {
+      assertWellFormedPage(page);
+      var described = Pattern.compile("aria-describedby=\"([^\"]+)\"").matcher(page.body());
+      int count = 0;
+      while (described.find()) {
+        for (String id : described.group(1).split(" ")) {
+          assertThat(page.body()).as(page.toString()).contains("id=\"" + id + "\"");
+          count++;
+        }
+      }
+      assertThat(count).isPositive();
+    }
+    // A refused save summarises the problems, each linking to its field, and takes the focus.
+    assertThat(pages.getLast().status()).isEqualTo(422);
+    assertThat(pages.getLast().body())
+        .containsPattern("id=\"error-summary\" tabindex=\"-1\" autofocus")
+        .contains(
+            "href=\"#setting-url\"", "href=\"#setting-format-0\"", "href=\"#setting-retries\"");
   }
 
   @Test

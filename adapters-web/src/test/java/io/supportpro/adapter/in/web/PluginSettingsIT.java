@@ -17,6 +17,7 @@ import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.CodePlugin;
 import io.supportpro.adapter.in.web.testing.Html;
 import io.supportpro.adapter.in.web.testing.LogCapture;
+import io.supportpro.adapter.in.web.testing.PanelSteps;
 import io.supportpro.adapter.in.web.testing.PromptPlugin;
 import io.supportpro.adapter.in.web.testing.Response;
 import io.supportpro.adapter.in.web.testing.TestPanel;
@@ -76,17 +77,22 @@ class PluginSettingsIT {
     PagesIT.assertWellFormedPage(page);
     assertThat(page.text()).contains("Webhooks settings");
     assertThat(page.body())
-        .contains("<label for=\"setting-url\">Address</label>")
+        .contains(
+            "<label for=\"setting-url\">Address<span class=\"required-mark\"> (required)</span>"
+                + "</label>")
         .contains("<p class=\"hint\" id=\"setting-url-hint\">Where events are posted")
         .containsPattern(
             "<input id=\"setting-url\" name=\"setting-url\" type=\"text\"\\s+value=\"\"[^>]*"
-                + "aria-describedby=\"setting-url-hint\">")
+                + "aria-describedby=\"setting-url-hint\"[^>]*>")
         .containsPattern(
             "<input id=\"setting-signing_key\" name=\"setting-signing_key\" type=\"password\""
                 + " value=\"\"\\s+autocomplete=\"new-password\"")
-        .containsPattern("<select id=\"setting-format\" name=\"setting-format\"")
-        .contains("<option value=\"json\" selected=\"selected\">json</option>")
-        .contains("<option value=\"form\">form</option>")
+        .containsPattern(
+            "<input type=\"radio\" id=\"setting-format-0\" name=\"setting-format\" value=\"json\""
+                + "\\s+aria-describedby=\"setting-format-0-description\" checked=\"checked\">")
+        .containsPattern(
+            "<input type=\"radio\" id=\"setting-format-1\" name=\"setting-format\""
+                + " value=\"form\"\\s+aria-describedby")
         .containsPattern(
             "<input id=\"setting-retries\" name=\"setting-retries\" type=\"text\""
                 + " inputmode=\"numeric\"\\s+value=\"3\"");
@@ -151,7 +157,9 @@ class PluginSettingsIT {
     assertThat(Html.inputValue(page.body(), "setting-retries")).hasValue("5");
     assertThat(Html.inputValue(page.body(), "setting-signing_key")).hasValue("");
     assertThat(page.body())
-        .contains("<option value=\"form\" selected=\"selected\">form</option>")
+        .containsPattern(
+            "value=\"form\"\\s+aria-describedby=\"setting-format-1-description\""
+                + " checked=\"checked\">")
         .contains("id=\"setting-signing_key-saved\">A secret is saved; leave empty to keep it.</p>")
         .contains("aria-describedby=\"setting-signing_key-hint setting-signing_key-saved\"");
     assertThat(page.body()).doesNotContain("k3y");
@@ -432,5 +440,226 @@ class PluginSettingsIT {
         .extracting(AuditEvent::type)
         .doesNotContain(
             AuditEventType.PLUGIN_SETTINGS_CHANGED, AuditEventType.PLUGIN_CONNECTION_TESTED);
+  }
+
+  @Test
+  void theSetupStepsAndTheCallbackAddress_comeBeforeTheForm() {
+    Response page = admin.get(settingsPage(PROMPT));
+
+    String body = page.body();
+    int form = body.indexOf("<form method=\"post\" action=\"" + settingsPage(PROMPT) + "\"");
+    assertThat(form).isPositive();
+    assertThat(body.indexOf("Where to find these values")).isBetween(0, form);
+    assertThat(body.indexOf("Sign in to the Example Prompt console.")).isBetween(0, form);
+    // Ready to copy, and not a field of the form: it is never posted.
+    assertThat(body.indexOf("id=\"callback-address\"")).isBetween(0, form);
+    assertThat(body)
+        .containsPattern(
+            "<input id=\"callback-address\"[^>]* readonly[^>]* value=\"http://localhost"
+                + PromptPlugin.OWN_CALLBACK_PATH
+                + "\"")
+        .doesNotContainPattern("<input id=\"callback-address\"[^>]* name=")
+        .contains("<label for=\"callback-address\">");
+    // A plugin without a prompt has no address to give.
+    assertThat(admin.get(settingsPage(WEBHOOKS)).body()).doesNotContain("callback-address");
+  }
+
+  @Test
+  void requiredSettings_areMarkedInTheLabelAndForAssistiveTechnology() {
+    Response page = admin.get(settingsPage(WEBHOOKS));
+
+    assertThat(page.text()).contains("Address (required)").doesNotContain("Signing key (required)");
+    assertThat(page.body())
+        .containsPattern("<input id=\"setting-url\" name=\"setting-url\"[^>]*required=\"required\"")
+        .containsPattern(
+            "<input id=\"setting-url\" name=\"setting-url\"[^>]*aria-required=\"true\"")
+        .doesNotContainPattern("<input id=\"setting-signing_key\"[^>]*required");
+  }
+
+  @Test
+  void advancedSettings_areFoldedAwayInDetails_openWhenOneNeedsCorrecting() {
+    String body = admin.get(settingsPage(WEBHOOKS)).body();
+    int details = body.indexOf("<details class=\"advanced\">");
+    assertThat(details).as("closed at first").isPositive();
+    assertThat(body.indexOf("<summary>Advanced settings</summary>")).isGreaterThan(details);
+    assertThat(body.indexOf("id=\"setting-retries\"")).isGreaterThan(details);
+    assertThat(body.indexOf("id=\"setting-url\"")).isLessThan(details);
+    assertThat(body.indexOf("</details>")).isGreaterThan(body.indexOf("id=\"setting-retries\""));
+
+    Response refused =
+        saveSettings(admin, WEBHOOKS, webhookFields("https://x.example", "", "json", "many"));
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.body()).contains("<details class=\"advanced\" open=\"open\">");
+    assertThat(Html.inputValue(refused.body(), "setting-retries")).hasValue("many");
+  }
+
+  @Test
+  void describedChoices_areRadioButtonsInAGroupEachWithItsDescription() {
+    String body = admin.get(settingsPage(WEBHOOKS)).body();
+
+    assertThat(body)
+        .containsPattern(
+            "<fieldset class=\"field choices\" id=\"setting-format\"\\s+"
+                + "aria-describedby=\"setting-format-hint\">\\s+<legend>Format</legend>")
+        .contains("<label for=\"setting-format-0\">JSON</label>")
+        .contains(
+            "<p class=\"hint\" id=\"setting-format-0-description\">One JSON object per event.</p>")
+        .contains("<label for=\"setting-format-1\">Form fields</label>")
+        .contains("aria-describedby=\"setting-format-1-description\"")
+        .doesNotContain("<select id=\"setting-format\"");
+    // A choice the plugin does not describe stays a drop-down.
+    assertThat(admin.get(settingsPage(PROMPT)).body())
+        .contains(
+            "<select id=\"setting-fail_mode\"",
+            "<option value=\"closed\" selected=\"selected\">closed</option>");
+
+    Response refused =
+        saveSettings(admin, WEBHOOKS, webhookFields("https://x.example", "", "xml", "1"));
+    assertThat(refused.status()).isEqualTo(422);
+    PagesIT.assertWellFormedPage(refused);
+    // The summary links to the group's first choice.
+    assertThat(refused.body())
+        .contains("href=\"#setting-format-0\"")
+        .contains("aria-describedby=\"setting-format-hint setting-format-error\"");
+  }
+
+  @Test
+  void aSecretTypedForTheTest_isHeldForSave_soItIsTypedOnceAndNeverSentBack() {
+    saveSettings(admin, PROMPT, promptFields(PromptPlugin.KNOWN_CLIENT, ANOTHER_SECRET, "closed"));
+    List<Response> pages = new ArrayList<>();
+
+    Response tested = testConnection(admin, PROMPT, workingPromptFields("closed"));
+    pages.add(tested);
+    assertThat(tested.text()).contains(PromptPlugin.TEST_ACCEPTED);
+    String handle =
+        Html.inputValue(tested.body(), PluginSettingsController.HELD_FIELD).orElseThrow();
+    assertThat(tested.body())
+        .contains("id=\"setting-client_secret-held\"")
+        .contains("aria-describedby=\"setting-client_secret-hint setting-client_secret-held\"")
+        .doesNotContain("id=\"setting-client_secret-saved\"");
+    assertThat(Html.inputValue(tested.body(), "setting-client_secret")).hasValue("");
+
+    Map<String, String> save = promptFields(PromptPlugin.KNOWN_CLIENT, "", "closed");
+    save.put(PluginSettingsController.HELD_FIELD, handle);
+    Response saved = saveSettings(admin, PROMPT, save);
+    pages.add(saved);
+
+    assertThat(saved.status()).isEqualTo(303);
+    // The saved secret is the one typed for the test: the provider accepts it.
+    Response again =
+        testConnection(admin, PROMPT, promptFields(PromptPlugin.KNOWN_CLIENT, "", "closed"));
+    pages.add(again);
+    assertThat(again.text()).contains(PromptPlugin.TEST_ACCEPTED);
+    // Saving released the hold: its handle no longer stands for a secret.
+    Response stale = saveSettings(admin, PROMPT, save);
+    pages.add(stale);
+    assertThat(stale.status()).isEqualTo(422);
+    assertThat(stale.text()).contains(PluginSettingsController.HELD_LOST);
+    for (Response page : pages) {
+      assertThat(page.body()).doesNotContain(PromptPlugin.KNOWN_SECRET, ANOTHER_SECRET);
+    }
+  }
+
+  @Test
+  void aHeldSecret_carriesThroughTheConfirmationOfFailOpen() {
+    Response tested = testConnection(admin, PROMPT, workingPromptFields("closed"));
+    String handle =
+        Html.inputValue(tested.body(), PluginSettingsController.HELD_FIELD).orElseThrow();
+    Map<String, String> save = promptFields(PromptPlugin.KNOWN_CLIENT, "", "open");
+    save.put(PluginSettingsController.HELD_FIELD, handle);
+    save.put("action", "save");
+
+    Response asked = PanelSteps.submit(admin, settingsPage(PROMPT), settingsPage(PROMPT), save);
+
+    assertThat(asked.body())
+        .contains("name=\"confirmed\" value=\"yes\"")
+        .doesNotContain(PromptPlugin.KNOWN_SECRET);
+    assertThat(Html.inputValue(asked.body(), PluginSettingsController.HELD_FIELD)).hasValue(handle);
+    Map<String, String> confirmed = new LinkedHashMap<>(save);
+    confirmed.put("confirmed", "yes");
+    confirmed.put("csrf", Html.csrf(asked.body()));
+    assertThat(admin.post(settingsPage(PROMPT), confirmed).status()).isEqualTo(303);
+    assertThat(panel.plugins.settings(PromptPlugin.ID).get(PromptPlugin.CLIENT_SECRET)).isPresent();
+    assertThat(
+            testConnection(admin, PROMPT, promptFields(PromptPlugin.KNOWN_CLIENT, "", "open"))
+                .text())
+        .contains(PromptPlugin.TEST_ACCEPTED);
+  }
+
+  @Test
+  void aSecretTypedIntoASaveThatAsksFirst_isSavedByConfirmingWithoutTypingItAgain() {
+    saveSettings(admin, PROMPT, promptFields(PromptPlugin.KNOWN_CLIENT, ANOTHER_SECRET, "closed"));
+    Map<String, String> save = workingPromptFields("open");
+    save.put("action", "save");
+
+    Response asked = PanelSteps.submit(admin, settingsPage(PROMPT), settingsPage(PROMPT), save);
+
+    assertThat(asked.body())
+        .contains("name=\"confirmed\" value=\"yes\"")
+        .doesNotContain(PromptPlugin.KNOWN_SECRET);
+    // The confirmation's own form, as the browser posts it: the hidden fields and the button.
+    Map<String, String> confirmed = new LinkedHashMap<>();
+    confirmed.put("csrf", Html.csrf(asked.body()));
+    confirmed.put("confirmed", "yes");
+    confirmed.put("setting-" + PromptPlugin.CLIENT_ID, PromptPlugin.KNOWN_CLIENT);
+    confirmed.put("setting-" + PromptPlugin.FAIL_MODE, "open");
+    confirmed.put("held", Html.inputValue(asked.body(), "held").orElseThrow());
+    confirmed.put("action", "save");
+    assertThat(admin.post(settingsPage(PROMPT), confirmed).status()).isEqualTo(303);
+    assertThat(
+            testConnection(admin, PROMPT, promptFields(PromptPlugin.KNOWN_CLIENT, "", "open"))
+                .text())
+        .contains(PromptPlugin.TEST_ACCEPTED);
+  }
+
+  @Test
+  void aHeldSecret_isBoundToTheSessionThatTypedIt() {
+    Response tested = testConnection(admin, PROMPT, workingPromptFields("closed"));
+    String handle =
+        Html.inputValue(tested.body(), PluginSettingsController.HELD_FIELD).orElseThrow();
+    Browser other = panel.browser();
+    signIn(other, TestPanel.ADMIN, TestPanel.PASSWORD);
+
+    Map<String, String> save = promptFields(PromptPlugin.KNOWN_CLIENT, "", "closed");
+    save.put(PluginSettingsController.HELD_FIELD, handle);
+    Response refused = saveSettings(other, PROMPT, save);
+
+    assertThat(refused.status()).isEqualTo(422);
+    PagesIT.assertWellFormedPage(refused);
+    assertThat(refused.text()).contains(PluginSettingsController.HELD_LOST);
+    assertThat(refused.body()).contains("href=\"#setting-client_secret\"");
+    assertThat(panel.plugins.settings(PromptPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
+    // Nor does it serve another plugin of the same session.
+    Map<String, String> webhooks = webhookFields("https://x.example", "", "json", "1");
+    webhooks.put(PluginSettingsController.HELD_FIELD, handle);
+    Response otherPlugin = saveSettings(admin, WEBHOOKS, webhooks);
+    assertThat(otherPlugin.status()).isEqualTo(422);
+    assertThat(otherPlugin.text()).contains(PluginSettingsController.HELD_LOST);
+    assertThat(panel.plugins.settings(TestPlugins.WEBHOOKS)).isEqualTo(PluginSettings.EMPTY);
+    // The session that typed it still can.
+    assertThat(saveSettings(admin, PROMPT, save).status()).isEqualTo(303);
+  }
+
+  @Test
+  void aHostileHeldField_isRefusedWithA4xxAndChangesNothing() {
+    for (String hostile :
+        List.of(
+            "x".repeat(5_000),
+            "not a handle",
+            "a\u0000b",
+            "%zz",
+            "A".repeat(43),
+            "\u00e9".repeat(43))) {
+      Map<String, String> save = promptFields(PromptPlugin.KNOWN_CLIENT, "", "closed");
+      save.put(PluginSettingsController.HELD_FIELD, hostile);
+      Response answer = saveSettings(admin, PROMPT, save);
+      assertThat(answer.status())
+          .as(hostile.substring(0, Math.min(hostile.length(), 20)))
+          .isBetween(400, 499);
+      Map<String, String> test = new LinkedHashMap<>(save);
+      assertThat(testConnection(admin, PROMPT, test).status()).isBetween(400, 499);
+    }
+    assertThat(panel.plugins.settings(PromptPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
   }
 }

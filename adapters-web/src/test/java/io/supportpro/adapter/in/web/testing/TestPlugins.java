@@ -31,8 +31,9 @@ public final class TestPlugins {
   }
 
   /**
-   * Posts ticket events to an address: a text, a secret, a choice and a number setting. The address
-   * must be a web address, and plain http is allowed with a warning.
+   * Posts ticket events to an address: a required text, a secret, a described choice and an
+   * advanced number setting. The address must be a web address, and plain http is allowed with a
+   * warning.
    */
   public static final class Webhooks implements Plugin {
     public static final String URL = "url";
@@ -49,12 +50,13 @@ public final class TestPlugins {
             "Example & Co <plugins@example.com>",
             List.of(
                 new SettingDefinition(
-                    URL,
-                    "Address",
-                    "Where events are posted, such as https://hooks.example.com/x.",
-                    Kind.TEXT,
-                    "",
-                    List.of()),
+                        URL,
+                        "Address",
+                        "Where events are posted, such as https://hooks.example.com/x.",
+                        Kind.TEXT,
+                        "",
+                        List.of())
+                    .asRequired(),
                 new SettingDefinition(
                     SIGNING_KEY,
                     "Signing key",
@@ -63,19 +65,22 @@ public final class TestPlugins {
                     "",
                     List.of()),
                 new SettingDefinition(
-                    FORMAT,
-                    "Format",
-                    "How each event is encoded.",
-                    Kind.CHOICE,
-                    "json",
-                    List.of("json", "form")),
+                        FORMAT,
+                        "Format",
+                        "How each event is encoded.",
+                        Kind.CHOICE,
+                        "json",
+                        List.of("json", "form"))
+                    .describing("json", "JSON", "One JSON object per event.")
+                    .describing("form", "Form fields", "The event's fields, form-encoded."),
                 new SettingDefinition(
-                    RETRIES,
-                    "Retries",
-                    "How often a failed post is tried again.",
-                    Kind.NUMBER,
-                    "3",
-                    List.of())));
+                        RETRIES,
+                        "Retries",
+                        "How often a failed post is tried again.",
+                        Kind.NUMBER,
+                        "3",
+                        List.of())
+                    .asAdvanced()));
 
     @Override
     public PluginDescriptor descriptor() {
