@@ -73,23 +73,10 @@ class CommandLineIT {
             + " where actor_name = 'command line' and actor_operator_id is null order by position");
   }
 
-  private void createRoot() {
-    JarProcess created =
-        JarProcess.run(
-            env(),
-            PASSWORD + "\n",
-            "create-admin",
-            "--username",
-            "root",
-            "--email",
-            "r@example.com");
-    assertThat(created.exitCode()).as(created.stderr()).isZero();
-  }
-
   @Test
   void resetPassword_setsThePasswordFromStandardInputAndIsAuditedFromTheCommandLine()
       throws Exception {
-    createRoot();
+    JarProcess.createRoot(env(), PASSWORD);
     String before = storedHashes().getFirst();
     String chosen = "Another-long-passphrase-9";
 
@@ -114,7 +101,7 @@ class CommandLineIT {
 
   @Test
   void resetPassword_refusesAWeakPasswordAnUnknownOperatorAndAnEMailAddress() throws Exception {
-    createRoot();
+    JarProcess.createRoot(env(), PASSWORD);
     String before = storedHashes().getFirst();
 
     JarProcess weak = JarProcess.run(env(), "short\n", "reset-password", "--username", "root");
@@ -134,7 +121,7 @@ class CommandLineIT {
 
   @Test
   void resetTwoFactor_removesTheAuthenticatorAppAndIsAuditedFromTheCommandLine() throws Exception {
-    createRoot();
+    JarProcess.createRoot(env(), PASSWORD);
     execute(
         "insert into totp_enrolment (operator_id, encrypted_secret, confirmed, created_at)"
             + " select id, 'v1:unreadable', true, current_timestamp from operator");

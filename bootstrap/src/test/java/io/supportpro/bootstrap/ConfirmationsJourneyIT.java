@@ -1,24 +1,18 @@
 package io.supportpro.bootstrap;
 
+import static io.supportpro.bootstrap.BrowserSteps.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
 import io.supportpro.domain.operator.Operator;
-import java.net.URI;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * In Chromium against the whole application on H2, an administrator deactivates Duo through the
@@ -28,9 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConfirmationsJourneyIT {
-  private static Panel panel;
-  private static Chromium chromium;
-  private static WebDriver driver;
+  @AutoClose private static Panel panel;
+  @AutoClose private static BrowserSteps browser;
   private static Operator ada;
 
   @BeforeAll
@@ -52,120 +45,67 @@ class ConfirmationsJourneyIT {
           ada.id().value(),
           code.repeat(64));
     }
-    chromium = Chromium.start();
-    driver = chromium.driver();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (panel != null) {
-      panel.close();
-    }
-  }
-
-  @BeforeEach
-  void signedOut() {
-    chromium.forgetCookies();
+    browser = BrowserSteps.start(panel.base(), "confirm");
   }
 
   @AfterEach
-  void noConsoleProblems() {
-    assertThat(chromium.consoleProblems()).as("browser console").isEmpty();
-  }
-
-  private static void open(String path) {
-    driver.get(panel.base().resolve(path).toString());
-    shot();
-  }
-
-  private static void shot() {
-    chromium.screenshot("confirm" + path().replaceAll("[^A-Za-z0-9]+", "-"));
-  }
-
-  /** Clicks a button or link that leads to another page, and waits for that page. */
-  private static void follow(By control) {
-    WebElement page = driver.findElement(By.tagName("html"));
-    driver.findElement(control).click();
-    new WebDriverWait(driver, Duration.ofSeconds(15))
-        .until(
-            d -> {
-              try {
-                page.isEnabled();
-                return false;
-              } catch (WebDriverException replaced) {
-                return true;
-              }
-            });
-    shot();
-  }
-
-  private static By button(String text) {
-    return By.xpath("//button[normalize-space(text())='" + text + "']");
+  void endOfJourney() {
+    browser.endJourney();
   }
 
   private static By link(String text) {
     return By.xpath("//a[starts-with(normalize-space(text()),'" + text + "')]");
   }
 
-  private static String path() {
-    return URI.create(driver.getCurrentUrl()).getPath();
-  }
-
-  private static String pageText() {
-    return driver.findElement(By.tagName("body")).getText();
-  }
-
   private static void signInAsRoot() {
-    open("/login");
-    driver.findElement(By.id("login")).sendKeys("root");
-    driver.findElement(By.id("password")).sendKeys(Panel.PASSWORD);
-    follow(button("Sign in"));
-    assertThat(path()).isEqualTo("/");
+    browser.signIn("root", Panel.PASSWORD);
+    assertThat(browser.path()).isEqualTo("/");
   }
 
   @Test
   @Order(1)
   void anAdministratorDeactivatesDuoAfterSeeingWhoFallsBackToWhat() {
     signInAsRoot();
-    open("/admin/plugins");
+    browser.open("/admin/plugins");
     String row = "//tr[@id='plugin-" + DuoSecurityPlugin.ID.value() + "']";
-    assertThat(driver.findElements(By.xpath(row + "//form[contains(@action,'/deactivate')]")))
+    assertThat(
+            browser
+                .driver()
+                .findElements(By.xpath(row + "//form[contains(@action,'/deactivate')]")))
         .as("no one-click deactivation")
         .isEmpty();
 
-    follow(By.xpath(row + "//a[starts-with(normalize-space(text()),'Deactivate')]"));
+    browser.follow(By.xpath(row + "//a[starts-with(normalize-space(text()),'Deactivate')]"));
 
-    assertThat(path()).isEqualTo("/admin/plugins/" + DuoSecurityPlugin.ID.value() + "/deactivate");
-    assertThat(pageText())
+    assertThat(browser.path())
+        .isEqualTo("/admin/plugins/" + DuoSecurityPlugin.ID.value() + "/deactivate");
+    assertThat(browser.pageText())
         .contains("Deactivate Duo Security?")
         .contains(
             "2 operators use Duo Security and will sign in with their authenticator app or"
                 + " password only: 1 with their authenticator app, 1 with their password only.");
-    follow(button("Deactivate"));
+    browser.follow(button("Deactivate"));
 
-    assertThat(path()).isEqualTo("/admin/plugins");
-    assertThat(pageText()).contains("The plugin was deactivated.", "Installed, inactive");
+    assertThat(browser.path()).isEqualTo("/admin/plugins");
+    assertThat(browser.pageText()).contains("The plugin was deactivated.", "Installed, inactive");
   }
 
   @Test
   @Order(2)
   void anAdministratorResetsTwoFactorAfterSeeingWhatItRemoves() {
     signInAsRoot();
-    open("/admin/operators/" + ada.id());
+    browser.open("/admin/operators/" + ada.id());
 
-    follow(link("Reset 2FA"));
+    browser.follow(link("Reset 2FA"));
 
-    assertThat(pageText())
+    assertThat(browser.pageText())
         .contains("Reset two-factor authentication of Test ada?")
         .contains("authenticator app and 3 unused recovery codes")
         .contains("they sign in with their password only");
-    follow(button("Reset 2FA"));
+    browser.follow(button("Reset 2FA"));
 
-    assertThat(path()).isEqualTo("/admin/operators/" + ada.id());
-    assertThat(pageText())
+    assertThat(browser.path()).isEqualTo("/admin/operators/" + ada.id());
+    assertThat(browser.pageText())
         .contains("Two-factor authentication was reset")
         .contains("Nothing to reset: this operator has no authenticator app");
     assertThat(

@@ -1,5 +1,7 @@
 package io.supportpro.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +67,13 @@ final class JarProcess implements AutoCloseable {
     JarProcess process = start(env, stdin, args);
     process.awaitExit(Duration.ofSeconds(60));
     return process;
+  }
+
+  /** Creates the administrator {@code root} with this password, which the command must accept. */
+  static void createRoot(Map<String, String> env, String password) {
+    JarProcess created =
+        run(env, password + "\n", "create-admin", "--username", "root", "--email", "r@example.com");
+    assertThat(created.exitCode()).as(created.stderr()).isZero();
   }
 
   private static void copy(InputStream from, ByteArrayOutputStream to) {

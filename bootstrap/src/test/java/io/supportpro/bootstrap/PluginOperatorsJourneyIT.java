@@ -1,24 +1,20 @@
 package io.supportpro.bootstrap;
 
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
+import static io.supportpro.bootstrap.BrowserSteps.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.PluginSteps;
 import io.supportpro.bootstrap.example.ExampleCodePlugin;
 import io.supportpro.domain.secondfactor.TotpSecret;
-import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * In Chromium, an administrator filters a plugin's operators, enables it for two selected ones,
@@ -28,9 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PluginOperatorsJourneyIT {
   private static final String OPERATORS = PluginSteps.operatorsPage(ExampleCodePlugin.ID.value());
 
-  private static Panel panel;
-  private static Chromium chromium;
-  private static WebDriver driver;
+  @AutoClose private static Panel panel;
+  @AutoClose private static BrowserSteps browser;
 
   @BeforeAll
   static void start() {
@@ -51,97 +46,64 @@ class PluginOperatorsJourneyIT {
                         Map.of(ExampleCodePlugin.SECRET, TotpSecret.random().base32())))
                 .status())
         .isEqualTo(303);
-    chromium = Chromium.start();
-    driver = chromium.driver();
+    browser = BrowserSteps.start(panel.base(), "operators-journey");
   }
 
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (panel != null) {
-      panel.close();
-    }
-  }
-
-  private static void open(String path) {
-    driver.get(panel.base().resolve(path).toString());
-    chromium.screenshot("operators-journey-" + path.replaceAll("[^A-Za-z0-9]+", "-"));
-  }
-
-  /** Clicks what submits a form or follows a link, and waits for the next page. */
-  private static void go(By what, String shot) {
-    WebElement page = driver.findElement(By.tagName("html"));
-    driver.findElement(what).click();
-    new WebDriverWait(driver, Duration.ofSeconds(15))
-        .until(
-            d -> {
-              try {
-                page.isEnabled();
-                return false;
-              } catch (WebDriverException gone) {
-                return true;
-              }
-            });
-    chromium.screenshot("operators-journey-" + shot);
-  }
-
-  private static By button(String text) {
-    return By.xpath("//button[normalize-space(text())='" + text + "']");
-  }
-
-  private static String pageText() {
-    return driver.findElement(By.tagName("body")).getText();
+  @AfterEach
+  void endOfJourney() {
+    browser.endJourney();
   }
 
   private static void check(String username) {
-    driver.findElement(By.xpath("//tr[td[normalize-space()='" + username + "']]//input")).click();
+    browser
+        .driver()
+        .findElement(By.xpath("//tr[td[normalize-space()='" + username + "']]//input"))
+        .click();
   }
 
   private static String row(String username) {
-    return driver.findElement(By.xpath("//tr[td[normalize-space()='" + username + "']]")).getText();
+    return browser
+        .driver()
+        .findElement(By.xpath("//tr[td[normalize-space()='" + username + "']]"))
+        .getText();
   }
 
   @Test
   void
       anAdministratorFiltersSelectsAndEnablesTwo_thenAllThatMatchAfterConfirming_thenDisablesOne() {
-    open("/login");
-    driver.findElement(By.id("login")).sendKeys("root");
-    driver.findElement(By.id("password")).sendKeys(Panel.PASSWORD);
-    go(button("Sign in"), "signed-in");
+    browser.signIn("root", Panel.PASSWORD);
 
-    open(OPERATORS);
-    driver.findElement(By.id("q")).sendKeys("agent");
-    new Select(driver.findElement(By.id("role"))).selectByValue("operator");
-    new Select(driver.findElement(By.id("status"))).selectByValue("not-enabled");
-    go(button("Search"), "filtered");
-    assertThat(pageText()).contains("6 operators match; Example code is enabled for 0 of them.");
-    assertThat(pageText()).doesNotContain("agent-lead");
+    browser.open(OPERATORS);
+    browser.type("q", "agent");
+    new Select(browser.driver().findElement(By.id("role"))).selectByValue("operator");
+    new Select(browser.driver().findElement(By.id("status"))).selectByValue("not-enabled");
+    browser.follow(button("Search"), "filtered");
+    assertThat(browser.pageText())
+        .contains("6 operators match; Example code is enabled for 0 of them.");
+    assertThat(browser.pageText()).doesNotContain("agent-lead");
 
     check("agent01");
     check("agent04");
-    go(button("Enable selected"), "enabled-selected");
-    assertThat(pageText()).contains("Example code is now enabled for 2 more operators.");
-    assertThat(URI.create(driver.getCurrentUrl()).getQuery())
+    browser.follow(button("Enable selected"), "enabled-selected");
+    assertThat(browser.pageText()).contains("Example code is now enabled for 2 more operators.");
+    assertThat(browser.address().getQuery())
         .contains("q=agent", "status=not-enabled", "role=operator");
-    assertThat(URI.create(driver.getCurrentUrl()).getFragment()).isEqualTo("operators");
-    assertThat(pageText()).contains("4 operators match").doesNotContain("agent01");
+    assertThat(browser.address().getFragment()).isEqualTo("operators");
+    assertThat(browser.pageText()).contains("4 operators match").doesNotContain("agent01");
 
-    go(By.linkText("Enable for all 4 matching operators"), "confirm-all");
-    assertThat(pageText())
+    browser.follow(By.linkText("Enable for all 4 matching operators"), "confirm-all");
+    assertThat(browser.pageText())
         .contains("Enable Example code for all 4 matching operators?")
         .contains("Each of them will confirm every sign-in with Example code.");
-    go(button("Enable for all 4 operators"), "enabled-all");
-    assertThat(pageText()).contains("Example code is now enabled for 4 more operators.");
-    assertThat(pageText()).contains("No operators match.");
+    browser.follow(button("Enable for all 4 operators"), "enabled-all");
+    assertThat(browser.pageText()).contains("Example code is now enabled for 4 more operators.");
+    assertThat(browser.pageText()).contains("No operators match.");
 
-    open(OPERATORS + "?q=agent");
+    browser.open(OPERATORS + "?q=agent");
     assertThat(row("agent03")).contains("Enabled");
-    go(By.xpath("//tr[td[normalize-space()='agent03']]//button"), "disabled-one");
-    assertThat(URI.create(driver.getCurrentUrl()).getFragment()).startsWith("operator-");
+    browser.follow(By.xpath("//tr[td[normalize-space()='agent03']]//button"), "disabled-one");
+    assertThat(browser.address().getFragment()).startsWith("operator-");
     assertThat(row("agent03")).contains("Not enabled");
     assertThat(row("agent-lead")).contains("Not enabled", "Administrator");
-    assertThat(chromium.consoleProblems()).as("browser console").isEmpty();
   }
 }

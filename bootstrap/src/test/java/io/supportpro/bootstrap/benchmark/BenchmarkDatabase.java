@@ -3,7 +3,13 @@ package io.supportpro.bootstrap.benchmark;
 import io.supportpro.adapter.out.persistence.DatabaseSettings;
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.adapter.out.persistence.testing.PostgresDatabases;
+import io.supportpro.application.port.out.Clock;
+import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.Stores;
+import io.supportpro.application.service.PluginOperatorsService;
+import io.supportpro.application.testing.FakePromptPlugin;
+import io.supportpro.application.testing.FakeSecretCipher;
+import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.domain.operator.DisplayName;
 import io.supportpro.domain.operator.EmailAddress;
 import io.supportpro.domain.operator.Operator;
@@ -11,6 +17,7 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.operator.Username;
+import io.supportpro.domain.plugin.PluginState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -20,8 +27,8 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
- * A database the benchmarks measure, empty when opened, and the operators they seed into it through
- * the stores.
+ * A database the benchmarks measure, empty when opened, and the operators and the active plugin
+ * they set up in it through the stores.
  */
 enum BenchmarkDatabase {
   H2("embedded H2"),
@@ -148,5 +155,25 @@ enum BenchmarkDatabase {
       }
     }
     return (System.nanoTime() - start) / 1_000_000_000;
+  }
+
+  /**
+   * Installs, activates and configures the fake prompt plugin, and returns the service that changes
+   * which operators use it.
+   */
+  static PluginOperatorsService activePlugin(Stores stores) {
+    var plugin = new FakePromptPlugin();
+    stores.plugins().transition(FakePromptPlugin.ID, PluginState.AVAILABLE, PluginState.INACTIVE);
+    stores.plugins().transition(FakePromptPlugin.ID, PluginState.INACTIVE, PluginState.ACTIVE);
+    stores
+        .plugins()
+        .saveSettingsIfActive(FakePromptPlugin.ID, FakePromptPlugin.saved(new FakeSecretCipher()));
+    return new PluginOperatorsService(
+        new InMemoryPluginCatalog(List.of(plugin)),
+        stores.plugins(),
+        stores.operators(),
+        stores.auditLog(),
+        Mailer.none(),
+        Clock.system());
   }
 }

@@ -4,20 +4,14 @@ import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.in.OperatorChoice;
 import io.supportpro.application.port.in.PluginOperatorsCommand;
 import io.supportpro.application.port.in.PluginOperatorsResult;
-import io.supportpro.application.port.out.Clock;
-import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.Stores;
 import io.supportpro.application.service.PluginOperatorsService;
 import io.supportpro.application.testing.FakePromptPlugin;
-import io.supportpro.application.testing.FakeSecretCipher;
-import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
-import io.supportpro.domain.plugin.PluginState;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -47,21 +41,8 @@ public final class BulkEnableBenchmark {
 
   private static void measure(Stores stores, BenchmarkDatabase database, int count)
       throws Exception {
-    var plugin = new FakePromptPlugin();
-    var service =
-        new PluginOperatorsService(
-            new InMemoryPluginCatalog(List.of(plugin)),
-            stores.plugins(),
-            stores.operators(),
-            stores.auditLog(),
-            Mailer.none(),
-            Clock.system());
     long seconds = BenchmarkDatabase.seed(stores, count);
-    stores.plugins().transition(FakePromptPlugin.ID, PluginState.AVAILABLE, PluginState.INACTIVE);
-    stores.plugins().transition(FakePromptPlugin.ID, PluginState.INACTIVE, PluginState.ACTIVE);
-    stores
-        .plugins()
-        .saveSettingsIfActive(FakePromptPlugin.ID, FakePromptPlugin.saved(new FakeSecretCipher()));
+    PluginOperatorsService service = BenchmarkDatabase.activePlugin(stores);
     System.out.printf(
         "SupportPro bulk-enable benchmark: %d operators on %s (seeded in %d s)%n",
         count, database.label(), seconds);

@@ -2,14 +2,10 @@ package io.supportpro.bootstrap.benchmark;
 
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.in.PluginOperatorsCommand;
-import io.supportpro.application.port.out.Clock;
-import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.Stores;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.PluginOperatorsService;
 import io.supportpro.application.testing.FakePromptPlugin;
-import io.supportpro.application.testing.FakeSecretCipher;
-import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.PasswordHash;
@@ -17,7 +13,6 @@ import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginOperatorFilter.Status;
-import io.supportpro.domain.plugin.PluginState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,7 +48,7 @@ public final class OperatorListingBenchmark {
       try (Persistence persistence = database.open()) {
         Stores stores = persistence.stores();
         long seeded = BenchmarkDatabase.seed(stores, count);
-        var plugins = pluginOperators(stores);
+        var plugins = BenchmarkDatabase.activePlugin(stores);
         System.out.printf(
             "%s: %d operators seeded in %d s, the plugin enabled for %d active operators%n",
             database.label(), count, seeded, enableForActiveOperators(plugins));
@@ -71,22 +66,6 @@ public final class OperatorListingBenchmark {
       }
     }
     print(count, table);
-  }
-
-  private static PluginOperatorsService pluginOperators(Stores stores) {
-    var plugin = new FakePromptPlugin();
-    stores.plugins().transition(FakePromptPlugin.ID, PluginState.AVAILABLE, PluginState.INACTIVE);
-    stores.plugins().transition(FakePromptPlugin.ID, PluginState.INACTIVE, PluginState.ACTIVE);
-    stores
-        .plugins()
-        .saveSettingsIfActive(FakePromptPlugin.ID, FakePromptPlugin.saved(new FakeSecretCipher()));
-    return new PluginOperatorsService(
-        new InMemoryPluginCatalog(List.of(plugin)),
-        stores.plugins(),
-        stores.operators(),
-        stores.auditLog(),
-        Mailer.none(),
-        Clock.system());
   }
 
   private static Runnable writeToTheListedTables(Stores stores) {

@@ -22,27 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class AdministrationIT {
-  private TestPanel panel;
-  private Browser admin;
-  private Operator olivia;
-
-  @BeforeEach
-  void start() {
-    panel = TestPanel.start();
-    admin = panel.browser();
-    signIn(admin, TestPanel.ADMIN, TestPanel.PASSWORD);
-    olivia = panel.operator(TestPanel.OPERATOR);
-  }
-
-  @AfterEach
-  void stop() {
-    panel.close();
-  }
+  @AutoClose private final TestPanel panel = TestPanel.start();
+  private final Browser admin = panel.signedIn(TestPanel.ADMIN);
+  private final Operator olivia = panel.operator(TestPanel.OPERATOR);
 
   private String page(Operator operator) {
     return "/admin/operators/" + operator.id();

@@ -25,8 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,22 +39,9 @@ class ConfirmationsIT {
   private static final List<String> HOSTILE_IDS =
       List.of(UUID.randomUUID().toString(), "not-an-id", "%3Cscript%3E", "a".repeat(300));
 
-  private TestPanel panel;
-  private Browser admin;
-  private Operator olivia;
-
-  @BeforeEach
-  void start() {
-    panel = TestPanel.start();
-    admin = panel.browser();
-    signIn(admin, TestPanel.ADMIN, TestPanel.PASSWORD);
-    olivia = panel.operator(TestPanel.OPERATOR);
-  }
-
-  @AfterEach
-  void stop() {
-    panel.close();
-  }
+  @AutoClose private final TestPanel panel = TestPanel.start();
+  private final Browser admin = panel.signedIn(TestPanel.ADMIN);
+  private final Operator olivia = panel.operator(TestPanel.OPERATOR);
 
   private static String page(Operator operator) {
     return "/admin/operators/" + operator.id();

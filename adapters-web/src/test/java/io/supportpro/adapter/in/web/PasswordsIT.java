@@ -12,29 +12,15 @@ import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.operator.Operator;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class PasswordsIT {
   private static final String NEW = "copper-Lantern-88-meadow";
 
-  private TestPanel panel;
-  private Browser admin;
-  private Operator olivia;
-
-  @BeforeEach
-  void start() {
-    panel = TestPanel.start();
-    admin = panel.browser();
-    signIn(admin, TestPanel.ADMIN, TestPanel.PASSWORD);
-    olivia = panel.operator(TestPanel.OPERATOR);
-  }
-
-  @AfterEach
-  void stop() {
-    panel.close();
-  }
+  @AutoClose private final TestPanel panel = TestPanel.start();
+  private final Browser admin = panel.signedIn(TestPanel.ADMIN);
+  private final Operator olivia = panel.operator(TestPanel.OPERATOR);
 
   private Browser signedInOlivia() {
     Browser browser = panel.browser();

@@ -264,6 +264,16 @@ public final class TestPanel implements AutoCloseable {
     return new Browser(base);
   }
 
+  /** A new browser signed in as this operator with the password {@value #PASSWORD}. */
+  public Browser signedIn(String username) {
+    Browser browser = browser();
+    Response answer = PanelSteps.signIn(browser, username, PASSWORD);
+    if (answer.status() != 303) {
+      throw new AssertionError("cannot sign in as " + username + ": " + answer.status());
+    }
+    return browser;
+  }
+
   /** Where the panel listens. */
   public URI base() {
     return base;
