@@ -88,6 +88,7 @@ record Services(
       Duration auditRetention) {
     Clock clock = Clock.system();
     ThrottlePolicy throttle = ThrottlePolicy.DEFAULT;
+    Executor mailing = mailing();
     SessionTimeouts timeouts = SessionTimeouts.DEFAULT;
     var secondFactors =
         new SecondFactorRequirement(
@@ -176,7 +177,7 @@ record Services(
             stores.failedAttempts(),
             throttle,
             mailer,
-            mailing(),
+            mailing,
             publicUrl,
             audit,
             clock),
@@ -187,12 +188,13 @@ record Services(
             stores.totpCredentials(),
             stores.panelSettings()),
         new KnownBrowserService(
-            stores.sessions(), stores.operators(), stores.knownBrowsers(), mailer, clock));
+            stores.sessions(), stores.operators(), stores.knownBrowsers(), mailer, mailing, clock));
   }
 
   /**
-   * One thread that stores password reset links and sends mails after the request has been
-   * answered, so that the answer takes as long whether or not a mail goes out; it ends when idle.
+   * One thread that stores password reset links and sends the mails no page waits for, after the
+   * request has been answered, so that the answer takes as long whether or not a mail goes out; it
+   * ends when idle.
    */
   private static Executor mailing() {
     var executor =
@@ -206,7 +208,7 @@ record Services(
                 .name("supportpro-mail")
                 .daemon()
                 .uncaughtExceptionHandler(
-                    (thread, e) -> LOG.warn("Sending a password e-mail failed: {}", e.toString()))
+                    (thread, e) -> LOG.warn("Sending an e-mail failed: {}", e.toString()))
                 .factory());
     executor.allowCoreThreadTimeOut(true);
     return executor;

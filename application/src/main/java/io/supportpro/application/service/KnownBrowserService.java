@@ -14,6 +14,8 @@ import io.supportpro.domain.session.SessionToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Remembers the browsers operators sign in from, by the hash of a random cookie that outlives the
@@ -31,6 +33,7 @@ public final class KnownBrowserService implements RecogniseBrowserUseCase {
   private final OperatorRepository operators;
   private final KnownBrowsers browsers;
   private final AccountNotices notices;
+  private final Executor mailing;
   private final Clock clock;
 
   public KnownBrowserService(
@@ -38,11 +41,13 @@ public final class KnownBrowserService implements RecogniseBrowserUseCase {
       OperatorRepository operators,
       KnownBrowsers browsers,
       Mailer mailer,
+      Executor mailing,
       Clock clock) {
     this.sessions = requireNonNull(sessions, "sessions");
     this.operators = requireNonNull(operators, "operators");
     this.browsers = requireNonNull(browsers, "browsers");
     this.notices = new AccountNotices(mailer);
+    this.mailing = requireNonNull(mailing, "mailing");
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -58,8 +63,15 @@ public final class KnownBrowserService implements RecogniseBrowserUseCase {
         browserCookie.flatMap(SessionToken::parse).orElseGet(SessionToken::random);
     Instant now = clock.now();
     if (browsers.remember(operator.get().id(), browser.key().value(), now, KEPT_PER_OPERATOR)) {
-      // The sign-in stands whatever becomes of the e-mail; the mailer logs a failure.
-      notices.newBrowser(operator.get(), now, session.get().client());
+      // Sent off the request's thread: the sign-in neither waits for a slow mail server nor
+      // depends on what becomes of the e-mail (the mailer logs a failure; a full queue drops it).
+      Operator signedIn = operator.get();
+      var client = session.get().client();
+      try {
+        mailing.execute(() -> notices.newBrowser(signedIn, now, client));
+      } catch (RejectedExecutionException full) {
+        // The browser is remembered all the same; only this notice is lost.
+      }
     }
     return Optional.of(browser.value());
   }

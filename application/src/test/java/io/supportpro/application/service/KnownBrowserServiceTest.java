@@ -15,7 +15,10 @@ import io.supportpro.domain.secondfactor.SecondFactor;
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionClient;
 import io.supportpro.domain.session.SessionToken;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +33,7 @@ class KnownBrowserServiceTest {
   private final InMemoryKnownBrowsers browsers = new InMemoryKnownBrowsers();
   private final RecordingMailer mailer = new RecordingMailer();
   private final KnownBrowserService service =
-      new KnownBrowserService(sessions, operators, browsers, mailer, clock);
+      new KnownBrowserService(sessions, operators, browsers, mailer, Runnable::run, clock);
   private final Operator ada = operator("ada");
 
   @BeforeEach
@@ -63,6 +66,39 @@ class KnownBrowserServiceTest {
                   .contains("If this was not you")
                   .doesNotContain(cookie.get());
             });
+  }
+
+  @Test
+  void theNotice_isHandedToTheMailThread_soTheSignInNeverWaitsForTheMailServer() {
+    List<Runnable> queued = new ArrayList<>();
+    var queueing =
+        new KnownBrowserService(sessions, operators, browsers, mailer, queued::add, clock);
+
+    assertThat(queueing.recognise(signedIn(), Optional.empty())).isPresent();
+    assertThat(mailer.sent()).isEmpty();
+
+    queued.forEach(Runnable::run);
+    assertThat(mailer.sent()).singleElement();
+  }
+
+  @Test
+  void aFullMailQueue_dropsTheNotice_butTheBrowserIsRemembered() {
+    var full =
+        new KnownBrowserService(
+            sessions,
+            operators,
+            browsers,
+            mailer,
+            task -> {
+              throw new RejectedExecutionException("full");
+            },
+            clock);
+
+    String cookie = full.recognise(signedIn(), Optional.empty()).orElseThrow();
+
+    assertThat(mailer.sent()).isEmpty();
+    assertThat(service.recognise(signedIn(), Optional.of(cookie))).contains(cookie);
+    assertThat(mailer.sent()).isEmpty();
   }
 
   @Test
