@@ -147,7 +147,12 @@ final class Application implements AutoCloseable {
             s.consequences(),
             s.consequences()),
         new WebUseCases.Panel(
-            s.health(), s.forceTwoFactor(), s.throttles(), s.auditLog(), s.auditLog()),
+            s.health(),
+            s.forceTwoFactor(),
+            s.throttles(),
+            s.auditLog(),
+            s.auditLog(),
+            s.auditLog()),
         new WebUseCases.Plugins(
             s.plugins(),
             s.plugins(),

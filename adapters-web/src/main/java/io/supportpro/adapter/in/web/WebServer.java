@@ -86,7 +86,8 @@ public final class WebServer implements AutoCloseable {
             operatorUseCases.deactivationPreview());
     var sessionsPage = new SessionsController(account.sessions());
     var settingsPage = new SettingsController(panel.forceTwoFactor());
-    var auditPage = new AuditController(panel.queryAuditLog(), operatorUseCases.list());
+    var auditPage =
+        new AuditController(panel.queryAuditLog(), panel.exportAuditLog(), operatorUseCases.list());
     var throttles = new ThrottlesController(panel.signInThrottles());
     var pluginsPage =
         new PluginsController(

@@ -10,6 +10,7 @@ import io.supportpro.application.port.in.DeactivateOperatorUseCase;
 import io.supportpro.application.port.in.DeactivatePluginUseCase;
 import io.supportpro.application.port.in.DisableTotpUseCase;
 import io.supportpro.application.port.in.EnrolTotpUseCase;
+import io.supportpro.application.port.in.ExportAuditLogUseCase;
 import io.supportpro.application.port.in.ForceTwoFactorUseCase;
 import io.supportpro.application.port.in.InstallPluginUseCase;
 import io.supportpro.application.port.in.ListOperatorsUseCase;
@@ -131,9 +132,11 @@ public record WebUseCases(
       ForceTwoFactorUseCase forceTwoFactor,
       ManageSignInThrottlesUseCase signInThrottles,
       QueryAuditLogUseCase queryAuditLog,
-      RecordAuditEventUseCase recordAuditEvent) {
+      RecordAuditEventUseCase recordAuditEvent,
+      ExportAuditLogUseCase exportAuditLog) {
     public Panel {
-      requireAll(health, forceTwoFactor, signInThrottles, queryAuditLog, recordAuditEvent);
+      requireAll(
+          health, forceTwoFactor, signInThrottles, queryAuditLog, recordAuditEvent, exportAuditLog);
     }
   }
 

@@ -217,6 +217,7 @@ public final class TestPanel implements AutoCloseable {
                     new ForceTwoFactorService(settings, audit, clock),
                     new SignInThrottlesService(failedAttempts, operators, throttle, audit, clock),
                     auditLog,
+                    auditLog,
                     auditLog),
                 new WebUseCases.Plugins(
                     lifecycle,
