@@ -53,6 +53,7 @@ final class EventLabels {
       case ACCESS_DENIED -> "Access denied";
       case AUDIT_LOG_PURGED -> "Audit log purged";
       case AUDIT_LOG_EXPORTED -> "Audit log exported";
+      case TIME_ZONE_CHANGED -> "Time zone changed";
     };
   }
 }
