@@ -135,7 +135,8 @@ final class Application implements AutoCloseable {
             s.twoFactor(),
             s.passwords(),
             s.manageSessions(),
-            s.secondFactors()),
+            s.secondFactors(),
+            s.timeZones()),
         new WebUseCases.Operators(
             s.listOperators(),
             s.createOperator(),

@@ -2,6 +2,7 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.supportpro.application.port.in.ChooseTimeZoneUseCase;
 import io.supportpro.application.port.in.ExportAuditLogCommand;
 import io.supportpro.application.port.in.ExportAuditLogUseCase;
 import io.supportpro.application.port.in.ListOperatorsUseCase;
@@ -34,7 +35,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The audit log page: filtered by operator, event type and dates, newest first, 50 at a time. */
+/**
+ * The audit log page, filtered by operator, event type and dates, newest first, 50 at a time, in
+ * the reader's time zone; and the same filters exported whole as CSV or JSON Lines.
+ */
 final class AuditController {
   static final String PAGE = "/admin/audit";
   static final String EXPORT_CSV = PAGE + "/export.csv";
@@ -90,12 +94,17 @@ final class AuditController {
   private final QueryAuditLogUseCase audit;
   private final ExportAuditLogUseCase exports;
   private final ListOperatorsUseCase operators;
+  private final ChooseTimeZoneUseCase timeZones;
 
   AuditController(
-      QueryAuditLogUseCase audit, ExportAuditLogUseCase exports, ListOperatorsUseCase operators) {
+      QueryAuditLogUseCase audit,
+      ExportAuditLogUseCase exports,
+      ListOperatorsUseCase operators,
+      ChooseTimeZoneUseCase timeZones) {
     this.audit = audit;
     this.exports = exports;
     this.operators = operators;
+    this.timeZones = timeZones;
   }
 
   void register(RoutesConfig routes) {
@@ -160,7 +169,7 @@ final class AuditController {
                 })
             .orElse(null);
     Parties parties = new Parties();
-    ZoneId zone = ReadableTimes.UTC;
+    ZoneId zone = timeZones.timeZone(Visitor.required(ctx).operator().id());
     List<EventRow> rows = page.events().stream().map(e -> row(e, parties, zone)).toList();
     render(ctx, 200, filters, rows, olderUrl);
   }
@@ -182,8 +191,7 @@ final class AuditController {
         "audit-log-" + EXPORT_STAMP.format(Instant.now()) + "." + AuditExport.extension(format);
     ctx.status(200)
         .contentType(AuditExport.contentType(format))
-        .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-        .header("X-Content-Type-Options", "nosniff");
+        .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     try (AuditExport file = AuditExport.open(format, ctx.outputStream())) {
       exports.export(command, file::write);
     } catch (IOException | UncheckedIOException goneAway) {

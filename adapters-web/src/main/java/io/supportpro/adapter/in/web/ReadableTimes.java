@@ -7,9 +7,6 @@ import java.util.Locale;
 
 /** Instants as a person reads them, in a given time zone that the text names. */
 final class ReadableTimes {
-  /** The zone of an operator who has chosen none; named "UTC" rather than "Z" on the page. */
-  static final ZoneId UTC = ZoneId.of("UTC");
-
   private static final DateTimeFormatter FORMAT =
       DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm:ss zzz", Locale.ENGLISH);
 

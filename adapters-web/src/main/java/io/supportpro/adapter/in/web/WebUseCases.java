@@ -3,6 +3,7 @@ package io.supportpro.adapter.in.web;
 import io.supportpro.application.port.in.ActivatePluginUseCase;
 import io.supportpro.application.port.in.ChangePasswordUseCase;
 import io.supportpro.application.port.in.CheckHealthUseCase;
+import io.supportpro.application.port.in.ChooseTimeZoneUseCase;
 import io.supportpro.application.port.in.CompletePromptUseCase;
 import io.supportpro.application.port.in.ConfigurePluginUseCase;
 import io.supportpro.application.port.in.CreateOperatorUseCase;
@@ -88,7 +89,8 @@ public record WebUseCases(
       ViewTwoFactorStatusUseCase twoFactorStatus,
       ChangePasswordUseCase changePassword,
       ManageSessionsUseCase sessions,
-      ViewPluginSecondFactorUseCase pluginSecondFactor) {
+      ViewPluginSecondFactorUseCase pluginSecondFactor,
+      ChooseTimeZoneUseCase timeZone) {
     public Account {
       requireAll(
           enrolTotp,
@@ -97,7 +99,8 @@ public record WebUseCases(
           twoFactorStatus,
           changePassword,
           sessions,
-          pluginSecondFactor);
+          pluginSecondFactor,
+          timeZone);
     }
   }
 
