@@ -250,11 +250,12 @@ final class AuditController {
       return link(OperatorId.parse(subject), subject);
     }
 
+    /** An operator who no longer exists has no page to link to, so keeps the stored text. */
     private Party link(OperatorId id, String fallback) {
-      Optional<Operator> operator = known.computeIfAbsent(id, operators::find);
-      return new Party(
-          operator.map(o -> o.username().value()).orElse(fallback),
-          OperatorsController.LIST + "/" + id);
+      return known
+          .computeIfAbsent(id, operators::find)
+          .map(o -> new Party(o.username().value(), OperatorsController.LIST + "/" + id))
+          .orElseGet(() -> new Party(fallback, null));
     }
   }
 

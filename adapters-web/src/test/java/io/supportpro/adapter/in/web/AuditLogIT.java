@@ -14,6 +14,7 @@ import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -102,6 +103,23 @@ class AuditLogIT {
             "<span>ghost</span>",
             "<td class=\"token\">");
     assertThat(Html.text(table)).doesNotContain(olivia.id().toString());
+  }
+
+  @Test
+  void anOperatorWhoIsGone_keepsTheStoredNameAndIdentityWithoutALink() {
+    OperatorId gone = OperatorId.random();
+    record(
+        1,
+        AuditEventType.OPERATOR_UPDATED,
+        Actor.operator(gone, "former", "192.0.2.3"),
+        gone.toString(),
+        Map.of());
+
+    String table = tableOf(admin.get("/admin/audit"));
+
+    assertThat(table)
+        .contains("<span>former</span>", "<span>" + gone + "</span>")
+        .doesNotContain("href=\"/admin/operators/" + gone + "\"");
   }
 
   @Test
