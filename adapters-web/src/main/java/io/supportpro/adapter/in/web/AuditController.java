@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -192,11 +193,31 @@ final class AuditController {
     ctx.status(200)
         .contentType(AuditExport.contentType(format))
         .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    try (AuditExport file = AuditExport.open(format, ctx.outputStream())) {
+    // Not try-with-resources: closing flushes what is buffered, which must not happen on failure.
+    AuditExport file = AuditExport.open(format, ctx.outputStream());
+    try {
       exports.export(command, file::write);
+      file.close();
     } catch (IOException | UncheckedIOException goneAway) {
       LOG.info("An audit log export ended early: the client stopped reading.");
+    } catch (RuntimeException failure) {
+      breakOff(ctx, failure);
     }
+  }
+
+  /**
+   * Before the first bytes went out, the failure becomes its error page like any other; after them,
+   * status and headers are long sent, so the connection is cut: a download that stops short must
+   * not end like a whole file, nor with an error page appended to it.
+   */
+  private static void breakOff(Context ctx, RuntimeException failure) {
+    if (!ctx.res().isCommitted()) {
+      ctx.res().resetBuffer();
+      ctx.res().setHeader("Content-Disposition", null);
+      throw failure;
+    }
+    LOG.warn("An audit log export broke off part-way.", failure);
+    ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(failure);
   }
 
   private EventRow row(RecordedAuditEvent recorded, Parties parties, ZoneId zone) {

@@ -2,6 +2,7 @@ package io.supportpro.adapter.in.web;
 
 import static io.supportpro.adapter.in.web.testing.PanelSteps.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,13 +11,17 @@ import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.Html;
 import io.supportpro.adapter.in.web.testing.Response;
 import io.supportpro.adapter.in.web.testing.TestPanel;
+import io.supportpro.application.port.in.ExportAuditLogUseCase;
+import io.supportpro.application.port.out.StoreUnavailableException;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -369,5 +374,36 @@ class AuditLogIT {
     }
     assertThat(panel.audit.all())
         .noneMatch(event -> event.type() == AuditEventType.AUDIT_LOG_EXPORTED);
+  }
+
+  /**
+   * A database that goes away after the first rows cannot turn the download into an error page (its
+   * headers are long sent): the transfer breaks off, so the file is not taken for whole.
+   */
+  @Test
+  void anExportWhoseDatabaseGoesAwayPartWay_breaksOffInsteadOfLookingComplete() {
+    RecordedAuditEvent entry =
+        new RecordedAuditEvent(
+            1,
+            AuditEvent.of(
+                DAY, AuditEventType.SIGNED_OUT, Actor.anonymous("ghost", "192.0.2.1"), ""));
+    try (TestPanel failing =
+        TestPanel.start(
+            useCases ->
+                UseCaseOverrides.replace(
+                    useCases,
+                    (ExportAuditLogUseCase)
+                        (command, each) -> {
+                          for (int i = 0; i < 5_000; i++) {
+                            each.accept(entry);
+                          }
+                          throw new StoreUnavailableException("the database went away", null);
+                        }))) {
+      Browser browser = failing.browser();
+      signIn(browser, TestPanel.ADMIN, TestPanel.PASSWORD);
+
+      assertThatThrownBy(() -> browser.get("/admin/audit/export.csv"))
+          .isInstanceOf(UncheckedIOException.class);
+    }
   }
 }
