@@ -135,7 +135,8 @@ final class Application implements AutoCloseable {
             s.twoFactor(),
             s.passwords(),
             s.manageSessions(),
-            s.secondFactors()),
+            s.secondFactors(),
+            s.timeZones()),
         new WebUseCases.Operators(
             s.listOperators(),
             s.createOperator(),
@@ -147,7 +148,12 @@ final class Application implements AutoCloseable {
             s.consequences(),
             s.consequences()),
         new WebUseCases.Panel(
-            s.health(), s.forceTwoFactor(), s.throttles(), s.auditLog(), s.auditLog()),
+            s.health(),
+            s.forceTwoFactor(),
+            s.throttles(),
+            s.auditLog(),
+            s.auditLog(),
+            s.auditLog()),
         new WebUseCases.Plugins(
             s.plugins(),
             s.plugins(),

@@ -14,9 +14,11 @@ import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
+import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.audit.RepeatKey;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The metrics of this process for Prometheus: the JVM's figures, and a count of every audited event
@@ -65,6 +67,11 @@ final class ServiceMetrics implements AutoCloseable {
       @Override
       public AuditPage query(AuditFilter filter, Optional<Long> olderThan, int limit) {
         return audit.query(filter, olderThan, limit);
+      }
+
+      @Override
+      public long forEachMatching(AuditFilter filter, Consumer<RecordedAuditEvent> each) {
+        return audit.forEachMatching(filter, each);
       }
 
       @Override

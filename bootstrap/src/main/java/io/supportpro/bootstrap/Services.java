@@ -28,6 +28,7 @@ import io.supportpro.application.service.PurgeExpiredDataService;
 import io.supportpro.application.service.SecondFactorRequirement;
 import io.supportpro.application.service.SessionService;
 import io.supportpro.application.service.SignInThrottlesService;
+import io.supportpro.application.service.TimeZoneService;
 import io.supportpro.application.service.TwoFactorService;
 import io.supportpro.domain.operator.PasswordPolicy;
 import io.supportpro.domain.session.SessionTimeouts;
@@ -64,7 +65,8 @@ record Services(
     SecondFactorRequirement secondFactors,
     ForgottenPasswordService forgottenPassword,
     ConsequencesService consequences,
-    KnownBrowserService knownBrowsers) {
+    KnownBrowserService knownBrowsers,
+    TimeZoneService timeZones) {
   private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
   /**
@@ -188,7 +190,8 @@ record Services(
             stores.totpCredentials(),
             stores.panelSettings()),
         new KnownBrowserService(
-            stores.sessions(), stores.operators(), stores.knownBrowsers(), mailer, mailing, clock));
+            stores.sessions(), stores.operators(), stores.knownBrowsers(), mailer, mailing, clock),
+        new TimeZoneService(stores.operators(), audit, clock));
   }
 
   /**

@@ -3,7 +3,9 @@ package io.supportpro.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supportpro.application.port.in.ExportAuditLogCommand;
 import io.supportpro.application.port.in.QueryAuditLogUseCase;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.testing.InMemoryAuditLog;
@@ -15,12 +17,14 @@ import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
 import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.audit.RepeatKey;
+import io.supportpro.domain.operator.OperatorId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,6 +58,11 @@ class AuditLogServiceTest {
     @Override
     public int deleteBefore(Instant before, int atMost) {
       throw new UnsupportedOperationException("the service never deletes");
+    }
+
+    @Override
+    public long forEachMatching(AuditFilter filter, Consumer<RecordedAuditEvent> each) {
+      throw new UnsupportedOperationException("the query of a page reads no export");
     }
 
     @Override
@@ -133,5 +142,89 @@ class AuditLogServiceTest {
   void new_refusesAMissingLogOrClock() {
     assertThatNullPointerException().isThrownBy(() -> new AuditLogService(null, clock));
     assertThatNullPointerException().isThrownBy(() -> new AuditLogService(log, null));
+  }
+
+  private static final Actor ADMIN = Actor.operator(OperatorId.random(), "admin", "192.0.2.7");
+
+  private AuditEvent exportEntry() {
+    return log.all().stream()
+        .filter(e -> e.type() == AuditEventType.AUDIT_LOG_EXPORTED)
+        .reduce((first, second) -> second)
+        .orElseThrow();
+  }
+
+  @Test
+  void export_handsOverTheMatchesNewestFirstAndRecordsWhoExportedWhatAndHowMany() {
+    for (int i = 0; i < 3; i++) {
+      service.record(AuditEventType.SIGNED_OUT, EVENT.actor(), "", Map.of("n", "" + i));
+      service.record(AuditEventType.ACCESS_DENIED, EVENT.actor(), "/admin", Map.of());
+    }
+    clock.advance(Duration.ofMinutes(5));
+    var filter =
+        new AuditFilter(
+            Optional.empty(),
+            Optional.of(AuditEventType.SIGNED_OUT),
+            Optional.of(AT),
+            Optional.of(AT.plusSeconds(60)));
+    List<RecordedAuditEvent> seen = new ArrayList<>();
+
+    long count =
+        service.export(
+            new ExportAuditLogCommand(ADMIN, filter, ExportAuditLogCommand.Format.CSV), seen::add);
+
+    assertThat(count).isEqualTo(3);
+    assertThat(seen).extracting(e -> e.event().details().get("n")).containsExactly("2", "1", "0");
+    AuditEvent exported = exportEntry();
+    assertThat(exported.actor()).isEqualTo(ADMIN);
+    assertThat(exported.at()).isEqualTo(AT.plusSeconds(300));
+    assertThat(exported.details())
+        .containsEntry("format", "csv")
+        .containsEntry("entries", "3")
+        .containsEntry("complete", "yes")
+        .containsEntry("type", "SIGNED_OUT")
+        .containsEntry("from", AT.toString())
+        .containsEntry("until", AT.plusSeconds(60).toString())
+        .doesNotContainKey("operator");
+  }
+
+  @Test
+  void export_thatStopsPartWay_isRecordedAsIncompleteWithTheCountSoFar_andThrowsOn() {
+    for (int i = 0; i < 5; i++) {
+      service.record(AuditEventType.SIGNED_OUT, EVENT.actor(), "", Map.of());
+    }
+    var operator = OperatorId.random();
+    var filter =
+        new AuditFilter(
+            Optional.of(operator), Optional.empty(), Optional.empty(), Optional.empty());
+    var goneAway = new IllegalStateException("the client went away");
+    log.append(AuditEvent.of(AT, AuditEventType.SIGNED_OUT, EVENT.actor(), operator.toString()));
+    log.append(AuditEvent.of(AT, AuditEventType.SIGNED_OUT, EVENT.actor(), operator.toString()));
+    int[] seen = {0};
+
+    assertThatThrownBy(
+            () ->
+                service.export(
+                    new ExportAuditLogCommand(
+                        ADMIN, filter, ExportAuditLogCommand.Format.JSON_LINES),
+                    entry -> {
+                      if (++seen[0] == 2) {
+                        throw goneAway;
+                      }
+                    }))
+        .isSameAs(goneAway);
+    assertThat(exportEntry().details())
+        .containsEntry("format", "json_lines")
+        .containsEntry("entries", "1")
+        .containsEntry("complete", "no")
+        .containsEntry("operator", operator.toString());
+  }
+
+  @Test
+  void export_refusesAMissingCommandOrConsumer() {
+    var command =
+        new ExportAuditLogCommand(ADMIN, AuditFilter.ALL, ExportAuditLogCommand.Format.CSV);
+    assertThatNullPointerException().isThrownBy(() -> service.export(null, entry -> {}));
+    assertThatNullPointerException().isThrownBy(() -> service.export(command, null));
+    assertThat(log.all()).isEmpty();
   }
 }

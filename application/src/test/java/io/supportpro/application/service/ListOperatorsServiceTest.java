@@ -14,6 +14,7 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -193,6 +194,16 @@ class ListOperatorsServiceTest {
     @Override
     public long countActiveAdministrators() {
       return inner.countActiveAdministrators();
+    }
+
+    @Override
+    public Optional<ZoneId> timeZone(OperatorId id) {
+      return inner.timeZone(id);
+    }
+
+    @Override
+    public boolean setTimeZone(OperatorId id, ZoneId zone) {
+      return inner.setTimeZone(id, zone);
     }
   }
 }

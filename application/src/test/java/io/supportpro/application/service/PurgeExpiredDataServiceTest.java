@@ -21,6 +21,7 @@ import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
+import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.audit.RepeatKey;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.ResetToken;
@@ -38,6 +39,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class PurgeExpiredDataServiceTest {
@@ -345,6 +347,11 @@ class PurgeExpiredDataServiceTest {
           @Override
           public AuditPage query(AuditFilter filter, Optional<Long> olderThan, int limit) {
             return audit.query(filter, olderThan, limit);
+          }
+
+          @Override
+          public long forEachMatching(AuditFilter filter, Consumer<RecordedAuditEvent> each) {
+            return audit.forEachMatching(filter, each);
           }
 
           @Override

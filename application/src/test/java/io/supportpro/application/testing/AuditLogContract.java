@@ -1,6 +1,7 @@
 package io.supportpro.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.domain.audit.Actor;
@@ -252,5 +253,89 @@ public abstract class AuditLogContract {
 
     assertThat(entries()).hasSize(1);
     assertThat(entries().getFirst().occurrences()).isOne();
+  }
+
+  private List<Integer> exported(AuditFilter filter) {
+    List<RecordedAuditEvent> seen = new ArrayList<>();
+    long handed = log.forEachMatching(filter, seen::add);
+    assertThat(handed).isEqualTo(seen.size());
+    return seen.stream().map(e -> Integer.parseInt(e.event().details().get("minute"))).toList();
+  }
+
+  @Test
+  void forEachMatching_handsOverEveryMatchNewestFirstWithTheFiltersOfQuery() {
+    log.append(event(1, AuditEventType.OPERATOR_CREATED, ADMIN, ALICE.toString()));
+    log.append(event(2, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ALICE.toString()));
+    log.append(event(3, AuditEventType.PLUGIN_INSTALLED, ADMIN, "sso-prompt"));
+    log.append(event(4, AuditEventType.SIGN_IN_SUCCEEDED, ADMIN, ADMIN.toString()));
+    log.append(event(5, AuditEventType.SIGN_IN_SUCCEEDED, ADMIN, ALICE.toString()));
+
+    assertThat(exported(AuditFilter.ALL)).containsExactly(5, 4, 3, 2, 1);
+    assertThat(
+            exported(
+                new AuditFilter(
+                    Optional.of(ALICE),
+                    Optional.of(AuditEventType.SIGN_IN_SUCCEEDED),
+                    Optional.empty(),
+                    Optional.empty())))
+        .containsExactly(5, 2);
+    assertThat(
+            exported(
+                new AuditFilter(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(T0.plusSeconds(120)),
+                    Optional.of(T0.plusSeconds(240)))))
+        .containsExactly(3, 2);
+    assertThat(
+            exported(
+                new AuditFilter(
+                    Optional.empty(),
+                    Optional.of(AuditEventType.AUDIT_LOG_PURGED),
+                    Optional.empty(),
+                    Optional.empty())))
+        .isEmpty();
+  }
+
+  @Test
+  void forEachMatching_keepsTheCountAndLastTimeOfARepeat() {
+    RepeatKey key = RepeatKey.of("account:alice", T0, Duration.ofHours(1));
+    log.appendOrCount(refusal(T0, "::1"), key);
+    log.appendOrCount(refusal(T0.plusSeconds(9), "::1"), key);
+
+    List<RecordedAuditEvent> seen = new ArrayList<>();
+    log.forEachMatching(AuditFilter.ALL, seen::add);
+
+    assertThat(seen)
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.occurrences()).isEqualTo(2);
+              assertThat(entry.lastOccurredAt()).isEqualTo(T0.plusSeconds(9));
+            });
+  }
+
+  /** A reader that gives up after the first rows (a client that went away) stops the reading. */
+  @Test
+  void forEachMatching_stopsAtTheFirstExceptionOfTheConsumerAndThrowsItOn() {
+    for (int minute = 1; minute <= 50; minute++) {
+      log.append(event(minute, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
+    }
+    List<RecordedAuditEvent> seen = new ArrayList<>();
+    var goneAway = new IllegalStateException("the client went away");
+
+    assertThatThrownBy(
+            () ->
+                log.forEachMatching(
+                    AuditFilter.ALL,
+                    entry -> {
+                      seen.add(entry);
+                      if (seen.size() == 3) {
+                        throw goneAway;
+                      }
+                    }))
+        .isSameAs(goneAway);
+    assertThat(seen).hasSize(3);
+    assertThat(log.query(AuditFilter.ALL, Optional.empty(), 100).events()).hasSize(50);
   }
 }

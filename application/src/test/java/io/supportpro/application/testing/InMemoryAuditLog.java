@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** An audit log kept in memory, for tests of the core. */
@@ -63,6 +64,23 @@ public final class InMemoryAuditLog implements AuditLog {
       }
     }
     return new AuditPage(page, Optional.empty());
+  }
+
+  /** Reads a copy, so that {@code each} may take its time without holding the log's lock. */
+  @Override
+  public long forEachMatching(AuditFilter filter, Consumer<RecordedAuditEvent> each) {
+    List<RecordedAuditEvent> newestFirst;
+    synchronized (this) {
+      newestFirst = new ArrayList<>(events.reversed());
+    }
+    long handed = 0;
+    for (RecordedAuditEvent recorded : newestFirst) {
+      if (filter.matches(recorded.event())) {
+        each.accept(recorded);
+        handed++;
+      }
+    }
+    return handed;
   }
 
   @Override

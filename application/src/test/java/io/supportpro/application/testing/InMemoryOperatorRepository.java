@@ -9,16 +9,20 @@ import io.supportpro.domain.operator.OperatorSearch;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
+import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Operators kept in memory, for tests of the core. */
 public final class InMemoryOperatorRepository implements OperatorRepository {
   private final Map<OperatorId, OperatorAccount> accounts = new LinkedHashMap<>();
+  private final Map<OperatorId, ZoneId> timeZones = new HashMap<>();
 
   @Override
   public synchronized AddOutcome add(Operator operator, PasswordHash passwordHash) {
@@ -79,6 +83,21 @@ public final class InMemoryOperatorRepository implements OperatorRepository {
     return accounts.computeIfPresent(
             id, (k, a) -> new OperatorAccount(a.operator(), passwordHash, mustChange))
         != null;
+  }
+
+  @Override
+  public synchronized Optional<ZoneId> timeZone(OperatorId id) {
+    return Optional.ofNullable(timeZones.get(id));
+  }
+
+  @Override
+  public synchronized boolean setTimeZone(OperatorId id, ZoneId zone) {
+    Objects.requireNonNull(zone, "zone");
+    if (!accounts.containsKey(id)) {
+      return false;
+    }
+    timeZones.put(id, zone);
+    return true;
   }
 
   @Override

@@ -17,6 +17,7 @@ import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -449,5 +450,31 @@ public abstract class OperatorRepositoryContract {
     repository.update(retired.id(), OperatorChanges.active(false));
 
     assertThat(repository.countActiveAdministrators()).isEqualTo(1);
+  }
+
+  @Test
+  void timeZone_isNoneUntilChosen_thenTheLastChoice() {
+    Operator alice = operator("alice");
+    Operator bob = operator("bob");
+    repository.add(alice, HASH);
+    repository.add(bob, HASH);
+
+    assertThat(repository.timeZone(alice.id())).isEmpty();
+    assertThat(repository.setTimeZone(alice.id(), ZoneId.of("Europe/Berlin"))).isTrue();
+    assertThat(repository.setTimeZone(alice.id(), ZoneId.of("America/Argentina/ComodRivadavia")))
+        .isTrue();
+
+    assertThat(repository.timeZone(alice.id()))
+        .contains(ZoneId.of("America/Argentina/ComodRivadavia"));
+    assertThat(repository.timeZone(bob.id())).isEmpty();
+    assertThat(repository.findById(alice.id())).contains(alice);
+  }
+
+  @Test
+  void setTimeZone_ofNoOperator_isFalseAndStoresNothing() {
+    OperatorId nobody = OperatorId.random();
+
+    assertThat(repository.setTimeZone(nobody, ZoneId.of("UTC"))).isFalse();
+    assertThat(repository.timeZone(nobody)).isEmpty();
   }
 }

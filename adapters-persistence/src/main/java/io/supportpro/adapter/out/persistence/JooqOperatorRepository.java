@@ -17,6 +17,8 @@ import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.operator.Username;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -241,6 +243,42 @@ final class JooqOperatorRepository implements OperatorRepository {
                 dsl.update(OPERATOR)
                     .set(OPERATOR.PASSWORD_HASH, hash)
                     .set(OPERATOR.MUST_CHANGE_PASSWORD, mustChange)
+                    .where(OPERATOR.ID.eq(id.value()))
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public Optional<ZoneId> timeZone(OperatorId id) {
+    Objects.requireNonNull(id, "id");
+    return guard(
+        "reading an operator's time zone",
+        () ->
+            dsl.select(OPERATOR.TIME_ZONE)
+                .from(OPERATOR)
+                .where(OPERATOR.ID.eq(id.value()))
+                .fetchOptional(OPERATOR.TIME_ZONE)
+                .flatMap(JooqOperatorRepository::zone));
+  }
+
+  /** A stored zone this JVM does not know (written by hand, or by a newer one) reads as none. */
+  private static Optional<ZoneId> zone(String stored) {
+    try {
+      return Optional.ofNullable(stored).map(ZoneId::of);
+    } catch (DateTimeException unknown) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean setTimeZone(OperatorId id, ZoneId zone) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(zone, "zone");
+    return guard(
+            "setting an operator's time zone",
+            () ->
+                dsl.update(OPERATOR)
+                    .set(OPERATOR.TIME_ZONE, zone.getId())
                     .where(OPERATOR.ID.eq(id.value()))
                     .execute())
         == 1;

@@ -1,6 +1,7 @@
 package io.supportpro.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.testing.AuditLogContract;
@@ -11,12 +12,18 @@ import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
 import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.operator.OperatorId;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.CloseableDSLContext;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -129,5 +136,68 @@ class JooqAuditLogIT {
       olderThan = page.olderThan();
     } while (olderThan.isPresent());
     return seen;
+  }
+
+  /**
+   * An export must not read the whole log into memory: the statement carries the fetch size and
+   * runs outside auto-commit (without which PostgreSQL's driver ignores the fetch size), and a
+   * reader that stops after the first rows ends the reading there.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void forEachMatching_readsThroughACursorInBatchesOfTheFetchSize(TestDatabase database)
+      throws Exception {
+    int rows = JooqAuditLog.EXPORT_FETCH_SIZE * 3;
+    AuditLog stored = database.emptied().auditLog();
+    for (int i = 0; i < rows; i++) {
+      stored.append(
+          new AuditEvent(
+              T0.plusSeconds(i),
+              AuditEventType.SIGN_IN_FAILED,
+              Actor.anonymous("ghost", "::1"),
+              "",
+              Map.of("i", Integer.toString(i))));
+    }
+    List<Integer> fetchSizes = new ArrayList<>();
+    List<Boolean> autoCommits = new ArrayList<>();
+    DatabaseSettings settings = database.sharedSettings();
+    try (CloseableDSLContext plain =
+        DSL.using(settings.jdbcUrl(), settings.user(), settings.password())) {
+      DSLContext watched =
+          plain
+              .configuration()
+              .derive(
+                  new DefaultExecuteListenerProvider(
+                      ExecuteListener.onExecuteEnd(
+                          ctx -> {
+                            try {
+                              fetchSizes.add(ctx.statement().getFetchSize());
+                              autoCommits.add(ctx.connection().getAutoCommit());
+                            } catch (SQLException e) {
+                              throw new IllegalStateException(e);
+                            }
+                          })))
+              .dsl();
+      AuditLog log = new JooqAuditLog(watched);
+      List<Integer> seen = new ArrayList<>();
+      var enough = new IllegalStateException("enough");
+
+      assertThatThrownBy(
+              () ->
+                  log.forEachMatching(
+                      AuditFilter.ALL,
+                      entry -> {
+                        seen.add(Integer.parseInt(entry.event().details().get("i")));
+                        if (seen.size() == 10) {
+                          throw enough;
+                        }
+                      }))
+          .isSameAs(enough);
+
+      assertThat(seen).containsExactly(1499, 1498, 1497, 1496, 1495, 1494, 1493, 1492, 1491, 1490);
+      assertThat(fetchSizes).containsExactly(JooqAuditLog.EXPORT_FETCH_SIZE);
+      assertThat(autoCommits).containsExactly(false);
+      assertThat(log.forEachMatching(AuditFilter.ALL, entry -> {})).isEqualTo(rows);
+    }
   }
 }

@@ -2,6 +2,9 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.supportpro.application.port.in.ChooseTimeZoneUseCase;
+import io.supportpro.application.port.in.ExportAuditLogCommand;
+import io.supportpro.application.port.in.ExportAuditLogUseCase;
 import io.supportpro.application.port.in.ListOperatorsUseCase;
 import io.supportpro.application.port.in.QueryAuditLogUseCase;
 import io.supportpro.domain.audit.AuditEvent;
@@ -11,11 +14,17 @@ import io.supportpro.domain.audit.AuditPage;
 import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +32,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The audit log page: filtered by operator, event type and dates, newest first, 50 at a time. */
+/**
+ * The audit log page, filtered by operator, event type and dates, newest first, 50 at a time, in
+ * the reader's time zone; and the same filters exported whole as CSV or JSON Lines.
+ */
 final class AuditController {
   static final String PAGE = "/admin/audit";
+  static final String EXPORT_CSV = PAGE + "/export.csv";
+  static final String EXPORT_JSON_LINES = PAGE + "/export.jsonl";
   static final int PAGE_SIZE = 50;
+  private static final Logger LOG = LoggerFactory.getLogger(AuditController.class);
+  private static final DateTimeFormatter EXPORT_STAMP =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final Pattern POSITION = Pattern.compile("[0-9]{1,18}");
   private static final Pattern IDENTITY =
@@ -38,56 +58,77 @@ final class AuditController {
   /** An event type as the select lists it. */
   record TypeOption(String value, String label) {}
 
+  /** Someone or something an entry names: a link to the operator's page when it is one. */
+  record Party(String text, String href) {}
+
+  /** One detail of an entry. */
+  record Detail(String key, String value) {}
+
   /**
-   * An event as the table shows it; an entry that counts repeats also shows how many there were
-   * ("1,996 times") and when the last one was, both null for an event that happened once.
+   * An event as the table shows it: times as the page reads them and as ISO 8601 for the {@code
+   * datetime} attribute, the type's label, the details in one line and in full; an entry that
+   * counts repeats also shows how many there were ("1,996 times") and when the last one was, all
+   * null for an event that happened once.
    */
   record EventRow(
+      String isoTime,
       String time,
-      String type,
-      String actor,
+      String label,
+      Party actor,
       String clientAddress,
-      String subject,
-      List<String> details,
+      Party subject,
+      String summary,
+      List<Detail> details,
       String occurrences,
-      String lastTime) {
-    static EventRow of(RecordedAuditEvent recorded) {
-      AuditEvent event = recorded.event();
-      boolean repeated = recorded.occurrences() > 1;
-      return new EventRow(
-          Pages.time(event.at()),
-          event.type().name(),
-          event.actor().name(),
-          event.actor().clientAddress(),
-          event.subject(),
-          new TreeMap<>(event.details())
-              .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList(),
-          repeated ? String.format(Locale.ROOT, "%,d times", recorded.occurrences()) : null,
-          repeated ? Pages.time(recorded.lastOccurredAt()) : null);
-    }
-  }
+      String isoLastTime,
+      String lastTime) {}
+
+  /** How long the one-line summary of an entry's details may grow before it is cut. */
+  private static final int SUMMARY_LENGTH = 80;
 
   private static final List<TypeOption> TYPES =
       Arrays.stream(AuditEventType.values())
-          .map(
-              type ->
-                  new TypeOption(
-                      type.name(), type.name().replace('_', ' ').toLowerCase(Locale.ROOT)))
+          .map(type -> new TypeOption(type.name(), EventLabels.of(type)))
+          .sorted(Comparator.comparing(TypeOption::label))
           .toList();
 
   private final QueryAuditLogUseCase audit;
+  private final ExportAuditLogUseCase exports;
   private final ListOperatorsUseCase operators;
+  private final ChooseTimeZoneUseCase timeZones;
 
-  AuditController(QueryAuditLogUseCase audit, ListOperatorsUseCase operators) {
+  AuditController(
+      QueryAuditLogUseCase audit,
+      ExportAuditLogUseCase exports,
+      ListOperatorsUseCase operators,
+      ChooseTimeZoneUseCase timeZones) {
     this.audit = audit;
+    this.exports = exports;
     this.operators = operators;
+    this.timeZones = timeZones;
   }
 
   void register(RoutesConfig routes) {
     routes.get(PAGE, this::page, Access.ADMINISTRATOR);
+    routes.get(
+        EXPORT_CSV, ctx -> export(ctx, ExportAuditLogCommand.Format.CSV), Access.ADMINISTRATOR);
+    routes.get(
+        EXPORT_JSON_LINES,
+        ctx -> export(ctx, ExportAuditLogCommand.Format.JSON_LINES),
+        Access.ADMINISTRATOR);
   }
 
-  private void page(Context ctx) {
+  /**
+   * The filters of a request as typed, what is wrong with them by field, and the filter and the
+   * position of older events when nothing is.
+   */
+  private record Filters(
+      Map<String, String> values,
+      Map<String, String> errors,
+      AuditFilter filter,
+      Optional<Long> older) {}
+
+  private Filters filters(Context ctx) {
     Params query = Params.query(ctx);
     Map<String, String> values = new LinkedHashMap<>();
     for (String field : List.of("operator", "type", "from", "to")) {
@@ -108,11 +149,17 @@ final class AuditController {
         errors.put("to", "The end date cannot be before the start date.");
       }
     }
-    if (filter == null) {
-      render(ctx, 400, values, errors, List.of(), null);
+    return new Filters(values, errors, filter, older);
+  }
+
+  private void page(Context ctx) {
+    Filters filters = filters(ctx);
+    Map<String, String> values = filters.values();
+    if (filters.filter() == null) {
+      render(ctx, 400, filters, List.of(), null);
       return;
     }
-    AuditPage page = audit.query(filter, older, PAGE_SIZE);
+    AuditPage page = audit.query(filters.filter(), filters.older(), PAGE_SIZE);
     Map<String, String> olderLink = new LinkedHashMap<>(values);
     String olderUrl =
         page.olderThan()
@@ -122,17 +169,121 @@ final class AuditController {
                   return Urls.withQuery(PAGE, olderLink);
                 })
             .orElse(null);
-    List<EventRow> rows = page.events().stream().map(EventRow::of).toList();
-    render(ctx, 200, values, errors, rows, olderUrl);
+    Parties parties = new Parties();
+    ZoneId zone = timeZones.timeZone(Visitor.required(ctx).operator().id());
+    List<EventRow> rows = page.events().stream().map(e -> row(e, parties, zone)).toList();
+    render(ctx, 200, filters, rows, olderUrl);
+  }
+
+  /**
+   * Streams the entries that pass the page's filters as a download, each written as the log hands
+   * it over; a client that goes away part of the way ends the reading (and the audit entry says the
+   * export was incomplete).
+   */
+  private void export(Context ctx, ExportAuditLogCommand.Format format) {
+    Filters filters = filters(ctx);
+    if (filters.filter() == null) {
+      render(ctx, 400, filters, List.of(), null);
+      return;
+    }
+    var command =
+        new ExportAuditLogCommand(Visitor.required(ctx).actor(ctx), filters.filter(), format);
+    String name =
+        "audit-log-" + EXPORT_STAMP.format(Instant.now()) + "." + AuditExport.extension(format);
+    ctx.status(200)
+        .contentType(AuditExport.contentType(format))
+        .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    // Not try-with-resources: closing flushes what is buffered, which must not happen on failure.
+    AuditExport file = AuditExport.open(format, ctx.outputStream());
+    try {
+      exports.export(command, file::write);
+      file.close();
+    } catch (IOException | UncheckedIOException goneAway) {
+      LOG.info("An audit log export ended early: the client stopped reading.");
+    } catch (RuntimeException failure) {
+      breakOff(ctx, failure);
+    }
+  }
+
+  /**
+   * Before the first bytes went out, the failure becomes its error page like any other; after them,
+   * status and headers are long sent, so the connection is cut: a download that stops short must
+   * not end like a whole file, nor with an error page appended to it.
+   */
+  private static void breakOff(Context ctx, RuntimeException failure) {
+    if (!ctx.res().isCommitted()) {
+      ctx.res().resetBuffer();
+      ctx.res().setHeader("Content-Disposition", null);
+      throw failure;
+    }
+    LOG.warn("An audit log export broke off part-way.", failure);
+    ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(failure);
+  }
+
+  private EventRow row(RecordedAuditEvent recorded, Parties parties, ZoneId zone) {
+    AuditEvent event = recorded.event();
+    boolean repeated = recorded.occurrences() > 1;
+    List<Detail> details =
+        new TreeMap<>(event.details())
+            .entrySet().stream().map(e -> new Detail(e.getKey(), e.getValue())).toList();
+    return new EventRow(
+        Pages.time(event.at()),
+        ReadableTimes.format(event.at(), zone),
+        EventLabels.of(event.type()),
+        parties.actor(event),
+        event.actor().clientAddress(),
+        parties.subject(event.subject()),
+        summary(details),
+        details,
+        repeated ? String.format(Locale.ROOT, "%,d times", recorded.occurrences()) : null,
+        repeated ? Pages.time(recorded.lastOccurredAt()) : null,
+        repeated ? ReadableTimes.format(recorded.lastOccurredAt(), zone) : null);
+  }
+
+  /** The details in one line, cut with an ellipsis so that a long change stays one line. */
+  private static String summary(List<Detail> details) {
+    String line = String.join(", ", details.stream().map(d -> d.key() + ": " + d.value()).toList());
+    return line.length() <= SUMMARY_LENGTH
+        ? line
+        : line.substring(0, SUMMARY_LENGTH - 1).stripTrailing() + "\u2026";
+  }
+
+  /**
+   * Names the operators of one page by their current username, asking for each operator once
+   * however many of the page's entries name them.
+   */
+  private final class Parties {
+    private final Map<OperatorId, Optional<Operator>> known = new HashMap<>();
+
+    Party actor(AuditEvent event) {
+      return event
+          .actor()
+          .operator()
+          .map(id -> link(id, event.actor().name()))
+          .orElseGet(() -> new Party(event.actor().name(), null));
+    }
+
+    /** An operator's identity as a link to them; anything else (a plugin, a setting) as it is. */
+    Party subject(String subject) {
+      if (!IDENTITY.matcher(subject).matches()) {
+        return new Party(subject, null);
+      }
+      return link(OperatorId.parse(subject), subject);
+    }
+
+    /** An operator who no longer exists has no page to link to, so keeps the stored text. */
+    private Party link(OperatorId id, String fallback) {
+      return known
+          .computeIfAbsent(id, operators::find)
+          .map(o -> new Party(o.username().value(), OperatorsController.LIST + "/" + id))
+          .orElseGet(() -> new Party(fallback, null));
+    }
   }
 
   private static void render(
-      Context ctx,
-      int status,
-      Map<String, String> values,
-      Map<String, String> errors,
-      List<EventRow> rows,
-      String olderUrl) {
+      Context ctx, int status, Filters filters, List<EventRow> rows, String olderUrl) {
+    Map<String, String> values = filters.values();
+    boolean valid = filters.filter() != null;
     Pages.render(
         ctx,
         status,
@@ -143,7 +294,11 @@ final class AuditController {
             "values",
             values,
             "errors",
-            errors,
+            filters.errors(),
+            "csvUrl",
+            valid ? Urls.withQuery(EXPORT_CSV, values) : null,
+            "jsonLinesUrl",
+            valid ? Urls.withQuery(EXPORT_JSON_LINES, values) : null,
             "types",
             TYPES,
             "events",

@@ -87,7 +87,13 @@ public final class WebServer implements AutoCloseable {
             operatorUseCases.deactivationPreview());
     var sessionsPage = new SessionsController(account.sessions());
     var settingsPage = new SettingsController(panel.forceTwoFactor());
-    var auditPage = new AuditController(panel.queryAuditLog(), operatorUseCases.list());
+    var auditPage =
+        new AuditController(
+            panel.queryAuditLog(),
+            panel.exportAuditLog(),
+            operatorUseCases.list(),
+            account.timeZone());
+    var timeZonePage = new TimeZoneController(account.timeZone());
     var throttles = new ThrottlesController(panel.signInThrottles());
     var pluginsPage =
         new PluginsController(
@@ -141,6 +147,7 @@ public final class WebServer implements AutoCloseable {
               accountPage.register(cfg.routes);
               sessionsPage.register(cfg.routes);
               passwords.register(cfg.routes);
+              timeZonePage.register(cfg.routes);
               operators.register(cfg.routes);
               settingsPage.register(cfg.routes);
               auditPage.register(cfg.routes);

@@ -3,6 +3,7 @@ package io.supportpro.adapter.in.web;
 import io.supportpro.application.port.in.ActivatePluginUseCase;
 import io.supportpro.application.port.in.ChangePasswordUseCase;
 import io.supportpro.application.port.in.CheckHealthUseCase;
+import io.supportpro.application.port.in.ChooseTimeZoneUseCase;
 import io.supportpro.application.port.in.CompletePromptUseCase;
 import io.supportpro.application.port.in.ConfigurePluginUseCase;
 import io.supportpro.application.port.in.CreateOperatorUseCase;
@@ -10,6 +11,7 @@ import io.supportpro.application.port.in.DeactivateOperatorUseCase;
 import io.supportpro.application.port.in.DeactivatePluginUseCase;
 import io.supportpro.application.port.in.DisableTotpUseCase;
 import io.supportpro.application.port.in.EnrolTotpUseCase;
+import io.supportpro.application.port.in.ExportAuditLogUseCase;
 import io.supportpro.application.port.in.ForceTwoFactorUseCase;
 import io.supportpro.application.port.in.InstallPluginUseCase;
 import io.supportpro.application.port.in.ListOperatorsUseCase;
@@ -87,7 +89,8 @@ public record WebUseCases(
       ViewTwoFactorStatusUseCase twoFactorStatus,
       ChangePasswordUseCase changePassword,
       ManageSessionsUseCase sessions,
-      ViewPluginSecondFactorUseCase pluginSecondFactor) {
+      ViewPluginSecondFactorUseCase pluginSecondFactor,
+      ChooseTimeZoneUseCase timeZone) {
     public Account {
       requireAll(
           enrolTotp,
@@ -96,7 +99,8 @@ public record WebUseCases(
           twoFactorStatus,
           changePassword,
           sessions,
-          pluginSecondFactor);
+          pluginSecondFactor,
+          timeZone);
     }
   }
 
@@ -131,9 +135,11 @@ public record WebUseCases(
       ForceTwoFactorUseCase forceTwoFactor,
       ManageSignInThrottlesUseCase signInThrottles,
       QueryAuditLogUseCase queryAuditLog,
-      RecordAuditEventUseCase recordAuditEvent) {
+      RecordAuditEventUseCase recordAuditEvent,
+      ExportAuditLogUseCase exportAuditLog) {
     public Panel {
-      requireAll(health, forceTwoFactor, signInThrottles, queryAuditLog, recordAuditEvent);
+      requireAll(
+          health, forceTwoFactor, signInThrottles, queryAuditLog, recordAuditEvent, exportAuditLog);
     }
   }
 

@@ -34,6 +34,13 @@ class AdministrationIT {
     return "/admin/operators/" + operator.id();
   }
 
+  /** The text of the audit log's table only: the filter's drop-down lists every label. */
+  private static String events(Response page) {
+    String body = page.body();
+    int start = body.indexOf("<tbody>");
+    return start < 0 ? "" : Html.text(body.substring(start, body.indexOf("</tbody>")));
+  }
+
   @Test
   void theOperatorList_isSearchableAndPagedBy25() {
     for (int i = 0; i < 30; i++) {
@@ -327,23 +334,22 @@ class AdministrationIT {
 
     Response all = admin.get("/admin/audit");
     assertThat(all.status()).isEqualTo(200);
-    assertThat(all.text())
-        .contains("SIGN_IN_FAILED", "SIGN_IN_SUCCEEDED", "127.0.0.1", "2026-01-05T09:00:00Z");
+    assertThat(events(all))
+        .contains("Sign-in failed", "Signed in", "127.0.0.1", "5 Jan 2026, 09:00:00 UTC");
 
     Response byType = admin.get("/admin/audit?type=SIGN_IN_FAILED");
-    assertThat(byType.text())
-        .contains("reason: invalid credentials")
-        .doesNotContain("SIGN_IN_SUCCEEDED");
+    assertThat(events(byType)).contains("reason: invalid credentials").doesNotContain("Signed in");
     assertThat(byType.body()).containsPattern("<option value=\"SIGN_IN_FAILED\" selected");
 
     Response byUsername = admin.get("/admin/audit?operator=OLIVIA&type=SIGN_IN_SUCCEEDED");
-    assertThat(byUsername.text()).contains("SIGN_IN_SUCCEEDED").contains("olivia");
+    assertThat(events(byUsername)).contains("Signed in").contains("olivia");
     Response byId = admin.get("/admin/audit?operator=" + olivia.id() + "&type=SIGN_IN_SUCCEEDED");
-    assertThat(byId.text()).contains("SIGN_IN_SUCCEEDED");
+    assertThat(events(byId)).contains("Signed in");
     Response byEmail =
         admin.get("/admin/audit?operator=Olivia%40Example.com&type=SIGN_IN_SUCCEEDED");
     assertThat(byEmail.status()).isEqualTo(200);
-    assertThat(byEmail.text()).contains("SIGN_IN_SUCCEEDED").doesNotContain("No events match.");
+    assertThat(events(byEmail)).contains("Signed in");
+    assertThat(byEmail.text()).doesNotContain("No events match.");
     Response otherUser = admin.get("/admin/audit?operator=admin&type=SIGN_IN_FAILED");
     assertThat(otherUser.text()).contains("No events match.");
     Response nobody = admin.get("/admin/audit?operator=nobody-at-all");
@@ -351,8 +357,8 @@ class AdministrationIT {
     assertThat(nobody.text())
         .contains("No operator has this username, e-mail address or identity.");
 
-    assertThat(admin.get("/admin/audit?from=2026-01-05&to=2026-01-05").text())
-        .contains("SIGN_IN_FAILED");
+    assertThat(events(admin.get("/admin/audit?from=2026-01-05&to=2026-01-05")))
+        .contains("Sign-in failed");
     assertThat(admin.get("/admin/audit?from=2026-01-06").text()).contains("No events match.");
     assertThat(admin.get("/admin/audit?to=2026-01-04").text()).contains("No events match.");
   }
@@ -423,9 +429,9 @@ class AdministrationIT {
 
     Response page = admin.get("/admin/audit?type=SIGN_IN_THROTTLED");
 
-    assertThat(page.text())
-        .contains("SIGN_IN_THROTTLED", "1,996 times", "ghost", "192.0.2.9")
-        .contains("2026-01-05T09:00:00Z to 2026-01-05T09:33:15Z");
+    assertThat(events(page))
+        .contains("Sign-in throttled", "1,996 times", "ghost", "192.0.2.9")
+        .contains("5 Jan 2026, 09:00:00 UTC to 5 Jan 2026, 09:33:15 UTC");
     assertThat(page.body().split("<tr>", -1)).as("one row, under the header's").hasSize(3);
   }
 

@@ -167,6 +167,12 @@ class BadInputIT {
                 false,
                 fields -> send(admin, editPage(), editPage(), editFields(fields))),
             new Form(
+                "time zone",
+                List.of("zone"),
+                "zone",
+                false,
+                fields -> send(admin, "/account/time-zone", "/account/time-zone", fields)),
+            new Form(
                 "settings",
                 List.of("requireTwoFactor"),
                 "requireTwoFactor",

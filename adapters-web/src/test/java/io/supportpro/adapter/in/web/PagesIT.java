@@ -48,6 +48,7 @@ class PagesIT {
         "/account/security/totp",
         "/account/sessions",
         "/account/password",
+        "/account/time-zone",
         "/admin/operators",
         "/admin/operators?q=oli&page=1",
         "/admin/operators/new",

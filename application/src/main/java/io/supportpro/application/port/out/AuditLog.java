@@ -3,9 +3,11 @@ package io.supportpro.application.port.out;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditFilter;
 import io.supportpro.domain.audit.AuditPage;
+import io.supportpro.domain.audit.RecordedAuditEvent;
 import io.supportpro.domain.audit.RepeatKey;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The record of who did what, when and from where: entries are added, repeats of a refusal are
@@ -28,6 +30,13 @@ public interface AuditLog {
    * earlier page), at most {@code limit} of them.
    */
   AuditPage query(AuditFilter filter, Optional<Long> olderThan, int limit);
+
+  /**
+   * Hands every entry that passes the filter to {@code each}, newest first, as it is read: however
+   * many entries match, only a few are held at a time. An exception from {@code each} stops the
+   * reading and is thrown on unchanged. Returns how many entries were handed over.
+   */
+  long forEachMatching(AuditFilter filter, Consumer<RecordedAuditEvent> each);
 
   /**
    * Deletes at most {@code atMost} of the entries that began before the instant, the oldest first,

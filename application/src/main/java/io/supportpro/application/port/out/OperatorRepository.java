@@ -6,6 +6,7 @@ import io.supportpro.domain.operator.OperatorSearch;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** Stores operators and their password hashes. */
@@ -76,4 +77,10 @@ public interface OperatorRepository {
 
   /** How many active administrators there are. */
   long countActiveAdministrators();
+
+  /** The time zone the operator chose to read times in; empty when none was chosen. */
+  Optional<ZoneId> timeZone(OperatorId id);
+
+  /** Stores the operator's time zone; false when no operator has the identity. */
+  boolean setTimeZone(OperatorId id, ZoneId zone);
 }

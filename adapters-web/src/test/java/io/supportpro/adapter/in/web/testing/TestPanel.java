@@ -27,6 +27,7 @@ import io.supportpro.application.service.PromptSignInService;
 import io.supportpro.application.service.SecondFactorRequirement;
 import io.supportpro.application.service.SessionService;
 import io.supportpro.application.service.SignInThrottlesService;
+import io.supportpro.application.service.TimeZoneService;
 import io.supportpro.application.service.TwoFactorService;
 import io.supportpro.application.testing.FakePasswordHasher;
 import io.supportpro.application.testing.FakeSecretCipher;
@@ -201,7 +202,8 @@ public final class TestPanel implements AutoCloseable {
                     twoFactor,
                     passwords,
                     new ManageSessionsService(sessions, SessionTimeouts.DEFAULT, audit, clock),
-                    secondFactors),
+                    secondFactors,
+                    new TimeZoneService(operators, audit, clock)),
                 new WebUseCases.Operators(
                     new ListOperatorsService(operators),
                     createOperator,
@@ -216,6 +218,7 @@ public final class TestPanel implements AutoCloseable {
                     new CheckHealthService(stores.healthProbe()),
                     new ForceTwoFactorService(settings, audit, clock),
                     new SignInThrottlesService(failedAttempts, operators, throttle, audit, clock),
+                    auditLog,
                     auditLog,
                     auditLog),
                 new WebUseCases.Plugins(
