@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
   private static final Duration PURGE_INTERVAL = Duration.ofMinutes(5);
+  private static final Duration MAILING_GRACE = Duration.ofSeconds(10);
 
   private final Persistence persistence;
   private final Services services;
@@ -280,6 +281,23 @@ final class Application implements AutoCloseable {
     };
   }
 
+  /**
+   * Lets the mail thread store and send what the last requests handed it, before the database
+   * closes under it; what is still waiting after a few seconds is given up.
+   */
+  private void finishMailing() {
+    services.mailing().shutdown();
+    try {
+      if (!services.mailing().awaitTermination(MAILING_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+        LOG.warn("Stopped with e-mails still waiting to be sent; they are not sent");
+        services.mailing().shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      services.mailing().shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** The services, for seeding a demonstration. */
   Services services() {
     return services;
@@ -295,6 +313,7 @@ final class Application implements AutoCloseable {
     housekeeping.shutdownNow();
     try {
       web.close();
+      finishMailing();
     } finally {
       metrics.ifPresent(ServiceMetrics::close);
       persistence.close();

@@ -36,13 +36,16 @@ import io.supportpro.domain.throttle.ThrottlePolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every service of the application, wired to one set of adapters. */
+/**
+ * Every service of the application, wired to one set of adapters, and the thread that mails for
+ * them.
+ */
 record Services(
     CheckHealthService health,
     SessionService sessions,
@@ -66,7 +69,8 @@ record Services(
     ForgottenPasswordService forgottenPassword,
     ConsequencesService consequences,
     KnownBrowserService knownBrowsers,
-    TimeZoneService timeZones) {
+    TimeZoneService timeZones,
+    ExecutorService mailing) {
   private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
   /**
@@ -90,7 +94,7 @@ record Services(
       Duration auditRetention) {
     Clock clock = Clock.system();
     ThrottlePolicy throttle = ThrottlePolicy.DEFAULT;
-    Executor mailing = mailing();
+    ExecutorService mailing = mailThread();
     SessionTimeouts timeouts = SessionTimeouts.DEFAULT;
     var secondFactors =
         new SecondFactorRequirement(
@@ -191,7 +195,8 @@ record Services(
             stores.panelSettings()),
         new KnownBrowserService(
             stores.sessions(), stores.operators(), stores.knownBrowsers(), mailer, mailing, clock),
-        new TimeZoneService(stores.operators(), audit, clock));
+        new TimeZoneService(stores.operators(), audit, clock),
+        mailing);
   }
 
   /**
@@ -199,7 +204,7 @@ record Services(
    * request has been answered, so that the answer takes as long whether or not a mail goes out; it
    * ends when idle.
    */
-  private static Executor mailing() {
+  private static ExecutorService mailThread() {
     var executor =
         new ThreadPoolExecutor(
             1,

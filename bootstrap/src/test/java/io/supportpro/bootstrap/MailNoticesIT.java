@@ -114,6 +114,29 @@ class MailNoticesIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void linksAskedForJustBeforeTheServerStops_areStillStoredAndSent(Store store) {
+    var mail = SmtpSettings.parse("smtp://127.0.0.1:" + SERVER.getSmtp().getPort(), FROM);
+    int asked = 10;
+    try (Panel panel = Panel.withMail(store, mail)) {
+      Browser visitor = panel.browser();
+      for (int i = 0; i < asked; i++) {
+        String name = "agent" + i;
+        panel.operator(name, "operator");
+        Response answer = submit(visitor, "/login/forgot", "/login/forgot", Map.of("login", name));
+        assertThat(answer.status()).isEqualTo(303);
+      }
+      // Closed at once: the mail thread still has most of the links to store and send.
+    }
+
+    assertThat(SERVER.getReceivedMessages())
+        .hasSize(asked)
+        .allSatisfy(
+            message ->
+                assertThat(message.getSubject()).isEqualTo("SupportPro: choose a new password"));
+  }
+
   private static MimeMessage withSubject(MimeMessage[] received, String subject) {
     return Arrays.stream(received)
         .filter(
