@@ -330,22 +330,23 @@ final class JooqOperatorRepository implements OperatorRepository {
   public Page<Operator> search(String text, PageRequest page) {
     Objects.requireNonNull(page, "page");
     Condition where = found(OperatorSearch.fold(Objects.requireNonNull(text, "text")));
-    return guard(
-        "searching operators",
-        () -> {
-          long total = dsl.fetchCount(OPERATOR, where);
-          List<Operator> items =
-              total <= page.offset()
-                  ? List.of()
-                  : dsl.select(PROFILE)
-                      .from(OPERATOR)
-                      .where(where)
-                      .orderBy(OPERATOR.USERNAME)
-                      .limit(page.size())
-                      .offset(page.offset())
-                      .fetch(JooqOperatorRepository::operator);
-          return new Page<>(items, page, total);
-        });
+    return guard("searching operators", () -> pageOf(dsl, where, page));
+  }
+
+  /** One page, by username, of the operators the condition covers, with how many it covers. */
+  static Page<Operator> pageOf(DSLContext dsl, Condition where, PageRequest page) {
+    long total = dsl.fetchCount(OPERATOR, where);
+    List<Operator> items =
+        total <= page.offset()
+            ? List.of()
+            : dsl.select(PROFILE)
+                .from(OPERATOR)
+                .where(where)
+                .orderBy(OPERATOR.USERNAME)
+                .limit(page.size())
+                .offset(page.offset())
+                .fetch(JooqOperatorRepository::operator);
+    return new Page<>(items, page, total);
   }
 
   @Override

@@ -346,21 +346,7 @@ final class JooqPluginRepository implements PluginRepository {
     Objects.requireNonNull(page, "page");
     Condition where = covered(plugin, marker, filter);
     return guard(
-        "listing a plugin's operators",
-        () -> {
-          long total = dsl.fetchCount(OPERATOR, where);
-          List<Operator> items =
-              total <= page.offset()
-                  ? List.of()
-                  : dsl.select(JooqOperatorRepository.PROFILE)
-                      .from(OPERATOR)
-                      .where(where)
-                      .orderBy(OPERATOR.USERNAME)
-                      .limit(page.size())
-                      .offset(page.offset())
-                      .fetch(JooqOperatorRepository::operator);
-          return new Page<>(items, page, total);
-        });
+        "listing a plugin's operators", () -> JooqOperatorRepository.pageOf(dsl, where, page));
   }
 
   /**
