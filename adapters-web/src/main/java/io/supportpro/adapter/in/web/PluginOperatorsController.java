@@ -328,6 +328,35 @@ final class PluginOperatorsController {
         enabled
             ? "Each of them will confirm every sign-in with " + name + "."
             : fallbackOf(plugin, filter);
+    confirm(
+        ctx,
+        plugin,
+        search,
+        criteria,
+        new Question(
+            heading,
+            consequence,
+            "/all",
+            enabled,
+            List.of(),
+            "",
+            (enabled ? "Enable for all " : "Disable for all ") + matching + operatorsWord));
+  }
+
+  /** What a confirmation page asks, and what its form carries to the change it confirms. */
+  private record Question(
+      String heading,
+      String consequence,
+      String action,
+      boolean enabled,
+      List<String> selected,
+      String page,
+      String button) {}
+
+  /** Shows the page that asks before a change of many operators, with its consequence. */
+  private static void confirm(
+      Context ctx, PluginOverview plugin, String search, Criteria criteria, Question question) {
+    PluginId id = plugin.descriptor().id();
     Pages.render(
         ctx,
         200,
@@ -336,27 +365,27 @@ final class PluginOperatorsController {
             "section",
             "plugins",
             "plugin",
-            name,
+            plugin.descriptor().name(),
             "heading",
-            heading,
+            question.heading(),
             "consequence",
-            consequence,
+            question.consequence(),
             "action",
-            address(id) + "/all",
+            address(id) + question.action(),
             "back",
-            Urls.withQuery(address(id), criteria.query(search, "")),
+            Urls.withQuery(address(id), criteria.query(search, question.page())),
             "search",
             search,
             "criteria",
             criteria,
             "enabled",
-            enabled,
+            question.enabled(),
             "selected",
-            List.of(),
+            question.selected(),
             "page",
-            "",
+            question.page(),
             "button",
-            (enabled ? "Enable for all " : "Disable for all ") + matching + operatorsWord,
+            question.button(),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }
@@ -383,37 +412,19 @@ final class PluginOperatorsController {
     PluginId id = plugin.descriptor().id();
     String name = plugin.descriptor().name();
     String operatorsWord = selected.size() == 1 ? " selected operator" : " selected operators";
-    Pages.render(
+    confirm(
         ctx,
-        200,
-        "admin/plugin-operators-confirm",
-        Pages.model(
-            "section",
-            "plugins",
-            "plugin",
-            name,
-            "heading",
+        plugin,
+        search,
+        criteria,
+        new Question(
             "Disable " + name + " for " + selected.size() + operatorsWord + "?",
-            "consequence",
             fallbackOf(plugin, PluginOperatorFilter.EVERYONE.among(selected)),
-            "action",
-            address(id) + "/selected",
-            "back",
-            Urls.withQuery(address(id), criteria.query(search, page)),
-            "search",
-            search,
-            "criteria",
-            criteria,
-            "enabled",
+            "/selected",
             false,
-            "selected",
             selected.stream().map(OperatorId::toString).toList(),
-            "page",
             page,
-            "button",
-            "Disable for " + selected.size() + operatorsWord,
-            "csrf",
-            Visitor.required(ctx).session().csrfToken()));
+            "Disable for " + selected.size() + operatorsWord));
   }
 
   /** Enables or disables the plugin for every operator that matches, once confirmed. */
