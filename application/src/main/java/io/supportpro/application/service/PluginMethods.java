@@ -11,12 +11,9 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
-import io.supportpro.domain.plugin.SettingValue;
 import io.supportpro.domain.secondfactor.SecondFactor;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The second-factor methods that plugins offer: which one applies to an operator, and an active
@@ -109,16 +106,6 @@ final class PluginMethods {
    * @throws SecretCipher.UndecryptableSecretException when a secret was saved with another key
    */
   PluginSettings decrypted(PluginSettings saved) {
-    Map<String, SettingValue> values = new TreeMap<>();
-    saved
-        .values()
-        .forEach(
-            (key, value) ->
-                values.put(
-                    key,
-                    value.secret()
-                        ? new SettingValue(cipher.decrypt(value.value()), true)
-                        : value));
-    return new PluginSettings(values);
+    return saved.withSecrets(cipher::decrypt);
   }
 }

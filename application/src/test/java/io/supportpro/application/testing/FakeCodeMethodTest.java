@@ -17,7 +17,7 @@ class FakeCodeMethodTest extends CodeMethodContract {
 
   @Override
   protected PluginSettings settings() {
-    return InClear.decrypted(FakeCodePlugin.saved(cipher), cipher);
+    return FakeCodePlugin.saved(cipher).withSecrets(cipher::decrypt);
   }
 
   @Override

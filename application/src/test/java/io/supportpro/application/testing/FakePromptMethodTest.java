@@ -20,7 +20,7 @@ class FakePromptMethodTest extends PromptMethodContract {
 
   @Override
   protected PluginSettings settings() {
-    return InClear.decrypted(FakePromptPlugin.saved(cipher), cipher);
+    return FakePromptPlugin.saved(cipher).withSecrets(cipher::decrypt);
   }
 
   @Override

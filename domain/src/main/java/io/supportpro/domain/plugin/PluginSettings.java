@@ -3,6 +3,7 @@ package io.supportpro.domain.plugin;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** The saved settings of one plugin, by key. */
 public record PluginSettings(Map<String, SettingValue> values) {
@@ -16,6 +17,19 @@ public record PluginSettings(Map<String, SettingValue> values) {
   /** The saved value of the key, if any. */
   public Optional<SettingValue> get(String key) {
     return Optional.ofNullable(values.get(key));
+  }
+
+  /**
+   * The settings with each secret value turned by the function (for instance decrypted), still
+   * marked secret so that it never prints; the other values as they are.
+   */
+  public PluginSettings withSecrets(UnaryOperator<String> turn) {
+    Map<String, SettingValue> turned = new TreeMap<>();
+    values.forEach(
+        (key, value) ->
+            turned.put(
+                key, value.secret() ? new SettingValue(turn.apply(value.value()), true) : value));
+    return new PluginSettings(turned);
   }
 
   /** The keys with their values, secret values replaced by a mark: safe for logs and audit. */

@@ -31,6 +31,16 @@ class PluginSettingsTest {
   }
 
   @Test
+  void withSecrets_turnsOnlyTheSecretValues_andKeepsThemMarkedSecret() {
+    PluginSettings turned = SETTINGS.withSecrets(value -> "turned:" + value);
+
+    assertThat(turned.get("client_secret"))
+        .contains(new SettingValue("turned:" + CLIENT_SECRET, true));
+    assertThat(turned.get("client_id")).isEqualTo(SETTINGS.get("client_id"));
+    assertThat(turned.toString()).doesNotContain("turned:");
+  }
+
+  @Test
   void redacted_neverHoldsASecretValue() {
     assertThat(SETTINGS.redacted().values()).doesNotContain(CLIENT_SECRET, API_KEY);
   }
