@@ -87,6 +87,36 @@ class LanguageIT {
     }
   }
 
+  /** Sentences that carry markup take their values escaped, in every language. */
+  @Test
+  void aDisplayNameWithMarkup_isShownAsText_inTheSentencesAroundIt() {
+    Browser admin = panel.browser().acceptLanguage("de");
+    signIn(admin, TestPanel.ADMIN, TestPanel.PASSWORD);
+    String edit = "/admin/operators/" + panel.operator(TestPanel.OPERATOR).id();
+    String hostile = "<script>x</script><b>Olivia";
+    Response saved =
+        submit(
+            admin,
+            edit,
+            edit,
+            Map.of(
+                "email",
+                panel.operator(TestPanel.OPERATOR).email().value(),
+                "displayName",
+                hostile,
+                "role",
+                "operator"));
+    assertThat(saved.status()).isEqualTo(303);
+    Browser operator = panel.browser().acceptLanguage("de");
+    signIn(operator, TestPanel.OPERATOR, TestPanel.PASSWORD);
+
+    Response home = operator.get("/");
+
+    assertThat(home.body())
+        .contains("Angemeldet als <strong>&lt;script&gt;x&lt;/script&gt;&lt;b&gt;Olivia</strong>")
+        .doesNotContain("<script>x", "<b>Olivia");
+  }
+
   @Test
   void anUnknownOrMalformedHeader_getsEnglish() {
     for (String header : List.of("fr-FR,fr;q=0.9", ";;;q=abc,,", "de;q=2", "x".repeat(600))) {
