@@ -137,7 +137,8 @@ final class Application implements AutoCloseable {
             s.passwords(),
             s.manageSessions(),
             s.secondFactors(),
-            s.timeZones()),
+            s.timeZones(),
+            s.languages()),
         new WebUseCases.Operators(
             s.listOperators(),
             s.createOperator(),

@@ -16,6 +16,7 @@ import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ForgottenPasswordService;
 import io.supportpro.application.service.KnownBrowserService;
+import io.supportpro.application.service.LanguageService;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.ManageSessionsService;
 import io.supportpro.application.service.PasswordService;
@@ -70,6 +71,7 @@ record Services(
     ConsequencesService consequences,
     KnownBrowserService knownBrowsers,
     TimeZoneService timeZones,
+    LanguageService languages,
     ExecutorService mailing) {
   private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
@@ -196,6 +198,7 @@ record Services(
         new KnownBrowserService(
             stores.sessions(), stores.operators(), stores.knownBrowsers(), mailer, mailing, clock),
         new TimeZoneService(stores.operators(), audit, clock),
+        new LanguageService(stores.operators(), audit, clock),
         mailing);
   }
 

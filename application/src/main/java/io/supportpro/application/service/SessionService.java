@@ -247,7 +247,11 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
       sessions.touch(session.key(), now);
     }
     return Optional.of(
-        new ActiveSession(session, account.get().operator(), account.get().mustChangePassword()));
+        new ActiveSession(
+            session,
+            account.get().operator(),
+            account.get().mustChangePassword(),
+            account.get().language()));
   }
 
   @Override

@@ -17,6 +17,7 @@ import io.supportpro.domain.page.PageRequest;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -204,6 +205,16 @@ class ListOperatorsServiceTest {
     @Override
     public boolean setTimeZone(OperatorId id, ZoneId zone) {
       return inner.setTimeZone(id, zone);
+    }
+
+    @Override
+    public Optional<Locale> language(OperatorId id) {
+      return inner.language(id);
+    }
+
+    @Override
+    public boolean setLanguage(OperatorId id, Locale language) {
+      return inner.setLanguage(id, language);
     }
   }
 }

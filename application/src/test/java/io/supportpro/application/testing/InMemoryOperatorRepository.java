@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class InMemoryOperatorRepository implements OperatorRepository {
   private final Map<OperatorId, OperatorAccount> accounts = new LinkedHashMap<>();
   private final Map<OperatorId, ZoneId> timeZones = new HashMap<>();
+  private final Map<OperatorId, Locale> languages = new HashMap<>();
 
   @Override
   public synchronized AddOutcome add(Operator operator, PasswordHash passwordHash) {
@@ -101,8 +102,31 @@ public final class InMemoryOperatorRepository implements OperatorRepository {
   }
 
   @Override
+  public synchronized Optional<Locale> language(OperatorId id) {
+    return Optional.ofNullable(languages.get(id));
+  }
+
+  @Override
+  public synchronized boolean setLanguage(OperatorId id, Locale language) {
+    Objects.requireNonNull(language, "language");
+    if (!accounts.containsKey(id)) {
+      return false;
+    }
+    languages.put(id, language);
+    return true;
+  }
+
+  @Override
   public synchronized Optional<OperatorAccount> findAccount(OperatorId id) {
-    return Optional.ofNullable(accounts.get(id));
+    return Optional.ofNullable(accounts.get(id)).map(this::withLanguage);
+  }
+
+  private OperatorAccount withLanguage(OperatorAccount account) {
+    return new OperatorAccount(
+        account.operator(),
+        account.passwordHash(),
+        account.mustChangePassword(),
+        language(account.operator().id()));
   }
 
   @Override
@@ -118,7 +142,8 @@ public final class InMemoryOperatorRepository implements OperatorRepository {
             a ->
                 a.operator().username().value().equals(folded)
                     || a.operator().email().value().equals(folded))
-        .findFirst();
+        .findFirst()
+        .map(this::withLanguage);
   }
 
   @Override

@@ -20,6 +20,7 @@ import io.supportpro.domain.page.PageRequest;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -476,5 +477,47 @@ public abstract class OperatorRepositoryContract {
 
     assertThat(repository.setTimeZone(nobody, ZoneId.of("UTC"))).isFalse();
     assertThat(repository.timeZone(nobody)).isEmpty();
+  }
+
+  @Test
+  void language_isNoneUntilChosen_thenTheLastChoice_andComesWithTheAccount() {
+    Operator alice = operator("alice");
+    Operator bob = operator("bob");
+    repository.add(alice, HASH);
+    repository.add(bob, HASH);
+
+    assertThat(repository.language(alice.id())).isEmpty();
+    assertThat(repository.findAccount(alice.id()).orElseThrow().language()).isEmpty();
+    assertThat(repository.setLanguage(alice.id(), Locale.GERMAN)).isTrue();
+    assertThat(repository.setLanguage(alice.id(), Locale.ENGLISH)).isTrue();
+    assertThat(repository.setLanguage(alice.id(), Locale.GERMAN)).isTrue();
+
+    assertThat(repository.language(alice.id())).contains(Locale.GERMAN);
+    assertThat(repository.findAccount(alice.id()))
+        .contains(new OperatorAccount(alice, HASH, false, Optional.of(Locale.GERMAN)));
+    assertThat(repository.findAccount("ALICE").orElseThrow().language()).contains(Locale.GERMAN);
+    assertThat(repository.language(bob.id())).isEmpty();
+    assertThat(repository.findAccount(bob.id()).orElseThrow().language()).isEmpty();
+    assertThat(repository.findById(alice.id())).contains(alice);
+  }
+
+  @Test
+  void language_survivesAPasswordChange() {
+    Operator alice = operator("alice");
+    repository.add(alice, HASH);
+    repository.setLanguage(alice.id(), Locale.GERMAN);
+
+    repository.setPassword(alice.id(), HASH, true);
+
+    assertThat(repository.findAccount(alice.id()))
+        .contains(new OperatorAccount(alice, HASH, true, Optional.of(Locale.GERMAN)));
+  }
+
+  @Test
+  void setLanguage_ofNoOperator_isFalseAndStoresNothing() {
+    OperatorId nobody = OperatorId.random();
+
+    assertThat(repository.setLanguage(nobody, Locale.GERMAN)).isFalse();
+    assertThat(repository.language(nobody)).isEmpty();
   }
 }

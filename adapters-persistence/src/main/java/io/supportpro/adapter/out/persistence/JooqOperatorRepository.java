@@ -51,7 +51,8 @@ final class JooqOperatorRepository implements OperatorRepository {
       OPERATOR.ROLE.eq(Role.ADMINISTRATOR.name()).and(OPERATOR.ACTIVE.isTrue());
   private static final List<SelectField<?>> ACCOUNT =
       Stream.concat(
-              PROFILE.stream(), Stream.of(OPERATOR.PASSWORD_HASH, OPERATOR.MUST_CHANGE_PASSWORD))
+              PROFILE.stream(),
+              Stream.of(OPERATOR.PASSWORD_HASH, OPERATOR.MUST_CHANGE_PASSWORD, OPERATOR.LANGUAGE))
           .toList();
 
   private final DSLContext dsl;
@@ -285,6 +286,40 @@ final class JooqOperatorRepository implements OperatorRepository {
   }
 
   @Override
+  public Optional<Locale> language(OperatorId id) {
+    Objects.requireNonNull(id, "id");
+    return guard(
+        "reading an operator's language",
+        () ->
+            dsl.select(OPERATOR.LANGUAGE)
+                .from(OPERATOR)
+                .where(OPERATOR.ID.eq(id.value()))
+                .fetchOptional(OPERATOR.LANGUAGE)
+                .flatMap(JooqOperatorRepository::language));
+  }
+
+  /** A stored tag that names no language (written by hand) reads as none. */
+  private static Optional<Locale> language(String stored) {
+    return Optional.ofNullable(stored)
+        .map(Locale::forLanguageTag)
+        .filter(language -> !language.getLanguage().isEmpty());
+  }
+
+  @Override
+  public boolean setLanguage(OperatorId id, Locale language) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(language, "language");
+    return guard(
+            "setting an operator's language",
+            () ->
+                dsl.update(OPERATOR)
+                    .set(OPERATOR.LANGUAGE, language.toLanguageTag())
+                    .where(OPERATOR.ID.eq(id.value()))
+                    .execute())
+        == 1;
+  }
+
+  @Override
   public Optional<OperatorAccount> findAccount(OperatorId id) {
     Objects.requireNonNull(id, "id");
     return guard("reading an account", () -> account(OPERATOR.ID.eq(id.value())));
@@ -323,7 +358,8 @@ final class JooqOperatorRepository implements OperatorRepository {
                 new OperatorAccount(
                     operator(r),
                     new PasswordHash(r.get(OPERATOR.PASSWORD_HASH)),
-                    r.get(OPERATOR.MUST_CHANGE_PASSWORD)));
+                    r.get(OPERATOR.MUST_CHANGE_PASSWORD),
+                    language(r.get(OPERATOR.LANGUAGE))));
   }
 
   @Override

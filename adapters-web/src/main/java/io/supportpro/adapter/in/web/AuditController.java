@@ -171,7 +171,8 @@ final class AuditController {
             .orElse(null);
     Parties parties = new Parties();
     ZoneId zone = timeZones.timeZone(Visitor.required(ctx).operator().id());
-    List<EventRow> rows = page.events().stream().map(e -> row(e, parties, zone)).toList();
+    Locale language = Texts.of(ctx).locale();
+    List<EventRow> rows = page.events().stream().map(e -> row(e, parties, zone, language)).toList();
     render(ctx, 200, filters, rows, olderUrl);
   }
 
@@ -220,7 +221,7 @@ final class AuditController {
     ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(failure);
   }
 
-  private EventRow row(RecordedAuditEvent recorded, Parties parties, ZoneId zone) {
+  private EventRow row(RecordedAuditEvent recorded, Parties parties, ZoneId zone, Locale language) {
     AuditEvent event = recorded.event();
     boolean repeated = recorded.occurrences() > 1;
     List<Detail> details =
@@ -228,7 +229,7 @@ final class AuditController {
             .entrySet().stream().map(e -> new Detail(e.getKey(), e.getValue())).toList();
     return new EventRow(
         Pages.time(event.at()),
-        ReadableTimes.format(event.at(), zone),
+        ReadableTimes.format(event.at(), zone, language),
         EventLabels.of(event.type()),
         parties.actor(event),
         event.actor().clientAddress(),
@@ -237,7 +238,7 @@ final class AuditController {
         details,
         repeated ? String.format(Locale.ROOT, "%,d times", recorded.occurrences()) : null,
         repeated ? Pages.time(recorded.lastOccurredAt()) : null,
-        repeated ? ReadableTimes.format(recorded.lastOccurredAt(), zone) : null);
+        repeated ? ReadableTimes.format(recorded.lastOccurredAt(), zone, language) : null);
   }
 
   /** The details in one line, cut with an ellipsis so that a long change stays one line. */

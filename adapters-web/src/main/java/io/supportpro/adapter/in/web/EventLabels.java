@@ -54,6 +54,7 @@ final class EventLabels {
       case AUDIT_LOG_PURGED -> "Audit log purged";
       case AUDIT_LOG_EXPORTED -> "Audit log exported";
       case TIME_ZONE_CHANGED -> "Time zone changed";
+      case LANGUAGE_CHANGED -> "Language changed";
     };
   }
 }

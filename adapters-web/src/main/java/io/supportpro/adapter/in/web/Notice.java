@@ -49,6 +49,7 @@ enum Notice {
       "The operator no longer signs in with this plugin's second factor; the built-in two-factor"
           + " authentication applies again."),
   TIME_ZONE_SAVED("time-zone-saved", "Your time zone was saved."),
+  LANGUAGE_SAVED("language-saved", "Your language was saved."),
   SECOND_FACTOR_SKIPPED(
       "second-factor-skipped",
       "Your second factor could not be reached, so you were signed in with your password only, as"

@@ -1,6 +1,7 @@
 package io.supportpro.adapter.in.web;
 
 import io.javalin.http.Context;
+import io.supportpro.application.port.in.ChooseLanguageUseCase;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import java.util.ResourceBundle;
  */
 final class Texts {
   /** The languages the panel speaks; the first is the one used when nothing else matches. */
-  static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
+  static final List<Locale> LANGUAGES = ChooseLanguageUseCase.LANGUAGES;
 
   /** The bundles looked up in order: the pages' words, then the words handlers produce. */
   static final List<String> BUNDLES = List.of("i18n/pages", "i18n/texts");
@@ -47,9 +48,16 @@ final class Texts {
     return texts;
   }
 
-  /** The request's language: the browser's {@code Accept-Language}, else English. */
+  /**
+   * The request's language: the one the signed-in operator chose (read with their session by the
+   * request guard, which runs before every handler and so before every page is rendered), else the
+   * browser's {@code Accept-Language}, else English.
+   */
   static Locale chosenLanguage(Context ctx) {
-    return fromAcceptLanguage(ctx.header("Accept-Language"));
+    return Visitor.of(ctx)
+        .flatMap(visitor -> visitor.active().language())
+        .map(Texts::supported)
+        .orElseGet(() -> fromAcceptLanguage(ctx.header("Accept-Language")));
   }
 
   /** The best of {@link #LANGUAGES} for an {@code Accept-Language} header, else English. */

@@ -38,7 +38,7 @@ final class TimeZoneController {
             "current",
             current.getId(),
             "example",
-            ReadableTimes.format(Instant.now(), current),
+            ReadableTimes.format(Instant.now(), current, Texts.of(ctx).locale()),
             "error",
             error,
             "csrf",

@@ -94,6 +94,7 @@ public final class WebServer implements AutoCloseable {
             operatorUseCases.list(),
             account.timeZone());
     var timeZonePage = new TimeZoneController(account.timeZone());
+    var languagePage = new LanguageController(account.language());
     var throttles = new ThrottlesController(panel.signInThrottles());
     var pluginsPage =
         new PluginsController(
@@ -148,6 +149,7 @@ public final class WebServer implements AutoCloseable {
               sessionsPage.register(cfg.routes);
               passwords.register(cfg.routes);
               timeZonePage.register(cfg.routes);
+              languagePage.register(cfg.routes);
               operators.register(cfg.routes);
               settingsPage.register(cfg.routes);
               auditPage.register(cfg.routes);

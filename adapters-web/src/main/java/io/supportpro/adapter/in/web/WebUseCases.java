@@ -3,6 +3,7 @@ package io.supportpro.adapter.in.web;
 import io.supportpro.application.port.in.ActivatePluginUseCase;
 import io.supportpro.application.port.in.ChangePasswordUseCase;
 import io.supportpro.application.port.in.CheckHealthUseCase;
+import io.supportpro.application.port.in.ChooseLanguageUseCase;
 import io.supportpro.application.port.in.ChooseTimeZoneUseCase;
 import io.supportpro.application.port.in.CompletePromptUseCase;
 import io.supportpro.application.port.in.ConfigurePluginUseCase;
@@ -90,7 +91,8 @@ public record WebUseCases(
       ChangePasswordUseCase changePassword,
       ManageSessionsUseCase sessions,
       ViewPluginSecondFactorUseCase pluginSecondFactor,
-      ChooseTimeZoneUseCase timeZone) {
+      ChooseTimeZoneUseCase timeZone,
+      ChooseLanguageUseCase language) {
     public Account {
       requireAll(
           enrolTotp,
@@ -100,7 +102,8 @@ public record WebUseCases(
           changePassword,
           sessions,
           pluginSecondFactor,
-          timeZone);
+          timeZone,
+          language);
     }
   }
 

@@ -173,6 +173,12 @@ class BadInputIT {
                 false,
                 fields -> send(admin, "/account/time-zone", "/account/time-zone", fields)),
             new Form(
+                "language",
+                List.of("language"),
+                "language",
+                false,
+                fields -> send(admin, "/account/language", "/account/language", fields)),
+            new Form(
                 "settings",
                 List.of("requireTwoFactor"),
                 "requireTwoFactor",

@@ -49,6 +49,7 @@ class PagesIT {
         "/account/sessions",
         "/account/password",
         "/account/time-zone",
+        "/account/language",
         "/admin/operators",
         "/admin/operators?q=oli&page=1",
         "/admin/operators/new",

@@ -7,6 +7,7 @@ import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Stores operators and their password hashes. */
@@ -83,4 +84,13 @@ public interface OperatorRepository {
 
   /** Stores the operator's time zone; false when no operator has the identity. */
   boolean setTimeZone(OperatorId id, ZoneId zone);
+
+  /**
+   * The language the operator chose to read the panel in; empty when none was chosen. {@link
+   * #findAccount(OperatorId)} carries it too, so that resuming a session needs no second query.
+   */
+  Optional<Locale> language(OperatorId id);
+
+  /** Stores the operator's language; false when no operator has the identity. */
+  boolean setLanguage(OperatorId id, Locale language);
 }

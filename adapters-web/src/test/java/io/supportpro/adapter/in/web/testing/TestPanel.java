@@ -16,6 +16,7 @@ import io.supportpro.application.service.CreateOperatorService;
 import io.supportpro.application.service.ForceTwoFactorService;
 import io.supportpro.application.service.ForgottenPasswordService;
 import io.supportpro.application.service.KnownBrowserService;
+import io.supportpro.application.service.LanguageService;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.ManageSessionsService;
 import io.supportpro.application.service.PasswordService;
@@ -203,7 +204,8 @@ public final class TestPanel implements AutoCloseable {
                     passwords,
                     new ManageSessionsService(sessions, SessionTimeouts.DEFAULT, audit, clock),
                     secondFactors,
-                    new TimeZoneService(operators, audit, clock)),
+                    new TimeZoneService(operators, audit, clock),
+                    new LanguageService(operators, audit, clock)),
                 new WebUseCases.Operators(
                     new ListOperatorsService(operators),
                     createOperator,
