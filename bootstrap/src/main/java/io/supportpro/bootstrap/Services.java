@@ -123,6 +123,7 @@ record Services(
             throttle,
             audit,
             mailer,
+            stores.operators(),
             clock),
         new CodeSignInService(
             sessions,

@@ -123,6 +123,7 @@ public final class TestPanel implements AutoCloseable {
             throttle,
             audit,
             mailer,
+            operators,
             clock);
     var codes =
         new CodeSignInService(
