@@ -83,8 +83,8 @@ final class OperatorsController {
   private final ViewTwoFactorStatusUseCase twoFactorStatus;
   private final ManageSessionsUseCase sessions;
   private final PreviewTwoFactorResetUseCase resetPreview;
-  private final ListPluginsUseCase plugins;
   private final PreviewDeactivationUseCase deactivationPreview;
+  private final ListPluginsUseCase plugins;
 
   OperatorsController(
       ListOperatorsUseCase list,
