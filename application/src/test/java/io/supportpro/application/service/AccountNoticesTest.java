@@ -14,10 +14,12 @@ import io.supportpro.domain.session.SessionClient;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class AccountNoticesTest {
@@ -34,6 +36,16 @@ class AccountNoticesTest {
       Map.of(german.id(), Locale.GERMANY, french.id(), Locale.FRENCH);
   private final AccountNotices notices =
       new AccountNotices(mailer, operator -> Optional.ofNullable(chosen.get(operator)));
+
+  @Test
+  void everyLanguage_hasTheSameKeys() {
+    var english = notices.wordsFor(this.english).bundle();
+    var german = notices.wordsFor(this.german).bundle();
+
+    assertThat(german.getLocale()).isEqualTo(Locale.GERMAN);
+    assertThat(new TreeSet<>(Collections.list(german.getKeys())))
+        .isEqualTo(new TreeSet<>(Collections.list(english.getKeys())));
+  }
 
   @Test
   void aGermanRecipient_getsTheNoticeInGerman() {
