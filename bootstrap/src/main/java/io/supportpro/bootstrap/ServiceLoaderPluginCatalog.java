@@ -4,6 +4,7 @@ import io.supportpro.application.port.out.Plugin;
 import io.supportpro.application.port.out.PluginCatalog;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.ServiceLoader;
 
 /**
@@ -23,7 +24,8 @@ final class ServiceLoaderPluginCatalog implements PluginCatalog {
                         .filter(plugin -> plugin.getClass() == provider.type())
                         .findFirst()
                         .orElseGet(provider::get))
-            .sorted(Comparator.comparing(p -> p.descriptor().name()))
+            // By the English name: a plugin with a bundle names a key in its descriptor.
+            .sorted(Comparator.comparing(p -> p.words(Locale.ENGLISH).text(p.descriptor().name())))
             .toList();
     long distinct = plugins.stream().map(p -> p.descriptor().id()).distinct().count();
     if (distinct != plugins.size()) {

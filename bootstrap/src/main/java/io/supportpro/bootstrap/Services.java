@@ -125,6 +125,7 @@ record Services(
             throttle,
             audit,
             mailer,
+            stores.operators(),
             clock),
         new CodeSignInService(
             sessions,

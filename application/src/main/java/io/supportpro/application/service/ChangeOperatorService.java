@@ -62,7 +62,7 @@ public final class ChangeOperatorService
     this.sessions = requireNonNull(sessions, "sessions");
     this.totp = requireNonNull(totp, "totp");
     this.audit = requireNonNull(audit, "audit");
-    this.notices = new AccountNotices(mailer);
+    this.notices = new AccountNotices(mailer, AccountNotices.languagesOf(operators));
     this.clock = requireNonNull(clock, "clock");
   }
 

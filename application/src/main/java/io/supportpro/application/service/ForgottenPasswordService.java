@@ -93,7 +93,7 @@ public final class ForgottenPasswordService
     this.failedAttempts = requireNonNull(failedAttempts, "failedAttempts");
     this.throttle = new Throttle(failedAttempts, requireNonNull(throttlePolicy, "throttlePolicy"));
     this.mailer = requireNonNull(mailer, "mailer");
-    this.notices = new AccountNotices(mailer);
+    this.notices = new AccountNotices(mailer, AccountNotices.languagesOf(operators));
     this.mailing = requireNonNull(mailing, "mailing");
     this.publicUrl = requireNonNull(publicUrl, "publicUrl");
     this.audit = requireNonNull(audit, "audit");

@@ -46,7 +46,7 @@ public final class KnownBrowserService implements RecogniseBrowserUseCase {
     this.sessions = requireNonNull(sessions, "sessions");
     this.operators = requireNonNull(operators, "operators");
     this.browsers = requireNonNull(browsers, "browsers");
-    this.notices = new AccountNotices(mailer);
+    this.notices = new AccountNotices(mailer, AccountNotices.languagesOf(operators));
     this.mailing = requireNonNull(mailing, "mailing");
     this.clock = requireNonNull(clock, "clock");
   }

@@ -75,7 +75,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
             requireNonNull(failedAttempts, "failedAttempts"),
             requireNonNull(throttlePolicy, "throttlePolicy"));
     this.audit = requireNonNull(audit, "audit");
-    this.notices = new AccountNotices(mailer);
+    this.notices = new AccountNotices(mailer, AccountNotices.languagesOf(operators));
     this.clock = requireNonNull(clock, "clock");
   }
 

@@ -22,7 +22,9 @@ import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginLifecycle;
 import io.supportpro.domain.plugin.PluginLifecycle.Transition;
 import io.supportpro.domain.plugin.PluginState;
+import io.supportpro.domain.plugin.PluginWords;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,6 +65,18 @@ public final class PluginLifecycleService
   @Override
   public Optional<PluginOverview> find(PluginId plugin) {
     return catalog.find(plugin).map(p -> overview(p, plugins.state(plugin)));
+  }
+
+  @Override
+  public PluginWords words(PluginId plugin, Locale locale) {
+    return catalog.find(plugin).map(p -> p.words(locale)).orElse(PluginWords.AS_WRITTEN);
+  }
+
+  @Override
+  public PluginWords words(Locale locale) {
+    return catalog.plugins().stream()
+        .map(plugin -> plugin.words(locale))
+        .reduce(PluginWords.AS_WRITTEN, PluginWords::orElse);
   }
 
   private PluginOverview overview(Plugin plugin, PluginState state) {

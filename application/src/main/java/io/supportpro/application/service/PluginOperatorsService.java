@@ -59,7 +59,7 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
     this.plugins = requireNonNull(plugins, "plugins");
     this.operators = requireNonNull(operators, "operators");
     this.audit = requireNonNull(audit, "audit");
-    this.notices = new AccountNotices(mailer);
+    this.notices = new AccountNotices(mailer, AccountNotices.languagesOf(operators));
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -128,12 +128,11 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
             Map.of(
                 "plugin", command.plugin().value(),
                 "username", operator.get().username().value())));
-    String pluginName =
-        catalog.find(command.plugin()).map(p -> p.descriptor().name()).orElseThrow();
+    Plugin plugin = catalog.find(command.plugin()).orElseThrow();
     return new PluginOperatorResult.Changed(
         new OperatorChoice(operator.get(), command.enabled()),
         notices.pluginSecondFactorChanged(
-            operator.get(), pluginName, command.enabled(), now, command.actor()));
+            operator.get(), plugin, command.enabled(), now, command.actor()));
   }
 
   @Override

@@ -18,6 +18,7 @@ import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.CodeMethod;
 import io.supportpro.application.port.out.FailedAttempts;
 import io.supportpro.application.port.out.Mailer;
+import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.PanelSettings;
 import io.supportpro.application.port.out.SecretCipher;
 import io.supportpro.application.port.out.SessionStore;
@@ -80,6 +81,7 @@ public final class TwoFactorService
       ThrottlePolicy throttlePolicy,
       AuditLog audit,
       Mailer mailer,
+      OperatorRepository operators,
       Clock clock) {
     this.sessions = requireNonNull(sessions, "sessions");
     this.sessionStore = requireNonNull(sessionStore, "sessionStore");
@@ -87,7 +89,7 @@ public final class TwoFactorService
     this.cipher = requireNonNull(cipher, "cipher");
     this.settings = requireNonNull(settings, "settings");
     this.audit = requireNonNull(audit, "audit");
-    this.notices = new AccountNotices(mailer);
+    this.notices = new AccountNotices(mailer, AccountNotices.languagesOf(operators));
     this.clock = requireNonNull(clock, "clock");
     this.codes = new TotpCodes(credentials, cipher, audit, clock);
     this.attempts = new CodeAttempts(failedAttempts, throttlePolicy, audit, clock);

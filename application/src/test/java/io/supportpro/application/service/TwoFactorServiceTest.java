@@ -53,6 +53,7 @@ class TwoFactorServiceTest extends CodeServiceTestBase {
           ThrottlePolicy.DEFAULT,
           audit,
           mailer,
+          operators,
           clock);
 
   // --- enrolment: setting up ------------------------------------------------------------------

@@ -15,14 +15,14 @@ import java.util.OptionalLong;
 
 /** The example token's code, checked against the saved secret and the time now. */
 final class ExampleCodeMethod implements CodeMethod {
+  // Keys of the plugin's bundle.
   static final CodeField FIELD =
       new CodeField(
-          "Example token",
-          "Enter the 6-digit code your example token shows now.",
-          "Example token code");
-  static final String WRONG = "That is not the code your example token shows. Try again.";
-  static final String NOT_CONFIGURED =
-      "The example token is not set up completely, so you cannot sign in. Ask an administrator.";
+          "example-code.field.title",
+          "example-code.field.instructions",
+          "example-code.field.label");
+  static final String WRONG = "example-code.step.wrong";
+  static final String NOT_CONFIGURED = "example-code.step.not-configured";
 
   @Override
   public CodeField field() {

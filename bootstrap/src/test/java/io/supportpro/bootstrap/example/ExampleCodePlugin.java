@@ -27,15 +27,15 @@ public final class ExampleCodePlugin implements Plugin {
   private static final PluginDescriptor DESCRIPTOR =
       new PluginDescriptor(
           ID,
-          "Example code",
-          "Operators you choose confirm each sign-in with the code an example token shows.",
+          "example-code.name",
+          "example-code.description",
           "1.0.0",
           "SupportPro",
           List.of(
               new SettingDefinition(
                   SECRET,
-                  "Token secret",
-                  "The base32 secret the example token was given.",
+                  "example-code.secret.label",
+                  "example-code.secret.help",
                   SettingDefinition.Kind.SECRET,
                   "",
                   List.of())));
@@ -48,18 +48,23 @@ public final class ExampleCodePlugin implements Plugin {
   }
 
   @Override
+  public Optional<String> bundleBaseName() {
+    return Optional.of("io/supportpro/bootstrap/example/code-messages");
+  }
+
+  @Override
   public SettingsCheck check(Map<String, String> typed, Map<String, Boolean> secretSaved) {
     String secret = typed.getOrDefault(SECRET, "");
     if (secret.isEmpty()) {
       return secretSaved.getOrDefault(SECRET, false)
           ? SettingsCheck.CLEAN
-          : problem("Enter the token's secret.");
+          : problem("example-code.check.secret.missing");
     }
     try {
       TotpSecret.fromBase32(secret);
       return SettingsCheck.CLEAN;
     } catch (IllegalArgumentException e) {
-      return problem("Enter a base32 secret of at least 26 characters.");
+      return problem("example-code.check.secret.malformed");
     }
   }
 

@@ -31,11 +31,10 @@ final class ExamplePromptMethod implements PromptMethod {
   /** How long a code the prompt signed is accepted. */
   static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
 
-  static final String DENIED = "The example prompt denied this sign-in.";
-  static final String NOT_VERIFIED =
-      "The example prompt's answer could not be verified, so your sign-in was not completed.";
-  static final String NOT_CONFIGURED =
-      "The example prompt is not set up completely, so you cannot sign in. Ask an administrator.";
+  // Keys of the plugin's bundle.
+  static final String DENIED = "example-prompt.step.denied";
+  static final String NOT_VERIFIED = "example-prompt.step.not-verified";
+  static final String NOT_CONFIGURED = "example-prompt.step.not-configured";
 
   private static final String HMAC = "HmacSHA256";
   // When it was signed, a nonce that makes each code unique, and the signature.

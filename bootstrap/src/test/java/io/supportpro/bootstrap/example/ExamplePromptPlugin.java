@@ -33,28 +33,26 @@ public final class ExamplePromptPlugin implements Plugin {
   private static final PluginDescriptor DESCRIPTOR =
       new PluginDescriptor(
           ID,
-          "Example prompt",
-          "Operators you choose confirm each sign-in at an example prompt outside the panel.",
+          "example-prompt.name",
+          "example-prompt.description",
           "1.0.0",
           "SupportPro",
           List.of(
               new SettingDefinition(
                   PROMPT_ADDRESS,
-                  "Prompt address",
-                  "Where the example prompt listens, such as http://127.0.0.1:8443/prompt.",
+                  "example-prompt.prompt_address.label",
+                  "example-prompt.prompt_address.help",
                   SettingDefinition.Kind.TEXT,
                   "",
                   List.of()),
               new SettingDefinition(
                   SHARED_SECRET,
-                  "Shared secret",
-                  "The secret the example prompt signs its answers with.",
+                  "example-prompt.shared_secret.label",
+                  "example-prompt.shared_secret.help",
                   SettingDefinition.Kind.SECRET,
                   "",
                   List.of())),
-          List.of(
-              "Start the example prompt with a secret of at least 16 characters.",
-              "Enter its address and the same secret below, then press Save settings."));
+          List.of("example-prompt.setup.start", "example-prompt.setup.enter"));
 
   private final ExamplePromptMethod method = new ExamplePromptMethod();
 
@@ -64,16 +62,22 @@ public final class ExamplePromptPlugin implements Plugin {
   }
 
   @Override
+  public Optional<String> bundleBaseName() {
+    return Optional.of("io/supportpro/bootstrap/example/prompt-messages");
+  }
+
+  @Override
   public SettingsCheck check(Map<String, String> typed, Map<String, Boolean> secretSaved) {
     Map<String, String> problems = new TreeMap<>();
     if (!isWebAddress(typed.getOrDefault(PROMPT_ADDRESS, ""))) {
-      problems.put(PROMPT_ADDRESS, "Enter an address starting with http:// or https://.");
+      problems.put(PROMPT_ADDRESS, "example-prompt.check.prompt_address");
     }
     String secret = typed.getOrDefault(SHARED_SECRET, "");
     // An empty field keeps the saved secret, if there is one.
     boolean kept = secret.isEmpty() && secretSaved.getOrDefault(SHARED_SECRET, false);
     if (!kept && secret.length() < MIN_SECRET) {
-      problems.put(SHARED_SECRET, "Enter a secret of at least " + MIN_SECRET + " characters.");
+      // The bundle names MIN_SECRET.
+      problems.put(SHARED_SECRET, "example-prompt.check.shared_secret");
     }
     return new SettingsCheck(problems, Map.of());
   }

@@ -15,14 +15,10 @@ import java.util.Optional;
  * the server's log: the test must not tell what listens where the settings point.
  */
 final class DuoConnectionTest implements ConnectionTest {
-  static final String ACCEPTED = "Duo accepted these settings.";
-  static final String REFUSED =
-      "Duo refused these credentials. Check the client ID, the client secret and the API"
-          + " hostname.";
-  static final String FAILED =
-      "Duo could not be reached with these settings, or what answered was not Duo. Check the API"
-          + " hostname, the proxy and the certificate pins; the server's log tells the"
-          + " operations team more.";
+  // Keys of the plugin's bundle.
+  static final String ACCEPTED = "duo-security.test.accepted";
+  static final String REFUSED = "duo-security.test.refused";
+  static final String FAILED = "duo-security.test.failed";
 
   private final DuoGateway duo;
 

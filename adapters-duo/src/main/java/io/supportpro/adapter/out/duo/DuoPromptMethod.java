@@ -20,35 +20,19 @@ final class DuoPromptMethod implements PromptMethod {
 
   // Longer than any code Duo sends; what is longer is not worth a round trip.
   private static final int MAX_CODE = 1024;
-  static final String UNAVAILABLE =
-      "Duo cannot be reached right now, so you cannot sign in. Try again in a few minutes, or"
-          + " ask an administrator.";
-  static final String RATE_LIMITED =
-      "Duo is turning away the panel's requests for the moment, so you cannot sign in. Try again"
-          + " in a few minutes.";
-  static final String CREDENTIALS_REJECTED =
-      "Duo rejected the panel's credentials, so you cannot sign in. Ask an administrator to check"
-          + " the Duo settings.";
-  static final String DUO_REFUSED =
-      "Duo refused the panel's request or answered in a way the panel cannot use, so you cannot"
-          + " sign in. Sign in again, and tell an administrator if this keeps happening.";
-  static final String NOT_CONFIGURED =
-      "Duo is not set up completely, so you cannot sign in. Ask an administrator.";
-  static final String DUO_ERROR =
-      "Duo reported a problem and did not confirm your sign-in. Sign in again.";
-  static final String NOT_VERIFIED =
-      "Duo's answer could not be verified, so your sign-in was not completed. Sign in again.";
-  static final String DENIED =
-      "Duo denied this sign-in. If that was not you, tell an administrator.";
-  static final String UNAVAILABLE_AT_CALLBACK =
-      "Duo cannot be reached right now, so your sign-in was not completed. Sign in again in a"
-          + " few minutes.";
+  // Keys of the plugin's bundle, which words them for the operator.
+  static final String UNAVAILABLE = "duo-security.step.unavailable";
+  static final String RATE_LIMITED = "duo-security.step.rate-limited";
+  static final String CREDENTIALS_REJECTED = "duo-security.step.credentials-rejected";
+  static final String DUO_REFUSED = "duo-security.step.duo-refused";
+  static final String NOT_CONFIGURED = "duo-security.step.not-configured";
+  static final String DUO_ERROR = "duo-security.step.duo-error";
+  static final String NOT_VERIFIED = "duo-security.step.not-verified";
+  static final String DENIED = "duo-security.step.denied";
+  static final String UNAVAILABLE_AT_CALLBACK = "duo-security.step.unavailable-at-callback";
   static final String CREDENTIALS_REJECTED_AT_CALLBACK =
-      "Duo rejected the panel's credentials, so your sign-in was not completed. Ask an"
-          + " administrator to check the Duo settings.";
-  static final String SETTINGS_CHANGED =
-      "The Duo sign-in settings changed while you were signing in, so your sign-in was not"
-          + " completed. Sign in again.";
+      "duo-security.step.credentials-rejected-at-callback";
+  static final String SETTINGS_CHANGED = "duo-security.step.settings-changed";
 
   private final DuoGateway duo;
 

@@ -21,23 +21,23 @@ public final class DuoSecurityPlugin implements Plugin {
   /** The plugin's id, also its address under {@code /admin/plugins/}. */
   public static final PluginId ID = new PluginId("duo-security");
 
+  /** The plugin's message bundle: English in the base file, German beside it. */
+  static final String BUNDLE = "io/supportpro/adapter/out/duo/messages";
+
   private static final PluginDescriptor DESCRIPTOR =
       new PluginDescriptor(
           ID,
-          "Duo Security",
-          "Operators you choose confirm each sign-in with Duo's Universal Prompt (push, passcode,"
-              + " security key) instead of the built-in authenticator codes.",
+          "duo-security.name",
+          "duo-security.description",
           "1.0.0",
           "SupportPro",
           DuoSettings.DEFINITIONS,
           List.of(
-              "Sign in to the Duo Admin Panel.",
-              "Open Applications, then Protect an Application.",
-              "Search for \u201cWeb SDK\u201d and choose Protect.",
-              "Copy the Client ID, the Client secret and the API hostname shown there into the"
-                  + " required fields below.",
-              "Press Test connection to check them, then Save settings: the secret is typed only"
-                  + " once."));
+              "duo-security.setup.sign-in",
+              "duo-security.setup.applications",
+              "duo-security.setup.web-sdk",
+              "duo-security.setup.copy",
+              "duo-security.setup.test"));
 
   private final DuoHosts hosts;
   private final DuoPromptMethod method;
@@ -59,6 +59,11 @@ public final class DuoSecurityPlugin implements Plugin {
   @Override
   public PluginDescriptor descriptor() {
     return DESCRIPTOR;
+  }
+
+  @Override
+  public Optional<String> bundleBaseName() {
+    return Optional.of(BUNDLE);
   }
 
   @Override

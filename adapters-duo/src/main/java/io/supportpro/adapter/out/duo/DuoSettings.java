@@ -38,6 +38,9 @@ public record DuoSettings(
   public static final String PROXY_PORT = "proxy_port";
   public static final String CERTIFICATE_PINS = "certificate_pins";
 
+  // Every text a setting shows is a key of the plugin's bundle under this prefix.
+  private static final String WORDS = "duo-security.";
+
   /**
    * The settings as the plugin declares them, in the order the settings page shows them: the three
    * values every deployment copies from the Duo Admin Panel first, then the fail mode, then what
@@ -45,82 +48,26 @@ public record DuoSettings(
    */
   public static final List<SettingDefinition> DEFINITIONS =
       List.of(
-          text(
-                  CLIENT_ID,
-                  "Client ID",
-                  "20 letters and digits starting with DI (or SI), such as DIAB12CD34EF56GH78IJ.")
-              .asRequired(),
+          text(CLIENT_ID).asRequired(),
           new SettingDefinition(
                   CLIENT_SECRET,
-                  "Client secret",
-                  "40 letters and digits. It is stored encrypted and never shown again; leave the"
-                      + " field empty to keep the saved one.",
+                  label(CLIENT_SECRET),
+                  help(CLIENT_SECRET),
                   Kind.SECRET,
                   "",
                   List.of())
               .asRequired(),
           // Hosts other than Duo's are named only in the error that refuses them, so that a
           // listed host (such as a local emulator) is not met with a warning it cannot act on.
-          text(
-                  API_HOSTNAME,
-                  "API hostname",
-                  "Such as api-XXXXXXXX.duosecurity.com (or .duofederal.com, .duosecurity.eu).")
-              .asRequired(),
+          text(API_HOSTNAME).asRequired(),
+          choice(FAIL_MODE, "closed", List.of("closed", "open"))
+              .confirming("open", WORDS + FAIL_MODE + ".open.consequence"),
+          choice(USERNAME_SOURCE, "username", List.of("username", "email")).asAdvanced(),
+          text(PROXY_HOST).asAdvanced(),
           new SettingDefinition(
-                  FAIL_MODE,
-                  "When Duo cannot be reached",
-                  "What happens at sign-in while Duo's service cannot be reached.",
-                  Kind.CHOICE,
-                  "closed",
-                  List.of("closed", "open"))
-              .describing(
-                  "closed",
-                  "Fail closed — recommended",
-                  "When Duo cannot be reached, operators who use Duo cannot sign in until it is"
-                      + " back.")
-              .describing(
-                  "open",
-                  "Fail open",
-                  "When Duo cannot be reached, operators who use Duo sign in with their password"
-                      + " only; each such sign-in is audited.")
-              .confirming(
-                  "open",
-                  "With fail open, operators who use Duo sign in with their password only whenever"
-                      + " Duo's service cannot be reached, for as long as it cannot be reached."
-                      + " Each such sign-in is audited."),
-          new SettingDefinition(
-                  USERNAME_SOURCE,
-                  "Name sent to Duo",
-                  "It must match the user's name or alias in Duo.",
-                  Kind.CHOICE,
-                  "username",
-                  List.of("username", "email"))
-              .describing("username", "Username", "The operator's username, in lower case.")
-              .describing(
-                  "email", "E-mail address", "The operator's e-mail address, in lower case.")
+                  PROXY_PORT, label(PROXY_PORT), help(PROXY_PORT), Kind.NUMBER, "", List.of())
               .asAdvanced(),
-          text(
-                  PROXY_HOST,
-                  "HTTP proxy host",
-                  "Optional: the proxy that outbound HTTPS goes through. It must first be listed in"
-                      + " the server's "
-                      + DuoHosts.VARIABLE
-                      + ".")
-              .asAdvanced(),
-          new SettingDefinition(
-                  PROXY_PORT,
-                  "HTTP proxy port",
-                  "Required with a proxy host.",
-                  Kind.NUMBER,
-                  "",
-                  List.of())
-              .asAdvanced(),
-          text(
-                  CERTIFICATE_PINS,
-                  "Extra certificate pins",
-                  "Optional, for proxies that inspect TLS: pins of the form sha256/<base64>,"
-                      + " separated by spaces or commas.")
-              .asAdvanced());
+          text(CERTIFICATE_PINS).asAdvanced());
 
   // Duo issues client IDs starting with DI (SI for some older applications); the SDK refuses
   // others.
@@ -157,8 +104,32 @@ public record DuoSettings(
         .formatted(clientId, apiHostname, failMode, usernameSource, proxyHost, proxyPort);
   }
 
-  private static SettingDefinition text(String key, String label, String help) {
-    return new SettingDefinition(key, label, help, Kind.TEXT, "", List.of());
+  private static SettingDefinition text(String key) {
+    return new SettingDefinition(key, label(key), help(key), Kind.TEXT, "", List.of());
+  }
+
+  /** A choice setting, each choice named and described under its own keys. */
+  private static SettingDefinition choice(String key, String defaultValue, List<String> choices) {
+    SettingDefinition setting =
+        new SettingDefinition(key, label(key), help(key), Kind.CHOICE, defaultValue, choices);
+    for (String choice : choices) {
+      String prefix = WORDS + key + "." + choice;
+      setting = setting.describing(choice, prefix + ".label", prefix + ".description");
+    }
+    return setting;
+  }
+
+  private static String label(String key) {
+    return WORDS + key + ".label";
+  }
+
+  private static String help(String key) {
+    return WORDS + key + ".help";
+  }
+
+  /** The key of a problem with a setting in the plugin's bundle. */
+  private static String problem(String key) {
+    return WORDS + "check." + key;
   }
 
   /**
@@ -173,22 +144,13 @@ public record DuoSettings(
     Map<String, String> problems = new TreeMap<>();
     String host = typed.getOrDefault(API_HOSTNAME, "").strip();
     if (!form.problems().containsKey(API_HOSTNAME) && !hosts.allowsApiHost(host)) {
-      problems.put(
-          API_HOSTNAME,
-          "This is not a Duo API hostname such as api-XXXXXXXX.duosecurity.com. To use another"
-              + " host, the server's administrator lists it in "
-              + DuoHosts.VARIABLE
-              + ".");
+      problems.put(API_HOSTNAME, problem(API_HOSTNAME + ".not-allowed"));
     }
     String proxyHost = typed.getOrDefault(PROXY_HOST, "").strip();
     if (!proxyHost.isEmpty()
         && !form.problems().containsKey(PROXY_HOST)
         && !hosts.allowsProxy(proxyHost)) {
-      problems.put(
-          PROXY_HOST,
-          "This proxy is not allowed. The server's administrator lists the proxy's host name in "
-              + DuoHosts.VARIABLE
-              + " first.");
+      problems.put(PROXY_HOST, problem(PROXY_HOST + ".not-allowed"));
     }
     return form.and(new SettingsCheck(problems, Map.of()));
   }
@@ -201,19 +163,15 @@ public record DuoSettings(
     Map<String, String> problems = new TreeMap<>();
     String clientId = typed.getOrDefault(CLIENT_ID, "").strip();
     if (!CLIENT_ID_SHAPE.matcher(clientId).matches()) {
-      problems.put(
-          CLIENT_ID, "The client ID has exactly 20 letters and digits and starts with DI (or SI).");
+      problems.put(CLIENT_ID, problem(CLIENT_ID));
     }
     String secret = typed.getOrDefault(CLIENT_SECRET, "");
     if (secret.isEmpty() ? !secretSaved : !CLIENT_SECRET_SHAPE.matcher(secret).matches()) {
-      problems.put(CLIENT_SECRET, "The client secret has exactly 40 letters and digits.");
+      problems.put(CLIENT_SECRET, problem(CLIENT_SECRET));
     }
     String host = typed.getOrDefault(API_HOSTNAME, "").strip();
     if (!HOSTNAME.matcher(host).matches()) {
-      problems.put(
-          API_HOSTNAME,
-          "Enter the host name only, such as api-XXXXXXXX.duosecurity.com (no https://, port or"
-              + " path).");
+      problems.put(API_HOSTNAME, problem(API_HOSTNAME));
     }
     // parse() reads these; an unknown value must stop it here rather than throw there.
     for (SettingDefinition setting : DEFINITIONS) {
@@ -221,23 +179,22 @@ public record DuoSettings(
           && !setting
               .choices()
               .contains(typed.getOrDefault(setting.key(), setting.defaultValue()))) {
-        problems.put(setting.key(), "Choose one of: " + String.join(", ", setting.choices()) + ".");
+        problems.put(setting.key(), problem(setting.key()));
       }
     }
     String proxyHost = typed.getOrDefault(PROXY_HOST, "").strip();
     String proxyPort = typed.getOrDefault(PROXY_PORT, "").strip();
     if (!proxyHost.isEmpty() && !HOSTNAME.matcher(proxyHost).matches()) {
-      problems.put(PROXY_HOST, "Enter a host name or IPv4 address, without a port.");
+      problems.put(PROXY_HOST, problem(PROXY_HOST));
     }
     if (!proxyHost.isEmpty() && port(proxyPort).isEmpty()) {
-      problems.put(PROXY_PORT, "Enter the proxy's port, from 1 to 65535.");
+      problems.put(PROXY_PORT, problem(PROXY_PORT));
     } else if (proxyHost.isEmpty() && !proxyPort.isEmpty()) {
-      problems.put(PROXY_PORT, "A proxy port needs a proxy host.");
+      problems.put(PROXY_PORT, problem(PROXY_PORT + ".without-host"));
     }
     if (pins(typed.getOrDefault(CERTIFICATE_PINS, "")).stream()
         .anyMatch(p -> !PIN.matcher(p).matches())) {
-      problems.put(
-          CERTIFICATE_PINS, "Each pin looks like sha256/ followed by 44 base64 characters.");
+      problems.put(CERTIFICATE_PINS, problem(CERTIFICATE_PINS));
     }
     return new SettingsCheck(problems, Map.of());
   }

@@ -19,10 +19,12 @@ import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.plugin.PluginState;
+import io.supportpro.domain.plugin.PluginWords;
 import io.supportpro.domain.plugin.SettingValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -223,9 +225,12 @@ class DuoConnectionTestTest {
                 DuoSettings.PROXY_HOST, "intranet.example.internal",
                 DuoSettings.PROXY_PORT, "22"));
 
-    assertThat(byApiHost.check().problems().get(DuoSettings.API_HOSTNAME))
+    // The plugin's problems are keys of its bundle; their English words name the variable.
+    PluginWords english = new DuoSecurityPlugin().words(Locale.ENGLISH);
+    assertThat(english.text(byApiHost.check().problems().get(DuoSettings.API_HOSTNAME)))
         .contains(DuoHosts.VARIABLE);
-    assertThat(byProxy.check().problems().get(DuoSettings.PROXY_HOST)).contains(DuoHosts.VARIABLE);
+    assertThat(english.text(byProxy.check().problems().get(DuoSettings.PROXY_HOST)))
+        .contains(DuoHosts.VARIABLE);
     assertThat(gateway.checked).isEmpty();
     assertThat(tests())
         .hasSize(2)

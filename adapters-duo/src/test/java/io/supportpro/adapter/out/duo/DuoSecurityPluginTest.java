@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.application.port.out.Plugin;
 import io.supportpro.application.port.out.PromptMethod;
+import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.SettingDefinition;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class DuoSecurityPluginTest {
   private final Plugin plugin = new DuoSecurityPlugin();
+  // The descriptor's texts are keys of the plugin's bundle; this is the descriptor in English.
+  private final PluginDescriptor english =
+      plugin.words(Locale.ENGLISH).descriptor(plugin.descriptor());
 
   @Test
   void isFoundOnTheClassPath() {
@@ -21,7 +26,7 @@ class DuoSecurityPluginTest {
   @Test
   void describesItselfWithTheDuoSettingsAndOneSecret() {
     assertThat(plugin.descriptor().id()).isEqualTo(DuoSecurityPlugin.ID);
-    assertThat(plugin.descriptor().name()).isEqualTo("Duo Security");
+    assertThat(english.name()).isEqualTo("Duo Security");
     assertThat(plugin.descriptor().settings()).isEqualTo(DuoSettings.DEFINITIONS);
     assertThat(plugin.descriptor().settings())
         .filteredOn(SettingDefinition::secret)
@@ -55,7 +60,7 @@ class DuoSecurityPluginTest {
 
   @Test
   void describesEachFailMode_recommendingClosed_andAsksBeforeFailOpen() {
-    SettingDefinition failMode = plugin.descriptor().setting(DuoSettings.FAIL_MODE).orElseThrow();
+    SettingDefinition failMode = english.setting(DuoSettings.FAIL_MODE).orElseThrow();
 
     assertThat(failMode.describedChoices()).isTrue();
     assertThat(failMode.advanced()).isFalse();
@@ -76,7 +81,7 @@ class DuoSecurityPluginTest {
 
   @Test
   void itsStepsLeadThroughTheDuoAdminPanelToTheWebSdkApplication() {
-    assertThat(String.join("\n", plugin.descriptor().setupSteps()))
+    assertThat(String.join("\n", english.setupSteps()))
         .containsSubsequence(
             "Duo Admin Panel",
             "Applications, then Protect an Application",
@@ -87,7 +92,7 @@ class DuoSecurityPluginTest {
 
   @Test
   void theApiHostnamesHelpNamesNoServerVariable_whichOnlyTheErrorForAnUnlistedHostDoes() {
-    SettingDefinition host = plugin.descriptor().setting(DuoSettings.API_HOSTNAME).orElseThrow();
+    SettingDefinition host = english.setting(DuoSettings.API_HOSTNAME).orElseThrow();
     assertThat(host.help()).doesNotContain(DuoHosts.VARIABLE);
     Map<String, String> typed =
         Map.of(
@@ -107,7 +112,9 @@ class DuoSecurityPluginTest {
             });
     assertThat(plugin.check(typed, Map.of(DuoSettings.CLIENT_SECRET, true)).problems())
         .hasEntrySatisfying(
-            DuoSettings.API_HOSTNAME, problem -> assertThat(problem).contains(DuoHosts.VARIABLE));
+            DuoSettings.API_HOSTNAME,
+            problem ->
+                assertThat(plugin.words(Locale.ENGLISH).text(problem)).contains(DuoHosts.VARIABLE));
   }
 
   @Test

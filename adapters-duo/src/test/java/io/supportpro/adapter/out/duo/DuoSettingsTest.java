@@ -12,10 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.out.duo.DuoSettings.UsernameSource;
 import io.supportpro.domain.plugin.PluginSettings;
+import io.supportpro.domain.plugin.PluginWords;
 import io.supportpro.domain.plugin.SettingValue;
 import io.supportpro.domain.plugin.SettingsCheck;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,6 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DuoSettingsTest {
+  // The plugin's messages are keys of its bundle; these are their English words.
+  private static final PluginWords ENGLISH = new DuoSecurityPlugin().words(Locale.ENGLISH);
+
   private static final String ID = "DI1234567890ABCDEFGH";
   private static final String SECRET = "abcdefghij0123456789ABCDEFGHIJ0123456789";
   private static final String HOST = "api-1a2b3c4d.duosecurity.com";
@@ -242,7 +247,8 @@ class DuoSettingsTest {
         DuoSettings.check(typed(API_HOSTNAME, host), false, DuoHosts.parse("other.test, " + host));
 
     assertThat(refused.problems()).containsOnlyKeys(API_HOSTNAME);
-    assertThat(refused.problems().get(API_HOSTNAME)).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
+    assertThat(ENGLISH.text(refused.problems().get(API_HOSTNAME)))
+        .contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
     assertThat(listed.acceptable()).isTrue();
     assertThat(listed.warnings()).isEmpty();
   }
@@ -256,7 +262,8 @@ class DuoSettingsTest {
         DuoSettings.check(typed, false, DuoHosts.parse("proxy.example.internal"));
 
     assertThat(refused.problems()).containsOnlyKeys(PROXY_HOST);
-    assertThat(refused.problems().get(PROXY_HOST)).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
+    assertThat(ENGLISH.text(refused.problems().get(PROXY_HOST)))
+        .contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
     typed.put(PROXY_HOST, "Proxy.Example.Internal");
     assertThat(
             DuoSettings.check(typed, false, DuoHosts.parse("proxy.example.internal")).acceptable())
@@ -268,7 +275,7 @@ class DuoSettingsTest {
     SettingsCheck check =
         DuoSettings.check(typed(API_HOSTNAME, "https://" + HOST), false, DuoHosts.DUO_ONLY);
 
-    assertThat(check.problems().get(API_HOSTNAME)).contains("host name only");
+    assertThat(ENGLISH.text(check.problems().get(API_HOSTNAME))).contains("host name only");
   }
 
   @Test
@@ -276,16 +283,20 @@ class DuoSettingsTest {
     assertThat(DuoSettings.DEFINITIONS)
         .filteredOn(d -> d.key().equals(PROXY_HOST))
         .singleElement()
-        .satisfies(d -> assertThat(d.help()).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS"));
+        .satisfies(
+            d -> assertThat(ENGLISH.text(d.help())).contains("SUPPORTPRO_DUO_ALLOWED_HOSTS"));
     // A listed host, such as the demo's emulator, meets no standing remark about other hosts.
     assertThat(DuoSettings.DEFINITIONS)
         .filteredOn(d -> d.key().equals(API_HOSTNAME))
         .singleElement()
-        .satisfies(d -> assertThat(d.help()).doesNotContain("SUPPORTPRO_DUO_ALLOWED_HOSTS"));
+        .satisfies(
+            d -> assertThat(ENGLISH.text(d.help())).doesNotContain("SUPPORTPRO_DUO_ALLOWED_HOSTS"));
     assertThat(
-            DuoSettings.check(typed(API_HOSTNAME, "duo.example.internal"), false, DuoHosts.DUO_ONLY)
-                .problems()
-                .get(API_HOSTNAME))
+            ENGLISH.text(
+                DuoSettings.check(
+                        typed(API_HOSTNAME, "duo.example.internal"), false, DuoHosts.DUO_ONLY)
+                    .problems()
+                    .get(API_HOSTNAME)))
         .contains("SUPPORTPRO_DUO_ALLOWED_HOSTS");
   }
 

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supportpro.application.port.in.DisableTotpUseCase;
 import io.supportpro.application.port.in.EnrolTotpUseCase;
+import io.supportpro.application.port.in.ListPluginsUseCase;
 import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
 import io.supportpro.application.port.in.ViewPluginSecondFactorUseCase;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
@@ -25,6 +26,7 @@ final class AccountSecurityController {
   private final DisableTotpUseCase disable;
   private final RegenerateRecoveryCodesUseCase regenerate;
   private final ViewPluginSecondFactorUseCase pluginSecondFactor;
+  private final ListPluginsUseCase plugins;
   private final Cookies cookies;
 
   AccountSecurityController(
@@ -33,12 +35,14 @@ final class AccountSecurityController {
       DisableTotpUseCase disable,
       RegenerateRecoveryCodesUseCase regenerate,
       ViewPluginSecondFactorUseCase pluginSecondFactor,
+      ListPluginsUseCase plugins,
       Cookies cookies) {
     this.status = status;
     this.enrol = enrol;
     this.disable = disable;
     this.regenerate = regenerate;
     this.pluginSecondFactor = pluginSecondFactor;
+    this.plugins = plugins;
     this.cookies = cookies;
   }
 
@@ -64,7 +68,10 @@ final class AccountSecurityController {
             "status",
             status.status(visitor.operator().id()),
             "plugin",
-            pluginSecondFactor.applyingTo(visitor.operator().id()).orElse(null),
+            pluginSecondFactor
+                .applyingTo(visitor.operator().id())
+                .map(plugins.words(Texts.of(ctx).locale())::text)
+                .orElse(null),
             "csrf",
             visitor.session().csrfToken(),
             "disableError",

@@ -7,6 +7,7 @@ import io.supportpro.application.port.in.CreateOperatorResult;
 import io.supportpro.application.port.in.CreateOperatorUseCase;
 import io.supportpro.application.port.in.DeactivateOperatorUseCase;
 import io.supportpro.application.port.in.ListOperatorsUseCase;
+import io.supportpro.application.port.in.ListPluginsUseCase;
 import io.supportpro.application.port.in.ManageSessionsUseCase;
 import io.supportpro.application.port.in.OperatorChangeResult;
 import io.supportpro.application.port.in.OperatorCommand;
@@ -83,6 +84,7 @@ final class OperatorsController {
   private final ManageSessionsUseCase sessions;
   private final PreviewTwoFactorResetUseCase resetPreview;
   private final PreviewDeactivationUseCase deactivationPreview;
+  private final ListPluginsUseCase plugins;
 
   OperatorsController(
       ListOperatorsUseCase list,
@@ -94,7 +96,8 @@ final class OperatorsController {
       ViewTwoFactorStatusUseCase twoFactorStatus,
       ManageSessionsUseCase sessions,
       PreviewTwoFactorResetUseCase resetPreview,
-      PreviewDeactivationUseCase deactivationPreview) {
+      PreviewDeactivationUseCase deactivationPreview,
+      ListPluginsUseCase plugins) {
     this.list = list;
     this.create = create;
     this.update = update;
@@ -105,6 +108,7 @@ final class OperatorsController {
     this.sessions = sessions;
     this.resetPreview = resetPreview;
     this.deactivationPreview = deactivationPreview;
+    this.plugins = plugins;
   }
 
   void register(RoutesConfig routes) {
@@ -157,10 +161,18 @@ final class OperatorsController {
   /** Asks before a reset of two-factor authentication, saying what it removes and what follows. */
   private void confirmReset(Context ctx) {
     Operator operator = find(ctx);
-    TwoFactorResetPreview preview = resetPreview.previewReset(operator.id());
-    if (!preview.anythingToReset()) {
+    TwoFactorResetPreview found = resetPreview.previewReset(operator.id());
+    if (!found.anythingToReset()) {
       throw nothingToReset(operator);
     }
+    // The plugin that still applies is named in its own words for the page's language.
+    TwoFactorResetPreview preview =
+        new TwoFactorResetPreview(
+            found.authenticator(),
+            found.setUpUnderWay(),
+            found.recoveryCodes(),
+            found.forceTwoFactor(),
+            found.plugin().map(plugins.words(Texts.of(ctx).locale())::text));
     Visitor visitor = Visitor.required(ctx);
     Pages.render(
         ctx,

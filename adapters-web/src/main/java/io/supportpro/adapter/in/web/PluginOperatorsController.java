@@ -142,10 +142,14 @@ final class PluginOperatorsController {
     return PluginsController.LIST + "/" + plugin.value() + "/settings";
   }
 
-  /** The plugin the address names, if it is one with operators to choose. */
+  /**
+   * The plugin the address names, if it is one with operators to choose, described in its words for
+   * the page's language.
+   */
   private PluginOverview plugin(Context ctx) {
     PluginOverview plugin =
-        plugins.find(PluginsController.pluginId(ctx)).orElseThrow(Halt::notFound);
+        PluginsController.inWords(ctx, plugins, PluginsController.pluginId(ctx))
+            .orElseThrow(Halt::notFound);
     if (!plugin.perOperator()) {
       throw Halt.notFound();
     }

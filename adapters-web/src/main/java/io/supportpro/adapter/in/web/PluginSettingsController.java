@@ -12,6 +12,7 @@ import io.supportpro.application.port.in.TestPluginConnectionUseCase;
 import io.supportpro.application.port.in.TestPluginConnectionUseCase.ConnectionTestResult;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
+import io.supportpro.domain.plugin.PluginWords;
 import io.supportpro.domain.plugin.SettingDefinition;
 import io.supportpro.domain.plugin.SettingValue;
 import io.supportpro.domain.plugin.SettingsCheck;
@@ -246,10 +247,11 @@ final class PluginSettingsController {
    */
   private void saveOrAsk(Context ctx, PluginId id, Map<String, String> typed, String handle) {
     PluginSettingsView view = activeView(id);
+    PluginDescriptor shown = words(ctx, id).descriptor(view.plugin().descriptor());
     List<Consequence> consequences = new ArrayList<>();
     List<Carried> carried = new ArrayList<>();
     List<String> secretsTyped = new ArrayList<>();
-    for (SettingDefinition setting : view.plugin().descriptor().settings()) {
+    for (SettingDefinition setting : shown.settings()) {
       String value = typed.getOrDefault(setting.key(), "");
       if (setting.secret()) {
         if (!value.isBlank()) {
@@ -282,7 +284,7 @@ final class PluginSettingsController {
             "section",
             "plugins",
             "plugin",
-            descriptor.name(),
+            shown.name(),
             "consequences",
             consequences,
             "carried",
@@ -375,6 +377,11 @@ final class PluginSettingsController {
         holdTyped(ctx, view.plugin().descriptor(), values.get(), check));
   }
 
+  /** The plugin's own words in the page's language. */
+  private PluginWords words(Context ctx, PluginId id) {
+    return plugins.words(id, Texts.of(ctx).locale());
+  }
+
   private PluginSettingsView activeView(PluginId id) {
     return configure
         .view(id)
@@ -402,13 +409,15 @@ final class PluginSettingsController {
       ConnectionTestResult test,
       String notice,
       Optional<String> heldHandle) {
-    PluginDescriptor descriptor = view.plugin().descriptor();
+    PluginWords words = words(ctx, view.plugin().descriptor().id());
+    PluginDescriptor descriptor = words.descriptor(view.plugin().descriptor());
     Set<String> heldSecrets =
         heldHandle
             .flatMap(handle -> held.find(session(ctx), descriptor.id(), handle))
             .map(Map::keySet)
             .orElse(Set.of());
-    List<SettingField> all = fields(descriptor, values, view.savedSecrets(), heldSecrets, check);
+    List<SettingField> all =
+        fields(descriptor, values, view.savedSecrets(), heldSecrets, words.check(check));
     Pages.render(
         ctx,
         status,
@@ -417,7 +426,7 @@ final class PluginSettingsController {
             "section",
             "plugins",
             "plugin",
-            PluginsController.PluginRow.of(view.plugin()),
+            PluginsController.PluginRow.of(PluginsController.inWords(view.plugin(), words)),
             "action",
             address(descriptor.id()),
             "fields",
@@ -439,7 +448,10 @@ final class PluginSettingsController {
             "held",
             heldSecrets.isEmpty() ? null : heldHandle.orElseThrow(),
             "test",
-            test,
+            test == null
+                ? null
+                : new ConnectionTestResult(
+                    test.accepted(), words.text(test.message()), test.check(), test.logDetail()),
             "testable",
             view.plugin().connectionTest(),
             "operators",

@@ -14,6 +14,8 @@ import io.supportpro.application.port.in.UninstallPluginUseCase;
 import io.supportpro.domain.plugin.PluginAction;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
+import io.supportpro.domain.plugin.PluginWords;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -134,7 +136,9 @@ final class PluginsController {
             "section",
             "plugins",
             "plugins",
-            plugins.list().stream().map(PluginRow::of).toList(),
+            plugins.list().stream()
+                .map(plugin -> PluginRow.of(inWords(plugin, words(ctx, plugin.descriptor().id()))))
+                .toList(),
             "refusal",
             refusal,
             "csrf",
@@ -148,7 +152,7 @@ final class PluginsController {
     switch (result) {
       case PluginTransitionResult.Changed changed -> Pages.seeOther(ctx, LIST + done.query());
       case PluginTransitionResult.Refused refused ->
-          list(ctx, 409, nameOf(id) + ": " + refused.reason());
+          list(ctx, 409, nameOf(ctx, id) + ": " + words(ctx, id).text(refused.reason()));
       case PluginTransitionResult.UnknownPlugin unknown -> throw Halt.notFound();
     }
   }
@@ -158,7 +162,7 @@ final class PluginsController {
    * what they sign in with once it no longer does.
    */
   private void confirmDeactivate(Context ctx) {
-    PluginOverview plugin = plugins.find(pluginId(ctx)).orElseThrow(Halt::notFound);
+    PluginOverview plugin = inWords(ctx, plugins, pluginId(ctx)).orElseThrow(Halt::notFound);
     PluginRow row = PluginRow.of(plugin);
     String consequence =
         plugin.perOperator()
@@ -183,7 +187,7 @@ final class PluginsController {
   }
 
   private void confirmUninstall(Context ctx) {
-    PluginOverview plugin = plugins.find(pluginId(ctx)).orElseThrow(Halt::notFound);
+    PluginOverview plugin = inWords(ctx, plugins, pluginId(ctx)).orElseThrow(Halt::notFound);
     Pages.render(
         ctx,
         plugin.state().isInstalled() ? 200 : 409,
@@ -197,7 +201,31 @@ final class PluginsController {
             Visitor.required(ctx).session().csrfToken()));
   }
 
-  private String nameOf(PluginId id) {
-    return plugins.find(id).map(p -> p.descriptor().name()).orElse(id.value());
+  private String nameOf(Context ctx, PluginId id) {
+    return inWords(ctx, plugins, id).map(p -> p.descriptor().name()).orElse(id.value());
+  }
+
+  /**
+   * A plugin with its descriptor in the plugin's words for the page's language, for pages that show
+   * its name and settings; its ids, keys and choice values stay as they are saved.
+   */
+  static Optional<PluginOverview> inWords(Context ctx, ListPluginsUseCase plugins, PluginId id) {
+    return plugins
+        .find(id)
+        .map(plugin -> inWords(plugin, plugins.words(id, Texts.of(ctx).locale())));
+  }
+
+  /** The plugin with its descriptor in these words. */
+  static PluginOverview inWords(PluginOverview plugin, PluginWords words) {
+    return new PluginOverview(
+        words.descriptor(plugin.descriptor()),
+        plugin.state(),
+        plugin.configured(),
+        plugin.perOperator(),
+        plugin.connectionTest());
+  }
+
+  private PluginWords words(Context ctx, PluginId id) {
+    return plugins.words(id, Texts.of(ctx).locale());
   }
 }

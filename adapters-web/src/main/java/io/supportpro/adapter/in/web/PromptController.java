@@ -56,7 +56,7 @@ final class PromptController {
             .session()
             .secondFactor()
             .plugin()
-            .flatMap(plugins::find)
+            .flatMap(id -> PluginsController.inWords(ctx, plugins, id))
             .map(plugin -> plugin.descriptor().name())
             .orElse("your second factor");
     Pages.render(
@@ -93,7 +93,7 @@ final class PromptController {
         throw Halt.page(
             refused.unavailable() ? 503 : 403,
             "You cannot sign in right now",
-            refused.message(),
+            plugins.words(Texts.of(ctx).locale()).text(refused.message()),
             AccessPolicy.SIGN_IN,
             "Sign in again");
       }
@@ -125,7 +125,7 @@ final class PromptController {
         throw Halt.page(
             rejected.reason() == PromptCallbackResult.Reason.UNAVAILABLE ? 503 : 403,
             "You are not signed in",
-            rejected.message(),
+            plugins.words(Texts.of(ctx).locale()).text(rejected.message()),
             AccessPolicy.SIGN_IN,
             "Sign in again");
       }

@@ -2,7 +2,9 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.supportpro.application.port.in.ListPluginsUseCase;
 import io.supportpro.application.port.in.PassSecondFactorUseCase;
+import io.supportpro.domain.plugin.PluginWords;
 import io.supportpro.domain.secondfactor.CodeField;
 
 /**
@@ -11,10 +13,13 @@ import io.supportpro.domain.secondfactor.CodeField;
  */
 final class SecondFactorController {
   private final PassSecondFactorUseCase secondFactor;
+  private final ListPluginsUseCase plugins;
   private final Cookies cookies;
 
-  SecondFactorController(PassSecondFactorUseCase secondFactor, Cookies cookies) {
+  SecondFactorController(
+      PassSecondFactorUseCase secondFactor, ListPluginsUseCase plugins, Cookies cookies) {
     this.secondFactor = secondFactor;
+    this.plugins = plugins;
     this.cookies = cookies;
   }
 
@@ -55,11 +60,23 @@ final class SecondFactorController {
                         "Your sign-in has ended; start again.",
                         AccessPolicy.SIGN_IN,
                         "Sign in"));
+    // A plugin's method words its page and refusals in its own words; the panel's pass through.
+    PluginWords words = plugins.words(Texts.of(ctx).locale());
     Pages.render(
         ctx,
         status,
         "second-factor",
         Pages.model(
-            "field", field, "next", next, "csrf", visitor.session().csrfToken(), "error", error));
+            "field",
+            new CodeField(
+                words.text(field.title()),
+                words.text(field.instructions()),
+                words.text(field.label())),
+            "next",
+            next,
+            "csrf",
+            visitor.session().csrfToken(),
+            "error",
+            error == null ? null : words.text(error)));
   }
 }

@@ -56,7 +56,7 @@ public final class WebServer implements AutoCloseable {
     var forgotPassword =
         new ForgotPasswordController(
             signInUseCases.forgotPassword(), signInUseCases.resetByLink(), cookies, formTokens);
-    var secondFactor = new SecondFactorController(signInUseCases.code(), cookies);
+    var secondFactor = new SecondFactorController(signInUseCases.code(), plugins.list(), cookies);
     var enrolment = new EnrolmentController(account.enrolTotp(), signInUseCases.signOut(), cookies);
     var home = new HomeController();
     var accountPage =
@@ -66,6 +66,7 @@ public final class WebServer implements AutoCloseable {
             account.disableTotp(),
             account.regenerateRecoveryCodes(),
             account.pluginSecondFactor(),
+            plugins.list(),
             cookies);
     var passwords =
         new PasswordController(
@@ -84,7 +85,8 @@ public final class WebServer implements AutoCloseable {
             account.twoFactorStatus(),
             account.sessions(),
             operatorUseCases.resetPreview(),
-            operatorUseCases.deactivationPreview());
+            operatorUseCases.deactivationPreview(),
+            plugins.list());
     var sessionsPage = new SessionsController(account.sessions());
     var settingsPage = new SettingsController(panel.forceTwoFactor());
     var auditPage =

@@ -124,6 +124,7 @@ public final class TestPanel implements AutoCloseable {
             throttle,
             audit,
             mailer,
+            operators,
             clock);
     var codes =
         new CodeSignInService(

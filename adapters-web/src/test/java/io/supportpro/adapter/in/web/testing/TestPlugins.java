@@ -8,6 +8,7 @@ import io.supportpro.domain.plugin.SettingDefinition.Kind;
 import io.supportpro.domain.plugin.SettingsCheck;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plugins the test panel ships with: a {@link PromptPlugin} and a {@link CodePlugin}, whose
@@ -33,7 +34,7 @@ public final class TestPlugins {
   /**
    * Posts ticket events to an address: a required text, a secret, a described choice and an
    * advanced number setting. The address must be a web address, and plain http is allowed with a
-   * warning.
+   * warning. It speaks English and German from its own bundle, so its texts here are the keys.
    */
   public static final class Webhooks implements Plugin {
     public static final String URL = "url";
@@ -41,42 +42,45 @@ public final class TestPlugins {
     public static final String FORMAT = "format";
     public static final String RETRIES = "retries";
 
+    /** The key of the problem with an address that is no web address. */
+    public static final String CHECK_URL = "webhooks.check.url";
+
+    /** The key of the warning for an address over plain http. */
+    public static final String PLAIN_HTTP = "webhooks.check.url.plain-http";
+
     private static final PluginDescriptor DESCRIPTOR =
         new PluginDescriptor(
             WEBHOOKS,
-            "Webhooks",
-            "Posts ticket events to an address of your choice.",
+            "webhooks.name",
+            "webhooks.description",
             "0.3.1",
             "Example & Co <plugins@example.com>",
             List.of(
                 new SettingDefinition(
-                        URL,
-                        "Address",
-                        "Where events are posted, such as https://hooks.example.com/x.",
-                        Kind.TEXT,
-                        "",
-                        List.of())
+                        URL, "webhooks.url.label", "webhooks.url.help", Kind.TEXT, "", List.of())
                     .asRequired(),
                 new SettingDefinition(
                     SIGNING_KEY,
-                    "Signing key",
-                    "Signs every request so the receiver can trust it.",
+                    "webhooks.signing_key.label",
+                    "webhooks.signing_key.help",
                     Kind.SECRET,
                     "",
                     List.of()),
                 new SettingDefinition(
                         FORMAT,
-                        "Format",
-                        "How each event is encoded.",
+                        "webhooks.format.label",
+                        "webhooks.format.help",
                         Kind.CHOICE,
                         "json",
                         List.of("json", "form"))
-                    .describing("json", "JSON", "One JSON object per event.")
-                    .describing("form", "Form fields", "The event's fields, form-encoded."),
+                    .describing(
+                        "json", "webhooks.format.json.label", "webhooks.format.json.description")
+                    .describing(
+                        "form", "webhooks.format.form.label", "webhooks.format.form.description"),
                 new SettingDefinition(
                         RETRIES,
-                        "Retries",
-                        "How often a failed post is tried again.",
+                        "webhooks.retries.label",
+                        "webhooks.retries.help",
                         Kind.NUMBER,
                         "3",
                         List.of())
@@ -88,15 +92,18 @@ public final class TestPlugins {
     }
 
     @Override
+    public Optional<String> bundleBaseName() {
+      return Optional.of("io/supportpro/adapter/in/web/testing/webhooks");
+    }
+
+    @Override
     public SettingsCheck check(Map<String, String> typed, Map<String, Boolean> secretSaved) {
       String url = typed.getOrDefault(URL, "");
       if (!url.startsWith("https://") && !url.startsWith("http://")) {
-        return new SettingsCheck(
-            Map.of(URL, "Enter an address that starts with https://."), Map.of());
+        return new SettingsCheck(Map.of(URL, CHECK_URL), Map.of());
       }
       if (url.startsWith("http://")) {
-        return new SettingsCheck(
-            Map.of(), Map.of(URL, "Events will be sent unencrypted over plain http."));
+        return new SettingsCheck(Map.of(), Map.of(URL, PLAIN_HTTP));
       }
       return SettingsCheck.CLEAN;
     }
