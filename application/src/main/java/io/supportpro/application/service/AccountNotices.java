@@ -70,8 +70,7 @@ final class AccountNotices {
   /** The language each operator chose, as the repository of operators keeps it. */
   static Function<OperatorId, Optional<Locale>> languagesOf(OperatorRepository operators) {
     requireNonNull(operators, "operators");
-    // Every notice is English until the repository keeps each operator's language.
-    return operator -> Optional.empty();
+    return operators::language;
   }
 
   /** The operator's password was changed or reset. */

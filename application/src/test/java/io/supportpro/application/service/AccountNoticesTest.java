@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.application.port.out.OutgoingMail;
 import io.supportpro.application.port.out.Plugin;
+import io.supportpro.application.testing.InMemoryOperatorRepository;
 import io.supportpro.application.testing.RecordingMailer;
 import io.supportpro.domain.fixtures.OperatorFixtures;
 import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginWords;
@@ -45,6 +47,18 @@ class AccountNoticesTest {
     assertThat(german.getLocale()).isEqualTo(Locale.GERMAN);
     assertThat(new TreeSet<>(Collections.list(german.getKeys())))
         .isEqualTo(new TreeSet<>(Collections.list(english.getKeys())));
+  }
+
+  @Test
+  void theRepositorysLanguages_areTheOnesOperatorsChose() {
+    var operators = new InMemoryOperatorRepository();
+    operators.add(german, new PasswordHash("$test$hash"));
+    operators.add(english, new PasswordHash("$test$hash"));
+    operators.setLanguage(german.id(), Locale.GERMAN);
+    var languages = AccountNotices.languagesOf(operators);
+
+    assertThat(languages.apply(german.id())).contains(Locale.GERMAN);
+    assertThat(languages.apply(english.id())).isEmpty();
   }
 
   @Test
