@@ -106,7 +106,7 @@ class AuditLogIT {
             "<a href=\"/admin/operators/" + olivia.id() + "\">olivia</a>",
             "<span>sso-prompt</span>",
             "<span>ghost</span>",
-            "<td class=\"token\">");
+            "<td data-label=\"Actor\" class=\"token\">");
     assertThat(Html.text(table)).doesNotContain(olivia.id().toString());
   }
 
