@@ -89,7 +89,7 @@ final class Codes {
             "continueTo",
             continueTo,
             "notice",
-            Notice.mailFailed(accepted.notice())));
+            Notice.mailFailed(Texts.of(ctx), accepted.notice())));
   }
 
   /**

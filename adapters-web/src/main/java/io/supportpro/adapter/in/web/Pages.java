@@ -64,8 +64,9 @@ final class Pages {
     }
     try {
       Params query = Params.query(ctx);
+      Texts texts = Texts.of(ctx);
       return Notice.named(query.text("notice"))
-          .map(notice -> notice.message() + Notice.mailFailure(query))
+          .map(notice -> notice.message(texts) + Notice.mailFailure(texts, query))
           .orElse(null);
     } catch (Halt unreadable) {
       return null;

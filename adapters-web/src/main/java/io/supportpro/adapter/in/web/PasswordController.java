@@ -156,7 +156,7 @@ final class PasswordController {
                   "temporary",
                   done.temporary().orElseThrow().value(),
                   "notice",
-                  Notice.mailFailed(done.notice())));
+                  Notice.mailFailed(Texts.of(ctx), done.notice())));
       case ResetPasswordResult.NotFound notFound -> throw Halt.notFound();
       case ResetPasswordResult.Invalid invalid -> throw Halt.badRequest(invalid.problem());
     }

@@ -207,40 +207,34 @@ final class PluginOperatorsController {
             Paging.of(found, n -> Urls.withQuery(address(id), criteria.query(search.typed(), n))),
             "csrf",
             Visitor.required(ctx).session().csrfToken());
-    changeNotice(query, plugin)
-        .or(() -> operatorNotice(query, plugin))
+    Texts texts = Texts.of(ctx);
+    changeNotice(texts, query, plugin)
+        .or(() -> operatorNotice(texts, query, plugin))
         .ifPresent(notice -> model.put("notice", notice));
     Pages.render(ctx, search.status(), "admin/plugin-operators", model);
   }
 
   /** The notice after a change of many, worded here with the plugin's name and the count. */
-  private static Optional<String> changeNotice(Params query, PluginOverview plugin) {
+  private static Optional<String> changeNotice(Texts texts, Params query, PluginOverview plugin) {
     String count = query.text("count");
     if (!count.matches("[0-9]{1,9}")) {
       return Optional.empty();
     }
-    String operatorsWord = count.equals("1") ? " operator" : " operators";
-    String name = plugin.descriptor().name();
-    return switch (query.text("notice")) {
-      case "plugin-enabled-for-many" ->
-          Optional.of(name + " is now enabled for " + count + " more" + operatorsWord + ".");
-      case "plugin-disabled-for-many" ->
-          Optional.of(
-              name
-                  + " is no longer enabled for "
-                  + count
-                  + operatorsWord
-                  + "; they sign in with their authenticator app, or with their password only if"
-                  + " they have none.");
-      default -> Optional.empty();
-    };
+    String key =
+        switch (query.text("notice")) {
+          case "plugin-enabled-for-many" -> "notice.plugin-enabled-for-many";
+          case "plugin-disabled-for-many" -> "notice.plugin-disabled-for-many";
+          default -> null;
+        };
+    return Optional.ofNullable(key)
+        .map(known -> texts.get(known, plugin.descriptor().name(), Integer.parseInt(count)));
   }
 
   /**
    * The notice after a change of one operator, naming them as stored, not as the address says: the
    * address carries only their identity.
    */
-  private Optional<String> operatorNotice(Params query, PluginOverview plugin) {
+  private Optional<String> operatorNotice(Texts texts, Params query, PluginOverview plugin) {
     String notice = query.text("notice");
     if (!notice.equals("plugin-enabled") && !notice.equals("plugin-disabled")) {
       return Optional.empty();
@@ -262,14 +256,11 @@ final class PluginOperatorsController {
         .map(choice -> choice.operator().username().value())
         .map(
             username ->
-                enabled
-                    ? name + " enabled for " + username + "."
-                    : name
-                        + " disabled for "
-                        + username
-                        + "; they sign in with their authenticator app, or with their password"
-                        + " only if they have none.")
-        .map(named -> named + Notice.mailFailure(query));
+                texts.get(
+                    enabled ? "notice.plugin-enabled-for" : "notice.plugin-disabled-for",
+                    name,
+                    username))
+        .map(named -> named + Notice.mailFailure(texts, query));
   }
 
   /** How many of the operators the filter covers have the plugin enabled. */

@@ -323,7 +323,7 @@ final class PluginSettingsController {
               view.get().values(),
               saved.check(),
               null,
-              Notice.PLUGIN_SETTINGS_SAVED.message(),
+              Notice.PLUGIN_SETTINGS_SAVED.message(Texts.of(ctx)),
               Optional.empty());
         }
       }

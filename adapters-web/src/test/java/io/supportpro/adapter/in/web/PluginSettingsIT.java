@@ -152,7 +152,7 @@ class PluginSettingsIT {
     assertThat(saved.location())
         .hasValue("/admin/plugins/webhooks/settings?notice=plugin-settings-saved");
     Response page = admin.follow(saved);
-    assertThat(page.text()).contains("Settings saved.");
+    assertThat(page.text()).contains("The plugin settings were saved.");
     assertThat(Html.inputValue(page.body(), "setting-url")).hasValue("https://hooks.example.com/x");
     assertThat(Html.inputValue(page.body(), "setting-retries")).hasValue("5");
     assertThat(Html.inputValue(page.body(), "setting-signing_key")).hasValue("");
@@ -210,7 +210,7 @@ class PluginSettingsIT {
     assertThat(saved.status()).isEqualTo(200);
     PagesIT.assertWellFormedPage(saved);
     assertThat(saved.text())
-        .contains("Settings saved.")
+        .contains("The plugin settings were saved.")
         .contains("Events will be sent unencrypted over plain http.")
         .doesNotContain("not saved");
     assertThat(saved.body())

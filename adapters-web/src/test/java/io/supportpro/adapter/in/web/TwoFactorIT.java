@@ -221,7 +221,8 @@ class TwoFactorIT {
     assertThat(ended.setCookie(SESSION_COOKIE))
         .hasValueSatisfying(cookie -> assertThat(cookie).contains("Max-Age=0"));
     assertThat(browser.follow(ended).text())
-        .contains("Your sign-in took too long or has ended; start again.");
+        .contains(
+            "Your sign-in was ended because it took too long or had already ended; start again.");
   }
 
   @Test
@@ -396,7 +397,7 @@ class TwoFactorIT {
     assertThat(removed.status()).isEqualTo(303);
     assertThat(removed.location()).hasValue("/account/security?notice=totp-disabled");
     assertThat(browser.follow(removed).text())
-        .contains("The authenticator app was removed from your account.")
+        .contains("Your authenticator app was removed from your account.")
         .contains("does not use an authenticator app yet");
 
     signOut(browser, "/");
