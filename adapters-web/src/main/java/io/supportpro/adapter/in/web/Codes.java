@@ -38,7 +38,7 @@ final class Codes {
       int rejectedStatus,
       Consumer<CodeResult.Accepted> accepted) {
     String code = Params.form(ctx).text("code");
-    Optional<String> problem = FieldCheck.problem(code, MAX_LENGTH);
+    Optional<String> problem = FieldCheck.problem(Texts.of(ctx), code, MAX_LENGTH);
     if (problem.isPresent()) {
       form.show(ctx, 400, problem.get());
       return;

@@ -20,6 +20,7 @@ import io.supportpro.application.port.in.TwoFactorResetResult;
 import io.supportpro.application.port.in.UpdateOperatorCommand;
 import io.supportpro.application.port.in.UpdateOperatorUseCase;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.Password;
@@ -38,10 +39,7 @@ import java.util.function.Function;
 final class OperatorsController {
   static final String LIST = "/admin/operators";
   static final int PAGE_SIZE = 25;
-  static final String LAST_ADMINISTRATOR =
-      "This is the last active administrator; make someone else an administrator first.";
-  static final String NOTHING_TO_RESET =
-      " has no authenticator app and no set-up under way, so there is nothing to reset.";
+  static final String LAST_ADMINISTRATOR = "operators.last-administrator";
   private static final Map<String, Integer> MAX_LENGTHS =
       Map.of("username", 128, "email", 254, "displayName", 200, "role", 32, "password", 1_024);
 
@@ -145,11 +143,11 @@ final class OperatorsController {
             "operator",
             OperatorView.of(operator),
             "sessions",
-            SessionsController.rows(sessions, visitor, operator.id()).size(),
+            SessionsController.rows(Texts.of(ctx), sessions, visitor, operator.id()).size(),
             "self",
             visitor.operator().id().equals(operator.id()),
             "lastAdministrator",
-            last ? LAST_ADMINISTRATOR : null,
+            last ? Texts.of(ctx).get(LAST_ADMINISTRATOR) : null,
             "csrf",
             visitor.session().csrfToken()));
   }
@@ -174,7 +172,7 @@ final class OperatorsController {
             "preview",
             preview,
             "sessions",
-            SessionsController.rows(sessions, visitor, operator.id()).size(),
+            SessionsController.rows(Texts.of(ctx), sessions, visitor, operator.id()).size(),
             "csrf",
             visitor.session().csrfToken()));
   }
@@ -193,12 +191,13 @@ final class OperatorsController {
   }
 
   private static Halt nothingToReset(Operator operator) {
+    String username = operator.username().value();
     return Halt.page(
         409,
-        "Nothing to reset",
-        operator.username().value() + NOTHING_TO_RESET,
+        Phrase.of("operators.nothing-to-reset.title"),
+        Phrase.of("operators.nothing-to-reset.message", username),
         LIST + "/" + operator.id(),
-        "Back to " + operator.username().value());
+        Phrase.of("operators.back-to", username));
   }
 
   private void list(Context ctx) {
@@ -250,7 +249,7 @@ final class OperatorsController {
       values.put(field, form.text(field));
     }
     String password = form.text("password");
-    Map<String, String> errors = lengthProblems(form, MAX_LENGTHS.keySet());
+    Map<String, String> errors = lengthProblems(Texts.of(ctx), form, MAX_LENGTHS.keySet());
     if (!errors.isEmpty()) {
       newForm(ctx, 422, withoutOverlong(values), errors);
       return;
@@ -269,7 +268,7 @@ final class OperatorsController {
           Pages.seeOther(
               ctx, LIST + "/" + created.operator().id() + Notice.OPERATOR_CREATED.query());
       case CreateOperatorResult.Invalid invalid ->
-          newForm(ctx, 422, values, fieldNames(invalid.problems()));
+          newForm(ctx, 422, values, fieldNames(Texts.of(ctx), invalid.problems()));
     }
   }
 
@@ -290,7 +289,8 @@ final class OperatorsController {
             form.text("role"),
             "",
             operator.active());
-    Map<String, String> errors = lengthProblems(form, List.of("email", "displayName", "role"));
+    Map<String, String> errors =
+        lengthProblems(Texts.of(ctx), form, List.of("email", "displayName", "role"));
     if (!errors.isEmpty()) {
       Map<String, String> kept =
           withoutOverlong(
@@ -331,9 +331,10 @@ final class OperatorsController {
               ctx, LIST + "/" + operator.id() + Notice.OPERATOR_UPDATED.query(changed.notice()));
       case OperatorChangeResult.NotFound notFound -> throw Halt.notFound();
       case OperatorChangeResult.Invalid invalid ->
-          renderEdit(ctx, 422, operator, typed, fieldNames(invalid.problems()), null);
+          renderEdit(
+              ctx, 422, operator, typed, fieldNames(Texts.of(ctx), invalid.problems()), null);
       case OperatorChangeResult.LastAdministrator last ->
-          renderEdit(ctx, 409, operator, typed, Map.of(), LAST_ADMINISTRATOR);
+          renderEdit(ctx, 409, operator, typed, Map.of(), Texts.of(ctx).get(LAST_ADMINISTRATOR));
     }
   }
 
@@ -347,9 +348,20 @@ final class OperatorsController {
       case OperatorChangeResult.NotFound notFound -> throw Halt.notFound();
       case OperatorChangeResult.Invalid invalid ->
           renderEdit(
-              ctx, 422, operator, OperatorView.of(operator), fieldNames(invalid.problems()), null);
+              ctx,
+              422,
+              operator,
+              OperatorView.of(operator),
+              fieldNames(Texts.of(ctx), invalid.problems()),
+              null);
       case OperatorChangeResult.LastAdministrator last ->
-          renderEdit(ctx, 409, operator, OperatorView.of(operator), Map.of(), LAST_ADMINISTRATOR);
+          renderEdit(
+              ctx,
+              409,
+              operator,
+              OperatorView.of(operator),
+              Map.of(),
+              Texts.of(ctx).get(LAST_ADMINISTRATOR));
     }
   }
 
@@ -402,15 +414,16 @@ final class OperatorsController {
             "self",
             Visitor.required(ctx).operator().id().equals(stored.id()),
             "sessions",
-            SessionsController.rows(sessions, Visitor.required(ctx), stored.id()),
+            SessionsController.rows(Texts.of(ctx), sessions, Visitor.required(ctx), stored.id()),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }
 
-  private static Map<String, String> lengthProblems(Params form, Iterable<String> fields) {
+  private static Map<String, String> lengthProblems(
+      Texts texts, Params form, Iterable<String> fields) {
     Map<String, String> problems = new LinkedHashMap<>();
     for (String field : fields) {
-      FieldCheck.problem(form.text(field), MAX_LENGTHS.get(field))
+      FieldCheck.problem(texts, form.text(field), MAX_LENGTHS.get(field))
           .ifPresent(problem -> problems.put(field, problem));
     }
     return problems;
@@ -423,9 +436,10 @@ final class OperatorsController {
     return kept;
   }
 
-  private static Map<String, String> fieldNames(Map<OperatorField, String> problems) {
+  private static Map<String, String> fieldNames(Texts texts, Map<OperatorField, Problem> problems) {
     Map<String, String> named = new LinkedHashMap<>();
-    problems.forEach((field, problem) -> named.put(fieldName(field), problem));
+    problems.forEach(
+        (field, problem) -> named.put(fieldName(field), ProblemTexts.in(texts, problem)));
     return named;
   }
 

@@ -48,9 +48,7 @@ final class Pages {
   static String retryAfter(Context ctx, Duration wait) {
     long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
     ctx.header("Retry-After", Long.toString(seconds));
-    return "Too many failed attempts. Try again in "
-        + seconds
-        + (seconds == 1 ? " second." : " seconds.");
+    return Texts.of(ctx).get("throttle.retry-after", seconds);
   }
 
   /** An instant as the pages show it: ISO 8601 in UTC, to the second. */

@@ -92,10 +92,10 @@ final class PromptController {
         Visitor.detach(ctx);
         throw Halt.page(
             refused.unavailable() ? 503 : 403,
-            "You cannot sign in right now",
-            refused.message(),
+            Phrase.of("prompt.refused.title"),
+            Phrase.written(refused.message()),
             AccessPolicy.SIGN_IN,
-            "Sign in again");
+            Phrase.of("sign-in.again"));
       }
       case PromptStartResult.SessionEnded ended -> Codes.startAgain(ctx, cookies);
     }
@@ -124,19 +124,19 @@ final class PromptController {
         forgetEndedSignIn(ctx, rejected.endedSignIn());
         throw Halt.page(
             rejected.reason() == PromptCallbackResult.Reason.UNAVAILABLE ? 503 : 403,
-            "You are not signed in",
-            rejected.message(),
+            Phrase.of("prompt.not-signed-in.title"),
+            Phrase.written(rejected.message()),
             AccessPolicy.SIGN_IN,
-            "Sign in again");
+            Phrase.of("sign-in.again"));
       }
       case PromptCallbackResult.Throttled throttled -> {
         forgetEndedSignIn(ctx, throttled.endedSignIn());
         throw Halt.page(
             429,
-            "You are not signed in",
-            Pages.retryAfter(ctx, throttled.retryAfter()),
+            Phrase.of("prompt.not-signed-in.title"),
+            Phrase.written(Pages.retryAfter(ctx, throttled.retryAfter())),
             AccessPolicy.SIGN_IN,
-            "Sign in again");
+            Phrase.of("sign-in.again"));
       }
     }
   }

@@ -51,10 +51,10 @@ final class SecondFactorController {
                 () ->
                     Halt.page(
                         409,
-                        "Sign in again",
-                        "Your sign-in has ended; start again.",
+                        Phrase.of("sign-in.again"),
+                        Phrase.of("sign-in.ended"),
                         AccessPolicy.SIGN_IN,
-                        "Sign in"));
+                        Phrase.of("sign-in.link")));
     Pages.render(
         ctx,
         status,
