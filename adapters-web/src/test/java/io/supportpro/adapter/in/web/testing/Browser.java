@@ -30,6 +30,7 @@ public final class Browser {
 
   private final URI base;
   private final Map<String, String> cookies = new LinkedHashMap<>();
+  private String acceptLanguage;
 
   /**
    * A browser with no cookies, talking to the panel at {@code base} (such as
@@ -37,6 +38,11 @@ public final class Browser {
    */
   public Browser(URI base) {
     this.base = base;
+  }
+
+  /** Sends this {@code Accept-Language} with every later request, as a browser set to it does. */
+  public void acceptLanguage(String header) {
+    this.acceptLanguage = header;
   }
 
   /** A GET of a path (with its query) on the panel. */
@@ -80,6 +86,9 @@ public final class Browser {
   /** A request to the panel with this browser's cookies; {@link #send} it when ready. */
   public HttpRequest.Builder request(String path) {
     var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
+    if (acceptLanguage != null) {
+      builder.header("Accept-Language", acceptLanguage);
+    }
     if (!cookies.isEmpty()) {
       var header = new StringJoiner("; ");
       cookies.forEach((name, value) -> header.add(name + "=" + value));
