@@ -46,9 +46,21 @@ final class OperatorsController {
   /** A role as the select lists it. */
   record RoleOption(String value, String label) {}
 
-  static final List<RoleOption> ROLES =
-      List.of(
-          new RoleOption("operator", "Operator"), new RoleOption("administrator", "Administrator"));
+  /** The roles in the order the select lists them, named in the language of the texts. */
+  static List<RoleOption> roles(Texts texts) {
+    return List.of(Role.OPERATOR, Role.ADMINISTRATOR).stream()
+        .map(role -> new RoleOption(role.name().toLowerCase(Locale.ROOT), roleLabel(texts, role)))
+        .toList();
+  }
+
+  /** The name of a role as the pages show it. */
+  static String roleLabel(Texts texts, Role role) {
+    return texts.get(
+        switch (role) {
+          case ADMINISTRATOR -> "role.administrator";
+          case OPERATOR -> "role.operator";
+        });
+  }
 
   /** An operator as the pages show one. */
   record OperatorView(
@@ -59,14 +71,14 @@ final class OperatorsController {
       String role,
       String roleLabel,
       boolean active) {
-    static OperatorView of(Operator operator) {
+    static OperatorView of(Texts texts, Operator operator) {
       return new OperatorView(
           operator.id().toString(),
           operator.username().value(),
           operator.displayName().value(),
           operator.email().value(),
           operator.role().name().toLowerCase(Locale.ROOT),
-          operator.role() == Role.ADMINISTRATOR ? "Administrator" : "Operator",
+          OperatorsController.roleLabel(texts, operator.role()),
           operator.active());
     }
   }
@@ -141,7 +153,7 @@ final class OperatorsController {
             "section",
             "operators",
             "operator",
-            OperatorView.of(operator),
+            OperatorView.of(Texts.of(ctx), operator),
             "sessions",
             SessionsController.rows(Texts.of(ctx), sessions, visitor, operator.id()).size(),
             "self",
@@ -168,7 +180,7 @@ final class OperatorsController {
             "section",
             "operators",
             "operator",
-            OperatorView.of(operator),
+            OperatorView.of(Texts.of(ctx), operator),
             "preview",
             preview,
             "sessions",
@@ -218,7 +230,7 @@ final class OperatorsController {
             "searchError",
             search.problem().orElse(null),
             "operators",
-            found.items().stream().map(OperatorView::of).toList(),
+            found.items().stream().map(each -> OperatorView.of(Texts.of(ctx), each)).toList(),
             "paging",
             Paging.of(found, number -> search.link(LIST, number))));
   }
@@ -237,7 +249,7 @@ final class OperatorsController {
             "errors",
             errors,
             "roles",
-            ROLES,
+            roles(Texts.of(ctx)),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }
@@ -274,7 +286,7 @@ final class OperatorsController {
 
   private void edit(Context ctx) {
     Operator operator = find(ctx);
-    renderEdit(ctx, 200, operator, OperatorView.of(operator), Map.of(), null);
+    renderEdit(ctx, 200, operator, OperatorView.of(Texts.of(ctx), operator), Map.of(), null);
   }
 
   private void update(Context ctx) {
@@ -351,7 +363,7 @@ final class OperatorsController {
               ctx,
               422,
               operator,
-              OperatorView.of(operator),
+              OperatorView.of(Texts.of(ctx), operator),
               fieldNames(Texts.of(ctx), invalid.problems()),
               null);
       case OperatorChangeResult.LastAdministrator last ->
@@ -359,7 +371,7 @@ final class OperatorsController {
               ctx,
               409,
               operator,
-              OperatorView.of(operator),
+              OperatorView.of(Texts.of(ctx), operator),
               Map.of(),
               Texts.of(ctx).get(LAST_ADMINISTRATOR));
     }
@@ -398,7 +410,7 @@ final class OperatorsController {
             "section",
             "operators",
             "operator",
-            OperatorView.of(stored),
+            OperatorView.of(Texts.of(ctx), stored),
             "values",
             values,
             "errors",
@@ -406,7 +418,7 @@ final class OperatorsController {
             "conflict",
             conflict,
             "roles",
-            ROLES,
+            roles(Texts.of(ctx)),
             "twoFactor",
             twoFactorStatus.status(stored.id()),
             "resettable",

@@ -135,7 +135,7 @@ final class PasswordController {
             "section",
             "operators",
             "operator",
-            OperatorsController.OperatorView.of(operator),
+            OperatorsController.OperatorView.of(Texts.of(ctx), operator),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }
@@ -154,7 +154,7 @@ final class PasswordController {
                   "section",
                   "operators",
                   "operator",
-                  OperatorsController.OperatorView.of(done.operator()),
+                  OperatorsController.OperatorView.of(Texts.of(ctx), done.operator()),
                   "temporary",
                   done.temporary().orElseThrow().value(),
                   "notice",

@@ -44,14 +44,14 @@ final class PluginOperatorsController {
       String role,
       boolean active,
       boolean enabled) {
-    static OperatorRow of(OperatorChoice choice) {
+    static OperatorRow of(Texts texts, OperatorChoice choice) {
       var operator = choice.operator();
       return new OperatorRow(
           operator.id().toString(),
           operator.username().value(),
           operator.displayName().value(),
           operator.email().value(),
-          operator.isAdministrator() ? "Administrator" : "Operator",
+          OperatorsController.roleLabel(texts, operator.role()),
           operator.active(),
           choice.enabled());
     }
@@ -194,7 +194,7 @@ final class PluginOperatorsController {
             "confirmDisable",
             Urls.withQuery(address(id) + "/all", allQuery(criteria, kept, "false")),
             "operators",
-            found.items().stream().map(OperatorRow::of).toList(),
+            found.items().stream().map(choice -> OperatorRow.of(Texts.of(ctx), choice)).toList(),
             "configured",
             configured,
             "notConfigured",

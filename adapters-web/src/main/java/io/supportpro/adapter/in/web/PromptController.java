@@ -125,7 +125,7 @@ final class PromptController {
         throw Halt.page(
             rejected.reason() == PromptCallbackResult.Reason.UNAVAILABLE ? 503 : 403,
             Phrase.of("prompt.not-signed-in.title"),
-            Phrase.written(rejected.message()),
+            rejection(rejected),
             AccessPolicy.SIGN_IN,
             Phrase.of("sign-in.again"));
       }
@@ -167,5 +167,19 @@ final class PromptController {
 
   private static String withNotice(String next, Notice notice) {
     return next + (next.contains("?") ? "&" : "?") + notice.query().substring(1);
+  }
+
+  /**
+   * Why a callback was refused: the panel's own reasons in the reader's language, a method's
+   * refusal or unavailability in the words the method gave.
+   */
+  private static Phrase rejection(PromptCallbackResult.Rejected rejected) {
+    return switch (rejected.reason()) {
+      case UNKNOWN_STATE, OTHER_BROWSER, SESSION_ENDED ->
+          Phrase.of("prompt.rejected.not-this-sign-in");
+      case EXPIRED -> Phrase.of("prompt.rejected.expired");
+      case SETTINGS_CHANGED -> Phrase.of("prompt.rejected.settings-changed");
+      case REFUSED, UNAVAILABLE -> Phrase.written(rejected.message());
+    };
   }
 }
