@@ -7,6 +7,7 @@ import io.supportpro.application.port.in.EndSessionResult;
 import io.supportpro.application.port.in.ManageSessionsUseCase;
 import io.supportpro.application.port.in.SessionSummary;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.session.ClientDescription;
 import io.supportpro.domain.session.SessionHandle;
 import io.supportpro.domain.session.SessionStage;
 import java.util.List;
@@ -35,12 +36,17 @@ final class SessionsController {
       return new SessionRow(
           summary.handle().value(),
           stageLabel(texts, summary.stage()),
-          summary.browser(),
-          summary.system(),
-          summary.address().isEmpty() ? texts.get("sessions.address-unknown") : summary.address(),
+          known(texts, summary.browser()),
+          known(texts, summary.system()),
+          summary.address().isEmpty() ? texts.get("sessions.unknown") : summary.address(),
           Pages.time(summary.startedAt()),
           Pages.time(summary.lastActiveAt()),
           summary.current());
+    }
+
+    /** A browser's or system's name; the one for none that is recognised, in the reader's words. */
+    private static String known(Texts texts, String name) {
+      return name.equals(ClientDescription.UNKNOWN) ? texts.get("sessions.unknown") : name;
     }
 
     private static String stageLabel(Texts texts, SessionStage stage) {
