@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Why something a person typed or sent is refused: a stable code that an adapter words in its
- * reader's language, the values that wording names, and the sentence in English for logs and the
- * command line.
+ * Why something a person typed, sent or asked for is refused: a stable code that an adapter words
+ * in its reader's language, the values that wording names, and the sentence in English for logs and
+ * the command line.
  */
 public record Problem(Code code, List<Object> arguments, String message) {
   public Problem {
@@ -51,6 +51,13 @@ public record Problem(Code code, List<Object> arguments, String message) {
     PAGE_SIZE,
     SEARCH_TOO_LONG,
     SELECTION_TOO_LARGE,
-    AUDIT_RANGE_REVERSED
+    AUDIT_RANGE_REVERSED,
+    ENROLMENT_NOT_PENDING,
+    ENROLMENT_UNREADABLE,
+    ENROLMENT_REPLACED,
+    TWO_FACTOR_NOT_ON,
+    TWO_FACTOR_REQUIRED,
+    SECOND_FACTOR_NOT_SET_UP,
+    SIGN_IN_SETTINGS_CHANGED
   }
 }

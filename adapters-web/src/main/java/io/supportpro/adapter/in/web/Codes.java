@@ -49,7 +49,8 @@ final class Codes {
       case CodeResult.Throttled throttled ->
           form.show(ctx, 429, Pages.retryAfter(ctx, throttled.retryAfter()));
       case CodeResult.SessionEnded ended -> startAgain(ctx, cookies);
-      case CodeResult.NotApplicable notApplicable -> form.show(ctx, 400, notApplicable.message());
+      case CodeResult.NotApplicable notApplicable ->
+          form.show(ctx, 400, ProblemTexts.in(Texts.of(ctx), notApplicable.problem()));
       case CodeResult.Unavailable unavailable -> form.show(ctx, 503, unavailable.message());
     }
   }

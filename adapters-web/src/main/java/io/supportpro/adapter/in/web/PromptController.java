@@ -93,7 +93,7 @@ final class PromptController {
         throw Halt.page(
             refused.unavailable() ? 503 : 403,
             Phrase.of("prompt.refused.title"),
-            Phrase.written(refused.message()),
+            refused.problem().map(ProblemTexts::of).orElse(Phrase.written(refused.message())),
             AccessPolicy.SIGN_IN,
             Phrase.of("sign-in.again"));
       }

@@ -17,6 +17,7 @@ import io.supportpro.application.port.in.CodeCommand;
 import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.PassSecondFactorUseCase;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -267,10 +268,15 @@ class TwoFactorIT {
       signOut(b, "/");
       signIn(b, TestPanel.OPERATOR, TestPanel.PASSWORD);
 
-      outcome.set(new CodeResult.NotApplicable("Nothing to check <now>."));
+      outcome.set(
+          new CodeResult.NotApplicable(
+              Problem.of(Problem.Code.TWO_FACTOR_NOT_ON, "Nothing to check <now>.")));
       Response notApplicable = passSecondFactor(b, "123456");
       assertThat(notApplicable.status()).isEqualTo(400);
-      assertThat(notApplicable.body()).contains("Nothing to check &lt;now&gt;.");
+      // The page words the problem's code; the English sentence is for logs.
+      assertThat(notApplicable.text())
+          .contains("Two-factor authentication is not turned on.")
+          .doesNotContain("Nothing to check");
 
       outcome.set(new CodeResult.Throttled(Duration.ofMillis(1_500)));
       Response throttled = passSecondFactor(b, "123456");
