@@ -155,7 +155,7 @@ class BrowserJourneysIT {
     // The secret typed for the test is held for Save: it is typed once.
     assertThat(browser.pageText()).contains("The secret you typed is held on the server");
     browser.follow(button("Save settings"));
-    assertThat(browser.pageText()).contains("Settings saved");
+    assertThat(browser.pageText()).contains("The plugin settings were saved.");
     assertThat(driver.getPageSource()).doesNotContain(values.get(DuoSettings.CLIENT_SECRET));
     browser.open("/admin/plugins/duo-security/operators");
     browser.follow(By.xpath("//tr[td[normalize-space()='olivia']]//button"));

@@ -72,7 +72,7 @@ class ForgotPasswordJourneyIT {
     browser.type("login", "olivia");
     browser.follow(By.id("send-link"));
     assertThat(browser.path()).isEqualTo("/login");
-    assertThat(browser.pageText()).contains("If an active account matches, we sent a link");
+    assertThat(browser.pageText()).contains("If an active account matches, a link was sent");
 
     String link = mailedLink();
     assertThat(link).startsWith(panel.base().toString());

@@ -85,7 +85,7 @@ class PluginOperatorsJourneyIT {
     check("agent01");
     check("agent04");
     browser.follow(button("Enable selected"), "enabled-selected");
-    assertThat(browser.pageText()).contains("Example code is now enabled for 2 more operators.");
+    assertThat(browser.pageText()).contains("Example code was enabled for 2 more operators.");
     assertThat(browser.address().getQuery())
         .contains("q=agent", "status=not-enabled", "role=operator");
     assertThat(browser.address().getFragment()).isEqualTo("operators");
@@ -96,7 +96,7 @@ class PluginOperatorsJourneyIT {
         .contains("Enable Example code for all 4 matching operators?")
         .contains("Each of them will confirm every sign-in with Example code.");
     browser.follow(button("Enable for all 4 operators"), "enabled-all");
-    assertThat(browser.pageText()).contains("Example code is now enabled for 4 more operators.");
+    assertThat(browser.pageText()).contains("Example code was enabled for 4 more operators.");
     assertThat(browser.pageText()).contains("No operators match.");
 
     browser.open(OPERATORS + "?q=agent");

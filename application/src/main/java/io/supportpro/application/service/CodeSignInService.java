@@ -17,6 +17,7 @@ import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.application.port.out.SecretCipher;
 import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.application.port.out.TotpCredentials;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginSettings;
 import io.supportpro.domain.secondfactor.CodeField;
@@ -33,8 +34,11 @@ import java.util.Optional;
  * it is checked; a right one signs the session in under a new token.
  */
 public final class CodeSignInService implements PassSecondFactorUseCase {
-  private static final String NOT_CONFIGURED =
-      "Your second factor is not set up completely, so you cannot sign in. Ask an administrator.";
+  private static final Problem NOT_CONFIGURED =
+      Problem.of(
+          Problem.Code.SECOND_FACTOR_NOT_SET_UP,
+          "Your second factor is not set up completely, so you cannot sign in. Ask an"
+              + " administrator.");
 
   private final ResumeSessionUseCase sessions;
   private final SessionStore sessionStore;

@@ -10,6 +10,7 @@ import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.PasswordHasher;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.operator.DisplayName;
@@ -24,7 +25,10 @@ import java.util.Optional;
 
 /** Creates operators, from the administration pages and from the command line. */
 public final class CreateOperatorService implements CreateOperatorUseCase {
-  static final String EMAIL_TAKEN = "That e-mail address is already in use.";
+  static final Problem EMAIL_TAKEN =
+      Problem.of(Problem.Code.EMAIL_TAKEN, "That e-mail address is already in use.");
+  static final Problem USERNAME_TAKEN =
+      Problem.of(Problem.Code.USERNAME_TAKEN, "That username is already taken.");
 
   private final OperatorRepository operators;
   private final PasswordHasher hasher;
@@ -54,7 +58,7 @@ public final class CreateOperatorService implements CreateOperatorUseCase {
         fields.parse(OperatorField.DISPLAY_NAME, command.displayName(), DisplayName::new);
     Role role = fields.parse(OperatorField.ROLE, command.role(), Role::parse);
     // Judged even without a valid username, so that the form shows every problem at once.
-    Optional<String> passwordProblem =
+    Optional<Problem> passwordProblem =
         username == null
             ? policy.problem(command.password())
             : policy.problem(command.password(), username);
@@ -75,8 +79,7 @@ public final class CreateOperatorService implements CreateOperatorUseCase {
         yield new CreateOperatorResult.Created(operator);
       }
       case USERNAME_TAKEN ->
-          new CreateOperatorResult.Invalid(
-              Map.of(OperatorField.USERNAME, "That username is already taken."));
+          new CreateOperatorResult.Invalid(Map.of(OperatorField.USERNAME, USERNAME_TAKEN));
       case EMAIL_TAKEN ->
           new CreateOperatorResult.Invalid(Map.of(OperatorField.EMAIL, EMAIL_TAKEN));
     };

@@ -21,6 +21,7 @@ import io.supportpro.application.port.out.PasswordHasher;
 import io.supportpro.application.port.out.PasswordResetLink;
 import io.supportpro.application.port.out.PasswordResetLinks;
 import io.supportpro.application.port.out.SessionStore;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -222,7 +223,7 @@ public final class ForgottenPasswordService
     }
     Operator operator = account.get().operator();
     // Judged before the link is used, so that a weak password does not cost the link.
-    Map<PasswordField, String> problems = new EnumMap<>(PasswordField.class);
+    Map<PasswordField, Problem> problems = new EnumMap<>(PasswordField.class);
     policy
         .problem(command.chosen(), operator.username())
         .ifPresent(problem -> problems.put(PasswordField.CHOSEN, problem));

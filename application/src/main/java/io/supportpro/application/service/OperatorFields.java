@@ -1,27 +1,29 @@
 package io.supportpro.application.service;
 
 import io.supportpro.application.port.in.OperatorField;
+import io.supportpro.domain.InvalidValueException;
+import io.supportpro.domain.Problem;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /** Parses the typed fields of an operator form, collecting one message per field. */
 final class OperatorFields {
-  private final Map<OperatorField, String> problems = new EnumMap<>(OperatorField.class);
+  private final Map<OperatorField, Problem> problems = new EnumMap<>(OperatorField.class);
 
-  /** The parsed value, or null after noting the parser's message against the field. */
+  /** The parsed value, or null after noting the parser's problem against the field. */
   <T> T parse(OperatorField field, String text, Function<String, T> parser) {
     try {
       return parser.apply(text);
-    } catch (IllegalArgumentException e) {
-      problems.put(field, e.getMessage());
+    } catch (InvalidValueException e) {
+      problems.put(field, e.problem());
       return null;
     }
   }
 
-  /** Notes a message against a field. */
-  void reject(OperatorField field, String message) {
-    problems.putIfAbsent(field, message);
+  /** Notes a problem against a field. */
+  void reject(OperatorField field, Problem problem) {
+    problems.putIfAbsent(field, problem);
   }
 
   /** True when no field was refused. */
@@ -29,8 +31,8 @@ final class OperatorFields {
     return problems.isEmpty();
   }
 
-  /** Every message, by field. */
-  Map<OperatorField, String> problems() {
+  /** Every problem, by field. */
+  Map<OperatorField, Problem> problems() {
     return problems;
   }
 }

@@ -18,6 +18,7 @@ import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.PasswordHasher;
 import io.supportpro.application.port.out.PasswordResetLinks;
 import io.supportpro.application.port.out.SessionStore;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -40,9 +41,12 @@ import java.util.Optional;
  * end the sessions that knew the old password, and the password reset links sent before.
  */
 public final class PasswordService implements ChangePasswordUseCase, ResetPasswordUseCase {
-  static final String WRONG_CURRENT = "That is not your current password.";
-  static final String NOT_REPEATED = "The two new passwords differ.";
-  static final String UNCHANGED = "Choose a password other than your current one.";
+  static final Problem WRONG_CURRENT =
+      Problem.of(Problem.Code.PASSWORD_NOT_CURRENT, "That is not your current password.");
+  static final Problem NOT_REPEATED =
+      Problem.of(Problem.Code.PASSWORD_NOT_REPEATED, "The two new passwords differ.");
+  static final Problem UNCHANGED =
+      Problem.of(Problem.Code.PASSWORD_UNCHANGED, "Choose a password other than your current one.");
 
   private final OperatorRepository operators;
   private final PasswordHasher hasher;
@@ -95,7 +99,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
     Operator operator = account.operator();
     var actor = Actor.operator(operator.id(), operator.username().value(), command.clientAddress());
     // The new password is judged first: a form with a weak one costs no hash and no guess.
-    Map<PasswordField, String> problems = new EnumMap<>(PasswordField.class);
+    Map<PasswordField, Problem> problems = new EnumMap<>(PasswordField.class);
     policy
         .problem(command.chosen(), operator.username())
         .ifPresent(problem -> problems.put(PasswordField.CHOSEN, problem));
@@ -189,7 +193,7 @@ public final class PasswordService implements ChangePasswordUseCase, ResetPasswo
     }
     Operator operator = account.get().operator();
     if (command.chosen().isPresent()) {
-      Optional<String> problem = policy.problem(command.chosen().get(), operator.username());
+      Optional<Problem> problem = policy.problem(command.chosen().get(), operator.username());
       if (problem.isPresent()) {
         return new ResetPasswordResult.Invalid(problem.get());
       }

@@ -21,6 +21,7 @@ import io.supportpro.application.port.out.PromptMethod;
 import io.supportpro.application.port.out.SecretCipher;
 import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.application.port.out.StepOutcome;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.Sha256;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
@@ -57,10 +58,15 @@ public final class PromptSignInService implements StartPromptUseCase, CompletePr
 
   // What the states this service makes look like: URL-safe, long enough to be unguessable.
   private static final Pattern STATE = Pattern.compile("[A-Za-z0-9_-]{22,128}");
-  private static final String NOT_CONFIGURED =
-      "Your second factor is not set up completely, so you cannot sign in. Ask an administrator.";
-  private static final String START_AGAIN =
-      "The sign-in settings changed while you were signing in. Sign in again.";
+  private static final Problem NOT_CONFIGURED =
+      Problem.of(
+          Problem.Code.SECOND_FACTOR_NOT_SET_UP,
+          "Your second factor is not set up completely, so you cannot sign in. Ask an"
+              + " administrator.");
+  private static final Problem START_AGAIN =
+      Problem.of(
+          Problem.Code.SIGN_IN_SETTINGS_CHANGED,
+          "The sign-in settings changed while you were signing in. Sign in again.");
 
   private final ResumeSessionUseCase sessions;
   private final SessionStore sessionStore;
@@ -124,11 +130,11 @@ public final class PromptSignInService implements StartPromptUseCase, CompletePr
       case PluginMethods.Lookup.NotActive<PromptMethod> gone -> {
         // Turned off after the password: signing in again applies the built-in 2FA.
         refuse(active, actor, now, plugin, "not active");
-        return new PromptStartResult.Refused(false, START_AGAIN);
+        return new PromptStartResult.Refused(START_AGAIN);
       }
       case PluginMethods.Lookup.Unreadable<PromptMethod> unreadable -> {
         refuse(active, actor, now, plugin, "settings unreadable with this server's key");
-        return new PromptStartResult.Refused(false, NOT_CONFIGURED);
+        return new PromptStartResult.Refused(NOT_CONFIGURED);
       }
     }
     String state = SessionToken.randomText();
@@ -147,7 +153,7 @@ public final class PromptSignInService implements StartPromptUseCase, CompletePr
                 now);
         if (!pending.create(signIn)) {
           refuse(active, actor, now, plugin, "uninstalled, or the session ended");
-          yield new PromptStartResult.Refused(false, START_AGAIN);
+          yield new PromptStartResult.Refused(START_AGAIN);
         }
         yield new PromptStartResult.Redirect(prompt.location());
       }

@@ -25,6 +25,7 @@ import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.application.port.out.TotpCredentials;
 import io.supportpro.application.port.out.TotpEnrolment;
 import io.supportpro.application.service.AccountNotices.SecondFactorChange;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -161,8 +162,10 @@ public final class TwoFactorService
     Optional<TotpEnrolment> pending = pendingOf(active, clock.now());
     if (pending.isEmpty()) {
       return new CodeResult.NotApplicable(
-          "No set-up of an authenticator app is waiting in this browser, or it was begun more"
-              + " than 10 minutes ago; start the set-up again.");
+          Problem.of(
+              Problem.Code.ENROLMENT_NOT_PENDING,
+              "No set-up of an authenticator app is waiting in this browser, or it was begun more"
+                  + " than 10 minutes ago; start the set-up again."));
     }
     return attempts.attempt(
         active,
@@ -173,7 +176,9 @@ public final class TwoFactorService
           if (secret.isEmpty()) {
             return new CodeAttempts.Checked.Answer(
                 new CodeResult.NotApplicable(
-                    "This set-up can no longer be read; start the set-up again."));
+                    Problem.of(
+                        Problem.Code.ENROLMENT_UNREADABLE,
+                        "This set-up can no longer be read; start the set-up again.")));
           }
           return switch (Totp.verify(
               secret.get(), command.code(), now, pending.get().lastUsedStep())) {
@@ -195,7 +200,9 @@ public final class TwoFactorService
     if (!credentials.confirm(
         operator, active.session().key(), pending.encryptedSecret(), step, hashes(recoveryCodes))) {
       return new CodeResult.NotApplicable(
-          "This set-up was replaced or confirmed meanwhile; start the set-up again.");
+          Problem.of(
+              Problem.Code.ENROLMENT_REPLACED,
+              "This set-up was replaced or confirmed meanwhile; start the set-up again."));
     }
     // Whoever else held the password until now is signed out, half-signed-in or not.
     int ended = sessionStore.deleteAllOfExcept(operator, active.session().key());
@@ -285,11 +292,16 @@ public final class TwoFactorService
     }
     ActiveSession active = found.get();
     if (!codes.enrolled(active.operator().id())) {
-      return new CodeResult.NotApplicable("Two-factor authentication is not turned on.");
+      return new CodeResult.NotApplicable(
+          Problem.of(
+              Problem.Code.TWO_FACTOR_NOT_ON, "Two-factor authentication is not turned on."));
     }
     if (!allowedWhileForced && settings.forceTwoFactor()) {
       return new CodeResult.NotApplicable(
-          "Two-factor authentication is required for every operator, so it cannot be turned off.");
+          Problem.of(
+              Problem.Code.TWO_FACTOR_REQUIRED,
+              "Two-factor authentication is required for every operator, so it cannot be turned"
+                  + " off."));
     }
     return attempts.attempt(
         active,

@@ -50,6 +50,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -269,9 +270,8 @@ class ChangeOperatorServiceTest {
   void update_refusesAnEmailAnotherOperatorHasWithoutRegardToCase() {
     OperatorChangeResult result = update(alice, "ROOT@Example.com", "Alice", "operator");
 
-    assertThat(result)
-        .isEqualTo(
-            new Invalid(Map.of(OperatorField.EMAIL, "That e-mail address is already in use.")));
+    assertThat(messages(result))
+        .isEqualTo(Map.of(OperatorField.EMAIL, "That e-mail address is already in use."));
     assertThat(stored(alice)).isEqualTo(alice);
     assertThat(audit.all()).isEmpty();
   }
@@ -579,5 +579,12 @@ class ChangeOperatorServiceTest {
     SessionKey enrolling = SessionToken.random().key();
     totp.savePending(operator.id(), enrolling, "v1:secret", clock.now());
     totp.confirm(operator.id(), enrolling, "v1:secret", 100, List.of("a".repeat(64)));
+  }
+
+  /** The English sentence of each refused field. */
+  private static Map<OperatorField, String> messages(OperatorChangeResult result) {
+    return ((Invalid) result)
+        .problems().entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().message()));
   }
 }

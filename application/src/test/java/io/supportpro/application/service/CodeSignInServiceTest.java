@@ -931,7 +931,7 @@ class CodeSignInServiceTest extends CodeServiceTestBase {
     CodeResult result = pass(token, FakeCodePlugin.THE_CODE);
 
     assertThat(result).isInstanceOf(NotApplicable.class);
-    assertThat(((NotApplicable) result).message()).contains("Ask an administrator");
+    assertThat(((NotApplicable) result).problem().message()).contains("Ask an administrator");
     assertThat(codes.checked()).isEmpty();
     assertThat(throttleState(adaSecondFactor())).isEmpty();
     assertThat(auditTypes()).doesNotContain(AuditEventType.SIGN_IN_SUCCEEDED);

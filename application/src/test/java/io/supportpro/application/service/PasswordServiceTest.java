@@ -24,6 +24,7 @@ import io.supportpro.application.testing.InMemoryPasswordResetLinks;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.MutableClock;
 import io.supportpro.application.testing.RecordingMailer;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -159,7 +160,11 @@ class PasswordServiceTest {
     assertThat(change(here, OLD, new Password("alice's own password")))
         .isEqualTo(
             new ChangePasswordResult.Invalid(
-                Map.of(PasswordField.CHOSEN, "A password cannot contain the username.")));
+                Map.of(
+                    PasswordField.CHOSEN,
+                    Problem.of(
+                        Problem.Code.PASSWORD_CONTAINS_USERNAME,
+                        "A password cannot contain the username."))));
     assertThat(change(here, OLD, OLD))
         .isEqualTo(
             new ChangePasswordResult.Invalid(

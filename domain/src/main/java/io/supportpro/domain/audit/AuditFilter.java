@@ -1,5 +1,7 @@
 package io.supportpro.domain.audit;
 
+import io.supportpro.domain.InvalidValueException;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.operator.OperatorId;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,7 +26,8 @@ public record AuditFilter(
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(until, "until");
     if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {
-      throw new IllegalArgumentException("The start of the range comes before its end.");
+      throw new InvalidValueException(
+          Problem.Code.AUDIT_RANGE_REVERSED, "The start of the range comes before its end.");
     }
   }
 

@@ -1,5 +1,7 @@
 package io.supportpro.domain.operator;
 
+import io.supportpro.domain.InvalidValueException;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.Text;
 import java.util.Objects;
 
@@ -8,10 +10,13 @@ public record DisplayName(String value) {
   public DisplayName {
     value = Objects.requireNonNull(value, "display name").strip();
     if (value.isEmpty() || value.codePointCount(0, value.length()) > 100) {
-      throw new IllegalArgumentException("A display name has 1 to 100 characters.");
+      throw new InvalidValueException(
+          Problem.Code.DISPLAY_NAME_LENGTH, "A display name has 1 to 100 characters.", 100);
     }
     if (Text.hasControlCharacter(value)) {
-      throw new IllegalArgumentException("A display name cannot hold control characters.");
+      throw new InvalidValueException(
+          Problem.Code.DISPLAY_NAME_CONTROL_CHARACTERS,
+          "A display name cannot hold control characters.");
     }
   }
 

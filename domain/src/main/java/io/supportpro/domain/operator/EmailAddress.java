@@ -1,5 +1,7 @@
 package io.supportpro.domain.operator;
 
+import io.supportpro.domain.InvalidValueException;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.Text;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,10 +15,12 @@ public record EmailAddress(String value) {
   public EmailAddress {
     value = Objects.requireNonNull(value, "e-mail address").strip().toLowerCase(Locale.ROOT);
     if (value.isEmpty() || value.length() > 254) {
-      throw new IllegalArgumentException("An e-mail address has 1 to 254 characters.");
+      throw new InvalidValueException(
+          Problem.Code.EMAIL_LENGTH, "An e-mail address has 1 to 254 characters.", 254);
     }
     if (Text.hasControlCharacter(value) || !SHAPE.matcher(value).matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
+          Problem.Code.EMAIL_SHAPE,
           "An e-mail address looks like name@example.com, with no spaces.");
     }
   }

@@ -1,5 +1,7 @@
 package io.supportpro.domain.operator;
 
+import io.supportpro.domain.InvalidValueException;
+import io.supportpro.domain.Problem;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -23,7 +25,8 @@ public record OperatorId(UUID value) {
     try {
       return new OperatorId(UUID.fromString(Objects.requireNonNull(text, "operator id").strip()));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("That is not an operator identity.");
+      throw new InvalidValueException(
+          Problem.Code.OPERATOR_ID_MALFORMED, "That is not an operator identity.");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.supportpro.domain.operator;
 
+import io.supportpro.domain.Problem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,10 +46,12 @@ public final class PasswordPolicy {
   }
 
   /** Why the password is refused for this operator, or empty when it is acceptable. */
-  public Optional<String> problem(Password password, Username username) {
-    Optional<String> problem = problem(password);
+  public Optional<Problem> problem(Password password, Username username) {
+    Optional<Problem> problem = problem(password);
     if (problem.isEmpty() && password.value().toLowerCase(Locale.ROOT).contains(username.value())) {
-      return Optional.of("A password cannot contain the username.");
+      return Optional.of(
+          Problem.of(
+              Problem.Code.PASSWORD_CONTAINS_USERNAME, "A password cannot contain the username."));
     }
     return problem;
   }
@@ -57,18 +60,29 @@ public final class PasswordPolicy {
    * Why the password is refused whoever it is for, or empty; used when the username is not known
    * yet, so that a form can report every problem at once.
    */
-  public Optional<String> problem(Password password) {
+  public Optional<Problem> problem(Password password) {
     String value = password.value();
     int length = value.codePointCount(0, value.length());
     if (length < MIN_LENGTH) {
-      return Optional.of("A password has at least " + MIN_LENGTH + " characters.");
+      return Optional.of(
+          Problem.of(
+              Problem.Code.PASSWORD_TOO_SHORT,
+              "A password has at least " + MIN_LENGTH + " characters.",
+              MIN_LENGTH));
     }
     if (length > Password.MAX_LENGTH) {
-      return Optional.of("A password has at most " + Password.MAX_LENGTH + " characters.");
+      return Optional.of(
+          Problem.of(
+              Problem.Code.PASSWORD_TOO_LONG,
+              "A password has at most " + Password.MAX_LENGTH + " characters.",
+              Password.MAX_LENGTH));
     }
     String folded = value.toLowerCase(Locale.ROOT);
     if (common.contains(folded) || value.codePoints().distinct().count() < 4) {
-      return Optional.of("That password is too common or too easy to guess; choose another.");
+      return Optional.of(
+          Problem.of(
+              Problem.Code.PASSWORD_TOO_COMMON,
+              "That password is too common or too easy to guess; choose another."));
     }
     return Optional.empty();
   }

@@ -1,5 +1,7 @@
 package io.supportpro.domain.operator;
 
+import io.supportpro.domain.InvalidValueException;
+import io.supportpro.domain.Problem;
 import java.util.Locale;
 
 /** What an operator may do in the panel. */
@@ -22,6 +24,7 @@ public enum Role {
         }
       }
     }
-    throw new IllegalArgumentException("A role is either administrator or operator.");
+    throw new InvalidValueException(
+        Problem.Code.ROLE_UNKNOWN, "A role is either administrator or operator.");
   }
 }

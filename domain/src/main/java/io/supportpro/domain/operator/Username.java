@@ -1,5 +1,7 @@
 package io.supportpro.domain.operator;
 
+import io.supportpro.domain.InvalidValueException;
+import io.supportpro.domain.Problem;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -11,10 +13,12 @@ public record Username(String value) {
   public Username {
     value = Objects.requireNonNull(value, "username").strip().toLowerCase(Locale.ROOT);
     if (value.isEmpty() || value.codePointCount(0, value.length()) > 64) {
-      throw new IllegalArgumentException("A username has 1 to 64 characters.");
+      throw new InvalidValueException(
+          Problem.Code.USERNAME_LENGTH, "A username has 1 to 64 characters.", 64);
     }
     if (!ALLOWED.matcher(value).matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
+          Problem.Code.USERNAME_CHARACTERS,
           "A username may hold only letters, digits, dots, dashes and underscores.");
     }
   }

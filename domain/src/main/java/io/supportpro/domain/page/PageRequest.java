@@ -1,5 +1,8 @@
 package io.supportpro.domain.page;
 
+import io.supportpro.domain.InvalidValueException;
+import io.supportpro.domain.Problem;
+
 /** Which page of a listing to show, counted from 1, and how many rows a page has. */
 public record PageRequest(int number, int size) {
   /** The most rows one page may have, whatever is asked. */
@@ -7,10 +10,11 @@ public record PageRequest(int number, int size) {
 
   public PageRequest {
     if (number < 1) {
-      throw new IllegalArgumentException("Pages are counted from 1.");
+      throw new InvalidValueException(Problem.Code.PAGE_NUMBER, "Pages are counted from 1.");
     }
     if (size < 1 || size > MAX_SIZE) {
-      throw new IllegalArgumentException("A page has 1 to " + MAX_SIZE + " rows.");
+      throw new InvalidValueException(
+          Problem.Code.PAGE_SIZE, "A page has 1 to " + MAX_SIZE + " rows.", MAX_SIZE);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.supportpro.domain.plugin;
 
+import io.supportpro.domain.InvalidValueException;
+import io.supportpro.domain.Problem;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -10,7 +12,8 @@ public record PluginId(String value) {
   public PluginId {
     Objects.requireNonNull(value, "plugin id");
     if (value.length() > 64 || !SHAPE.matcher(value).matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
+          Problem.Code.PLUGIN_ID_MALFORMED,
           "A plugin id has up to 64 lower-case letters and digits in dash-separated words.");
     }
   }

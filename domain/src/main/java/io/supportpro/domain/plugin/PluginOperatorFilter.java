@@ -1,5 +1,7 @@
 package io.supportpro.domain.plugin;
 
+import io.supportpro.domain.InvalidValueException;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.OperatorSearch;
@@ -40,16 +42,20 @@ public record PluginOperatorFilter(
   public PluginOperatorFilter {
     text = OperatorSearch.fold(Objects.requireNonNull(text, "text"));
     if (text.length() > MAX_TEXT_LENGTH) {
-      throw new IllegalArgumentException(
-          "A search has at most " + MAX_TEXT_LENGTH + " characters.");
+      throw new InvalidValueException(
+          Problem.Code.SEARCH_TOO_LONG,
+          "A search has at most " + MAX_TEXT_LENGTH + " characters.",
+          MAX_TEXT_LENGTH);
     }
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(active, "active");
     among = Objects.requireNonNull(among, "among").map(Set::copyOf);
     if (among.isPresent() && among.get().size() > MAX_SELECTED) {
-      throw new IllegalArgumentException(
-          "At most " + MAX_SELECTED + " operators can be selected at once.");
+      throw new InvalidValueException(
+          Problem.Code.SELECTION_TOO_LARGE,
+          "At most " + MAX_SELECTED + " operators can be selected at once.",
+          MAX_SELECTED);
     }
   }
 

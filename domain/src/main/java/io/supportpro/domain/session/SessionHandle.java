@@ -1,5 +1,7 @@
 package io.supportpro.domain.session;
 
+import io.supportpro.domain.InvalidValueException;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.Sha256;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -16,7 +18,8 @@ public record SessionHandle(String value) {
   public SessionHandle {
     Objects.requireNonNull(value, "session handle");
     if (!SHAPE.matcher(value).matches()) {
-      throw new IllegalArgumentException("A session handle is 64 lower-case hex digits.");
+      throw new InvalidValueException(
+          Problem.Code.SESSION_HANDLE_MALFORMED, "A session handle is 64 lower-case hex digits.");
     }
   }
 

@@ -2,6 +2,7 @@ package io.supportpro.domain.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportpro.domain.Problem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,7 +29,7 @@ class PasswordPolicyTest {
       List.of("🐶", "🐱", "🐭", "🐹", "🐰", "🦊", "🐻", "🐼");
 
   private static Optional<String> problem(String password) {
-    return POLICY.problem(new Password(password), ALICE);
+    return POLICY.problem(new Password(password), ALICE).map(Problem::message);
   }
 
   /** {@code count} code points cycling through the animals. */
@@ -149,9 +150,21 @@ class PasswordPolicyTest {
   }
 
   @Test
+  void problem_namesItsCodeAndTheNumberItsSentenceNames() {
+    assertThat(POLICY.problem(new Password(mixed(11))))
+        .contains(Problem.of(Problem.Code.PASSWORD_TOO_SHORT, TOO_SHORT, 12));
+    assertThat(POLICY.problem(new Password(mixed(257))))
+        .contains(Problem.of(Problem.Code.PASSWORD_TOO_LONG, TOO_LONG, 256));
+    assertThat(problem("My-ALICE-is-here-42")).contains(HAS_USERNAME);
+    assertThat(POLICY.problem(new Password("My-ALICE-is-here-42"), ALICE).orElseThrow().code())
+        .isEqualTo(Problem.Code.PASSWORD_CONTAINS_USERNAME);
+  }
+
+  @Test
   void problem_findsTheUsernameWithoutRegardToCase() {
     assertThat(problem("My-ALICE-is-here-42")).contains(HAS_USERNAME);
     assertThat(POLICY.problem(new Password("my-alice-is-here-42"), new Username("ALICE")))
+        .map(Problem::message)
         .contains(HAS_USERNAME);
   }
 
@@ -167,10 +180,14 @@ class PasswordPolicyTest {
 
   @Test
   void problem_withoutAUsernameJudgesLengthAndGuessability() {
-    assertThat(POLICY.problem(new Password(mixed(11)))).contains(TOO_SHORT);
-    assertThat(POLICY.problem(new Password(mixed(257)))).contains(TOO_LONG);
-    assertThat(POLICY.problem(new Password("PASSWORD1234"))).contains(GUESSABLE);
-    assertThat(POLICY.problem(new Password("xyzxyzxyzxyzxyz"))).contains(GUESSABLE);
+    assertThat(POLICY.problem(new Password(mixed(11)))).map(Problem::message).contains(TOO_SHORT);
+    assertThat(POLICY.problem(new Password(mixed(257)))).map(Problem::message).contains(TOO_LONG);
+    assertThat(POLICY.problem(new Password("PASSWORD1234")))
+        .map(Problem::message)
+        .contains(GUESSABLE);
+    assertThat(POLICY.problem(new Password("xyzxyzxyzxyzxyz")))
+        .map(Problem::message)
+        .contains(GUESSABLE);
     assertThat(POLICY.problem(new Password("my-alice-is-here-42"))).isEmpty();
   }
 

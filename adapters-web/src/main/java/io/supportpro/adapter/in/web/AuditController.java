@@ -86,12 +86,6 @@ final class AuditController {
   /** How long the one-line summary of an entry's details may grow before it is cut. */
   private static final int SUMMARY_LENGTH = 80;
 
-  private static final List<TypeOption> TYPES =
-      Arrays.stream(AuditEventType.values())
-          .map(type -> new TypeOption(type.name(), EventLabels.of(type)))
-          .sorted(Comparator.comparing(TypeOption::label))
-          .toList();
-
   private final QueryAuditLogUseCase audit;
   private final ExportAuditLogUseCase exports;
   private final ListOperatorsUseCase operators;
@@ -135,18 +129,19 @@ final class AuditController {
       values.put(field, query.text(field).strip());
     }
     Map<String, String> errors = new LinkedHashMap<>();
-    Optional<OperatorId> operator = operator(values.get("operator"), errors);
-    Optional<AuditEventType> type = type(values.get("type"), errors);
-    Optional<Instant> from = date(values.get("from"), "from", errors);
+    Texts texts = Texts.of(ctx);
+    Optional<OperatorId> operator = operator(texts, values.get("operator"), errors);
+    Optional<AuditEventType> type = type(texts, values.get("type"), errors);
+    Optional<Instant> from = date(texts, values.get("from"), "from", errors);
     Optional<Instant> until =
-        date(values.get("to"), "to", errors).map(day -> day.plusSeconds(24 * 60 * 60));
-    Optional<Long> older = position(query.text("older"), errors);
+        date(texts, values.get("to"), "to", errors).map(day -> day.plusSeconds(24 * 60 * 60));
+    Optional<Long> older = position(texts, query.text("older"), errors);
     AuditFilter filter = null;
     if (errors.isEmpty()) {
       try {
         filter = new AuditFilter(operator, type, from, until);
       } catch (IllegalArgumentException reversed) {
-        errors.put("to", "The end date cannot be before the start date.");
+        errors.put("to", texts.get("audit.range-reversed"));
       }
     }
     return new Filters(values, errors, filter, older);
@@ -171,8 +166,8 @@ final class AuditController {
             .orElse(null);
     Parties parties = new Parties();
     ZoneId zone = timeZones.timeZone(Visitor.required(ctx).operator().id());
-    Locale language = Texts.of(ctx).locale();
-    List<EventRow> rows = page.events().stream().map(e -> row(e, parties, zone, language)).toList();
+    List<EventRow> rows =
+        page.events().stream().map(e -> row(Texts.of(ctx), e, parties, zone)).toList();
     render(ctx, 200, filters, rows, olderUrl);
   }
 
@@ -195,7 +190,7 @@ final class AuditController {
         .contentType(AuditExport.contentType(format))
         .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     // Not try-with-resources: closing flushes what is buffered, which must not happen on failure.
-    AuditExport file = AuditExport.open(format, ctx.outputStream());
+    AuditExport file = AuditExport.open(format, ctx.outputStream(), Texts.of(ctx));
     try {
       exports.export(command, file::write);
       file.close();
@@ -221,7 +216,15 @@ final class AuditController {
     ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(failure);
   }
 
-  private EventRow row(RecordedAuditEvent recorded, Parties parties, ZoneId zone, Locale language) {
+  /** The event types of the filter, in the order of their labels in the language of the texts. */
+  private static List<TypeOption> types(Texts texts) {
+    return Arrays.stream(AuditEventType.values())
+        .map(type -> new TypeOption(type.name(), EventLabels.of(texts, type)))
+        .sorted(Comparator.comparing(TypeOption::label))
+        .toList();
+  }
+
+  private EventRow row(Texts texts, RecordedAuditEvent recorded, Parties parties, ZoneId zone) {
     AuditEvent event = recorded.event();
     boolean repeated = recorded.occurrences() > 1;
     List<Detail> details =
@@ -229,16 +232,16 @@ final class AuditController {
             .entrySet().stream().map(e -> new Detail(e.getKey(), e.getValue())).toList();
     return new EventRow(
         Pages.time(event.at()),
-        ReadableTimes.format(event.at(), zone, language),
-        EventLabels.of(event.type()),
+        ReadableTimes.format(event.at(), zone, texts.locale()),
+        EventLabels.of(texts, event.type()),
         parties.actor(event),
         event.actor().clientAddress(),
         parties.subject(event.subject()),
         summary(details),
         details,
-        repeated ? String.format(Locale.ROOT, "%,d times", recorded.occurrences()) : null,
+        repeated ? texts.get("audit.occurrences", recorded.occurrences()) : null,
         repeated ? Pages.time(recorded.lastOccurredAt()) : null,
-        repeated ? ReadableTimes.format(recorded.lastOccurredAt(), zone, language) : null);
+        repeated ? ReadableTimes.format(recorded.lastOccurredAt(), zone, texts.locale()) : null);
   }
 
   /** The details in one line, cut with an ellipsis so that a long change stays one line. */
@@ -301,7 +304,7 @@ final class AuditController {
             "jsonLinesUrl",
             valid ? Urls.withQuery(EXPORT_JSON_LINES, values) : null,
             "types",
-            TYPES,
+            types(Texts.of(ctx)),
             "events",
             rows,
             "olderUrl",
@@ -311,11 +314,11 @@ final class AuditController {
   }
 
   /** The operator by identity, or by username or e-mail address. */
-  private Optional<OperatorId> operator(String text, Map<String, String> errors) {
+  private Optional<OperatorId> operator(Texts texts, String text, Map<String, String> errors) {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> problem = FieldCheck.problem(text, MAX_OPERATOR);
+    Optional<String> problem = FieldCheck.problem(texts, text, MAX_OPERATOR);
     if (problem.isPresent()) {
       errors.put("operator", problem.get());
       return Optional.empty();
@@ -325,25 +328,27 @@ final class AuditController {
     }
     Optional<OperatorId> found = operators.findByLogin(text).map(Operator::id);
     if (found.isEmpty()) {
-      errors.put("operator", "No operator has this username, e-mail address or identity.");
+      errors.put("operator", texts.get("audit.unknown-operator"));
     }
     return found;
   }
 
-  private static Optional<AuditEventType> type(String text, Map<String, String> errors) {
+  private static Optional<AuditEventType> type(
+      Texts texts, String text, Map<String, String> errors) {
     if (text.isEmpty()) {
       return Optional.empty();
     }
     Optional<AuditEventType> type =
         Arrays.stream(AuditEventType.values()).filter(t -> t.name().equals(text)).findFirst();
     if (type.isEmpty()) {
-      errors.put("type", "Choose an event type from the list.");
+      errors.put("type", texts.get("audit.choose-type"));
     }
     return type;
   }
 
   /** The start of the day in UTC. */
-  private static Optional<Instant> date(String text, String field, Map<String, String> errors) {
+  private static Optional<Instant> date(
+      Texts texts, String text, String field, Map<String, String> errors) {
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -354,16 +359,16 @@ final class AuditController {
     } catch (DateTimeParseException notADate) {
       // Falls through to the message below, as does text of the wrong shape.
     }
-    errors.put(field, "Enter a date as yyyy-mm-dd, for example 2026-01-31.");
+    errors.put(field, texts.get("audit.date-format"));
     return Optional.empty();
   }
 
-  private static Optional<Long> position(String text, Map<String, String> errors) {
+  private static Optional<Long> position(Texts texts, String text, Map<String, String> errors) {
     if (text.isEmpty()) {
       return Optional.empty();
     }
     if (!POSITION.matcher(text).matches()) {
-      errors.put("older", "The position of older events is not valid; start from the newest.");
+      errors.put("older", texts.get("audit.older-invalid"));
       return Optional.empty();
     }
     return Optional.of(Long.parseLong(text));

@@ -42,18 +42,24 @@ abstract sealed class AuditExport implements Closeable {
           "last_time",
           "details");
 
+  private final Texts texts;
+
   private static final JsonFactory JSON =
       JsonFactory.builder()
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
           .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
           .build();
 
-  /** Starts a download of the format onto the stream. */
-  static AuditExport open(ExportAuditLogCommand.Format format, OutputStream out) {
+  private AuditExport(Texts texts) {
+    this.texts = texts;
+  }
+
+  /** Starts a download of the format onto the stream, its labels in the language of the texts. */
+  static AuditExport open(ExportAuditLogCommand.Format format, OutputStream out, Texts texts) {
     try {
       return switch (format) {
-        case CSV -> new Csv(out);
-        case JSON_LINES -> new JsonLines(out);
+        case CSV -> new Csv(out, texts);
+        case JSON_LINES -> new JsonLines(out, texts);
       };
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -87,6 +93,11 @@ abstract sealed class AuditExport implements Closeable {
 
   abstract void writeEntry(RecordedAuditEvent entry) throws IOException;
 
+  /** The label of the entry's type, in the language the export was asked for in. */
+  final String label(AuditEvent event) {
+    return EventLabels.of(texts, event.type());
+  }
+
   private static String actorId(AuditEvent event) {
     return event.actor().operator().map(OperatorId::toString).orElse("");
   }
@@ -108,7 +119,8 @@ abstract sealed class AuditExport implements Closeable {
   static final class Csv extends AuditExport {
     private final CSVPrinter printer;
 
-    private Csv(OutputStream out) throws IOException {
+    private Csv(OutputStream out, Texts texts) throws IOException {
+      super(texts);
       printer =
           CSVFormat.RFC4180
               .builder()
@@ -124,7 +136,7 @@ abstract sealed class AuditExport implements Closeable {
           Long.toString(entry.position()),
           Pages.time(event.at()),
           event.type().name(),
-          EventLabels.of(event.type()),
+          label(event),
           neutralised(event.actor().name()),
           actorId(event),
           neutralised(event.actor().clientAddress()),
@@ -160,7 +172,8 @@ abstract sealed class AuditExport implements Closeable {
   static final class JsonLines extends AuditExport {
     private final JsonGenerator json;
 
-    private JsonLines(OutputStream out) throws IOException {
+    private JsonLines(OutputStream out, Texts texts) throws IOException {
+      super(texts);
       json = JSON.createGenerator(out, JsonEncoding.UTF8);
       json.setRootValueSeparator(null);
     }
@@ -172,7 +185,7 @@ abstract sealed class AuditExport implements Closeable {
       json.writeNumberField("position", entry.position());
       json.writeStringField("time", Pages.time(event.at()));
       json.writeStringField("type", event.type().name());
-      json.writeStringField("event", EventLabels.of(event.type()));
+      json.writeStringField("event", label(event));
       json.writeStringField("actor", event.actor().name());
       json.writeStringField("actor_id", actorId(event));
       json.writeStringField("client_address", event.actor().clientAddress());

@@ -38,7 +38,7 @@ final class Codes {
       int rejectedStatus,
       Consumer<CodeResult.Accepted> accepted) {
     String code = Params.form(ctx).text("code");
-    Optional<String> problem = FieldCheck.problem(code, MAX_LENGTH);
+    Optional<String> problem = FieldCheck.problem(Texts.of(ctx), code, MAX_LENGTH);
     if (problem.isPresent()) {
       form.show(ctx, 400, problem.get());
       return;
@@ -49,7 +49,8 @@ final class Codes {
       case CodeResult.Throttled throttled ->
           form.show(ctx, 429, Pages.retryAfter(ctx, throttled.retryAfter()));
       case CodeResult.SessionEnded ended -> startAgain(ctx, cookies);
-      case CodeResult.NotApplicable notApplicable -> form.show(ctx, 400, notApplicable.message());
+      case CodeResult.NotApplicable notApplicable ->
+          form.show(ctx, 400, ProblemTexts.in(Texts.of(ctx), notApplicable.problem()));
       case CodeResult.Unavailable unavailable -> form.show(ctx, 503, unavailable.message());
     }
   }
@@ -89,7 +90,7 @@ final class Codes {
             "continueTo",
             continueTo,
             "notice",
-            Notice.mailFailed(accepted.notice())));
+            Notice.mailFailed(Texts.of(ctx), accepted.notice())));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
 import io.supportpro.application.port.out.StoreUnavailableException;
+import io.supportpro.domain.InvalidValueException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -33,7 +34,7 @@ final class ErrorPages {
     routes.exception(StoreUnavailableException.class, (e, ctx) -> storeUnavailable(ctx, e));
     routes.exception(
         EndpointNotFound.class,
-        (e, ctx) -> page(ctx, 404, "Page not found", "There is nothing at this address.", null));
+        (e, ctx) -> page(ctx, 404, "error.not-found.title", Phrase.of("error.not-found.message")));
     routes.exception(HttpResponseException.class, (e, ctx) -> httpResponse(ctx, e));
     routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
   }
@@ -54,8 +55,9 @@ final class ErrorPages {
   }
 
   /**
-   * A broken invariant of a value object: its message is written for people. One from a library (a
-   * number that does not parse, say) may name internals, so only ours are shown.
+   * A broken invariant of a value object: its problem is worded for people. One from a library (a
+   * number that does not parse, say) may name internals, so only ours are shown; one of ours
+   * without a problem code is an invariant no request should reach, shown in the words it has.
    */
   private void invalid(Context ctx, IllegalArgumentException e) {
     StackTraceElement[] trace = e.getStackTrace();
@@ -63,12 +65,12 @@ final class ErrorPages {
         e.getMessage() != null
             && trace.length > 0
             && trace[0].getClassName().startsWith("io.supportpro.");
-    page(
-        ctx,
-        400,
-        "That request could not be handled",
-        ours ? e.getMessage() : "Something in the request is not valid.",
-        null);
+    Phrase message =
+        switch (e) {
+          case InvalidValueException coded -> ProblemTexts.of(coded.problem());
+          default -> ours ? Phrase.written(e.getMessage()) : Phrase.of("error.bad-request.invalid");
+        };
+    page(ctx, 400, "error.bad-request.title", message);
   }
 
   /**
@@ -78,12 +80,7 @@ final class ErrorPages {
   private void storeUnavailable(Context ctx, StoreUnavailableException e) {
     LOG.warn("Cannot serve {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
     ctx.header(Header.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-    page(
-        ctx,
-        503,
-        "Temporarily unavailable",
-        "The panel cannot reach its database right now. Try again in a few seconds.",
-        null);
+    page(ctx, 503, "error.unavailable.title", Phrase.of("error.unavailable.message"));
   }
 
   private void httpResponse(Context ctx, HttpResponseException e) {
@@ -98,11 +95,16 @@ final class ErrorPages {
   private void refused(Context ctx, int status) {
     switch (status) {
       case 413, 414, 431 ->
-          page(ctx, status, "Too large", "The request is too large for the panel to accept.", null);
-      case 404 -> page(ctx, 404, "Page not found", "There is nothing at this address.", null);
-      case 405 -> page(ctx, 405, "Not possible here", "This page cannot be used that way.", null);
+          page(ctx, status, "error.too-large.title", Phrase.of("error.too-large.message"));
+      case 404 -> page(ctx, 404, "error.not-found.title", Phrase.of("error.not-found.message"));
+      case 405 ->
+          page(
+              ctx,
+              405,
+              "error.not-allowed-here.title",
+              Phrase.of("error.not-allowed-here.message"));
       default ->
-          page(ctx, status, "That request could not be handled", "The request is not valid.", null);
+          page(ctx, status, "error.bad-request.title", Phrase.of("error.bad-request.message"));
     }
   }
 
@@ -124,10 +126,11 @@ final class ErrorPages {
     page(
         ctx,
         500,
-        "Something went wrong",
-        "Something went wrong on our side. Try again in a moment; if it keeps happening, give your"
-            + " administrator this reference.",
-        reference);
+        Phrase.of("error.unexpected.title"),
+        Phrase.of("error.unexpected.message"),
+        reference,
+        null,
+        null);
   }
 
   /**
@@ -152,18 +155,20 @@ final class ErrorPages {
     return id;
   }
 
-  private void page(Context ctx, int status, String heading, String message, String reference) {
-    page(ctx, status, heading, message, reference, null, null);
+  private void page(Context ctx, int status, String headingKey, Phrase message) {
+    page(ctx, status, Phrase.of(headingKey), message, null, null, null);
   }
 
   private void page(
       Context ctx,
       int status,
-      String heading,
-      String message,
+      Phrase heading,
+      Phrase message,
       String reference,
       String link,
-      String linkLabel) {
+      Phrase linkLabel) {
+    Texts texts = Texts.of(ctx);
+    String words = texts.get(heading);
     try {
       Pages.render(
           ctx,
@@ -173,18 +178,18 @@ final class ErrorPages {
               "status",
               status,
               "heading",
-              heading,
+              words,
               "message",
-              message,
+              texts.get(message),
               "reference",
               reference,
               "link",
               link,
               "linkLabel",
-              linkLabel));
+              linkLabel == null ? null : texts.get(linkLabel)));
     } catch (RuntimeException renderingFailed) {
       LOG.error("Cannot render the error page for status {}", status, renderingFailed);
-      ctx.status(status).contentType("text/plain; charset=utf-8").result(heading + ".");
+      ctx.status(status).contentType("text/plain; charset=utf-8").result(words + ".");
     }
   }
 }

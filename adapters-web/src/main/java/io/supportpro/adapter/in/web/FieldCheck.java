@@ -9,13 +9,18 @@ import java.util.Optional;
 final class FieldCheck {
   private FieldCheck() {}
 
+  /** Why the value is refused, in the language of the texts, or empty when it may go on. */
+  static Optional<String> problem(Texts texts, String value, int maxLength) {
+    return problem(value, maxLength).map(texts::get);
+  }
+
   /** Why the value is refused, or empty when it may go on to the use case. */
-  static Optional<String> problem(String value, int maxLength) {
+  static Optional<Phrase> problem(String value, int maxLength) {
     if (value.length() > maxLength) {
-      return Optional.of("This is too long: at most " + maxLength + " characters.");
+      return Optional.of(Phrase.of("field.too-long", maxLength));
     }
     if (hasControlCharacter(value)) {
-      return Optional.of("This cannot contain control characters such as line breaks or tabs.");
+      return Optional.of(Phrase.of("field.control-characters"));
     }
     return Optional.empty();
   }

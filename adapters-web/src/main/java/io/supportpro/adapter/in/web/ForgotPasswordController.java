@@ -30,11 +30,6 @@ import org.slf4j.LoggerFactory;
 final class ForgotPasswordController {
   static final String FORGOT = "/login/forgot";
   static final String RESET = ResetPasswordByLinkUseCase.PATH;
-  static final String UNUSABLE_HEADING = "This link has expired or was already used";
-  static final String UNUSABLE =
-      "A link to choose a new password works once, for 30 minutes, and only until the password"
-          + " changes. Ask for a new one.";
-  static final String EMPTY_LOGIN = "Enter your username or e-mail address.";
   private static final Logger LOG = LoggerFactory.getLogger(ForgotPasswordController.class);
   private static final int MAX_LOGIN = 254;
   // No stored password is longer (Password.MAX_LENGTH); the policy says so for a new one.
@@ -69,7 +64,11 @@ final class ForgotPasswordController {
   private void requestLink(Context ctx) {
     originOnlyReferrer(ctx);
     String login = Params.form(ctx).text("login");
-    var problem = login.isBlank() ? Optional.of(EMPTY_LOGIN) : FieldCheck.problem(login, MAX_LOGIN);
+    Texts texts = Texts.of(ctx);
+    var problem =
+        login.isBlank()
+            ? Optional.of(texts.get("forgot.empty-login"))
+            : FieldCheck.problem(texts, login, MAX_LOGIN);
     if (problem.isPresent()) {
       // What cannot be a login is not worth sending back.
       forgotForm(
@@ -88,9 +87,7 @@ final class ForgotPasswordController {
             429,
             login,
             Map.of(),
-            "Too many links were asked for from here. Try again in "
-                + ctx.res().getHeader("Retry-After")
-                + " seconds.");
+            texts.get("forgot.throttled", ctx.res().getHeader("Retry-After")));
       }
     }
   }
@@ -133,8 +130,9 @@ final class ForgotPasswordController {
       throw unusable(ctx);
     }
     Map<String, String> errors = new LinkedHashMap<>();
+    Texts texts = Texts.of(ctx);
     for (String field : PASSWORD_FIELDS) {
-      FieldCheck.problem(form.text(field), MAX_PASSWORD)
+      FieldCheck.problem(texts, form.text(field), MAX_PASSWORD)
           .ifPresent(problem -> errors.put(field, problem));
     }
     if (!errors.isEmpty()) {
@@ -162,7 +160,8 @@ final class ForgotPasswordController {
       case ResetPasswordByLinkResult.Invalid invalid -> {
         switch (reset.check(token)) {
           case ResetLinkStatus.Usable usable ->
-              renderReset(ctx, 422, token, usable.username().value(), fieldNames(invalid));
+              renderReset(
+                  ctx, 422, token, usable.username().value(), fieldNames(Texts.of(ctx), invalid));
           case ResetLinkStatus.Unusable unusable -> throw unusable(ctx);
         }
       }
@@ -170,7 +169,8 @@ final class ForgotPasswordController {
     }
   }
 
-  private static Map<String, String> fieldNames(ResetPasswordByLinkResult.Invalid invalid) {
+  private static Map<String, String> fieldNames(
+      Texts texts, ResetPasswordByLinkResult.Invalid invalid) {
     Map<String, String> named = new LinkedHashMap<>();
     invalid
         .problems()
@@ -181,7 +181,7 @@ final class ForgotPasswordController {
                       case CHOSEN, CURRENT -> "password";
                       case REPEATED -> "repeat";
                     },
-                    problem));
+                    ProblemTexts.in(texts, problem)));
     return named;
   }
 
@@ -207,7 +207,12 @@ final class ForgotPasswordController {
     LOG.info(
         "Refused a password reset link that is unknown, expired, used or malformed (client {})",
         ctx.ip());
-    return Halt.page(410, UNUSABLE_HEADING, UNUSABLE, FORGOT, "Ask for a new link");
+    return Halt.page(
+        410,
+        Phrase.of("forgot.unusable.title"),
+        Phrase.of("forgot.unusable.message"),
+        FORGOT,
+        Phrase.of("forgot.ask-again"));
   }
 
   private static void originOnlyReferrer(Context ctx) {

@@ -15,24 +15,32 @@ abstract sealed class Halt extends RuntimeException permits Halt.SeeOther, Halt.
     return new SeeOther(location);
   }
 
-  /** An error page with a status, a heading and a message fit for the person reading it. */
-  static Halt page(int status, String heading, String message) {
-    return new ErrorPage(status, heading, message, null, null);
+  /**
+   * An error page with a status, a heading and a message fit for the person reading it, named by
+   * their keys in the message bundles.
+   */
+  static Halt page(int status, String headingKey, Phrase message) {
+    return new ErrorPage(status, Phrase.of(headingKey), message, null, null);
   }
 
   /** An error page that also offers the way on, such as the page to start again from. */
-  static Halt page(int status, String heading, String message, String link, String linkLabel) {
+  static Halt page(int status, Phrase heading, Phrase message, String link, Phrase linkLabel) {
     return new ErrorPage(status, heading, message, link, linkLabel);
   }
 
   /** A 400 page for a request the panel cannot read or accept. */
-  static Halt badRequest(String message) {
-    return page(400, "That request could not be handled", message);
+  static Halt badRequest(Phrase message) {
+    return page(400, "error.bad-request.title", message);
+  }
+
+  /** A 400 page whose message is the text of a key. */
+  static Halt badRequest(String messageKey, Object... arguments) {
+    return badRequest(Phrase.of(messageKey, arguments));
   }
 
   /** A 404 page. */
   static Halt notFound() {
-    return page(404, "Page not found", "There is nothing at this address.");
+    return page(404, "error.not-found.title", Phrase.of("error.not-found.message"));
   }
 
   /** Send the browser to another page. */
@@ -52,12 +60,12 @@ abstract sealed class Halt extends RuntimeException permits Halt.SeeOther, Halt.
   /** Show an error page. */
   static final class ErrorPage extends Halt {
     private final int status;
-    private final String heading;
-    private final String detail;
+    private final Phrase heading;
+    private final Phrase detail;
     private final String link;
-    private final String linkLabel;
+    private final Phrase linkLabel;
 
-    private ErrorPage(int status, String heading, String detail, String link, String linkLabel) {
+    private ErrorPage(int status, Phrase heading, Phrase detail, String link, Phrase linkLabel) {
       super("error page " + status);
       this.status = status;
       this.heading = heading;
@@ -70,11 +78,11 @@ abstract sealed class Halt extends RuntimeException permits Halt.SeeOther, Halt.
       return status;
     }
 
-    String heading() {
+    Phrase heading() {
       return heading;
     }
 
-    String detail() {
+    Phrase detail() {
       return detail;
     }
 
@@ -83,7 +91,8 @@ abstract sealed class Halt extends RuntimeException permits Halt.SeeOther, Halt.
       return link;
     }
 
-    String linkLabel() {
+    /** The link's words, or null without a link. */
+    Phrase linkLabel() {
       return linkLabel;
     }
   }

@@ -37,7 +37,9 @@ final class JettyErrorPages extends ErrorHandler {
     HttpFields.Mutable fields = response.getHeaders();
     headers.forEach(fields::put);
     fields.put(HttpHeader.CONTENT_TYPE, Pages.HTML);
-    response.write(true, ByteBuffer.wrap(page(status)), callback);
+    Texts texts =
+        Texts.in(Texts.fromAcceptLanguage(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)));
+    response.write(true, ByteBuffer.wrap(page(texts, status)), callback);
     return true;
   }
 
@@ -45,22 +47,34 @@ final class JettyErrorPages extends ErrorHandler {
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     headers.forEach(fields::put);
     fields.put(HttpHeader.CONTENT_TYPE, Pages.HTML);
-    return ByteBuffer.wrap(page(status));
+    // A message too malformed to read has no headers to choose a language from.
+    return ByteBuffer.wrap(page(Texts.in(Texts.LANGUAGES.getFirst()), status));
   }
 
-  private static byte[] page(int status) {
+  private static byte[] page(Texts texts, int status) {
     String message =
-        switch (status) {
-          case 413, 414, 431 -> "The request is too large for the panel to accept.";
-          case 500 -> "Something went wrong on our side. Try again in a moment.";
-          default -> "The request could not be read.";
-        };
-    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            + "<title>Request refused · SupportPro</title>"
+        texts.get(
+            switch (status) {
+              case 413, 414, 431 -> "error.too-large.message";
+              case 500 -> "error.refused.server";
+              default -> "error.refused.unreadable";
+            });
+    String heading = texts.get("error.refused.title");
+    // The words come from our own bundles, which hold no markup, so they go in as they are.
+    return ("<!DOCTYPE html><html lang=\""
+            + texts.locale().getLanguage()
+            + "\"><head><meta charset=\"utf-8\">"
+            + "<title>"
+            + heading
+            + " · SupportPro</title>"
             + "<link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body>"
-            + "<main id=\"main\" class=\"content error-page\"><h1>Request refused</h1><p>"
+            + "<main id=\"main\" class=\"content error-page\"><h1>"
+            + heading
+            + "</h1><p>"
             + message
-            + "</p><p><a href=\"/\">Go to the home page</a></p></main></body></html>")
+            + "</p><p><a href=\"/\">"
+            + texts.get("error.refused.home")
+            + "</a></p></main></body></html>")
         .getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -55,7 +55,7 @@ final class LanguageController {
   private void choose(Context ctx) {
     Visitor visitor = Visitor.required(ctx);
     String language = Params.form(ctx).text("language");
-    var problem = FieldCheck.problem(language, MAX_LENGTH);
+    var problem = FieldCheck.problem(Texts.of(ctx), language, MAX_LENGTH);
     if (problem.isPresent()) {
       form(ctx, 400, problem.get());
       return;

@@ -22,7 +22,9 @@ record ListSearch(String typed, int page, Optional<String> problem) {
     Params query = Params.query(ctx);
     String typed = query.text("q");
     return new ListSearch(
-        typed, Paging.pageNumber(query.text("page")), FieldCheck.problem(typed, MAX_LENGTH));
+        typed,
+        Paging.pageNumber(query.text("page")),
+        FieldCheck.problem(Texts.of(ctx), typed, MAX_LENGTH));
   }
 
   /** The text to search for: nothing when the search was refused. */

@@ -21,6 +21,7 @@ import io.supportpro.application.port.in.TwoFactorResetResult;
 import io.supportpro.application.port.in.UpdateOperatorCommand;
 import io.supportpro.application.port.in.UpdateOperatorUseCase;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.Password;
@@ -39,19 +40,28 @@ import java.util.function.Function;
 final class OperatorsController {
   static final String LIST = "/admin/operators";
   static final int PAGE_SIZE = 25;
-  static final String LAST_ADMINISTRATOR =
-      "This is the last active administrator; make someone else an administrator first.";
-  static final String NOTHING_TO_RESET =
-      " has no authenticator app and no set-up under way, so there is nothing to reset.";
+  static final String LAST_ADMINISTRATOR = "operators.last-administrator";
   private static final Map<String, Integer> MAX_LENGTHS =
       Map.of("username", 128, "email", 254, "displayName", 200, "role", 32, "password", 1_024);
 
   /** A role as the select lists it. */
   record RoleOption(String value, String label) {}
 
-  static final List<RoleOption> ROLES =
-      List.of(
-          new RoleOption("operator", "Operator"), new RoleOption("administrator", "Administrator"));
+  /** The roles in the order the select lists them, named in the language of the texts. */
+  static List<RoleOption> roles(Texts texts) {
+    return List.of(Role.OPERATOR, Role.ADMINISTRATOR).stream()
+        .map(role -> new RoleOption(role.name().toLowerCase(Locale.ROOT), roleLabel(texts, role)))
+        .toList();
+  }
+
+  /** The name of a role as the pages show it. */
+  static String roleLabel(Texts texts, Role role) {
+    return texts.get(
+        switch (role) {
+          case ADMINISTRATOR -> "role.administrator";
+          case OPERATOR -> "role.operator";
+        });
+  }
 
   /** An operator as the pages show one. */
   record OperatorView(
@@ -62,14 +72,14 @@ final class OperatorsController {
       String role,
       String roleLabel,
       boolean active) {
-    static OperatorView of(Operator operator) {
+    static OperatorView of(Texts texts, Operator operator) {
       return new OperatorView(
           operator.id().toString(),
           operator.username().value(),
           operator.displayName().value(),
           operator.email().value(),
           operator.role().name().toLowerCase(Locale.ROOT),
-          operator.role() == Role.ADMINISTRATOR ? "Administrator" : "Operator",
+          OperatorsController.roleLabel(texts, operator.role()),
           operator.active());
     }
   }
@@ -147,13 +157,13 @@ final class OperatorsController {
             "section",
             "operators",
             "operator",
-            OperatorView.of(operator),
+            OperatorView.of(Texts.of(ctx), operator),
             "sessions",
-            SessionsController.rows(sessions, visitor, operator.id()).size(),
+            SessionsController.rows(Texts.of(ctx), sessions, visitor, operator.id()).size(),
             "self",
             visitor.operator().id().equals(operator.id()),
             "lastAdministrator",
-            last ? LAST_ADMINISTRATOR : null,
+            last ? Texts.of(ctx).get(LAST_ADMINISTRATOR) : null,
             "csrf",
             visitor.session().csrfToken()));
   }
@@ -182,11 +192,11 @@ final class OperatorsController {
             "section",
             "operators",
             "operator",
-            OperatorView.of(operator),
+            OperatorView.of(Texts.of(ctx), operator),
             "preview",
             preview,
             "sessions",
-            SessionsController.rows(sessions, visitor, operator.id()).size(),
+            SessionsController.rows(Texts.of(ctx), sessions, visitor, operator.id()).size(),
             "csrf",
             visitor.session().csrfToken()));
   }
@@ -205,12 +215,13 @@ final class OperatorsController {
   }
 
   private static Halt nothingToReset(Operator operator) {
+    String username = operator.username().value();
     return Halt.page(
         409,
-        "Nothing to reset",
-        operator.username().value() + NOTHING_TO_RESET,
+        Phrase.of("operators.nothing-to-reset.title"),
+        Phrase.of("operators.nothing-to-reset.message", username),
         LIST + "/" + operator.id(),
-        "Back to " + operator.username().value());
+        Phrase.of("operators.back-to", username));
   }
 
   private void list(Context ctx) {
@@ -231,7 +242,7 @@ final class OperatorsController {
             "searchError",
             search.problem().orElse(null),
             "operators",
-            found.items().stream().map(OperatorView::of).toList(),
+            found.items().stream().map(each -> OperatorView.of(Texts.of(ctx), each)).toList(),
             "paging",
             Paging.of(found, number -> search.link(LIST, number))));
   }
@@ -250,7 +261,7 @@ final class OperatorsController {
             "errors",
             errors,
             "roles",
-            ROLES,
+            roles(Texts.of(ctx)),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }
@@ -262,7 +273,7 @@ final class OperatorsController {
       values.put(field, form.text(field));
     }
     String password = form.text("password");
-    Map<String, String> errors = lengthProblems(form, MAX_LENGTHS.keySet());
+    Map<String, String> errors = lengthProblems(Texts.of(ctx), form, MAX_LENGTHS.keySet());
     if (!errors.isEmpty()) {
       newForm(ctx, 422, withoutOverlong(values), errors);
       return;
@@ -281,13 +292,13 @@ final class OperatorsController {
           Pages.seeOther(
               ctx, LIST + "/" + created.operator().id() + Notice.OPERATOR_CREATED.query());
       case CreateOperatorResult.Invalid invalid ->
-          newForm(ctx, 422, values, fieldNames(invalid.problems()));
+          newForm(ctx, 422, values, fieldNames(Texts.of(ctx), invalid.problems()));
     }
   }
 
   private void edit(Context ctx) {
     Operator operator = find(ctx);
-    renderEdit(ctx, 200, operator, OperatorView.of(operator), Map.of(), null);
+    renderEdit(ctx, 200, operator, OperatorView.of(Texts.of(ctx), operator), Map.of(), null);
   }
 
   private void update(Context ctx) {
@@ -302,7 +313,8 @@ final class OperatorsController {
             form.text("role"),
             "",
             operator.active());
-    Map<String, String> errors = lengthProblems(form, List.of("email", "displayName", "role"));
+    Map<String, String> errors =
+        lengthProblems(Texts.of(ctx), form, List.of("email", "displayName", "role"));
     if (!errors.isEmpty()) {
       Map<String, String> kept =
           withoutOverlong(
@@ -343,9 +355,10 @@ final class OperatorsController {
               ctx, LIST + "/" + operator.id() + Notice.OPERATOR_UPDATED.query(changed.notice()));
       case OperatorChangeResult.NotFound notFound -> throw Halt.notFound();
       case OperatorChangeResult.Invalid invalid ->
-          renderEdit(ctx, 422, operator, typed, fieldNames(invalid.problems()), null);
+          renderEdit(
+              ctx, 422, operator, typed, fieldNames(Texts.of(ctx), invalid.problems()), null);
       case OperatorChangeResult.LastAdministrator last ->
-          renderEdit(ctx, 409, operator, typed, Map.of(), LAST_ADMINISTRATOR);
+          renderEdit(ctx, 409, operator, typed, Map.of(), Texts.of(ctx).get(LAST_ADMINISTRATOR));
     }
   }
 
@@ -359,9 +372,20 @@ final class OperatorsController {
       case OperatorChangeResult.NotFound notFound -> throw Halt.notFound();
       case OperatorChangeResult.Invalid invalid ->
           renderEdit(
-              ctx, 422, operator, OperatorView.of(operator), fieldNames(invalid.problems()), null);
+              ctx,
+              422,
+              operator,
+              OperatorView.of(Texts.of(ctx), operator),
+              fieldNames(Texts.of(ctx), invalid.problems()),
+              null);
       case OperatorChangeResult.LastAdministrator last ->
-          renderEdit(ctx, 409, operator, OperatorView.of(operator), Map.of(), LAST_ADMINISTRATOR);
+          renderEdit(
+              ctx,
+              409,
+              operator,
+              OperatorView.of(Texts.of(ctx), operator),
+              Map.of(),
+              Texts.of(ctx).get(LAST_ADMINISTRATOR));
     }
   }
 
@@ -398,7 +422,7 @@ final class OperatorsController {
             "section",
             "operators",
             "operator",
-            OperatorView.of(stored),
+            OperatorView.of(Texts.of(ctx), stored),
             "values",
             values,
             "errors",
@@ -406,7 +430,7 @@ final class OperatorsController {
             "conflict",
             conflict,
             "roles",
-            ROLES,
+            roles(Texts.of(ctx)),
             "twoFactor",
             twoFactorStatus.status(stored.id()),
             "resettable",
@@ -414,15 +438,16 @@ final class OperatorsController {
             "self",
             Visitor.required(ctx).operator().id().equals(stored.id()),
             "sessions",
-            SessionsController.rows(sessions, Visitor.required(ctx), stored.id()),
+            SessionsController.rows(Texts.of(ctx), sessions, Visitor.required(ctx), stored.id()),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }
 
-  private static Map<String, String> lengthProblems(Params form, Iterable<String> fields) {
+  private static Map<String, String> lengthProblems(
+      Texts texts, Params form, Iterable<String> fields) {
     Map<String, String> problems = new LinkedHashMap<>();
     for (String field : fields) {
-      FieldCheck.problem(form.text(field), MAX_LENGTHS.get(field))
+      FieldCheck.problem(texts, form.text(field), MAX_LENGTHS.get(field))
           .ifPresent(problem -> problems.put(field, problem));
     }
     return problems;
@@ -435,9 +460,10 @@ final class OperatorsController {
     return kept;
   }
 
-  private static Map<String, String> fieldNames(Map<OperatorField, String> problems) {
+  private static Map<String, String> fieldNames(Texts texts, Map<OperatorField, Problem> problems) {
     Map<String, String> named = new LinkedHashMap<>();
-    problems.forEach((field, problem) -> named.put(fieldName(field), problem));
+    problems.forEach(
+        (field, problem) -> named.put(fieldName(field), ProblemTexts.in(texts, problem)));
     return named;
   }
 

@@ -48,9 +48,7 @@ final class Pages {
   static String retryAfter(Context ctx, Duration wait) {
     long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
     ctx.header("Retry-After", Long.toString(seconds));
-    return "Too many failed attempts. Try again in "
-        + seconds
-        + (seconds == 1 ? " second." : " seconds.");
+    return Texts.of(ctx).get("throttle.retry-after", seconds);
   }
 
   /** An instant as the pages show it: ISO 8601 in UTC, to the second. */
@@ -64,8 +62,9 @@ final class Pages {
     }
     try {
       Params query = Params.query(ctx);
+      Texts texts = Texts.of(ctx);
       return Notice.named(query.text("notice"))
-          .map(notice -> notice.message() + Notice.mailFailure(query))
+          .map(notice -> notice.message(texts) + Notice.mailFailure(texts, query))
           .orElse(null);
     } catch (Halt unreadable) {
       return null;

@@ -34,7 +34,7 @@ record Paging(long number, long count, String previous, String next) {
     }
     int number = NUMBER.matcher(text).matches() ? Integer.parseInt(text) : 0;
     if (number < 1) {
-      throw Halt.badRequest("A page number is a whole number from 1 to 999999999.");
+      throw Halt.badRequest("error.page-number");
     }
     return number;
   }

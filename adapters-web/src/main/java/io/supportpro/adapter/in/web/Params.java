@@ -17,7 +17,7 @@ import java.util.Optional;
  * something else.
  */
 final class Params {
-  static final String UNREADABLE = "This form could not be read. Reload the page and try again.";
+  static final Phrase UNREADABLE = Phrase.of("error.form-unreadable.fields");
   private static final String FORM_ATTRIBUTE = "supportpro.form";
   // A form of the panel has a handful of fields; more is not a form of the panel.
   private static final int MAX_FIELDS = 64;
@@ -46,9 +46,7 @@ final class Params {
         && (type == null
             || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))) {
       throw Halt.page(
-          415,
-          "That form could not be read",
-          "This form was not sent the way the panel expects. Reload the page and try again.");
+          415, "error.form-unreadable.title", Phrase.of("error.form-unreadable.message"));
     }
     Params form = parse(body);
     ctx.attribute(FORM_ATTRIBUTE, form);

@@ -74,8 +74,9 @@ final class PasswordController {
     Visitor visitor = Visitor.required(ctx);
     Params form = Params.form(ctx);
     Map<String, String> errors = new LinkedHashMap<>();
+    Texts texts = Texts.of(ctx);
     for (String field : FIELDS) {
-      FieldCheck.problem(form.text(field), MAX_LENGTH)
+      FieldCheck.problem(texts, form.text(field), MAX_LENGTH)
           .ifPresent(problem -> errors.put(field, problem));
     }
     if (!errors.isEmpty()) {
@@ -96,7 +97,8 @@ final class PasswordController {
               ctx,
               (visitor.active().mustChangePassword() ? SafeNext.HOME : PAGE)
                   + Notice.PASSWORD_CHANGED.query(changed.notice()));
-      case ChangePasswordResult.Invalid invalid -> form(ctx, 422, fieldNames(invalid), null);
+      case ChangePasswordResult.Invalid invalid ->
+          form(ctx, 422, fieldNames(Texts.of(ctx), invalid), null);
       case ChangePasswordResult.Throttled throttled ->
           form(ctx, 429, Map.of(), Pages.retryAfter(ctx, throttled.retryAfter()));
       case ChangePasswordResult.NotSignedIn notSignedIn -> {
@@ -107,7 +109,7 @@ final class PasswordController {
     }
   }
 
-  private static Map<String, String> fieldNames(ChangePasswordResult.Invalid invalid) {
+  private static Map<String, String> fieldNames(Texts texts, ChangePasswordResult.Invalid invalid) {
     Map<String, String> named = new LinkedHashMap<>();
     invalid
         .problems()
@@ -119,7 +121,7 @@ final class PasswordController {
                       case CHOSEN -> "password";
                       case REPEATED -> "repeat";
                     },
-                    problem));
+                    ProblemTexts.in(texts, problem)));
     return named;
   }
 
@@ -133,7 +135,7 @@ final class PasswordController {
             "section",
             "operators",
             "operator",
-            OperatorsController.OperatorView.of(operator),
+            OperatorsController.OperatorView.of(Texts.of(ctx), operator),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }
@@ -152,13 +154,14 @@ final class PasswordController {
                   "section",
                   "operators",
                   "operator",
-                  OperatorsController.OperatorView.of(done.operator()),
+                  OperatorsController.OperatorView.of(Texts.of(ctx), done.operator()),
                   "temporary",
                   done.temporary().orElseThrow().value(),
                   "notice",
-                  Notice.mailFailed(done.notice())));
+                  Notice.mailFailed(Texts.of(ctx), done.notice())));
       case ResetPasswordResult.NotFound notFound -> throw Halt.notFound();
-      case ResetPasswordResult.Invalid invalid -> throw Halt.badRequest(invalid.problem());
+      case ResetPasswordResult.Invalid invalid ->
+          throw Halt.badRequest(ProblemTexts.of(invalid.problem()));
     }
   }
 

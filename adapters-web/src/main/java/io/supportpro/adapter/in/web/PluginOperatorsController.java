@@ -32,8 +32,6 @@ import java.util.Set;
  * what the operators fall back to.
  */
 final class PluginOperatorsController {
-  static final String NOT_CONFIGURED =
-      " is active but not configured, so it cannot be enabled for any operator yet.";
   static final int PAGE_SIZE = 25;
   private static final String SELECTED_PREFIX = "operator-";
 
@@ -46,14 +44,14 @@ final class PluginOperatorsController {
       String role,
       boolean active,
       boolean enabled) {
-    static OperatorRow of(OperatorChoice choice) {
+    static OperatorRow of(Texts texts, OperatorChoice choice) {
       var operator = choice.operator();
       return new OperatorRow(
           operator.id().toString(),
           operator.username().value(),
           operator.displayName().value(),
           operator.email().value(),
-          operator.isAdministrator() ? "Administrator" : "Operator",
+          OperatorsController.roleLabel(texts, operator.role()),
           operator.active(),
           choice.enabled());
     }
@@ -88,21 +86,21 @@ final class PluginOperatorsController {
             case "" -> PluginOperatorFilter.Status.ALL;
             case "enabled" -> PluginOperatorFilter.Status.ENABLED;
             case "not-enabled" -> PluginOperatorFilter.Status.NOT_ENABLED;
-            default -> throw Halt.badRequest("Choose a status from the list.");
+            default -> throw Halt.badRequest("plugin-operators.choose-status");
           };
       Optional<Role> parsedRole =
           switch (role) {
             case "" -> Optional.empty();
             case "administrator" -> Optional.of(Role.ADMINISTRATOR);
             case "operator" -> Optional.of(Role.OPERATOR);
-            default -> throw Halt.badRequest("Choose a role from the list.");
+            default -> throw Halt.badRequest("plugin-operators.choose-role");
           };
       Optional<Boolean> parsedActive =
           switch (active) {
             case "" -> Optional.empty();
             case "yes" -> Optional.of(true);
             case "no" -> Optional.of(false);
-            default -> throw Halt.badRequest("Choose active or deactivated from the list.");
+            default -> throw Halt.badRequest("plugin-operators.choose-active");
           };
       return new PluginOperatorFilter(
           text, parsedStatus, parsedRole, parsedActive, Optional.empty());
@@ -200,51 +198,45 @@ final class PluginOperatorsController {
             "confirmDisable",
             Urls.withQuery(address(id) + "/all", allQuery(criteria, kept, "false")),
             "operators",
-            found.items().stream().map(OperatorRow::of).toList(),
+            found.items().stream().map(choice -> OperatorRow.of(Texts.of(ctx), choice)).toList(),
             "configured",
             configured,
             "notConfigured",
-            plugin.descriptor().name() + NOT_CONFIGURED,
+            Texts.of(ctx).get("plugin-operators.not-configured", plugin.descriptor().name()),
             "settings",
             settings(id),
             "paging",
             Paging.of(found, n -> Urls.withQuery(address(id), criteria.query(search.typed(), n))),
             "csrf",
             Visitor.required(ctx).session().csrfToken());
-    changeNotice(query, plugin)
-        .or(() -> operatorNotice(query, plugin))
+    Texts texts = Texts.of(ctx);
+    changeNotice(texts, query, plugin)
+        .or(() -> operatorNotice(texts, query, plugin))
         .ifPresent(notice -> model.put("notice", notice));
     Pages.render(ctx, search.status(), "admin/plugin-operators", model);
   }
 
   /** The notice after a change of many, worded here with the plugin's name and the count. */
-  private static Optional<String> changeNotice(Params query, PluginOverview plugin) {
+  private static Optional<String> changeNotice(Texts texts, Params query, PluginOverview plugin) {
     String count = query.text("count");
     if (!count.matches("[0-9]{1,9}")) {
       return Optional.empty();
     }
-    String operatorsWord = count.equals("1") ? " operator" : " operators";
-    String name = plugin.descriptor().name();
-    return switch (query.text("notice")) {
-      case "plugin-enabled-for-many" ->
-          Optional.of(name + " is now enabled for " + count + " more" + operatorsWord + ".");
-      case "plugin-disabled-for-many" ->
-          Optional.of(
-              name
-                  + " is no longer enabled for "
-                  + count
-                  + operatorsWord
-                  + "; they sign in with their authenticator app, or with their password only if"
-                  + " they have none.");
-      default -> Optional.empty();
-    };
+    String key =
+        switch (query.text("notice")) {
+          case "plugin-enabled-for-many" -> "notice.plugin-enabled-for-many";
+          case "plugin-disabled-for-many" -> "notice.plugin-disabled-for-many";
+          default -> null;
+        };
+    return Optional.ofNullable(key)
+        .map(known -> texts.get(known, plugin.descriptor().name(), Integer.parseInt(count)));
   }
 
   /**
    * The notice after a change of one operator, naming them as stored, not as the address says: the
    * address carries only their identity.
    */
-  private Optional<String> operatorNotice(Params query, PluginOverview plugin) {
+  private Optional<String> operatorNotice(Texts texts, Params query, PluginOverview plugin) {
     String notice = query.text("notice");
     if (!notice.equals("plugin-enabled") && !notice.equals("plugin-disabled")) {
       return Optional.empty();
@@ -266,14 +258,11 @@ final class PluginOperatorsController {
         .map(choice -> choice.operator().username().value())
         .map(
             username ->
-                enabled
-                    ? name + " enabled for " + username + "."
-                    : name
-                        + " disabled for "
-                        + username
-                        + "; they sign in with their authenticator app, or with their password"
-                        + " only if they have none.")
-        .map(named -> named + Notice.mailFailure(query));
+                texts.get(
+                    enabled ? "notice.plugin-enabled-for" : "notice.plugin-disabled-for",
+                    name,
+                    username))
+        .map(named -> named + Notice.mailFailure(texts, query));
   }
 
   /** How many of the operators the filter covers have the plugin enabled. */
@@ -319,32 +308,25 @@ final class PluginOperatorsController {
     }
     long matching = count(plugin, filter);
     String name = plugin.descriptor().name();
-    String operatorsWord = matching == 1 ? " operator" : " operators";
-    String heading =
-        (enabled ? "Enable " : "Disable ")
-            + name
-            + " for all "
-            + matching
-            + " matching"
-            + operatorsWord
-            + "?";
+    Texts texts = Texts.of(ctx);
+    String change = enabled ? "enable" : "disable";
     String consequence =
         enabled
-            ? "Each of them will confirm every sign-in with " + name + "."
-            : fallbackOf(plugin, filter);
+            ? texts.get("plugin-operators.confirm-all.enable.consequence", name)
+            : fallbackOf(texts, plugin, filter);
     confirm(
         ctx,
         plugin,
         search,
         criteria,
         new Question(
-            heading,
+            texts.get("plugin-operators.confirm-all." + change + ".heading", name, matching),
             consequence,
             "/all",
             enabled,
             List.of(),
             "",
-            (enabled ? "Enable for all " : "Disable for all ") + matching + operatorsWord));
+            texts.get("plugin-operators.confirm-all." + change + ".button", matching)));
   }
 
   /** What a confirmation page asks, and what its form carries to the change it confirms. */
@@ -395,10 +377,10 @@ final class PluginOperatorsController {
   }
 
   /** What the operators the filter covers fall back to, worded with the numbers. */
-  private String fallbackOf(PluginOverview plugin, PluginOperatorFilter filter) {
+  private String fallbackOf(Texts texts, PluginOverview plugin, PluginOperatorFilter filter) {
     return fallback
         .previewFallback(plugin.descriptor().id(), filter)
-        .map(FallbackText::of)
+        .map(preview -> FallbackText.of(texts, preview))
         .orElseThrow(Halt::notFound);
   }
 
@@ -415,20 +397,20 @@ final class PluginOperatorsController {
       String page) {
     PluginId id = plugin.descriptor().id();
     String name = plugin.descriptor().name();
-    String operatorsWord = selected.size() == 1 ? " selected operator" : " selected operators";
+    Texts texts = Texts.of(ctx);
     confirm(
         ctx,
         plugin,
         search,
         criteria,
         new Question(
-            "Disable " + name + " for " + selected.size() + operatorsWord + "?",
-            fallbackOf(plugin, PluginOperatorFilter.EVERYONE.among(selected)),
+            texts.get("plugin-operators.confirm-selected.heading", name, selected.size()),
+            fallbackOf(texts, plugin, PluginOperatorFilter.EVERYONE.among(selected)),
             "/selected",
             false,
             selected.stream().map(OperatorId::toString).toList(),
             page,
-            "Disable for " + selected.size() + operatorsWord));
+            texts.get("plugin-operators.confirm-selected.button", selected.size())));
   }
 
   /** Enables or disables the plugin for every operator that matches, once confirmed. */
@@ -451,12 +433,12 @@ final class PluginOperatorsController {
         try {
           selected.add(OperatorId.parse(name.substring(SELECTED_PREFIX.length())));
         } catch (IllegalArgumentException malformed) {
-          throw Halt.badRequest("Select operators with their check boxes.");
+          throw Halt.badRequest("plugin-operators.select-with-boxes");
         }
       }
     }
     if (selected.isEmpty()) {
-      throw Halt.badRequest("Select at least one operator with its check box first.");
+      throw Halt.badRequest("plugin-operators.select-one");
     }
     String search = checkedSearch(form);
     Criteria criteria = Criteria.of(form);
@@ -501,7 +483,7 @@ final class PluginOperatorsController {
     return switch (params.text("enabled")) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw Halt.badRequest("Use the Enable or Disable button.");
+      default -> throw Halt.badRequest("plugin-operators.use-buttons");
     };
   }
 
@@ -517,12 +499,13 @@ final class PluginOperatorsController {
   }
 
   private static Halt notConfigured(PluginOverview plugin) {
+    String name = plugin.descriptor().name();
     return Halt.page(
         409,
-        plugin.descriptor().name() + " is not configured",
-        plugin.descriptor().name() + NOT_CONFIGURED + " Complete its settings first.",
+        Phrase.of("plugin-operators.not-configured.title", name),
+        Phrase.of("plugin-operators.not-configured.message", name),
         settings(plugin.descriptor().id()),
-        "Go to the settings");
+        Phrase.of("plugin-operators.go-to-settings"));
   }
 
   private void set(Context ctx) {
@@ -579,13 +562,12 @@ final class PluginOperatorsController {
   }
 
   private static Halt notActive(PluginOverview plugin) {
+    String name = plugin.descriptor().name();
     return Halt.page(
         409,
-        plugin.descriptor().name() + " is not active",
-        plugin.descriptor().name()
-            + " must be installed and active before it can be enabled for operators. Activate it"
-            + " on the Plugins page first.",
+        Phrase.of("plugin-operators.not-active.title", name),
+        Phrase.of("plugin-operators.not-active.message", name),
         PluginsController.LIST,
-        "Go to Plugins");
+        Phrase.of("plugins.go-to-list"));
   }
 }

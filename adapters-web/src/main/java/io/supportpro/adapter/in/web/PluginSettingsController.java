@@ -47,14 +47,7 @@ final class PluginSettingsController {
   /** The form's field that carries the handle of the secrets held for it, never a secret. */
   static final String HELD_FIELD = "held";
 
-  static final String HELD_LOST =
-      "The secret typed earlier is no longer held (it is kept for "
-          + HeldSecrets.LIFETIME.toMinutes()
-          + " minutes, by the server that showed the page). Type it again.";
-
-  static final String NOT_ACTIVE =
-      "Settings are available only while the plugin is active. Activate it on the Plugins page"
-          + " first.";
+  static final String HELD_LOST = "plugin-settings.held-lost";
 
   /** A choice the plugin asks to confirm, as the confirmation states it. */
   record Consequence(String label, String value, String text) {}
@@ -155,7 +148,7 @@ final class PluginSettingsController {
     }
     String handle = form.text(HELD_FIELD);
     if (!handle.isEmpty() && !HeldSecrets.HANDLE.matcher(handle).matches()) {
-      throw Halt.badRequest("This form cannot be read. Open the settings page again.");
+      throw Halt.badRequest("plugin-settings.unreadable");
     }
     switch (form.text("action")) {
       case "", "save" -> {
@@ -167,11 +160,11 @@ final class PluginSettingsController {
       }
       case "test" -> {
         if (!plugin.connectionTest()) {
-          throw Halt.badRequest("This plugin has no connection test.");
+          throw Halt.badRequest("plugin-settings.no-connection-test");
         }
         test(ctx, id, typed, handle);
       }
-      default -> throw Halt.badRequest("Use the Save or the Test connection button.");
+      default -> throw Halt.badRequest("plugin-settings.use-buttons");
     }
   }
 
@@ -203,7 +196,7 @@ final class PluginSettingsController {
     Map<String, String> problems = new LinkedHashMap<>();
     for (SettingDefinition setting : view.plugin().descriptor().settings()) {
       if (setting.secret() && typed.getOrDefault(setting.key(), "").isEmpty()) {
-        problems.put(setting.key(), HELD_LOST);
+        problems.put(setting.key(), Texts.of(ctx).get(HELD_LOST, HeldSecrets.LIFETIME.toMinutes()));
       }
     }
     render(
@@ -325,7 +318,7 @@ final class PluginSettingsController {
               view.get().values(),
               saved.check(),
               null,
-              Notice.PLUGIN_SETTINGS_SAVED.message(),
+              Notice.PLUGIN_SETTINGS_SAVED.message(Texts.of(ctx)),
               Optional.empty());
         }
       }
@@ -390,7 +383,11 @@ final class PluginSettingsController {
 
   private static Halt notActive() {
     return Halt.page(
-        409, "Settings are not available", NOT_ACTIVE, PluginsController.LIST, "Go to Plugins");
+        409,
+        Phrase.of("plugin-settings.not-active.title"),
+        Phrase.of("plugin-settings.not-active.message"),
+        PluginsController.LIST,
+        Phrase.of("plugins.go-to-list"));
   }
 
   /** The typed values worth showing again: none too long to be valid. */
@@ -426,7 +423,8 @@ final class PluginSettingsController {
             "section",
             "plugins",
             "plugin",
-            PluginsController.PluginRow.of(PluginsController.inWords(view.plugin(), words)),
+            PluginsController.PluginRow.of(
+                Texts.of(ctx), PluginsController.inWords(view.plugin(), words)),
             "action",
             address(descriptor.id()),
             "fields",

@@ -41,7 +41,7 @@ final class PluginsController {
       boolean uninstall,
       boolean settings,
       String operators) {
-    static PluginRow of(PluginOverview plugin) {
+    static PluginRow of(Texts texts, PluginOverview plugin) {
       Set<PluginAction> legal = plugin.legalActions();
       var descriptor = plugin.descriptor();
       return new PluginRow(
@@ -51,7 +51,7 @@ final class PluginsController {
           descriptor.version(),
           descriptor.author(),
           plugin.state().name().toLowerCase(java.util.Locale.ROOT),
-          PluginsController.stateLabel(plugin),
+          PluginsController.stateLabel(texts, plugin),
           legal.contains(PluginAction.INSTALL),
           legal.contains(PluginAction.ACTIVATE),
           legal.contains(PluginAction.DEACTIVATE),
@@ -106,16 +106,17 @@ final class PluginsController {
   }
 
   /** The label of a state, as the list and the other plugin pages show it. */
-  static String stateLabel(PluginOverview plugin) {
+  static String stateLabel(Texts texts, PluginOverview plugin) {
     if (plugin.activeButNotConfigured()) {
       // Active, yet nobody can use it: its settings are incomplete or no longer allowed.
-      return "Active — not configured";
+      return texts.get("plugins.state.not-configured");
     }
-    return switch (plugin.state()) {
-      case AVAILABLE -> "Available";
-      case INACTIVE -> "Installed, inactive";
-      case ACTIVE -> "Active";
-    };
+    return texts.get(
+        switch (plugin.state()) {
+          case AVAILABLE -> "plugins.state.available";
+          case INACTIVE -> "plugins.state.inactive";
+          case ACTIVE -> "plugins.state.active";
+        });
   }
 
   /** The plugin the address names; a malformed id is a page that is not there. */
@@ -137,7 +138,10 @@ final class PluginsController {
             "plugins",
             "plugins",
             plugins.list().stream()
-                .map(plugin -> PluginRow.of(inWords(plugin, words(ctx, plugin.descriptor().id()))))
+                .map(
+                    plugin ->
+                        PluginRow.of(
+                            Texts.of(ctx), inWords(plugin, words(ctx, plugin.descriptor().id()))))
                 .toList(),
             "refusal",
             refusal,
@@ -163,12 +167,12 @@ final class PluginsController {
    */
   private void confirmDeactivate(Context ctx) {
     PluginOverview plugin = inWords(ctx, plugins, pluginId(ctx)).orElseThrow(Halt::notFound);
-    PluginRow row = PluginRow.of(plugin);
+    PluginRow row = PluginRow.of(Texts.of(ctx), plugin);
     String consequence =
         plugin.perOperator()
             ? fallback
                 .previewFallback(plugin.descriptor().id(), PluginOperatorFilter.EVERYONE)
-                .map(FallbackText::of)
+                .map(preview -> FallbackText.of(Texts.of(ctx), preview))
                 .orElseThrow(Halt::notFound)
             : null;
     Pages.render(
@@ -196,7 +200,7 @@ final class PluginsController {
             "section",
             "plugins",
             "plugin",
-            PluginRow.of(plugin),
+            PluginRow.of(Texts.of(ctx), plugin),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }

@@ -8,6 +8,7 @@ import io.supportpro.application.port.in.PromptCallbackCommand;
 import io.supportpro.application.port.in.PromptCallbackResult;
 import io.supportpro.application.port.in.PromptStartResult;
 import io.supportpro.application.port.in.StartPromptUseCase;
+import io.supportpro.domain.plugin.PluginWords;
 import io.supportpro.domain.session.SessionToken;
 import java.net.URI;
 import java.util.HashMap;
@@ -92,10 +93,14 @@ final class PromptController {
         Visitor.detach(ctx);
         throw Halt.page(
             refused.unavailable() ? 503 : 403,
-            "You cannot sign in right now",
-            plugins.words(Texts.of(ctx).locale()).text(refused.message()),
+            Phrase.of("prompt.refused.title"),
+            refused
+                .problem()
+                .map(ProblemTexts::of)
+                .orElse(
+                    Phrase.written(plugins.words(Texts.of(ctx).locale()).text(refused.message()))),
             AccessPolicy.SIGN_IN,
-            "Sign in again");
+            Phrase.of("sign-in.again"));
       }
       case PromptStartResult.SessionEnded ended -> Codes.startAgain(ctx, cookies);
     }
@@ -124,19 +129,19 @@ final class PromptController {
         forgetEndedSignIn(ctx, rejected.endedSignIn());
         throw Halt.page(
             rejected.reason() == PromptCallbackResult.Reason.UNAVAILABLE ? 503 : 403,
-            "You are not signed in",
-            plugins.words(Texts.of(ctx).locale()).text(rejected.message()),
+            Phrase.of("prompt.not-signed-in.title"),
+            rejection(rejected, plugins.words(Texts.of(ctx).locale())),
             AccessPolicy.SIGN_IN,
-            "Sign in again");
+            Phrase.of("sign-in.again"));
       }
       case PromptCallbackResult.Throttled throttled -> {
         forgetEndedSignIn(ctx, throttled.endedSignIn());
         throw Halt.page(
             429,
-            "You are not signed in",
-            Pages.retryAfter(ctx, throttled.retryAfter()),
+            Phrase.of("prompt.not-signed-in.title"),
+            Phrase.written(Pages.retryAfter(ctx, throttled.retryAfter())),
             AccessPolicy.SIGN_IN,
-            "Sign in again");
+            Phrase.of("sign-in.again"));
       }
     }
   }
@@ -167,5 +172,19 @@ final class PromptController {
 
   private static String withNotice(String next, Notice notice) {
     return next + (next.contains("?") ? "&" : "?") + notice.query().substring(1);
+  }
+
+  /**
+   * Why a callback was refused: the panel's own reasons in the reader's language, a method's
+   * refusal or unavailability in the words the method gave.
+   */
+  private static Phrase rejection(PromptCallbackResult.Rejected rejected, PluginWords words) {
+    return switch (rejected.reason()) {
+      case UNKNOWN_STATE, OTHER_BROWSER, SESSION_ENDED ->
+          Phrase.of("prompt.rejected.not-this-sign-in");
+      case EXPIRED -> Phrase.of("prompt.rejected.expired");
+      case SETTINGS_CHANGED -> Phrase.of("prompt.rejected.settings-changed");
+      case REFUSED, UNAVAILABLE -> Phrase.written(words.text(rejected.message()));
+    };
   }
 }

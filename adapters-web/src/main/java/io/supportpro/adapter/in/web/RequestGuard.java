@@ -21,8 +21,6 @@ import java.util.Optional;
  * that another site could have sent.
  */
 final class RequestGuard {
-  static final String FORM_REFUSED =
-      "This form has expired or did not come from this site. Reload the page and try again.";
 
   private final Map<String, String> headers;
   private final String publicOrigin;
@@ -90,10 +88,7 @@ final class RequestGuard {
             operator.actor(ctx),
             ctx.path(),
             Map.of("method", ctx.method().name()));
-        throw Halt.page(
-            403,
-            "You do not have access to this page",
-            "Only administrators can open this page. Ask an administrator if you need it.");
+        throw Halt.page(403, "error.forbidden.title", Phrase.of("error.forbidden.message"));
       }
     }
     if (post && !csrfTokenValid(ctx, access, visitor)) {
@@ -166,6 +161,6 @@ final class RequestGuard {
   }
 
   private static Halt refused() {
-    return Halt.page(403, "This form cannot be accepted", FORM_REFUSED);
+    return Halt.page(403, "error.form-refused.title", Phrase.of("error.form-refused.message"));
   }
 }

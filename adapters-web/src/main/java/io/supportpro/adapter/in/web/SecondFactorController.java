@@ -56,10 +56,10 @@ final class SecondFactorController {
                 () ->
                     Halt.page(
                         409,
-                        "Sign in again",
-                        "Your sign-in has ended; start again.",
+                        Phrase.of("sign-in.again"),
+                        Phrase.of("sign-in.ended"),
                         AccessPolicy.SIGN_IN,
-                        "Sign in"));
+                        Phrase.of("sign-in.link")));
     // A plugin's method words its page and refusals in its own words; the panel's pass through.
     PluginWords words = plugins.words(Texts.of(ctx).locale());
     Pages.render(

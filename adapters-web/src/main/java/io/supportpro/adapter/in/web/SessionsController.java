@@ -7,6 +7,7 @@ import io.supportpro.application.port.in.EndSessionResult;
 import io.supportpro.application.port.in.ManageSessionsUseCase;
 import io.supportpro.application.port.in.SessionSummary;
 import io.supportpro.domain.operator.OperatorId;
+import io.supportpro.domain.session.ClientDescription;
 import io.supportpro.domain.session.SessionHandle;
 import io.supportpro.domain.session.SessionStage;
 import java.util.List;
@@ -20,7 +21,6 @@ final class SessionsController {
   private static final String END = PAGE + "/end";
   private static final String END_OTHERS = PAGE + "/end-others";
   private static final String ADMIN_END = OperatorsController.LIST + "/{id}/sessions/end";
-  private static final String NOT_ALLOWED = "You may end only your own sessions.";
 
   /** A session as the table shows it; the handle names it in forms, never its token or key. */
   record SessionRow(
@@ -32,24 +32,30 @@ final class SessionsController {
       String startedAt,
       String lastActiveAt,
       boolean current) {
-    static SessionRow of(SessionSummary summary) {
+    static SessionRow of(Texts texts, SessionSummary summary) {
       return new SessionRow(
           summary.handle().value(),
-          stageLabel(summary.stage()),
-          summary.browser(),
-          summary.system(),
-          summary.address().isEmpty() ? "Unknown" : summary.address(),
+          stageLabel(texts, summary.stage()),
+          known(texts, summary.browser()),
+          known(texts, summary.system()),
+          summary.address().isEmpty() ? texts.get("sessions.unknown") : summary.address(),
           Pages.time(summary.startedAt()),
           Pages.time(summary.lastActiveAt()),
           summary.current());
     }
 
-    private static String stageLabel(SessionStage stage) {
-      return switch (stage) {
-        case SIGNED_IN -> "Signed in";
-        case AWAITING_SECOND_FACTOR -> "Password only: second factor pending";
-        case AWAITING_ENROLMENT -> "Password only: setting up two-factor authentication";
-      };
+    /** A browser's or system's name; the one for none that is recognised, in the reader's words. */
+    private static String known(Texts texts, String name) {
+      return name.equals(ClientDescription.UNKNOWN) ? texts.get("sessions.unknown") : name;
+    }
+
+    private static String stageLabel(Texts texts, SessionStage stage) {
+      return texts.get(
+          switch (stage) {
+            case SIGNED_IN -> "sessions.stage.signed-in";
+            case AWAITING_SECOND_FACTOR -> "sessions.stage.awaiting-second-factor";
+            case AWAITING_ENROLMENT -> "sessions.stage.awaiting-enrolment";
+          });
     }
   }
 
@@ -67,18 +73,19 @@ final class SessionsController {
   }
 
   /** The rows of an operator's sessions as the visitor may see them. */
-  static List<SessionRow> rows(ManageSessionsUseCase sessions, Visitor visitor, OperatorId whose) {
+  static List<SessionRow> rows(
+      Texts texts, ManageSessionsUseCase sessions, Visitor visitor, OperatorId whose) {
     return sessions
         .list(visitor.active(), whose)
-        .orElseThrow(() -> Halt.page(403, "Not allowed", NOT_ALLOWED))
+        .orElseThrow(SessionsController::notAllowed)
         .stream()
-        .map(SessionRow::of)
+        .map(summary -> SessionRow.of(texts, summary))
         .toList();
   }
 
   private void page(Context ctx) {
     Visitor visitor = Visitor.required(ctx);
-    List<SessionRow> rows = rows(sessions, visitor, visitor.operator().id());
+    List<SessionRow> rows = rows(Texts.of(ctx), sessions, visitor, visitor.operator().id());
     Pages.render(
         ctx,
         200,
@@ -116,8 +123,7 @@ final class SessionsController {
       case EndSessionResult.Ended ended -> Pages.seeOther(ctx, back + Notice.SESSION_ENDED.query());
       case EndSessionResult.NotFound notFound ->
           Pages.seeOther(ctx, back + Notice.SESSION_ALREADY_ENDED.query());
-      case EndSessionResult.NotAllowed notAllowed ->
-          throw Halt.page(403, "Not allowed", NOT_ALLOWED);
+      case EndSessionResult.NotAllowed notAllowed -> throw notAllowed();
     }
   }
 
@@ -129,8 +135,11 @@ final class SessionsController {
       // This session itself was ended meanwhile, from another of the operator's sessions.
       case EndSessionResult.NotFound notFound ->
           Pages.seeOther(ctx, "/login" + Notice.SIGN_IN_ENDED.query());
-      case EndSessionResult.NotAllowed notAllowed ->
-          throw Halt.page(403, "Not allowed", NOT_ALLOWED);
+      case EndSessionResult.NotAllowed notAllowed -> throw notAllowed();
     }
+  }
+
+  private static Halt notAllowed() {
+    return Halt.page(403, "sessions.not-allowed.title", Phrase.of("sessions.not-allowed.message"));
   }
 }

@@ -27,7 +27,7 @@ final class SettingsController {
     // A ticked box sends its value and an unticked one sends nothing; anything else was not sent by
     // this form.
     if (sent.isPresent() && !sent.get().equals(CHECKED)) {
-      render(ctx, 400, forceTwoFactor.required(), "Either tick the box or leave it empty.");
+      render(ctx, 400, forceTwoFactor.required(), Texts.of(ctx).get("settings.tick-or-leave"));
       return;
     }
     forceTwoFactor.require(Visitor.required(ctx).actor(ctx), sent.isPresent());

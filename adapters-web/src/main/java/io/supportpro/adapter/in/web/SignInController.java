@@ -16,12 +16,6 @@ import java.util.Map;
 
 /** The sign-in form ({@code /login}) and signing out ({@code /logout}). */
 final class SignInController {
-  static final String INVALID_CREDENTIALS = "The username or password is not right.";
-  static final String BUSY =
-      "Many sign-ins are being checked right now, so yours could not be. Try again in a few"
-          + " seconds.";
-  static final String DEACTIVATED =
-      "This account has been deactivated. Ask an administrator to reactivate it.";
   private static final int MAX_LOGIN = 254;
   private static final int MAX_PASSWORD = 1_024;
 
@@ -68,8 +62,10 @@ final class SignInController {
     String password = form.text("password");
     String next = SafeNext.of(form.text("next"));
     Map<String, String> problems = new LinkedHashMap<>();
-    FieldCheck.problem(login, MAX_LOGIN).ifPresent(problem -> problems.put("login", problem));
-    FieldCheck.problem(password, MAX_PASSWORD)
+    Texts texts = Texts.of(ctx);
+    FieldCheck.problem(texts, login, MAX_LOGIN)
+        .ifPresent(problem -> problems.put("login", problem));
+    FieldCheck.problem(texts, password, MAX_PASSWORD)
         .ifPresent(problem -> problems.put("password", problem));
     if (!problems.isEmpty()) {
       // What cannot be a login is not worth sending back.
@@ -94,15 +90,15 @@ final class SignInController {
         }
       }
       case SignInResult.InvalidCredentials invalid ->
-          render(ctx, 401, login, next, Map.of(), INVALID_CREDENTIALS);
+          render(ctx, 401, login, next, Map.of(), texts.get("sign-in.invalid-credentials"));
       case SignInResult.Throttled throttled ->
           render(ctx, 429, login, next, Map.of(), Pages.retryAfter(ctx, throttled.retryAfter()));
       case SignInResult.Busy busy -> {
         ctx.header("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
-        render(ctx, 503, login, next, Map.of(), BUSY);
+        render(ctx, 503, login, next, Map.of(), texts.get("sign-in.busy"));
       }
       case SignInResult.Deactivated deactivated ->
-          render(ctx, 403, login, next, Map.of(), DEACTIVATED);
+          render(ctx, 403, login, next, Map.of(), texts.get("sign-in.deactivated"));
     }
   }
 

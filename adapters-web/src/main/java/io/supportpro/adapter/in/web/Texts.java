@@ -87,6 +87,11 @@ final class Texts {
     return find(key, arguments).orElseThrow(() -> new MissingResourceException(key, "Texts", key));
   }
 
+  /** The words of a phrase. */
+  String get(Phrase phrase) {
+    return phrase.in(this);
+  }
+
   /** The text of a key, or nothing when no bundle has it. */
   Optional<String> find(String key, Object... arguments) {
     for (String bundle : BUNDLES) {

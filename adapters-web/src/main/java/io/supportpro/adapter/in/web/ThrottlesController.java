@@ -30,11 +30,11 @@ final class ThrottlesController {
       int failures,
       String lastFailure,
       String lockedUntil) {
-    static ThrottleRow of(ThrottleEntry entry) {
+    static ThrottleRow of(Texts texts, ThrottleEntry entry) {
       ThrottleState state = entry.state();
       return new ThrottleRow(
           state.key().kind().name(),
-          label(state.key().kind()),
+          label(texts, state.key().kind()),
           state.key().value(),
           entry.username().orElse(state.key().value()),
           state.failures(),
@@ -65,7 +65,7 @@ final class ThrottlesController {
             "section",
             "throttles",
             "rows",
-            page.items().stream().map(ThrottleRow::of).toList(),
+            page.items().stream().map(entry -> ThrottleRow.of(Texts.of(ctx), entry)).toList(),
             "paging",
             Paging.of(page, n -> Urls.withQuery(PAGE, Map.of("page", n))),
             "csrf",
@@ -79,24 +79,25 @@ final class ThrottlesController {
             .filter(k -> k.name().equals(form.text("kind")))
             .findFirst();
     if (kind.isEmpty()) {
-      throw Halt.badRequest("Choose what to clear from the list of failed attempts.");
+      throw Halt.badRequest("throttles.choose");
     }
     String value = form.text("value");
-    Optional<String> problem = FieldCheck.problem(value, MAX_VALUE);
+    Texts texts = Texts.of(ctx);
+    Optional<String> problem = FieldCheck.problem(texts, value, MAX_VALUE);
     if (value.isBlank() || problem.isPresent()) {
       throw Halt.badRequest(
-          "Choose what to clear from the list of failed attempts. "
-              + problem.orElse("The account or address is missing."));
+          "throttles.choose-then", problem.orElse(texts.get("throttles.missing")));
     }
     throttles.clear(Visitor.required(ctx).actor(ctx), new ThrottleKey(kind.get(), value));
     Pages.seeOther(ctx, PAGE + Notice.THROTTLE_CLEARED.query());
   }
 
-  private static String label(ThrottleKey.Kind kind) {
-    return switch (kind) {
-      case ACCOUNT -> "Account";
-      case ADDRESS -> "Client address";
-      case SECOND_FACTOR -> "Second factor (operator)";
-    };
+  private static String label(Texts texts, ThrottleKey.Kind kind) {
+    return texts.get(
+        switch (kind) {
+          case ACCOUNT -> "throttles.kind.account";
+          case ADDRESS -> "throttles.kind.address";
+          case SECOND_FACTOR -> "throttles.kind.second-factor";
+        });
   }
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 final class TimeZoneController {
   static final String PAGE = "/account/time-zone";
   private static final int MAX_LENGTH = 64;
-  private static final String UNKNOWN = "Choose a time zone from the list.";
 
   private final ChooseTimeZoneUseCase timeZones;
 
@@ -48,7 +47,7 @@ final class TimeZoneController {
   private void choose(Context ctx) {
     Visitor visitor = Visitor.required(ctx);
     String zone = Params.form(ctx).text("zone");
-    var problem = FieldCheck.problem(zone, MAX_LENGTH);
+    var problem = FieldCheck.problem(Texts.of(ctx), zone, MAX_LENGTH);
     if (problem.isPresent()) {
       form(ctx, 422, problem.get());
       return;
@@ -56,7 +55,8 @@ final class TimeZoneController {
     switch (timeZones.choose(visitor.actor(ctx), visitor.operator().id(), zone)) {
       case TimeZoneChoice.Chosen chosen ->
           Pages.seeOther(ctx, PAGE + Notice.TIME_ZONE_SAVED.query());
-      case TimeZoneChoice.UnknownZone unknown -> form(ctx, 422, UNKNOWN);
+      case TimeZoneChoice.UnknownZone unknown ->
+          form(ctx, 422, Texts.of(ctx).get("time-zone.unknown"));
       case TimeZoneChoice.NoSuchOperator gone -> throw Halt.notFound();
     }
   }

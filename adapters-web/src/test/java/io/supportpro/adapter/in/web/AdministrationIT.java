@@ -153,7 +153,8 @@ class AdministrationIT {
             page(olivia),
             Map.of("email", "liv@example.com", "displayName", "Olivia O.", "role", "operator"));
     assertThat(saved.location()).hasValue(page(olivia) + "?notice=updated");
-    assertThat(admin.follow(saved).text()).contains("The changes were saved.", "Olivia O.");
+    assertThat(admin.follow(saved).text())
+        .contains("The changes to the operator were saved.", "Olivia O.");
     assertThat(panel.operator(TestPanel.OPERATOR).email().value()).isEqualTo("liv@example.com");
 
     Response invalid =

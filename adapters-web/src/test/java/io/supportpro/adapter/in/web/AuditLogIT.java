@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -77,7 +78,7 @@ class AuditLogIT {
 
     Response page = admin.get("/admin/audit?type=PLUGIN_SETTINGS_CHANGED");
 
-    String label = EventLabels.of(AuditEventType.PLUGIN_SETTINGS_CHANGED);
+    String label = EventLabels.of(Texts.in(Locale.ENGLISH), AuditEventType.PLUGIN_SETTINGS_CHANGED);
     assertThat(label).isEqualTo("Plugin settings changed");
     assertThat(page.body())
         .contains("<option value=\"PLUGIN_SETTINGS_CHANGED\" selected=\"selected\">" + label)
@@ -88,7 +89,11 @@ class AuditLogIT {
 
   @Test
   void everyEventType_hasItsOwnLabel() {
-    assertThat(Arrays.stream(AuditEventType.values()).map(EventLabels::of).distinct().count())
+    assertThat(
+            Arrays.stream(AuditEventType.values())
+                .map(type -> EventLabels.of(Texts.in(Locale.ENGLISH), type))
+                .distinct()
+                .count())
         .isEqualTo(AuditEventType.values().length);
   }
 

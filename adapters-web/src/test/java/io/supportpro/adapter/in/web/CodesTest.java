@@ -10,11 +10,14 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class CodesTest {
+  private static final Texts ENGLISH = Texts.in(Locale.ENGLISH);
+
   @Test
   void theSecret_isShownInGroupsOfFour() {
     assertThat(Codes.grouped("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"))
@@ -25,12 +28,13 @@ class CodesTest {
 
   @Test
   void fieldChecks_boundTheLengthAndRefuseControlCharacters() {
-    assertThat(FieldCheck.problem("a".repeat(64), 64)).isEmpty();
-    assertThat(FieldCheck.problem("a".repeat(65), 64))
+    assertThat(FieldCheck.problem(ENGLISH, "a".repeat(64), 64)).isEmpty();
+    assertThat(FieldCheck.problem(ENGLISH, "a".repeat(65), 64))
         .hasValue("This is too long: at most 64 characters.");
-    assertThat(FieldCheck.problem("a\u0000b", 64)).isPresent();
-    assertThat(FieldCheck.problem("line\nbreak", 64)).isPresent();
-    assertThat(FieldCheck.problem("Zoë 🙂 中文 <b>' OR 1=1", 64)).isEqualTo(Optional.empty());
+    assertThat(FieldCheck.problem(ENGLISH, "a\u0000b", 64)).isPresent();
+    assertThat(FieldCheck.problem(ENGLISH, "line\nbreak", 64)).isPresent();
+    assertThat(FieldCheck.problem(ENGLISH, "Zoë 🙂 中文 <b>' OR 1=1", 64))
+        .isEqualTo(Optional.empty());
   }
 
   @Test

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ForgotPasswordIT {
   private static final String NEW = "copper-Lantern-88-meadow";
   private static final String SAME_ANSWER =
-      "If an active account matches, we sent a link to its e-mail address; it works once, for 30"
+      "If an active account matches, a link was sent to its e-mail address; it works once, for 30"
           + " minutes.";
   private static final Pattern LINK =
       Pattern.compile("http://localhost/login/reset\\?token=([A-Za-z0-9_-]{43})");

@@ -191,7 +191,7 @@ class MailNoticesIT {
     assertThat(enabled.location())
         .hasValueSatisfying(l -> assertThat(l).contains("&mail=failed&operator=" + olivia));
     assertThat(admin.follow(enabled).text())
-        .contains("Example Prompt enabled for olivia. " + NOT_SENT);
+        .contains("Example Prompt was enabled for olivia. " + NOT_SENT);
     assertThat(panel.mailer.sent())
         .filteredOn(m -> m.subject().equals("SupportPro: your second factor was changed"))
         .singleElement()

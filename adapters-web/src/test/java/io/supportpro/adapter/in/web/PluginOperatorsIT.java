@@ -143,7 +143,7 @@ class PluginOperatorsIT {
     String row = "&operator=" + target.id() + "#operator-" + target.id();
     assertThat(enabled.location()).hasValue(page + "&notice=plugin-enabled" + row);
     Response back = admin.follow(enabled);
-    assertThat(back.text()).contains("Example Prompt enabled for agent27.", "Page 2 of 2");
+    assertThat(back.text()).contains("Example Prompt was enabled for agent27.", "Page 2 of 2");
     assertThat(back.text()).containsPattern("agent27 Operator agent27 agent27@example.com Enabled");
     assertThat(back.body())
         .contains("Disable</span><span class=\"visually-hidden\"> Example Prompt for agent27");
@@ -153,7 +153,7 @@ class PluginOperatorsIT {
     assertThat(disabled.location()).hasValue(page + "&notice=plugin-disabled" + row);
     assertThat(admin.follow(disabled).text())
         .contains(
-            "Example Prompt disabled for agent27; they sign in with their authenticator app, or"
+            "Example Prompt was disabled for agent27; they sign in with their authenticator app, or"
                 + " with their password only if they have none.")
         .containsPattern("agent27 Operator agent27 agent27@example.com Not enabled");
     assertThat(promptValue("agent27")).isEmpty();
@@ -239,7 +239,7 @@ class PluginOperatorsIT {
     assertThat(enabled.location())
         .hasValue(page + "&notice=plugin-enabled-for-many&count=2#operators");
     assertThat(admin.follow(enabled).text())
-        .contains("Example Prompt is now enabled for 2 more operators.");
+        .contains("Example Prompt was enabled for 2 more operators.");
     assertThat(promptValue("agent01")).hasValue("true");
     assertThat(promptValue("agent03")).hasValue("true");
     assertThat(promptValue("agent02")).isEmpty();
@@ -257,7 +257,7 @@ class PluginOperatorsIT {
     fields.put("confirmed", "yes");
     Response disabled = submit(admin, page, OPERATORS + "/selected", fields);
     assertThat(admin.follow(disabled).text())
-        .contains("Example Prompt is no longer enabled for 2 operators; they sign in with their");
+        .contains("Example Prompt was disabled for 2 operators; they sign in with their");
     assertThat(promptValue("agent01")).isEmpty();
 
     assertThat(bulkChanges())

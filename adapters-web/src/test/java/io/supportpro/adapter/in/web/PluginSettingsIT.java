@@ -29,6 +29,7 @@ import io.supportpro.domain.plugin.PluginSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,10 @@ import org.junit.jupiter.api.Test;
  * the connection test of a plugin that has one.
  */
 class PluginSettingsIT {
+  private static final String HELD_LOST =
+      Texts.in(Locale.ENGLISH)
+          .get(PluginSettingsController.HELD_LOST, HeldSecrets.LIFETIME.toMinutes());
+
   private static final String WEBHOOKS = TestPlugins.WEBHOOKS.value();
   private static final String ANOTHER_SECRET = "AnotherWellFormedSecretButNotTheRight123";
 
@@ -152,7 +157,7 @@ class PluginSettingsIT {
     assertThat(saved.location())
         .hasValue("/admin/plugins/webhooks/settings?notice=plugin-settings-saved");
     Response page = admin.follow(saved);
-    assertThat(page.text()).contains("Settings saved.");
+    assertThat(page.text()).contains("The plugin settings were saved.");
     assertThat(Html.inputValue(page.body(), "setting-url")).hasValue("https://hooks.example.com/x");
     assertThat(Html.inputValue(page.body(), "setting-retries")).hasValue("5");
     assertThat(Html.inputValue(page.body(), "setting-signing_key")).hasValue("");
@@ -210,7 +215,7 @@ class PluginSettingsIT {
     assertThat(saved.status()).isEqualTo(200);
     PagesIT.assertWellFormedPage(saved);
     assertThat(saved.text())
-        .contains("Settings saved.")
+        .contains("The plugin settings were saved.")
         .contains("Events will be sent unencrypted over plain http.")
         .doesNotContain("not saved");
     assertThat(saved.body())
@@ -555,7 +560,7 @@ class PluginSettingsIT {
     Response stale = saveSettings(admin, PROMPT, save);
     pages.add(stale);
     assertThat(stale.status()).isEqualTo(422);
-    assertThat(stale.text()).contains(PluginSettingsController.HELD_LOST);
+    assertThat(stale.text()).contains(HELD_LOST);
     for (Response page : pages) {
       assertThat(page.body()).doesNotContain(PromptPlugin.KNOWN_SECRET, ANOTHER_SECRET);
     }
@@ -627,7 +632,7 @@ class PluginSettingsIT {
 
     assertThat(refused.status()).isEqualTo(422);
     PagesIT.assertWellFormedPage(refused);
-    assertThat(refused.text()).contains(PluginSettingsController.HELD_LOST);
+    assertThat(refused.text()).contains(HELD_LOST);
     assertThat(refused.body()).contains("href=\"#setting-client_secret\"");
     assertThat(panel.plugins.settings(PromptPlugin.ID)).isEqualTo(PluginSettings.EMPTY);
     // Nor does it serve another plugin of the same session.
@@ -635,7 +640,7 @@ class PluginSettingsIT {
     webhooks.put(PluginSettingsController.HELD_FIELD, handle);
     Response otherPlugin = saveSettings(admin, WEBHOOKS, webhooks);
     assertThat(otherPlugin.status()).isEqualTo(422);
-    assertThat(otherPlugin.text()).contains(PluginSettingsController.HELD_LOST);
+    assertThat(otherPlugin.text()).contains(HELD_LOST);
     assertThat(panel.plugins.settings(TestPlugins.WEBHOOKS)).isEqualTo(PluginSettings.EMPTY);
     // The session that typed it still can.
     assertThat(saveSettings(admin, PROMPT, save).status()).isEqualTo(303);

@@ -215,7 +215,7 @@ class PluginsIT {
     assertThat(admin.follow(act(admin, PROMPT, "activate")).text())
         .contains("The plugin was activated.");
     assertThat(admin.follow(act(admin, PROMPT, "deactivate")).text())
-        .contains("The plugin was deactivated. Its settings and per-operator choices are kept.");
+        .contains("The plugin was deactivated; its settings and per-operator choices were kept.");
   }
 
   @Test

@@ -192,7 +192,7 @@ class SignInIT {
     assertThat(signedOut.location()).hasValue("/login?notice=signed-out");
     assertThat(signedOut.setCookie(SESSION_COOKIE))
         .hasValue("supportpro_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
-    assertThat(browser.follow(signedOut).text()).contains("You have signed out.");
+    assertThat(browser.follow(signedOut).text()).contains("Your session was signed out.");
     assertThat(panel.audit.all()).extracting(AuditEvent::type).contains(AuditEventType.SIGNED_OUT);
 
     Browser replay = panel.browser();

@@ -17,6 +17,7 @@ import io.supportpro.application.port.in.CodeCommand;
 import io.supportpro.application.port.in.CodeResult;
 import io.supportpro.application.port.in.OperatorCommand;
 import io.supportpro.application.port.in.PassSecondFactorUseCase;
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -221,7 +222,8 @@ class TwoFactorIT {
     assertThat(ended.setCookie(SESSION_COOKIE))
         .hasValueSatisfying(cookie -> assertThat(cookie).contains("Max-Age=0"));
     assertThat(browser.follow(ended).text())
-        .contains("Your sign-in took too long or has ended; start again.");
+        .contains(
+            "Your sign-in was ended because it took too long or had already ended; start again.");
   }
 
   @Test
@@ -266,10 +268,15 @@ class TwoFactorIT {
       signOut(b, "/");
       signIn(b, TestPanel.OPERATOR, TestPanel.PASSWORD);
 
-      outcome.set(new CodeResult.NotApplicable("Nothing to check <now>."));
+      outcome.set(
+          new CodeResult.NotApplicable(
+              Problem.of(Problem.Code.TWO_FACTOR_NOT_ON, "Nothing to check <now>.")));
       Response notApplicable = passSecondFactor(b, "123456");
       assertThat(notApplicable.status()).isEqualTo(400);
-      assertThat(notApplicable.body()).contains("Nothing to check &lt;now&gt;.");
+      // The page words the problem's code; the English sentence is for logs.
+      assertThat(notApplicable.text())
+          .contains("Two-factor authentication is not turned on.")
+          .doesNotContain("Nothing to check");
 
       outcome.set(new CodeResult.Throttled(Duration.ofMillis(1_500)));
       Response throttled = passSecondFactor(b, "123456");
@@ -396,7 +403,7 @@ class TwoFactorIT {
     assertThat(removed.status()).isEqualTo(303);
     assertThat(removed.location()).hasValue("/account/security?notice=totp-disabled");
     assertThat(browser.follow(removed).text())
-        .contains("The authenticator app was removed from your account.")
+        .contains("Your authenticator app was removed from your account.")
         .contains("does not use an authenticator app yet");
 
     signOut(browser, "/");

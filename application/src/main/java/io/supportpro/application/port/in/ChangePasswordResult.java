@@ -1,5 +1,6 @@
 package io.supportpro.application.port.in;
 
+import io.supportpro.domain.Problem;
 import java.time.Duration;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ public sealed interface ChangePasswordResult {
   record Changed(int endedSessions, NoticeEmail notice) implements ChangePasswordResult {}
 
   /** Nothing changed; each message belongs next to its field. */
-  record Invalid(Map<PasswordField, String> problems) implements ChangePasswordResult {
+  record Invalid(Map<PasswordField, Problem> problems) implements ChangePasswordResult {
     public Invalid {
       problems = Map.copyOf(problems);
     }

@@ -1,5 +1,6 @@
 package io.supportpro.application.port.in;
 
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionToken;
 import java.time.Duration;
@@ -29,8 +30,8 @@ public sealed interface CodeResult {
   /** The code could not be checked now (its provider cannot be reached); nothing was counted. */
   record Unavailable(String message) implements CodeResult {}
 
-  /** The action does not apply: the message says why (for example, nothing to confirm). */
-  record NotApplicable(String message) implements CodeResult {}
+  /** The action does not apply: the problem says why (for example, nothing to confirm). */
+  record NotApplicable(Problem problem) implements CodeResult {}
 
   /** The session has ended or is not at the step this action belongs to. */
   record SessionEnded() implements CodeResult {}

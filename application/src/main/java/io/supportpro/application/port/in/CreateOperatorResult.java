@@ -1,5 +1,6 @@
 package io.supportpro.application.port.in;
 
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.operator.Operator;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ public sealed interface CreateOperatorResult {
   record Created(Operator operator) implements CreateOperatorResult {}
 
   /** Nothing was created; each message belongs next to its field. */
-  record Invalid(Map<OperatorField, String> problems) implements CreateOperatorResult {
+  record Invalid(Map<OperatorField, Problem> problems) implements CreateOperatorResult {
     public Invalid {
       problems = Map.copyOf(problems);
     }

@@ -1,5 +1,6 @@
 package io.supportpro.application.port.in;
 
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.operator.Operator;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ public sealed interface OperatorChangeResult {
   record NotFound() implements OperatorChangeResult {}
 
   /** Nothing changed; each message belongs next to its field. */
-  record Invalid(Map<OperatorField, String> problems) implements OperatorChangeResult {
+  record Invalid(Map<OperatorField, Problem> problems) implements OperatorChangeResult {
     public Invalid {
       problems = Map.copyOf(problems);
     }

@@ -1,8 +1,10 @@
 package io.supportpro.application.port.in;
 
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionToken;
 import java.net.URI;
+import java.util.Optional;
 
 /** The outcome of starting the prompt step of a sign-in. */
 public sealed interface PromptStartResult {
@@ -17,10 +19,22 @@ public sealed interface PromptStartResult {
       implements PromptStartResult {}
 
   /**
-   * No sign-in: the message says why, for the operator; {@code unavailable} tells an outage (try
-   * again later) from a refusal. The half-signed-in session is ended.
+   * No sign-in: the message says why, for the operator, in the method's words or, when the panel
+   * refused by itself, as its {@code problem}; {@code unavailable} tells an outage (try again
+   * later) from a refusal. The half-signed-in session is ended.
    */
-  record Refused(boolean unavailable, String message) implements PromptStartResult {}
+  record Refused(boolean unavailable, String message, Optional<Problem> problem)
+      implements PromptStartResult {
+    /** A refusal in the method's own words. */
+    public Refused(boolean unavailable, String message) {
+      this(unavailable, message, Optional.empty());
+    }
+
+    /** A refusal of the panel's own. */
+    public Refused(Problem problem) {
+      this(false, problem.message(), Optional.of(problem));
+    }
+  }
 
   /** The session has ended or is not waiting for a prompt. */
   record SessionEnded() implements PromptStartResult {}

@@ -1,5 +1,6 @@
 package io.supportpro.application.port.in;
 
+import io.supportpro.domain.Problem;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ public sealed interface ResetPasswordByLinkResult {
   /**
    * The passwords were refused, by field ({@code CHOSEN}, {@code REPEATED}); the link still works.
    */
-  record Invalid(Map<PasswordField, String> problems) implements ResetPasswordByLinkResult {
+  record Invalid(Map<PasswordField, Problem> problems) implements ResetPasswordByLinkResult {
     public Invalid {
       problems = Map.copyOf(Objects.requireNonNull(problems, "problems"));
     }

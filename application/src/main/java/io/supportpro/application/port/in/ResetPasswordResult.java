@@ -1,5 +1,6 @@
 package io.supportpro.application.port.in;
 
+import io.supportpro.domain.Problem;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Password;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public sealed interface ResetPasswordResult {
       implements ResetPasswordResult {}
 
   /** The chosen password does not meet the policy. */
-  record Invalid(String problem) implements ResetPasswordResult {}
+  record Invalid(Problem problem) implements ResetPasswordResult {}
 
   /** No operator has that identity. */
   record NotFound() implements ResetPasswordResult {}
