@@ -42,6 +42,20 @@ class AdministrationIT {
   }
 
   @Test
+  void aListThatFitsOnOnePage_showsNoPaging() {
+    Response operators = admin.get("/admin/operators");
+    Response throttles = admin.get("/admin/throttles");
+
+    for (Response list : List.of(operators, throttles)) {
+      assertThat(list.status()).isEqualTo(200);
+      assertThat(list.text()).doesNotContain("Page 1 of", "Previous", "Next");
+      assertThat(list.body()).doesNotContain("class=\"pagination\"");
+    }
+    Response pastTheEnd = admin.get("/admin/operators?page=3");
+    assertThat(pastTheEnd.body()).contains("href=\"/admin/operators?page=1\" rel=\"prev\"");
+  }
+
+  @Test
   void theOperatorList_isSearchableAndPagedBy25() {
     for (int i = 0; i < 30; i++) {
       panel.create("agent%02d".formatted(i), "operator");
