@@ -84,6 +84,8 @@ final class Codes {
         200,
         "recovery-codes",
         Pages.model(
+            "section",
+            "account",
             "codes",
             accepted.recoveryCodes(),
             "continueTo",
@@ -110,6 +112,8 @@ final class Codes {
         status,
         "enrol",
         Pages.model(
+            "section",
+            "account",
             "secret",
             setup == null ? null : grouped(setup.secret()),
             "action",
