@@ -482,6 +482,18 @@ class AdministrationIT {
   }
 
   @Test
+  void anEmptySignIn_isCountedForTheAddressWithoutABlankAccountRow() {
+    Browser attacker = panel.browser();
+    for (int i = 0; i < 2; i++) {
+      assertThat(signIn(attacker, "  ", "guess-" + i).status()).isEqualTo(401);
+    }
+
+    Response list = admin.get("/admin/throttles");
+    assertThat(list.text()).contains("Client address 127.0.0.1 2 ");
+    assertThat(list.body()).doesNotContain("<td>Account</td>");
+  }
+
+  @Test
   void theThrottlesPage_namesAnOperatorsAccountByItsUsernameAndClearsIt() {
     Browser attacker = panel.browser();
     signIn(attacker, TestPanel.OPERATOR, "guess-1");
