@@ -130,6 +130,9 @@ final class Codes {
             Visitor.required(ctx).session().csrfToken(),
             "error",
             error,
+            // Before the setup begins there is no field: the error is the page's alert.
+            "errors",
+            Pages.fieldError("code", setup == null ? null : error),
             "forced",
             !Visitor.required(ctx).session().signedIn()));
   }

@@ -218,6 +218,8 @@ final class OperatorsController {
             search.typed(),
             "searchError",
             search.problem().orElse(null),
+            "errors",
+            Pages.fieldError("q", search.problem().orElse(null)),
             "operators",
             found.items().stream().map(OperatorView::of).toList(),
             "paging",

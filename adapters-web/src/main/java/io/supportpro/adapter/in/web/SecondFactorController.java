@@ -60,6 +60,15 @@ final class SecondFactorController {
         status,
         "second-factor",
         Pages.model(
-            "field", field, "next", next, "csrf", visitor.session().csrfToken(), "error", error));
+            "field",
+            field,
+            "next",
+            next,
+            "csrf",
+            visitor.session().csrfToken(),
+            "error",
+            error,
+            "errors",
+            Pages.fieldError("code", error)));
   }
 }

@@ -41,6 +41,8 @@ final class TimeZoneController {
             ReadableTimes.format(Instant.now(), current),
             "error",
             error,
+            "errors",
+            Pages.fieldError("zone", error),
             "csrf",
             visitor.session().csrfToken()));
   }
