@@ -160,6 +160,36 @@ class ErrorSummaryIT {
   }
 
   @Test
+  void refusalsOfTheWholeForm_areSummarisedAsAProblemOfItsFirstField() {
+    Response password = null;
+    for (int i = 0; i < 10 && (password == null || password.status() != 429); i++) {
+      password =
+          submit(
+              admin,
+              "/account/password",
+              "/account/password",
+              Map.of(
+                  "current",
+                  "wrong-" + i,
+                  "password",
+                  "a-New-password-77",
+                  "repeat",
+                  "a-New-password-77"));
+    }
+    assertThat(password.status()).isEqualTo(429);
+    assertThat(assertSummaryLinksToFields(password)).containsExactly("current");
+    assertThat(password.text()).contains("Too many failed attempts.");
+
+    Browser anyone = panel.browser();
+    Response forgot = null;
+    for (int i = 0; i < 30 && (forgot == null || forgot.status() != 429); i++) {
+      forgot = submit(anyone, "/login/forgot", "/login/forgot", Map.of("login", "name" + i));
+    }
+    assertThat(forgot.status()).isEqualTo(429);
+    assertThat(assertSummaryLinksToFields(forgot)).containsExactly("login");
+  }
+
+  @Test
   void operatorNewAndEdit_andForceTwoFactor() {
     Response created =
         submit(
