@@ -17,7 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The demo command as a newcomer runs it: the banner, then the whole Duo sign-in in a browser. */
+/**
+ * The demo command as a newcomer runs it: the banner, then the whole Duo sign-in over HTTP, as a
+ * browser would send it.
+ */
 class DemoIT {
   private static final Pattern PASSWORD = Pattern.compile("Password\\s+(\\S+)");
   private static final Pattern DIRECTORY = Pattern.compile("database in (\\S+),");

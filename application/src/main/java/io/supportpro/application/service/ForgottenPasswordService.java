@@ -133,11 +133,12 @@ public final class ForgottenPasswordService
             ? Optional.empty()
             : operators.findAccount(login);
     // As for sign-ins: every name of an account shares its allowance, an unknown one counts as
-    // typed.
+    // typed, and an empty one, which names no account, only against the address.
     String accountKey = account.map(a -> a.operator().id().toString()).orElse(login);
     boolean accountLocked = false;
-    if (throttle.reserve(List.of(ThrottleKey.account(accountKey)), now)
-        instanceof Throttle.Attempt.Refused refused) {
+    if (!login.isEmpty()
+        && throttle.reserve(List.of(ThrottleKey.account(accountKey)), now)
+            instanceof Throttle.Attempt.Refused refused) {
       throttled(now, actor, refused);
       accountLocked = true;
     }

@@ -147,10 +147,13 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
             ? Optional.empty()
             : operators.findAccount(login);
     // Every way of naming an account (username, e-mail address, any case) shares its allowance;
-    // an unknown name is counted as typed, so that it is throttled like a known one.
+    // an unknown name is counted as typed, so that it is throttled like a known one. An empty
+    // login names no account: counted as one, it would be a key shared by every client, which
+    // anyone could lock for everyone; the address still counts the attempt.
     String accountKey = account.map(a -> a.operator().id().toString()).orElse(login);
+    ThrottleKey address = ThrottleKey.address(command.clientAddress());
     List<ThrottleKey> keys =
-        List.of(ThrottleKey.account(accountKey), ThrottleKey.address(command.clientAddress()));
+        login.isEmpty() ? List.of(address) : List.of(ThrottleKey.account(accountKey), address);
     Throttle.Attempt.Granted attempt;
     switch (throttle.reserve(keys, now)) {
       case Throttle.Attempt.Refused refused -> {

@@ -311,6 +311,16 @@ class ForgottenPasswordServiceTest {
   }
 
   @Test
+  void request_withAnEmptyLogin_countsAgainstTheAddressOnly() {
+    request("   ");
+
+    assertThat(attempts.find(List.of(ThrottleKey.account("")))).isEmpty();
+    assertThat(attempts.find(List.of(ThrottleKey.address(ADDRESS))))
+        .singleElement()
+        .satisfies(s -> assertThat(s.failures()).isEqualTo(1));
+  }
+
+  @Test
   void reset_clearsWhatWasCountedAgainstTheAccount() {
     int allowed = ThrottlePolicy.DEFAULT.freeAccountFailures();
     for (int i = 0; i < allowed; i++) {

@@ -519,6 +519,25 @@ class SessionServiceTest {
   }
 
   @Test
+  void signIn_anEmptyLoginIsCountedAgainstTheAddressOnly_sinceNoAccountHasAnEmptyName() {
+    failTimes("", 1);
+    failTimes("   ", 5);
+
+    assertThat(throttleState(ThrottleKey.account(""))).isEmpty();
+    assertThat(throttleState(ThrottleKey.address(ADDRESS)).orElseThrow().failures()).isEqualTo(6);
+    // No shared key for empty logins: one browser's empty attempts do not lock out another's.
+    assertThat(signIn("", PASSWORD, OTHER_ADDRESS)).isEqualTo(new InvalidCredentials());
+  }
+
+  @Test
+  void signIn_emptyLoginsStillLockTheAddress() {
+    failTimes("", 20);
+
+    assertThat(signIn("ada", PASSWORD)).isEqualTo(new Throttled(Duration.ofSeconds(30)));
+    assertThat(signIn("ada", PASSWORD, OTHER_ADDRESS)).isInstanceOf(SessionStarted.class);
+  }
+
+  @Test
   void signIn_anOverLongLoginIsRefusedLikeAWrongPassword() {
     SignInResult result = signIn("ada" + " ".repeat(10) + "x".repeat(300), PASSWORD);
 

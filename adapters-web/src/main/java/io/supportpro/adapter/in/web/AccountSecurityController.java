@@ -6,8 +6,12 @@ import io.supportpro.application.port.in.DisableTotpUseCase;
 import io.supportpro.application.port.in.EnrolTotpUseCase;
 import io.supportpro.application.port.in.ListPluginsUseCase;
 import io.supportpro.application.port.in.RegenerateRecoveryCodesUseCase;
+import io.supportpro.application.port.in.TwoFactorStatus;
 import io.supportpro.application.port.in.ViewPluginSecondFactorUseCase;
 import io.supportpro.application.port.in.ViewTwoFactorStatusUseCase;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * An operator's own security page: which second factor confirms their sign-ins (a plugin's, when
@@ -58,6 +62,15 @@ final class AccountSecurityController {
 
   private void page(Context ctx, int httpStatus, String disableError, String regenerateError) {
     Visitor visitor = Visitor.required(ctx);
+    TwoFactorStatus current = status.status(visitor.operator().id());
+    // Without an app, or while one is required, an error has no field: it is the page's alert.
+    Map<String, String> fieldErrors = new LinkedHashMap<>();
+    if (current.enrolled()) {
+      Optional.ofNullable(regenerateError).ifPresent(e -> fieldErrors.put("regenerate-code", e));
+      if (!current.required()) {
+        Optional.ofNullable(disableError).ifPresent(e -> fieldErrors.put("disable-code", e));
+      }
+    }
     Pages.render(
         ctx,
         httpStatus,
@@ -66,7 +79,9 @@ final class AccountSecurityController {
             "section",
             "account",
             "status",
-            status.status(visitor.operator().id()),
+            current,
+            "errors",
+            fieldErrors,
             "plugin",
             pluginSecondFactor
                 .applyingTo(visitor.operator().id())

@@ -299,6 +299,8 @@ final class AuditController {
             values,
             "errors",
             filters.errors(),
+            "fieldErrors",
+            fieldErrors(filters.errors()),
             "csvUrl",
             valid ? Urls.withQuery(EXPORT_CSV, values) : null,
             "jsonLinesUrl",
@@ -314,6 +316,13 @@ final class AuditController {
   }
 
   /** The operator by identity, or by username or e-mail address. */
+  /** The problems of the form's fields: the position of older events is none, it stays an alert. */
+  private static Map<String, String> fieldErrors(Map<String, String> errors) {
+    Map<String, String> fields = new LinkedHashMap<>(errors);
+    fields.remove("older");
+    return fields;
+  }
+
   private Optional<OperatorId> operator(Texts texts, String text, Map<String, String> errors) {
     if (text.isEmpty()) {
       return Optional.empty();

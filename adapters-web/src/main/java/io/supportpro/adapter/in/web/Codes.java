@@ -85,6 +85,8 @@ final class Codes {
         200,
         "recovery-codes",
         Pages.model(
+            "section",
+            "account",
             "codes",
             accepted.recoveryCodes(),
             "continueTo",
@@ -111,6 +113,8 @@ final class Codes {
         status,
         "enrol",
         Pages.model(
+            "section",
+            "account",
             "secret",
             setup == null ? null : grouped(setup.secret()),
             "action",
@@ -127,6 +131,9 @@ final class Codes {
             Visitor.required(ctx).session().csrfToken(),
             "error",
             error,
+            // Before the setup begins there is no field: the error is the page's alert.
+            "errors",
+            Pages.fieldError("code", setup == null ? null : error),
             "forced",
             !Visitor.required(ctx).session().signedIn()));
   }

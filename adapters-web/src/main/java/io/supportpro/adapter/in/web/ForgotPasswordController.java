@@ -55,7 +55,7 @@ final class ForgotPasswordController {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(FORGOT, ctx -> forgotForm(ctx, 200, "", Map.of(), null), Access.PUBLIC);
+    routes.get(FORGOT, ctx -> forgotForm(ctx, 200, "", Map.of()), Access.PUBLIC);
     routes.post(FORGOT, this::requestLink, Access.PUBLIC);
     routes.get(RESET, this::resetForm, Access.PUBLIC);
     routes.post(RESET, this::setPassword, Access.PUBLIC);
@@ -71,29 +71,26 @@ final class ForgotPasswordController {
             : FieldCheck.problem(texts, login, MAX_LOGIN);
     if (problem.isPresent()) {
       // What cannot be a login is not worth sending back.
-      forgotForm(
-          ctx, 400, login.length() > MAX_LOGIN ? "" : login, Map.of("login", problem.get()), null);
+      forgotForm(ctx, 400, login.length() > MAX_LOGIN ? "" : login, Map.of("login", problem.get()));
       return;
     }
     switch (request.request(new RequestPasswordResetCommand(login, ctx.ip()))) {
       case RequestPasswordResetResult.Accepted accepted ->
           Pages.seeOther(ctx, AccessPolicy.SIGN_IN + Notice.RESET_LINK_SENT.query());
-      case RequestPasswordResetResult.Unavailable unavailable ->
-          forgotForm(ctx, 200, "", Map.of(), null);
+      case RequestPasswordResetResult.Unavailable unavailable -> forgotForm(ctx, 200, "", Map.of());
       case RequestPasswordResetResult.Throttled throttled -> {
         Pages.retryAfter(ctx, throttled.retryAfter());
+        // A refusal of the whole form is summarised as a problem of its one field.
         forgotForm(
             ctx,
             429,
             login,
-            Map.of(),
-            texts.get("forgot.throttled", ctx.res().getHeader("Retry-After")));
+            Map.of("login", texts.get("forgot.throttled", ctx.res().getHeader("Retry-After"))));
       }
     }
   }
 
-  private void forgotForm(
-      Context ctx, int status, String login, Map<String, String> errors, String formError) {
+  private void forgotForm(Context ctx, int status, String login, Map<String, String> errors) {
     originOnlyReferrer(ctx);
     Pages.render(
         ctx,
@@ -107,9 +104,7 @@ final class ForgotPasswordController {
             "csrf",
             formTokens.sign(cookies.formValueOrIssue(ctx)),
             "errors",
-            errors,
-            "formError",
-            formError));
+            errors));
   }
 
   private void resetForm(Context ctx) {

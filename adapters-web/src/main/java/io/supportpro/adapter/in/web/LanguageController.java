@@ -48,6 +48,8 @@ final class LanguageController {
             Texts.of(ctx).locale().toLanguageTag(),
             "error",
             error,
+            "errors",
+            Pages.fieldError("language", error),
             "csrf",
             visitor.session().csrfToken()));
   }

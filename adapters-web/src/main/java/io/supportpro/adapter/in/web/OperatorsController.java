@@ -241,6 +241,8 @@ final class OperatorsController {
             search.typed(),
             "searchError",
             search.problem().orElse(null),
+            "errors",
+            Pages.fieldError("q", search.problem().orElse(null)),
             "operators",
             found.items().stream().map(each -> OperatorView.of(Texts.of(ctx), each)).toList(),
             "paging",

@@ -39,6 +39,14 @@ final class Pages {
     return model;
   }
 
+  /**
+   * The error summary's entries for a form of one field: that field's error, or none while it has
+   * none.
+   */
+  static Map<String, String> fieldError(String field, String error) {
+    return error == null ? Map.of() : Map.of(field, error);
+  }
+
   /** A 303 to the location, the answer to every successful form (Post/Redirect/Get). */
   static void seeOther(Context ctx, String location) {
     ctx.status(303).header("Location", location);

@@ -24,6 +24,14 @@ record Paging(long number, long count, String previous, String next) {
   }
 
   /**
+   * Whether the list needs its paging line: it spans more than one page, or the page asked for lies
+   * past the end and Previous leads back.
+   */
+  public boolean shown() {
+    return count > 1 || previous != null || next != null;
+  }
+
+  /**
    * The page number asked for, 1 when none was.
    *
    * @throws Halt a 400 page when the text is not a whole number of at least 1

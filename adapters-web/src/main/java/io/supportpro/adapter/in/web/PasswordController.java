@@ -44,14 +44,14 @@ final class PasswordController {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(PAGE, ctx -> form(ctx, 200, Map.of(), null), Access.PASSWORD);
+    routes.get(PAGE, ctx -> form(ctx, 200, Map.of()), Access.PASSWORD);
     routes.post(PAGE, this::change, Access.PASSWORD);
     routes.get(
         OperatorsController.LIST + "/{id}" + RESET, this::confirmReset, Access.ADMINISTRATOR);
     routes.post(OperatorsController.LIST + "/{id}" + RESET, this::reset, Access.ADMINISTRATOR);
   }
 
-  private void form(Context ctx, int status, Map<String, String> errors, String alert) {
+  private void form(Context ctx, int status, Map<String, String> errors) {
     Visitor visitor = Visitor.required(ctx);
     Pages.render(
         ctx,
@@ -64,8 +64,6 @@ final class PasswordController {
             visitor.active().mustChangePassword(),
             "errors",
             errors,
-            "alert",
-            alert,
             "csrf",
             visitor.session().csrfToken()));
   }
@@ -80,7 +78,7 @@ final class PasswordController {
           .ifPresent(problem -> errors.put(field, problem));
     }
     if (!errors.isEmpty()) {
-      form(ctx, 422, errors, null);
+      form(ctx, 422, errors);
       return;
     }
     var result =
@@ -98,9 +96,16 @@ final class PasswordController {
               (visitor.active().mustChangePassword() ? SafeNext.HOME : PAGE)
                   + Notice.PASSWORD_CHANGED.query(changed.notice()));
       case ChangePasswordResult.Invalid invalid ->
-          form(ctx, 422, fieldNames(Texts.of(ctx), invalid), null);
+          form(ctx, 422, fieldNames(Texts.of(ctx), invalid));
+      // The lock is on trying passwords: a problem of the first field, the current password (of
+      // the new one when no current one is asked for).
       case ChangePasswordResult.Throttled throttled ->
-          form(ctx, 429, Map.of(), Pages.retryAfter(ctx, throttled.retryAfter()));
+          form(
+              ctx,
+              429,
+              Map.of(
+                  visitor.active().mustChangePassword() ? "password" : "current",
+                  Pages.retryAfter(ctx, throttled.retryAfter())));
       case ChangePasswordResult.NotSignedIn notSignedIn -> {
         // A reset meanwhile ended the session; the browser's cookie goes with it.
         cookies.clearSession(ctx);

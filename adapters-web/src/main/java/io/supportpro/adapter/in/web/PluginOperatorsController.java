@@ -183,6 +183,8 @@ final class PluginOperatorsController {
             search.typed(),
             "searchError",
             search.problem().orElse(null),
+            "errors",
+            Pages.fieldError("q", search.problem().orElse(null)),
             "keptSearch",
             kept,
             "keptPage",

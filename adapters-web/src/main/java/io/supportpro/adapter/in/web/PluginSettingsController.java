@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -442,7 +443,14 @@ final class PluginSettingsController {
             "problems",
             !check.acceptable(),
             "errors",
-            all.stream().filter(field -> field.error() != null).toList(),
+            all.stream()
+                .filter(field -> field.error() != null)
+                .collect(
+                    Collectors.toMap(
+                        SettingField::anchor,
+                        field -> field.label() + ": " + field.error(),
+                        (first, second) -> first,
+                        LinkedHashMap::new)),
             "held",
             heldSecrets.isEmpty() ? null : heldHandle.orElseThrow(),
             "test",

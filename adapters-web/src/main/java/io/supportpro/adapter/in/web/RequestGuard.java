@@ -68,7 +68,7 @@ final class RequestGuard {
         AccessPolicy.decide(
             access,
             visitor.map(Visitor::active),
-            ctx.method() == HandlerType.GET,
+            ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD,
             target(ctx),
             cookies.hasSessionCookie(ctx));
     switch (decision) {

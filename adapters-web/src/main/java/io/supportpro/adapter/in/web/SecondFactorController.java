@@ -62,6 +62,7 @@ final class SecondFactorController {
                         Phrase.of("sign-in.link")));
     // A plugin's method words its page and refusals in its own words; the panel's pass through.
     PluginWords words = plugins.words(Texts.of(ctx).locale());
+    String shownError = error == null ? null : words.text(error);
     Pages.render(
         ctx,
         status,
@@ -77,6 +78,8 @@ final class SecondFactorController {
             "csrf",
             visitor.session().csrfToken(),
             "error",
-            error == null ? null : words.text(error)));
+            shownError,
+            "errors",
+            Pages.fieldError("code", shownError)));
   }
 }

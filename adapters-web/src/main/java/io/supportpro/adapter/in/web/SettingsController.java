@@ -47,6 +47,8 @@ final class SettingsController {
             "csrf",
             Visitor.required(ctx).session().csrfToken(),
             "error",
-            error));
+            error,
+            "errors",
+            Pages.fieldError("requireTwoFactor", error)));
   }
 }

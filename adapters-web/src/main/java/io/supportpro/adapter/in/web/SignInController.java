@@ -137,6 +137,9 @@ final class SignInController {
             problems,
             "formError",
             formError,
+            // A refusal of the whole form is summarised as a problem of the first field.
+            "summary",
+            formError == null ? problems : Pages.fieldError("login", formError),
             "forgotAvailable",
             forgotPassword.available()));
   }

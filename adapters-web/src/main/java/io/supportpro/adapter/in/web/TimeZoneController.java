@@ -40,6 +40,8 @@ final class TimeZoneController {
             ReadableTimes.format(Instant.now(), current, Texts.of(ctx).locale()),
             "error",
             error,
+            "errors",
+            Pages.fieldError("zone", error),
             "csrf",
             visitor.session().csrfToken()));
   }

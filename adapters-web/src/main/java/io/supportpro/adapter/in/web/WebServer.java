@@ -1,9 +1,14 @@
 package io.supportpro.adapter.in.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import io.javalin.router.EndpointMetadata;
+import io.javalin.security.Roles;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** The operator panel's HTTP server: builds the routes and starts listening. */
 public final class WebServer implements AutoCloseable {
@@ -162,6 +167,7 @@ public final class WebServer implements AutoCloseable {
               prompts.register(cfg.routes);
               errors.register(cfg.routes);
             });
+    answerHeadLikeGet(app);
     try {
       app.start();
     } catch (RuntimeException e) {
@@ -177,6 +183,30 @@ public final class WebServer implements AutoCloseable {
           e);
     }
     return new WebServer(app);
+  }
+
+  /**
+   * Gives every GET route a HEAD route with the same handler and access group. Javalin answers a
+   * HEAD without a route of its own with the GET handler but with no route roles, so the guard
+   * would treat it as a route that names none: the sign-in pages would send it to sign in, and an
+   * administration page would let any signed-in operator through.
+   */
+  private static void answerHeadLikeGet(Javalin app) {
+    var router = app.unsafe.internalRouter;
+    router.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method == HandlerType.GET)
+        .toList()
+        .forEach(
+            get ->
+                router.addHttpEndpoint(
+                    new Endpoint(
+                        HandlerType.HEAD,
+                        get.path,
+                        get.handler,
+                        Optional.ofNullable(get.metadata(Roles.class))
+                            .<Set<EndpointMetadata>>map(Set::of)
+                            .orElse(Set.of()))));
   }
 
   private static String rootMessage(Throwable e) {

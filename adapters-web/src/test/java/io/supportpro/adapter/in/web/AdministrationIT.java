@@ -42,6 +42,20 @@ class AdministrationIT {
   }
 
   @Test
+  void aListThatFitsOnOnePage_showsNoPaging() {
+    Response operators = admin.get("/admin/operators");
+    Response throttles = admin.get("/admin/throttles");
+
+    for (Response list : List.of(operators, throttles)) {
+      assertThat(list.status()).isEqualTo(200);
+      assertThat(list.text()).doesNotContain("Page 1 of", "Previous", "Next");
+      assertThat(list.body()).doesNotContain("class=\"pagination\"");
+    }
+    Response pastTheEnd = admin.get("/admin/operators?page=3");
+    assertThat(pastTheEnd.body()).contains("href=\"/admin/operators?page=1\" rel=\"prev\"");
+  }
+
+  @Test
   void theOperatorList_isSearchableAndPagedBy25() {
     for (int i = 0; i < 30; i++) {
       panel.create("agent%02d".formatted(i), "operator");
@@ -466,6 +480,18 @@ class AdministrationIT {
             "/admin/throttles/clear",
             Map.of("kind", "EVERYTHING", "value", "x"));
     assertThat(badKind.status()).isEqualTo(400);
+  }
+
+  @Test
+  void anEmptySignIn_isCountedForTheAddressWithoutABlankAccountRow() {
+    Browser attacker = panel.browser();
+    for (int i = 0; i < 2; i++) {
+      assertThat(signIn(attacker, "  ", "guess-" + i).status()).isEqualTo(401);
+    }
+
+    Response list = admin.get("/admin/throttles");
+    assertThat(list.text()).contains("Client address 127.0.0.1 2 ");
+    assertThat(list.body()).doesNotContain("<td>Account</td>");
   }
 
   @Test

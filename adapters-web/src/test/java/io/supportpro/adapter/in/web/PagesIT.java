@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every page renders, accessibly, and without anything the Content-Security-Policy forbids. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,6 +80,41 @@ class PagesIT {
 
     assertThat(page.status()).as(path).isEqualTo(200);
     assertWellFormedPage(page);
+  }
+
+  @ParameterizedTest
+  @MethodSource("adminPages")
+  void everyPageAnswersHeadAsItAnswersGet_withoutABody(String path) {
+    Response get = admin.get(path);
+    Response head = admin.send(admin.request(path).HEAD());
+
+    assertThat(head.status()).as(path).isEqualTo(get.status());
+    assertThat(head.location()).as(path).isEqualTo(get.location());
+    assertThat(head.body()).as(path).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/login", "/login/forgot"})
+  void theSignInPagesAnswerHeadAsTheyAnswerGet(String path) {
+    Browser anyone = panel.browser();
+    Response head = anyone.send(anyone.request(path).HEAD());
+
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.location()).isEmpty();
+    assertThat(head.header("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(head.body()).isEmpty();
+  }
+
+  @Test
+  void headToAnAdministrationPage_isRefusedToOperatorsAsGetIs() {
+    Browser olivia = panel.browser();
+    signIn(olivia, TestPanel.OPERATOR, TestPanel.PASSWORD);
+
+    Response head = olivia.send(olivia.request("/admin/operators").HEAD());
+
+    assertThat(head.status()).isEqualTo(olivia.get("/admin/operators").status()).isEqualTo(403);
+    assertThat(head.body()).isEmpty();
   }
 
   @Test

@@ -35,6 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TwoFactorIT {
+  /** The navigation marks Account security as the page the operator is on. */
+  private static final String ACCOUNT_SECURITY_CURRENT =
+      "href=\"/account/security\"\\s+aria-current=\"page\">Account security</a>";
+
   private TestPanel panel;
   private Browser browser;
 
@@ -82,6 +86,7 @@ class TwoFactorIT {
     Response start = browser.get("/account/security/totp");
     assertThat(start.status()).isEqualTo(200);
     PagesIT.assertWellFormedPage(start);
+    assertThat(start.body()).containsPattern(ACCOUNT_SECURITY_CURRENT);
     assertThat(start.body())
         .contains("action=\"/account/security/totp/begin\"")
         .doesNotContain("qr.png", "class=\"secret\"");
@@ -93,6 +98,7 @@ class TwoFactorIT {
     assertThat(begun.location()).hasValue("/account/security/totp");
     Response setup = browser.follow(begun);
     assertThat(setup.status()).isEqualTo(200);
+    assertThat(setup.body()).containsPattern(ACCOUNT_SECURITY_CURRENT);
     assertThat(setup.body())
         .contains(
             "<img src=\"/account/security/totp/qr.png\""
@@ -124,6 +130,7 @@ class TwoFactorIT {
     assertThat(codesPage.status()).isEqualTo(200);
     PagesIT.assertWellFormedPage(codesPage);
     assertThat(codesPage.text()).contains("Store these codes somewhere safe now");
+    assertThat(codesPage.body()).containsPattern(ACCOUNT_SECURITY_CURRENT);
     assertThat(codesPage.body()).contains("href=\"/account/security\"");
     List<String> recoveryCodes = Html.recoveryCodes(codesPage.body());
     assertThat(recoveryCodes).hasSize(10).allMatch(c -> c.matches("[0-9A-Z]{5}-[0-9A-Z]{5}"));
@@ -422,6 +429,7 @@ class TwoFactorIT {
             "/account/security/recovery-codes",
             Map.of("code", enrolment.recoveryCodes().get(3)));
     assertThat(regenerated.status()).isEqualTo(200);
+    assertThat(regenerated.body()).containsPattern(ACCOUNT_SECURITY_CURRENT);
     List<String> fresh = Html.recoveryCodes(regenerated.body());
     assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(enrolment.recoveryCodes());
 

@@ -9,13 +9,14 @@ record Answer(int status, String contentType, String body, Map<String, String> h
   static final String HTML = "text/html; charset=utf-8";
 
   /**
-   * A page with no scripts, styles, frames or other origins; forms may post back to the page's own
-   * origin (the redirect after a post goes elsewhere, which {@code form-action} would block).
+   * A page with no scripts, frames or other origins, and no styles but the emulator's stylesheet;
+   * forms may post back to the page's own origin (the redirect after a post goes elsewhere, which
+   * {@code form-action} would block).
    */
   private static final Map<String, String> PAGE_HEADERS =
       Map.of(
           "Content-Security-Policy",
-          "default-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+          "default-src 'none'; style-src 'self'; base-uri 'none'; frame-ancestors 'none'",
           "X-Frame-Options",
           "DENY",
           "X-Content-Type-Options",
@@ -35,6 +36,11 @@ record Answer(int status, String contentType, String body, Map<String, String> h
 
   static Answer page(int status, String html) {
     return new Answer(status, HTML, html, PAGE_HEADERS);
+  }
+
+  static Answer stylesheet(String css) {
+    return new Answer(
+        200, "text/css; charset=utf-8", css, Map.of("X-Content-Type-Options", "nosniff"));
   }
 
   static Answer text(int status, String text) {

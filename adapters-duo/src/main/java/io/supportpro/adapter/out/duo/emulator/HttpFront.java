@@ -78,6 +78,11 @@ final class HttpFront implements HttpHandler {
         }
         return duo.authorize(Forms.parse(query));
       }
+      if (PromptPage.STYLESHEET_PATH.equals(path)) {
+        return "GET".equals(method)
+            ? Answer.stylesheet(PromptPage.STYLESHEET)
+            : Answer.text(405, "Use GET.");
+      }
       if (PromptPage.DECISION_PATH.equals(path)) {
         return post(exchange, duo::decide);
       }

@@ -64,6 +64,33 @@ class DuoEmulatorIT {
   }
 
   @Test
+  void promptPage_isTheLocalTestPrompt_styledByItsOwnStylesheetAndNothingInline() {
+    HttpResponse<String> page = PromptBrowser.direct().get(promptAddress("alice"));
+
+    assertThat(page.body())
+        .contains("<title>Local test prompt: approve the sign-in</title>")
+        .contains("<h1>Local test prompt</h1>")
+        .contains("<link rel=\"stylesheet\" href=\"" + PromptPage.STYLESHEET_PATH + "\">")
+        .doesNotContain("<script", "<style", "style=");
+    // The transaction's random value aside, the page names no vendor.
+    assertThat(page.body().replaceAll("value=\"[^\"]*\"", "")).doesNotContainIgnoringCase("duo");
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            csp ->
+                assertThat(csp)
+                    .contains("default-src 'none'", "style-src 'self'")
+                    .doesNotContain("unsafe-inline", "script-src"));
+
+    HttpResponse<String> css =
+        PromptBrowser.direct().get(emulator.promptBase().resolve(PromptPage.STYLESHEET_PATH));
+    assertThat(css.statusCode()).isEqualTo(200);
+    assertThat(css.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+    assertThat(css.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    // Buttons a finger can hit, and a visible focus for the keyboard.
+    assertThat(css.body()).contains("min-height: 44px", ":focus-visible");
+  }
+
+  @Test
   void promptPage_approveAndDeny_sendTheBrowserBackWithACode() {
     URI approved = PromptBrowser.direct().approve(promptAddress("alice"));
     URI declined = PromptBrowser.direct().decline(promptAddress("alice"));
