@@ -1,6 +1,7 @@
 package io.supportpro.adapter.in.web;
 
 import io.supportpro.application.port.in.PluginFallback;
+import io.supportpro.domain.plugin.PluginWords;
 
 /**
  * Words, with the numbers, what operators whose plugin second factor stops applying sign in with
@@ -13,8 +14,8 @@ final class FallbackText {
    * For example "3 operators use X and will sign in with their authenticator app or password only:
    * 1 with their authenticator app, 2 with their password only."
    */
-  static String of(Texts texts, PluginFallback fallback) {
-    String name = fallback.pluginName();
+  static String of(Texts texts, PluginWords words, PluginFallback fallback) {
+    String name = words.text(fallback.pluginName());
     if (fallback.operators() == 0) {
       return texts.get("fallback.nobody", name);
     }

@@ -382,7 +382,10 @@ final class PluginOperatorsController {
   private String fallbackOf(Texts texts, PluginOverview plugin, PluginOperatorFilter filter) {
     return fallback
         .previewFallback(plugin.descriptor().id(), filter)
-        .map(preview -> FallbackText.of(texts, preview))
+        .map(
+            preview ->
+                FallbackText.of(
+                    texts, plugins.words(plugin.descriptor().id(), texts.locale()), preview))
         .orElseThrow(Halt::notFound);
   }
 

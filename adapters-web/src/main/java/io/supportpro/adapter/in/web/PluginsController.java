@@ -172,7 +172,10 @@ final class PluginsController {
         plugin.perOperator()
             ? fallback
                 .previewFallback(plugin.descriptor().id(), PluginOperatorFilter.EVERYONE)
-                .map(preview -> FallbackText.of(Texts.of(ctx), preview))
+                .map(
+                    preview ->
+                        FallbackText.of(
+                            Texts.of(ctx), words(ctx, plugin.descriptor().id()), preview))
                 .orElseThrow(Halt::notFound)
             : null;
     Pages.render(
