@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -32,6 +33,14 @@ final class BrowserSteps implements AutoCloseable {
     return new BrowserSteps(Chromium.start(), panel, journey);
   }
 
+  /**
+   * A fresh browser on the panel that asks for pages in this language, in a window this wide, its
+   * screenshots named {@code journey-…} in the folder of the language and the width.
+   */
+  static BrowserSteps start(URI panel, String journey, String language, int width) {
+    return new BrowserSteps(Chromium.start(language, width), panel, journey);
+  }
+
   /** The browser itself, for what a journey reads from it beyond the page: logs, cookies. */
   Chromium chromium() {
     return chromium;
@@ -44,6 +53,16 @@ final class BrowserSteps implements AutoCloseable {
   /** The button with this text. */
   static By button(String text) {
     return By.xpath("//button[normalize-space(text())='" + text + "']");
+  }
+
+  /** The submit button of the form that posts to this address, in any language. */
+  static By submitOf(String action) {
+    return By.cssSelector("form[action='" + action + "'] [type=submit]");
+  }
+
+  /** The link to this address, in any language. */
+  static By linkTo(String address) {
+    return By.cssSelector("a[href='" + address + "']");
   }
 
   /** Opens a page of the panel, or any absolute address, and keeps it as a screenshot. */
@@ -91,12 +110,13 @@ final class BrowserSteps implements AutoCloseable {
   void shot() {
     URI page = address();
     String path = "/".equals(page.getPath()) ? "/home" : page.getPath();
-    String elsewhere = page.getPort() == panel.getPort() ? "" : "-elsewhere";
-    chromium.screenshot(journey + elsewhere + path.replaceAll("[^A-Za-z0-9]+", "-"));
+    String elsewhere = page.getPort() == panel.getPort() ? "" : "elsewhere";
+    shot((elsewhere + path).replaceAll("[^A-Za-z0-9]+", "-").replaceFirst("^-", ""));
   }
 
-  private void shot(String name) {
-    chromium.screenshot(journey + "-" + name);
+  /** Keeps this page as a screenshot under this name, after the journey's when it has one. */
+  void shot(String name) {
+    chromium.screenshot(journey.isEmpty() ? name : journey + "-" + name);
   }
 
   /** Replaces what the field with this id holds by the text, typed key by key. */
@@ -117,17 +137,32 @@ final class BrowserSteps implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
+  /** The language the page says it is written in ({@code <html lang>}). */
+  String pageLanguage() {
+    return driver.findElement(By.tagName("html")).getAttribute("lang");
+  }
+
+  /** The WCAG 2.2 AA violations axe-core finds on this page, one line each. */
+  List<String> accessibilityViolations() {
+    return AxeCheck.violations(driver);
+  }
+
+  /** The violations of axe-core's colour rules on this page, one line each. */
+  List<String> colourViolations() {
+    return AxeCheck.colourViolations(driver);
+  }
+
   /** Signs in with the sign-in page's form. */
   void signIn(String username, String password) {
     open("/login");
     type("login", username);
     type("password", password);
-    follow(button("Sign in"));
+    follow(submitOf("/login"));
   }
 
   /** Signs out with the button in the top bar, and forgets the cookies as a new browser would. */
   void signOut() {
-    follow(button("Sign out"));
+    follow(submitOf("/logout"));
     assertThat(path()).isEqualTo("/login");
     chromium.forgetCookies();
   }

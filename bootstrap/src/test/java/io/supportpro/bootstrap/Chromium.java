@@ -24,20 +24,36 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's headless Chromium driven through its ChromeDriver, isolated from the network and from
- * any earlier profile, keeping a screenshot of every page a test asks for.
+ * any earlier profile, asking for pages in one language at one window width, keeping a screenshot
+ * of every page a test asks for.
  */
 final class Chromium implements AutoCloseable {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private final ChromeDriver driver;
+  private final Path screenshots;
   private int shots;
 
-  private Chromium(ChromeDriver driver) {
+  private Chromium(ChromeDriver driver, Path screenshots) {
     this.driver = driver;
+    this.screenshots = screenshots;
   }
 
-  /** Starts a fresh headless browser. */
+  /** Starts a fresh headless browser, English and 1280 pixels wide, as the journeys use. */
   static Chromium start() {
+    return start("en", 1280, SCREENSHOTS);
+  }
+
+  /**
+   * Starts a fresh headless browser that asks for pages in this language ({@code Accept-Language})
+   * in a window this many pixels wide, keeping its screenshots under {@code
+   * target/screenshots/<language>-<width>}.
+   */
+  static Chromium start(String language, int width) {
+    return start(language, width, SCREENSHOTS.resolve(language + "-" + width));
+  }
+
+  private static Chromium start(String language, int width, Path screenshots) {
     try {
       var options = new ChromeOptions();
       options.setBinary("/usr/bin/chromium");
@@ -51,13 +67,16 @@ final class Chromium implements AutoCloseable {
           "--disable-component-update",
           "--disable-sync",
           "--disable-quic",
-          "--window-size=1280,900",
+          "--window-size=" + width + ",900",
+          "--lang=" + language,
+          "--accept-lang=" + language,
           "--user-data-dir=" + Files.createTempDirectory("chromium"));
       var logs = new LoggingPreferences();
       logs.enable(LogType.BROWSER, Level.ALL);
       // The network events, to tell which pages the browser went through on its way.
       logs.enable(LogType.PERFORMANCE, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
       var service =
           new ChromeDriverService.Builder()
               .usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -65,8 +84,12 @@ final class Chromium implements AutoCloseable {
               .build();
       var driver = new ChromeDriver(service, options);
       driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-      Files.createDirectories(SCREENSHOTS);
-      return new Chromium(driver);
+      // A window is never narrower than 500 pixels, a phone's page is: the page itself is sized.
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
+      Files.createDirectories(screenshots);
+      return new Chromium(driver, screenshots);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -76,13 +99,13 @@ final class Chromium implements AutoCloseable {
     return driver;
   }
 
-  /** Saves a screenshot of the current page as {@code target/screenshots/NN-name.png}. */
+  /** Saves a screenshot of the current page as {@code NN-name.png} in this browser's folder. */
   void screenshot(String name) {
     try {
       File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
       Files.copy(
           shot.toPath(),
-          SCREENSHOTS.resolve("%02d-%s.png".formatted(++shots, name)),
+          screenshots.resolve("%02d-%s.png".formatted(++shots, name)),
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -117,6 +140,18 @@ final class Chromium implements AutoCloseable {
       }
     }
     return requests;
+  }
+
+  /**
+   * Renders the pages from now on as for a person who chose a dark or a light colour scheme ({@code
+   * prefers-color-scheme}).
+   */
+  void prefersDark(boolean dark) {
+    driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of(
+            "features",
+            List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
   }
 
   /** Forgets the browser's cookies, as a new browser would have none. */
