@@ -84,15 +84,21 @@ final class Chromium implements AutoCloseable {
               .build();
       var driver = new ChromeDriver(service, options);
       driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-      // A window is never narrower than 500 pixels, a phone's page is: the page itself is sized.
-      driver.executeCdpCommand(
-          "Emulation.setDeviceMetricsOverride",
-          Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
       Files.createDirectories(screenshots);
-      return new Chromium(driver, screenshots);
+      var chromium = new Chromium(driver, screenshots);
+      chromium.width(width);
+      return chromium;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Lays pages out this many pixels wide, as a phone or a desktop window would. */
+  void width(int width) {
+    // A window is never narrower than 500 pixels, a phone's page is: the page itself is sized.
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
   }
 
   WebDriver driver() {

@@ -87,7 +87,7 @@ class ConfirmationsJourneyIT {
     browser.follow(button("Deactivate"));
 
     assertThat(browser.path()).isEqualTo("/admin/plugins");
-    assertThat(browser.pageText()).contains("The plugin was deactivated.", "Installed, inactive");
+    assertThat(browser.pageText()).contains("The plugin was deactivated;", "Installed, inactive");
   }
 
   @Test

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -151,7 +150,7 @@ class NarrowWindowJourneyIT {
   }
 
   private static void resize(int width) {
-    browser.driver().manage().window().setSize(new Dimension(width, 900));
+    browser.chromium().width(width);
   }
 
   private static List<WebElement> actions() {
