@@ -24,19 +24,19 @@ import java.util.Optional;
  * used once, or one of their recovery codes. It takes no settings.
  */
 final class TotpCodes implements CodeMethod {
-  static final String WRONG_CODE =
-      "That code is not right. Check that your device's clock is correct and try again.";
-  static final String REPLAYED_CODE =
-      "That code has already been used. Wait for the next one and try again.";
-  static final String MALFORMED_CODE =
-      "Enter the 6-digit code from your authenticator app, or one of your recovery codes.";
-  private static final String UNREADABLE_SECRET =
-      "Your authenticator app cannot be checked because this server's secret key has changed."
-          + " Use a recovery code, or ask an administrator to reset your two-factor"
-          + " authentication.";
-  private static final String WRONG_RECOVERY_CODE =
-      "That recovery code is not valid or has already been used.";
-  private static final String NOT_ENROLLED = "Two-factor authentication is not turned on.";
+  // The panel's own words for the built-in method are keys of the web adapter's bundles, so that
+  // each page words them in its reader's language.
+
+  /** The page of the authenticator app, which also takes a recovery code. */
+  static final CodeField FIELD =
+      new CodeField("totp.field.title", "totp.field.instructions", "totp.field.label");
+
+  static final String WRONG_CODE = "totp.wrong-code";
+  static final String REPLAYED_CODE = "totp.replayed-code";
+  static final String MALFORMED_CODE = "totp.malformed-code";
+  private static final String UNREADABLE_SECRET = "totp.unreadable-secret";
+  private static final String WRONG_RECOVERY_CODE = "totp.wrong-recovery-code";
+  private static final String NOT_ENROLLED = "totp.not-enrolled";
 
   private final TotpCredentials credentials;
   private final SecretCipher cipher;
@@ -52,7 +52,7 @@ final class TotpCodes implements CodeMethod {
 
   @Override
   public CodeField field() {
-    return CodeField.AUTHENTICATOR_APP;
+    return FIELD;
   }
 
   /** Whether the operator has a confirmed authenticator app. */
@@ -108,7 +108,7 @@ final class TotpCodes implements CodeMethod {
     }
   }
 
-  /** The sentence for a code that did not verify. */
+  /** The key of the sentence for a code that did not verify. */
   static String message(Totp.Check.Reason reason) {
     return switch (reason) {
       case MALFORMED -> MALFORMED_CODE;

@@ -52,14 +52,10 @@ abstract class CodeServiceTestBase {
   static final String PASSWORD = "violet-Harbour-47-kettle";
   static final String ADDRESS = "192.0.2.10";
   static final String OTHER_ADDRESS = "198.51.100.7";
-  static final String WRONG_CODE =
-      "That code is not right. Check that your device's clock is correct and try again.";
-  static final String REPLAYED_CODE =
-      "That code has already been used. Wait for the next one and try again.";
-  static final String MALFORMED_CODE =
-      "Enter the 6-digit code from your authenticator app, or one of your recovery codes.";
-  static final String WRONG_RECOVERY_CODE =
-      "That recovery code is not valid or has already been used.";
+  static final String WRONG_CODE = "totp.wrong-code";
+  static final String REPLAYED_CODE = "totp.replayed-code";
+  static final String MALFORMED_CODE = "totp.malformed-code";
+  static final String WRONG_RECOVERY_CODE = "totp.wrong-recovery-code";
 
   final MutableClock clock = MutableClock.atStart();
   final InMemoryOperatorRepository operators = new InMemoryOperatorRepository();

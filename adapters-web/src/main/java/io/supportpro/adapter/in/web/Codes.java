@@ -45,13 +45,15 @@ final class Codes {
     }
     switch (action.apply(new CodeCommand(Visitor.required(ctx).token(), code, ctx.ip()))) {
       case CodeResult.Accepted done -> accepted.accept(done);
-      case CodeResult.Rejected rejected -> form.show(ctx, rejectedStatus, rejected.message());
+      case CodeResult.Rejected rejected ->
+          form.show(ctx, rejectedStatus, Texts.of(ctx).keyOrText(rejected.message()));
       case CodeResult.Throttled throttled ->
           form.show(ctx, 429, Pages.retryAfter(ctx, throttled.retryAfter()));
       case CodeResult.SessionEnded ended -> startAgain(ctx, cookies);
       case CodeResult.NotApplicable notApplicable ->
           form.show(ctx, 400, ProblemTexts.in(Texts.of(ctx), notApplicable.problem()));
-      case CodeResult.Unavailable unavailable -> form.show(ctx, 503, unavailable.message());
+      case CodeResult.Unavailable unavailable ->
+          form.show(ctx, 503, Texts.of(ctx).keyOrText(unavailable.message()));
     }
   }
 

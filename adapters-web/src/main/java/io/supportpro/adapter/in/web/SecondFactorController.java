@@ -61,7 +61,8 @@ final class SecondFactorController {
                         AccessPolicy.SIGN_IN,
                         Phrase.of("sign-in.link")));
     // A plugin's method words its page and refusals in its own words; the panel's pass through.
-    PluginWords words = plugins.words(Texts.of(ctx).locale());
+    Texts texts = Texts.of(ctx);
+    PluginWords words = plugins.words(texts.locale());
     String shownError = error == null ? null : words.text(error);
     Pages.render(
         ctx,
@@ -70,9 +71,9 @@ final class SecondFactorController {
         Pages.model(
             "field",
             new CodeField(
-                words.text(field.title()),
-                words.text(field.instructions()),
-                words.text(field.label())),
+                texts.keyOrText(words.text(field.title())),
+                texts.keyOrText(words.text(field.instructions())),
+                texts.keyOrText(words.text(field.label()))),
             "next",
             next,
             "csrf",

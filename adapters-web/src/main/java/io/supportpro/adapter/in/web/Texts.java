@@ -107,6 +107,15 @@ final class Texts {
     return Optional.empty();
   }
 
+  /**
+   * The text of a key, or the given text itself when no bundle has such a key: for the messages of
+   * a second factor, which are the panel's keys for its built-in method and a plugin's own words
+   * otherwise.
+   */
+  String keyOrText(String keyOrText) {
+    return find(keyOrText).orElse(keyOrText);
+  }
+
   private static Locale supported(Locale locale) {
     return LANGUAGES.stream()
         .filter(language -> language.getLanguage().equals(locale.getLanguage()))

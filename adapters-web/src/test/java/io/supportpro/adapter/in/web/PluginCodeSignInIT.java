@@ -96,7 +96,13 @@ class PluginCodeSignInIT {
     Response password = signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD);
 
     assertThat(password.location()).hasValue("/login/second-factor");
-    assertAsksFor(browser.follow(password), CodeField.AUTHENTICATOR_APP);
+    assertAsksFor(
+        browser.follow(password),
+        new CodeField(
+            "Two-factor authentication",
+            "Enter the 6-digit code that your authenticator app shows for SupportPro. If you cannot"
+                + " use the app, enter one of your recovery codes instead.",
+            "Authentication code or recovery code"));
     // A plugin code is no authenticator code.
     assertThat(passSecondFactor(browser, CodePlugin.RIGHT_CODE).status()).isEqualTo(401);
   }

@@ -189,6 +189,26 @@ class TwoFactorIT {
   }
 
   @Test
+  void theAuthenticatorAppsPageAndItsRefusals_areInTheReadersLanguage() {
+    Browser browser = panel.signedIn(TestPanel.OPERATOR);
+    enrol(browser);
+    signOut(browser, "/");
+    browser.acceptLanguage("de");
+
+    Response step = browser.follow(signIn(browser, TestPanel.OPERATOR, TestPanel.PASSWORD));
+    Response wrongCode = passSecondFactor(browser, "123456");
+    Response malformed = passSecondFactor(browser, "12");
+
+    assertThat(step.text())
+        .contains(
+            "Zwei-Faktor-Authentifizierung", "Authentifizierungscode oder Wiederherstellungscode")
+        .doesNotContain("Two-factor authentication");
+    assertThat(wrongCode.status()).isEqualTo(401);
+    assertThat(wrongCode.text()).contains("Dieser Code stimmt nicht.");
+    assertThat(malformed.text()).contains("Geben Sie den 6-stelligen Code");
+  }
+
+  @Test
   void aSessionAwaitingItsSecondFactor_reachesNothingElse() {
     signIn(browser, TestPanel.ADMIN, TestPanel.PASSWORD);
     enrol(browser);
