@@ -2,6 +2,7 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.supportpro.application.port.in.ChooseTimeZoneUseCase;
 import io.supportpro.application.port.in.CreateOperatorCommand;
 import io.supportpro.application.port.in.CreateOperatorResult;
 import io.supportpro.application.port.in.CreateOperatorUseCase;
@@ -95,6 +96,7 @@ final class OperatorsController {
   private final PreviewTwoFactorResetUseCase resetPreview;
   private final PreviewDeactivationUseCase deactivationPreview;
   private final ListPluginsUseCase plugins;
+  private final ChooseTimeZoneUseCase timeZones;
 
   OperatorsController(
       ListOperatorsUseCase list,
@@ -107,7 +109,8 @@ final class OperatorsController {
       ManageSessionsUseCase sessions,
       PreviewTwoFactorResetUseCase resetPreview,
       PreviewDeactivationUseCase deactivationPreview,
-      ListPluginsUseCase plugins) {
+      ListPluginsUseCase plugins,
+      ChooseTimeZoneUseCase timeZones) {
     this.list = list;
     this.create = create;
     this.update = update;
@@ -119,6 +122,7 @@ final class OperatorsController {
     this.resetPreview = resetPreview;
     this.deactivationPreview = deactivationPreview;
     this.plugins = plugins;
+    this.timeZones = timeZones;
   }
 
   void register(RoutesConfig routes) {
@@ -159,7 +163,7 @@ final class OperatorsController {
             "operator",
             OperatorView.of(Texts.of(ctx), operator),
             "sessions",
-            SessionsController.rows(Texts.of(ctx), sessions, visitor, operator.id()).size(),
+            SessionsController.count(sessions, visitor, operator.id()),
             "self",
             visitor.operator().id().equals(operator.id()),
             "lastAdministrator",
@@ -196,7 +200,7 @@ final class OperatorsController {
             "preview",
             preview,
             "sessions",
-            SessionsController.rows(Texts.of(ctx), sessions, visitor, operator.id()).size(),
+            SessionsController.count(sessions, visitor, operator.id()),
             "csrf",
             visitor.session().csrfToken()));
   }
@@ -440,7 +444,12 @@ final class OperatorsController {
             "self",
             Visitor.required(ctx).operator().id().equals(stored.id()),
             "sessions",
-            SessionsController.rows(Texts.of(ctx), sessions, Visitor.required(ctx), stored.id()),
+            SessionsController.rows(
+                Texts.of(ctx),
+                timeZones.timeZone(Visitor.required(ctx).operator().id()),
+                sessions,
+                Visitor.required(ctx),
+                stored.id()),
             "csrf",
             Visitor.required(ctx).session().csrfToken()));
   }

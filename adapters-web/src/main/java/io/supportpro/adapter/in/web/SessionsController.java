@@ -2,6 +2,7 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.supportpro.application.port.in.ChooseTimeZoneUseCase;
 import io.supportpro.application.port.in.EndSessionCommand;
 import io.supportpro.application.port.in.EndSessionResult;
 import io.supportpro.application.port.in.ManageSessionsUseCase;
@@ -10,6 +11,7 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.session.ClientDescription;
 import io.supportpro.domain.session.SessionHandle;
 import io.supportpro.domain.session.SessionStage;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -30,9 +32,11 @@ final class SessionsController {
       String system,
       String address,
       String startedAt,
+      String startedAtText,
       String lastActiveAt,
+      String lastActiveAtText,
       boolean current) {
-    static SessionRow of(Texts texts, SessionSummary summary) {
+    static SessionRow of(Texts texts, ZoneId zone, SessionSummary summary) {
       return new SessionRow(
           summary.handle().value(),
           stageLabel(texts, summary.stage()),
@@ -40,7 +44,9 @@ final class SessionsController {
           known(texts, summary.system()),
           summary.address().isEmpty() ? texts.get("sessions.unknown") : summary.address(),
           Pages.time(summary.startedAt()),
+          ReadableTimes.format(summary.startedAt(), zone, texts.locale()),
           Pages.time(summary.lastActiveAt()),
+          ReadableTimes.format(summary.lastActiveAt(), zone, texts.locale()),
           summary.current());
     }
 
@@ -60,9 +66,11 @@ final class SessionsController {
   }
 
   private final ManageSessionsUseCase sessions;
+  private final ChooseTimeZoneUseCase timeZones;
 
-  SessionsController(ManageSessionsUseCase sessions) {
+  SessionsController(ManageSessionsUseCase sessions, ChooseTimeZoneUseCase timeZones) {
     this.sessions = sessions;
+    this.timeZones = timeZones;
   }
 
   void register(RoutesConfig routes) {
@@ -74,18 +82,26 @@ final class SessionsController {
 
   /** The rows of an operator's sessions as the visitor may see them. */
   static List<SessionRow> rows(
-      Texts texts, ManageSessionsUseCase sessions, Visitor visitor, OperatorId whose) {
-    return sessions
-        .list(visitor.active(), whose)
-        .orElseThrow(SessionsController::notAllowed)
-        .stream()
-        .map(summary -> SessionRow.of(texts, summary))
+      Texts texts, ZoneId zone, ManageSessionsUseCase sessions, Visitor visitor, OperatorId whose) {
+    return summaries(sessions, visitor, whose).stream()
+        .map(summary -> SessionRow.of(texts, zone, summary))
         .toList();
+  }
+
+  /** How many sessions of an operator the visitor may see. */
+  static int count(ManageSessionsUseCase sessions, Visitor visitor, OperatorId whose) {
+    return summaries(sessions, visitor, whose).size();
+  }
+
+  private static List<SessionSummary> summaries(
+      ManageSessionsUseCase sessions, Visitor visitor, OperatorId whose) {
+    return sessions.list(visitor.active(), whose).orElseThrow(SessionsController::notAllowed);
   }
 
   private void page(Context ctx) {
     Visitor visitor = Visitor.required(ctx);
-    List<SessionRow> rows = rows(Texts.of(ctx), sessions, visitor, visitor.operator().id());
+    OperatorId own = visitor.operator().id();
+    List<SessionRow> rows = rows(Texts.of(ctx), timeZones.timeZone(own), sessions, visitor, own);
     Pages.render(
         ctx,
         200,

@@ -2,12 +2,14 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.supportpro.application.port.in.ChooseTimeZoneUseCase;
 import io.supportpro.application.port.in.ManageSignInThrottlesUseCase;
 import io.supportpro.application.port.in.ThrottleEntry;
 import io.supportpro.domain.page.Page;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottleState;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,7 @@ final class ThrottlesController {
       int failures,
       String lastFailure,
       String lockedUntil) {
-    static ThrottleRow of(Texts texts, ThrottleEntry entry) {
+    static ThrottleRow of(Texts texts, ZoneId zone, ThrottleEntry entry) {
       ThrottleState state = entry.state();
       return new ThrottleRow(
           state.key().kind().name(),
@@ -38,15 +40,20 @@ final class ThrottlesController {
           state.key().value(),
           entry.username().orElse(state.key().value()),
           state.failures(),
-          Pages.time(state.lastFailureAt()),
-          state.lockedUntil().map(Pages::time).orElse(null));
+          ReadableTimes.format(state.lastFailureAt(), zone, texts.locale()),
+          state
+              .lockedUntil()
+              .map(until -> ReadableTimes.format(until, zone, texts.locale()))
+              .orElse(null));
     }
   }
 
   private final ManageSignInThrottlesUseCase throttles;
+  private final ChooseTimeZoneUseCase timeZones;
 
-  ThrottlesController(ManageSignInThrottlesUseCase throttles) {
+  ThrottlesController(ManageSignInThrottlesUseCase throttles, ChooseTimeZoneUseCase timeZones) {
     this.throttles = throttles;
+    this.timeZones = timeZones;
   }
 
   void register(RoutesConfig routes) {
@@ -65,7 +72,14 @@ final class ThrottlesController {
             "section",
             "throttles",
             "rows",
-            page.items().stream().map(entry -> ThrottleRow.of(Texts.of(ctx), entry)).toList(),
+            page.items().stream()
+                .map(
+                    entry ->
+                        ThrottleRow.of(
+                            Texts.of(ctx),
+                            timeZones.timeZone(Visitor.required(ctx).operator().id()),
+                            entry))
+                .toList(),
             "paging",
             Paging.of(page, n -> Urls.withQuery(PAGE, Map.of("page", n))),
             "csrf",

@@ -91,8 +91,9 @@ public final class WebServer implements AutoCloseable {
             account.sessions(),
             operatorUseCases.resetPreview(),
             operatorUseCases.deactivationPreview(),
-            plugins.list());
-    var sessionsPage = new SessionsController(account.sessions());
+            plugins.list(),
+            account.timeZone());
+    var sessionsPage = new SessionsController(account.sessions(), account.timeZone());
     var settingsPage = new SettingsController(panel.forceTwoFactor());
     var auditPage =
         new AuditController(
@@ -102,7 +103,7 @@ public final class WebServer implements AutoCloseable {
             account.timeZone());
     var timeZonePage = new TimeZoneController(account.timeZone());
     var languagePage = new LanguageController(account.language());
-    var throttles = new ThrottlesController(panel.signInThrottles());
+    var throttles = new ThrottlesController(panel.signInThrottles(), account.timeZone());
     var pluginsPage =
         new PluginsController(
             plugins.list(),

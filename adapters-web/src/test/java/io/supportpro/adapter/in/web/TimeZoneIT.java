@@ -89,6 +89,16 @@ class TimeZoneIT {
   }
 
   @Test
+  void theTimesOfSessionsAndThrottles_areInTheChosenZone() {
+    submit(admin, PAGE, PAGE, Map.of("zone", "Europe/Berlin"));
+    signIn(panel.browser(), TestPanel.OPERATOR, "not-the-password-at-all");
+
+    assertThat(admin.get("/account/sessions").body())
+        .contains("<time datetime=\"2026-01-05T09:00:00Z\">5 Jan 2026, 10:00:00 CET</time>");
+    assertThat(admin.get("/admin/throttles").text()).contains("5 Jan 2026, 10:00:00 CET");
+  }
+
+  @Test
   void theZoneOfOneOperator_isNotAnothers() {
     submit(admin, PAGE, PAGE, Map.of("zone", "Asia/Tokyo"));
     Browser other = panel.browser();
