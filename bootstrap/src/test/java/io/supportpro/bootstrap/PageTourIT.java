@@ -53,6 +53,7 @@ class PageTourIT {
   private WebDriver driver;
   private String language;
   private boolean darkToo;
+  private String temporaryPassword;
 
   @AfterEach
   void stop() {
@@ -175,6 +176,8 @@ class PageTourIT {
     visit("sessions");
     go("/account/time-zone");
     visit("time-zone");
+    go("/account/language");
+    visit("language");
 
     go("/admin/operators");
     visit("operators");
@@ -193,7 +196,7 @@ class PageTourIT {
     go("/admin/operators/" + tempo.id() + "/reset-password");
     visit("operator-reset-password");
     press(submitOf("/admin/operators/" + tempo.id() + "/reset-password"));
-    assertThat(driver.findElements(By.id("temporary-password"))).hasSize(1);
+    temporaryPassword = driver.findElement(By.id("temporary-password")).getText();
     visit("operator-temporary-password");
 
     go("/admin/plugins");
@@ -259,9 +262,20 @@ class PageTourIT {
     signIn("root");
     assertThat(browser.path()).isEqualTo("/login/second-factor");
     visit("second-factor");
+    browser.type("code", "000000");
+    press(submitOf("/login/second-factor"));
+    visit("second-factor-refused");
     browser.type("code", code(secret, 1));
     press(submitOf("/login/second-factor"));
     assertThat(browser.path()).isEqualTo("/");
+    browser.signOut();
+
+    go("/login");
+    browser.type("login", "tempo");
+    browser.type("password", temporaryPassword);
+    press(submitOf("/login"));
+    assertThat(browser.path()).isEqualTo("/account/password");
+    visit("password-forced");
     browser.signOut();
 
     signIn("olivia");
@@ -322,6 +336,8 @@ class PageTourIT {
   private void visit(String page) {
     browser.shot(page);
     assertThat(browser.pageLanguage()).as(page + ": <html lang>").isEqualTo(language);
+    // A key without a text in the page's language is rendered as ??key??.
+    assertThat(driver.getPageSource()).as(page + ": every text found").doesNotContain("??");
     violations.addAll(browser.accessibilityViolations());
     if (darkToo) {
       browser.chromium().prefersDark(true);
