@@ -80,7 +80,8 @@ class PageTourIT {
     Operator olivia = panel.operator("olivia", "operator");
     Operator tempo = panel.operator("tempo", "operator");
     panel.operator("ada", "operator");
-    setUpPlugins();
+    Operator dora = panel.operator("dora", "operator");
+    setUpPlugins(dora);
     browser = BrowserSteps.start(panel.base(), "", language, width);
     driver = browser.driver();
     go("/login");
@@ -91,6 +92,7 @@ class PageTourIT {
     signedOutPages();
     String secret = administratorPages(olivia, tempo);
     secondFactorAndRefusals(secret);
+    promptStep();
     enrolmentUnderForce2fa();
 
     assertThat(violations)
@@ -101,9 +103,10 @@ class PageTourIT {
   }
 
   /**
-   * The example code plugin active and configured, the example prompt installed only, Duo set up.
+   * The example code plugin active and configured, the example prompt installed only, Duo set up
+   * and enabled for the operator who confirms sign-ins with it.
    */
-  private void setUpPlugins() {
+  private void setUpPlugins(Operator withDuo) {
     Actor system = Actor.system("test");
     var code = new PluginCommand(system, ExampleCodePlugin.ID);
     panel.services().plugins().install(code);
@@ -117,7 +120,7 @@ class PageTourIT {
                 ExampleCodePlugin.ID,
                 Map.of(ExampleCodePlugin.SECRET, TotpSecret.random().base32())));
     panel.services().plugins().install(new PluginCommand(system, ExamplePromptPlugin.ID));
-    DuoSetup.enable(panel, "closed");
+    DuoSetup.enable(panel, "closed", withDuo);
   }
 
   private void signedOutPages() throws Exception {
@@ -283,6 +286,20 @@ class PageTourIT {
     go("/admin/operators");
     visit("forbidden");
     browser.signOut();
+  }
+
+  /**
+   * The page that sends an operator on to their plugin's prompt, which the password normally skips:
+   * opened again while the sign-in waits for the prompt.
+   */
+  private void promptStep() {
+    signIn("dora");
+    assertThat(browser.path()).isNotEqualTo("/login");
+    go("/login/prompt");
+    assertThat(browser.path()).isEqualTo("/login/prompt");
+    visit("prompt-step");
+    // The sign-in is left waiting for the prompt; the next one starts afresh.
+    driver.manage().deleteAllCookies();
   }
 
   private void enrolmentUnderForce2fa() {
