@@ -26,13 +26,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The panel's actions in a real Chromium against the whole application on H2, in English in a wide
- * window and in German in a phone-narrow one. Each journey finds its controls by id, name, form
- * action or address, never by words, and proves what happened by the page's structure, the address
- * it ends on, or the database. Any console message but a refused page's status fails it.
+ * The panel's actions in a real Chromium against the whole application on H2, in English and in
+ * German, each in a wide window and in a phone-narrow one. Each journey finds its controls by id,
+ * name, form action or address, never by words, and proves what happened by the page's structure,
+ * the address it ends on, or the database. Any console message but a refused page's status fails
+ * it.
  */
 @ParameterizedClass(name = "{0} at {1} px")
-@CsvSource({"en, 1280", "de, 390"})
+@CsvSource({"en, 1280", "de, 1280", "en, 390", "de, 390"})
 class ActionJourneysIT {
   @Parameter(0)
   String language;
