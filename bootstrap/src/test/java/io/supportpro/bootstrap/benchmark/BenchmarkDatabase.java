@@ -95,6 +95,14 @@ enum BenchmarkDatabase {
     return label;
   }
 
+  /** Where its figures were measured, as {@link BenchmarkFigures} records it. */
+  String where() {
+    return switch (this) {
+      case H2 -> "H2";
+      case POSTGRESQL -> "PostgreSQL";
+    };
+  }
+
   /** A new, empty database of this kind, migrated. */
   Persistence open() throws IOException, ClassNotFoundException {
     // Maven runs each benchmark in a class loader of its own within one JVM, and the JDK looks for

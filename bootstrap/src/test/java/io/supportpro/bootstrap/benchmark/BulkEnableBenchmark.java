@@ -56,18 +56,23 @@ public final class BulkEnableBenchmark {
             Optional.of(true),
             Optional.empty());
     timed(
+        database,
         "count and first page of active operators not enabled",
         () -> page(service, notEnabled).total() + " of them");
     timed(
+        database,
         "enable for all matching operators (one transaction)",
         () -> changed(service.setAll(command(admin, PluginOperatorFilter.EVERYONE, true))));
     timed(
-        "count and first page of active operators not enabled",
+        database,
+        "count and first page of active operators not enabled, once all are",
         () -> page(service, notEnabled).total() + " of them");
     timed(
+        database,
         "disable for all matching operators (one transaction)",
         () -> changed(service.setAll(command(admin, PluginOperatorFilter.EVERYONE, false))));
     timed(
+        database,
         "enable again for all matching operators (one transaction)",
         () -> changed(service.setAll(command(admin, PluginOperatorFilter.EVERYONE, true))));
   }
@@ -90,9 +95,11 @@ public final class BulkEnableBenchmark {
     };
   }
 
-  private static void timed(String what, Supplier<String> action) {
+  private static void timed(BenchmarkDatabase database, String what, Supplier<String> action) {
     long start = System.nanoTime();
     String outcome = action.get();
-    System.out.printf("%s: %d ms (%s)%n", what, (System.nanoTime() - start) / 1_000_000, outcome);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    System.out.printf("%s: %d ms (%s)%n", what, millis, outcome);
+    BenchmarkFigures.record("bulk enable, " + what, database.where(), millis, "ms");
   }
 }

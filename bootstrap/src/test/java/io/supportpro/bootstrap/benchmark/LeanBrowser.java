@@ -13,13 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A browser reduced to what the benchmark needs: HTTP/1.1 over one kept-alive connection, cookies
- * by name, no redirects followed. A real browser runs on another machine and costs the server
- * nothing; this one shares the server's processors, so it does as little work as it can.
+ * A browser reduced to what the benchmark needs: HTTP/1.1 over one kept-alive connection to one
+ * host, cookies by name, no redirects followed. A real browser runs on another machine and costs
+ * the server nothing; this one shares the server's processors, so it does as little work as it can.
  */
 final class LeanBrowser implements AutoCloseable {
-  /** The status and body of one answer. */
-  record Answer(int status, String body) {}
+  /** The status, body and {@code Location} header ({@code ""} when none) of one answer. */
+  record Answer(int status, String body, String location) {}
 
   private final URI base;
   private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -79,6 +79,7 @@ final class LeanBrowser implements AutoCloseable {
     long length = -1;
     boolean chunked = false;
     boolean close = false;
+    String location = "";
     for (String header = line(); !header.isEmpty(); header = line()) {
       int colon = header.indexOf(':');
       String name = header.substring(0, colon).toLowerCase(Locale.ROOT);
@@ -88,6 +89,7 @@ final class LeanBrowser implements AutoCloseable {
         case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
         case "connection" -> close = value.equalsIgnoreCase("close");
         case "set-cookie" -> keepCookie(value);
+        case "location" -> location = value;
         default -> {
           // other headers do not matter here
         }
@@ -106,7 +108,7 @@ final class LeanBrowser implements AutoCloseable {
     if (close) {
       close();
     }
-    return new Answer(status, body.toString(StandardCharsets.UTF_8));
+    return new Answer(status, body.toString(StandardCharsets.UTF_8), location);
   }
 
   private void keepCookie(String setCookie) {

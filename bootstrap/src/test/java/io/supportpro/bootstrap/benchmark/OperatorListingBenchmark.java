@@ -203,13 +203,21 @@ public final class OperatorListingBenchmark {
     System.out.printf(
         "|%s|%s|%s|%s|%n", "-".repeat(52), "-".repeat(34), "-".repeat(34), "-".repeat(9));
     table.forEach(
-        (query, figures) ->
-            System.out.printf(
-                "| %-50s | %-32s | %-32s | %7d |%n",
-                query,
-                cell(figures.get(BenchmarkDatabase.H2)),
-                cell(figures.get(BenchmarkDatabase.POSTGRESQL)),
-                figures.values().iterator().next().found()));
+        (query, figures) -> {
+          System.out.printf(
+              "| %-50s | %-32s | %-32s | %7d |%n",
+              query,
+              cell(figures.get(BenchmarkDatabase.H2)),
+              cell(figures.get(BenchmarkDatabase.POSTGRESQL)),
+              figures.values().iterator().next().found());
+          figures.forEach(
+              (database, p) -> {
+                String figure = "operator listing, " + query + ": ";
+                BenchmarkFigures.record(figure + "p50", database.where(), p.p50(), "ms");
+                BenchmarkFigures.record(figure + "p95", database.where(), p.p95(), "ms");
+                BenchmarkFigures.record(figure + "p99", database.where(), p.p99(), "ms");
+              });
+        });
   }
 
   private static String cell(Percentiles p) {

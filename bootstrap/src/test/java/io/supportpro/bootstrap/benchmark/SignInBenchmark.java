@@ -1,5 +1,8 @@
 package io.supportpro.bootstrap.benchmark;
 
+import io.supportpro.adapter.out.duo.DuoSettings;
+import io.supportpro.adapter.out.duo.emulator.DuoEmulator;
+import io.supportpro.bootstrap.DuoOperatorSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -28,15 +31,26 @@ import java.util.stream.Stream;
 
 /**
  * Measures the runnable jar as an administrator runs it: how long until it first answers, how many
- * browser sign-ins (form, password, home page) it completes per second, and how much memory it
- * holds while doing so, against the bare Argon2id rate of this machine measured in the same run. It
- * prints figures and asserts nothing: performance is judged by reading them.
+ * browser sign-ins it completes per second with a password alone and with Duo (against the Duo
+ * emulator in a process of its own), and how much memory it holds under load and with 1,000 open
+ * sessions, against the bare Argon2id rate of this machine measured in the same run. It prints
+ * figures, records them with {@link BenchmarkFigures}, and asserts nothing: performance is judged
+ * by reading them.
  *
  * <p>Run with {@code ./mvnw -Pbenchmark -pl bootstrap -am verify -DskipTests -DskipITs}.
  */
 public final class SignInBenchmark {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  private static final Pattern TRANSACTION = Pattern.compile("name=\"txn\" value=\"([^\"]+)\"");
   private static final String PASSWORD = "Benchmark-passphrase-42";
+  private static final String ADMIN = "loadtest";
+  private static final String DUO_OPERATOR = "duoload";
+  private static final int OPEN_SESSIONS = 1_000;
+  private static final Duration WARM_UP = Duration.ofSeconds(5);
+
+  /** The server runs on its embedded database. */
+  private static final String WHERE = "H2";
+
   private static final int ROUNDS = 3;
   private static final com.sun.management.OperatingSystemMXBean OWN_PROCESS =
       ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
@@ -105,22 +119,45 @@ public final class SignInBenchmark {
     System.out.printf(
         "first answer after launch (fresh database, migrations included): min %d ms, median %d ms%n",
         startups.getFirst(), startups.get(1));
+    BenchmarkFigures.record("first answer after launch, min", WHERE, startups.getFirst(), "ms");
+    BenchmarkFigures.record("first answer after launch, median", WHERE, startups.get(1), "ms");
 
-    // Each round measures the bare hash rate and the sign-in rate in fresh JVMs, because the JIT
-    // compiles Bouncy Castle's Argon2 faster in some JVM starts than in others; the median of the
-    // rounds compares like with like.
+    try (Emulator emulator =
+        Emulator.start(classPath(), Files.createTempDirectory("supportpro-bench-duo-"))) {
+      rounds(emulator);
+      openSessions(emulator);
+    }
+  }
+
+  /**
+   * Each round measures the bare hash rate, then password and Duo sign-ins on one server, in fresh
+   * JVMs, because the JIT compiles Bouncy Castle's Argon2 faster in some JVM starts than in others;
+   * the median of the rounds compares like with like.
+   */
+  private void rounds(Emulator emulator) throws Exception {
+    List<Double> bareRates = new ArrayList<>();
+    List<Double> passwordRates = new ArrayList<>();
+    List<Double> duoRates = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
+    List<Double> duoRatios = new ArrayList<>();
     long maxRssKib = 0;
     for (int round = 1; round <= ROUNDS; round++) {
       double bare = bareArgon2Rate();
-      Path data = Files.createTempDirectory("supportpro-bench-");
-      Server.createAdmin(jar, data);
-      try (Server server = startServer(data)) {
-        signIns(server, Duration.ofSeconds(5), false);
-        Load load = signIns(server, phase, true);
+      try (Server server = startServer(dataDirectory(emulator), emulator)) {
+        Journey password = browser -> signInOnce(browser.panel());
+        Journey duo = browser -> duoSignInOnce(browser, emulator.promptBase);
+        drive(server, password, WARM_UP, Long.MAX_VALUE, null);
+        Load load = drive(server, password, phase, Long.MAX_VALUE, null);
+        drive(server, duo, WARM_UP, Long.MAX_VALUE, null);
+        Load duoLoad = drive(server, duo, phase, Long.MAX_VALUE, emulator);
         double rate = load.signIns / (double) phase.toSeconds();
+        double duoRate = duoLoad.signIns / (double) phase.toSeconds();
+        bareRates.add(bare);
+        passwordRates.add(rate);
+        duoRates.add(duoRate);
         ratios.add(rate / bare);
-        maxRssKib = Math.max(maxRssKib, load.maxRssKib);
+        duoRatios.add(duoRate / rate);
+        maxRssKib = Math.max(maxRssKib, Math.max(load.maxRssKib, duoLoad.maxRssKib));
         System.out.printf(
             "round %d: bare Argon2id %.1f hashes/s; browser sign-ins (GET /login, POST /login,"
                 + " GET /) %.1f /s, %d failed; %.0f %%; server CPU %.2f cores, load generator"
@@ -133,17 +170,104 @@ public final class SignInBenchmark {
             load.cpuCores,
             load.loadCores,
             load.maxRssKib / 1024);
+        System.out.printf(
+            "round %d: Duo sign-ins (password, health check, prompt, approve, callback, token"
+                + " exchange, GET /) %.1f /s, %d failed; %.0f %% of the password sign-ins; server"
+                + " CPU %.2f cores, emulator CPU %.2f cores, load generator CPU %.2f cores%n",
+            round,
+            duoRate,
+            duoLoad.failures,
+            100 * duoRate / rate,
+            duoLoad.cpuCores,
+            duoLoad.emulatorCores,
+            duoLoad.loadCores);
+        String prefix = "sign-in, round " + round + ": ";
+        BenchmarkFigures.record(prefix + "bare Argon2id hashes", "", bare, "/s");
+        BenchmarkFigures.record(prefix + "password sign-ins", WHERE, rate, "/s");
+        BenchmarkFigures.record(
+            prefix + "password sign-ins / bare hashes", WHERE, 100 * rate / bare, "%");
+        BenchmarkFigures.record(prefix + "password sign-ins failed", WHERE, load.failures, "");
+        BenchmarkFigures.record(prefix + "server CPU, password", WHERE, load.cpuCores, "cores");
+        BenchmarkFigures.record(prefix + "Duo sign-ins", WHERE, duoRate, "/s");
+        BenchmarkFigures.record(
+            prefix + "Duo sign-ins / password sign-ins", WHERE, 100 * duoRate / rate, "%");
+        BenchmarkFigures.record(prefix + "Duo sign-ins failed", WHERE, duoLoad.failures, "");
+        BenchmarkFigures.record(prefix + "server CPU, Duo", WHERE, duoLoad.cpuCores, "cores");
+        BenchmarkFigures.record(prefix + "emulator CPU, Duo", "", duoLoad.emulatorCores, "cores");
       }
     }
-    Collections.sort(ratios);
     System.out.printf(
         "sign-in rate / bare Argon2id rate, median of %d rounds: %.0f %%%n",
-        ROUNDS, 100 * ratios.get(ROUNDS / 2));
+        ROUNDS, 100 * median(ratios));
+    System.out.printf(
+        "Duo sign-in rate / password sign-in rate, median of %d rounds: %.0f %% (target at least"
+            + " 80 %%)%n",
+        ROUNDS, 100 * median(duoRatios));
     System.out.printf("server resident memory under load: max %d MiB%n", maxRssKib / 1024);
+    BenchmarkFigures.record("sign-in, median: bare Argon2id hashes", "", median(bareRates), "/s");
+    BenchmarkFigures.record(
+        "sign-in, median: password sign-ins", WHERE, median(passwordRates), "/s");
+    BenchmarkFigures.record(
+        "sign-in, median: password sign-ins / bare hashes", WHERE, 100 * median(ratios), "%");
+    BenchmarkFigures.record("sign-in, median: Duo sign-ins", WHERE, median(duoRates), "/s");
+    BenchmarkFigures.record(
+        "sign-in, median: Duo sign-ins / password sign-ins (target 80 %)",
+        WHERE, 100 * median(duoRatios), "%");
+    BenchmarkFigures.record("resident memory, under load, max", WHERE, maxRssKib / 1024.0, "MiB");
   }
 
+  /**
+   * Signs in {@value #OPEN_SESSIONS} times on a fresh server without signing out, then reads how
+   * much memory the server holds, after a full collection if {@code jcmd} can start one.
+   */
+  private void openSessions(Emulator emulator) throws Exception {
+    try (Server server = startServer(dataDirectory(emulator), emulator)) {
+      Journey password = browser -> signInOnce(browser.panel());
+      drive(server, password, WARM_UP, 1, null);
+      String collected = server.collectGarbage() ? "after a full GC (jcmd GC.run)" : "without a GC";
+      long idleKib = server.residentKib();
+      Load load = drive(server, password, Duration.ofMinutes(10), OPEN_SESSIONS, null);
+      server.collectGarbage();
+      long openKib = server.residentKib();
+      System.out.printf(
+          "server resident memory %s: %d MiB after one sign-in, %d MiB with %d more sessions open"
+              + " (%d sign-ins failed)%n",
+          collected, idleKib / 1024, openKib / 1024, load.signIns, load.failures);
+      BenchmarkFigures.record(
+          "resident memory, one session, " + collected, WHERE, idleKib / 1024.0, "MiB");
+      BenchmarkFigures.record(
+          "resident memory, %,d open sessions, %s".formatted(OPEN_SESSIONS, collected),
+          WHERE,
+          openKib / 1024.0,
+          "MiB");
+    }
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /** A fresh data directory with the administrator, and an operator who signs in with Duo. */
+  private Path dataDirectory(Emulator emulator) throws IOException, InterruptedException {
+    Path data = Files.createTempDirectory("supportpro-bench-");
+    Server.createAdmin(jar, data);
+    DuoOperatorSetup.enable(
+        data, emulator.allowedHosts(), emulator.settings(), DUO_OPERATOR, PASSWORD);
+    return data;
+  }
+
+  /** A server on its own, to measure its start. */
   private Server startServer(Path data) throws IOException, InterruptedException {
-    return Server.start(root, jvmOptions, jar, data);
+    return Server.start(root, jvmOptions, jar, data, Map.of());
+  }
+
+  /** A server that trusts the emulator and may reach it, as the demo's does. */
+  private Server startServer(Path data, Emulator emulator)
+      throws IOException, InterruptedException {
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.addAll(emulator.serverOptions());
+    return Server.start(root, options, jar, data, emulator.serverEnvironment());
   }
 
   /**
@@ -151,19 +275,13 @@ public final class SignInBenchmark {
    * but its class archive, which belongs to the jar alone.
    */
   private double bareArgon2Rate() throws IOException, InterruptedException {
-    String classes =
-        Path.of(BareArgon2Rate.class.getProtectionDomain().getCodeSource().getLocation().getPath())
-            .toString();
     List<String> command = new ArrayList<>(List.of(Server.java()));
     jvmOptions.stream()
         .filter(option -> !option.contains("SharedArchive") && !option.startsWith("-Xlog:cds"))
         .forEach(command::add);
     command.addAll(
         List.of(
-            "-cp",
-            jar + java.io.File.pathSeparator + classes,
-            BareArgon2Rate.class.getName(),
-            Long.toString(phase.toSeconds())));
+            "-cp", classPath(), BareArgon2Rate.class.getName(), Long.toString(phase.toSeconds())));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.waitFor() != 0) {
@@ -173,30 +291,72 @@ public final class SignInBenchmark {
     return Double.parseDouble(output.strip().lines().toList().getLast());
   }
 
+  /** The jar and the benchmark's own classes, for the JVMs that run a class of the benchmark. */
+  private String classPath() {
+    String classes =
+        Path.of(SignInBenchmark.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+            .toString();
+    return jar + java.io.File.pathSeparator + classes;
+  }
+
   private record Load(
-      long signIns, long failures, long maxRssKib, double cpuCores, double loadCores) {}
+      long signIns,
+      long failures,
+      long maxRssKib,
+      double cpuCores,
+      double emulatorCores,
+      double loadCores) {}
+
+  /** One browser's two connections: to the panel, and to the Duo emulator's prompt. */
+  private record Browser(LeanBrowser panel, LeanBrowser prompt) implements AutoCloseable {
+    void forgetCookies() {
+      panel.forgetCookies();
+      prompt.forgetCookies();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (prompt) {
+        panel.close();
+      }
+    }
+  }
+
+  /** One sign-in from a fresh browser, from the login form to the home page. */
+  @FunctionalInterface
+  private interface Journey {
+    boolean signIn(Browser browser) throws IOException;
+  }
 
   /**
-   * Signs in over and over from every client for the duration, each time as a browser without
-   * cookies. Each client keeps its connection open, as a browser does.
+   * Signs in over and over from every client, each time as a browser without cookies, for the
+   * duration or until {@code count} sign-ins were tried, sampling the server's memory; the
+   * emulator's CPU is measured when one is given. Each client keeps its connections open, as a
+   * browser does.
    */
-  private Load signIns(Server server, Duration duration, boolean sampleMemory)
+  private Load drive(
+      Server server, Journey journey, Duration duration, long count, Emulator emulator)
       throws InterruptedException {
     var done = new AtomicLong();
     var failed = new AtomicLong();
+    var tried = new AtomicLong();
     var running = new AtomicBoolean(true);
     long maxRss = 0;
-    long cpuBefore = server.cpuTicks();
+    long cpuBefore = cpuTicks(server.process.pid());
+    long emulatorCpuBefore = emulator == null ? 0 : cpuTicks(emulator.process.pid());
     long ownCpuBefore = OWN_PROCESS.getProcessCpuTime();
     long started = System.nanoTime();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < clients; i++) {
         pool.submit(
             () -> {
-              try (var browser = new LeanBrowser(server.base)) {
-                while (running.get()) {
+              try (var browser =
+                  new Browser(
+                      new LeanBrowser(server.base),
+                      new LeanBrowser(emulator == null ? server.base : emulator.promptBase))) {
+                while (running.get() && tried.incrementAndGet() <= count) {
                   browser.forgetCookies();
-                  if (signInOnce(browser)) {
+                  if (journey.signIn(browser)) {
                     done.incrementAndGet();
                   } else {
                     failed.incrementAndGet();
@@ -207,34 +367,37 @@ public final class SignInBenchmark {
             });
       }
       long end = System.nanoTime() + duration.toNanos();
-      while (System.nanoTime() < end) {
-        if (sampleMemory) {
-          maxRss = Math.max(maxRss, server.residentKib());
-        }
+      while (System.nanoTime() < end && done.get() + failed.get() < count) {
+        maxRss = Math.max(maxRss, server.residentKib());
         Thread.sleep(250);
       }
       running.set(false);
     }
     long elapsed = System.nanoTime() - started;
     // /proc counts CPU time in clock ticks of 10 ms on Linux.
-    double cpuCores = (server.cpuTicks() - cpuBefore) * 10_000_000.0 / elapsed;
+    double cpuCores = (cpuTicks(server.process.pid()) - cpuBefore) * 10_000_000.0 / elapsed;
+    double emulatorCores =
+        emulator == null
+            ? 0
+            : (cpuTicks(emulator.process.pid()) - emulatorCpuBefore) * 10_000_000.0 / elapsed;
     double loadCores = (OWN_PROCESS.getProcessCpuTime() - ownCpuBefore) / (double) elapsed;
-    return new Load(done.get(), failed.get(), maxRss, cpuCores, loadCores);
+    return new Load(done.get(), failed.get(), maxRss, cpuCores, emulatorCores, loadCores);
+  }
+
+  /** The CPU time a process has used, user and system, in clock ticks. */
+  private static long cpuTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   private static boolean signInOnce(LeanBrowser browser) throws IOException {
     try {
-      LeanBrowser.Answer form = browser.get("/login");
-      Matcher csrf = CSRF.matcher(form.body());
-      if (form.status() != 200 || !csrf.find()) {
-        return false;
-      }
-      String body =
-          "csrf="
-              + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
-              + "&next=%2F&login=loadtest&password="
-              + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-      return browser.postForm("/login", body).status() == 303 && browser.get("/").status() == 200;
+      return postPassword(browser, ADMIN).status() == 303 && browser.get("/").status() == 200;
     } catch (IOException | RuntimeException e) {
       // A broken or garbled connection counts as a failed sign-in; the next one reconnects.
       browser.close();
@@ -242,8 +405,145 @@ public final class SignInBenchmark {
     }
   }
 
+  /**
+   * Signs in as the Duo operator: the password sends the browser to the prompt (at the emulator's
+   * plain-HTTP address in place of its API host, as a browser on this machine reaches it), where it
+   * approves; the emulator sends it back to the panel's callback, which exchanges the code through
+   * the SDK and opens the session.
+   */
+  private static boolean duoSignInOnce(Browser browser, URI promptBase) throws IOException {
+    try {
+      LeanBrowser.Answer password = postPassword(browser.panel(), DUO_OPERATOR);
+      if (password.status() != 303 || !password.location().startsWith("https://")) {
+        return false;
+      }
+      LeanBrowser.Answer prompt = browser.prompt().get(pathAndQuery(password.location()));
+      Matcher transaction = TRANSACTION.matcher(prompt.body());
+      if (prompt.status() != 200 || !transaction.find()) {
+        return false;
+      }
+      LeanBrowser.Answer approved =
+          browser
+              .prompt()
+              .postForm(
+                  "/oauth/v1/prompt",
+                  "txn="
+                      + URLEncoder.encode(transaction.group(1), StandardCharsets.UTF_8)
+                      + "&decision=approve");
+      if (approved.status() / 100 != 3) {
+        return false;
+      }
+      LeanBrowser.Answer callback = browser.panel().get(pathAndQuery(approved.location()));
+      return callback.status() == 303
+          && callback.location().equals("/")
+          && browser.panel().get("/").status() == 200;
+    } catch (IOException | RuntimeException e) {
+      browser.close();
+      return false;
+    }
+  }
+
+  /** The login form, then its post with the password: the answer to the post. */
+  private static LeanBrowser.Answer postPassword(LeanBrowser browser, String login)
+      throws IOException {
+    LeanBrowser.Answer form = browser.get("/login");
+    Matcher csrf = CSRF.matcher(form.body());
+    if (form.status() != 200 || !csrf.find()) {
+      return form;
+    }
+    String body =
+        "csrf="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+            + "&next=%2F&login="
+            + login
+            + "&password="
+            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+    return browser.postForm("/login", body);
+  }
+
+  /** The path and query of an address, as a browser on the same site requests it. */
+  private static String pathAndQuery(String address) {
+    URI uri = URI.create(address);
+    return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+
   private static HttpRequest get(URI base, String path) {
     return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build();
+  }
+
+  /** The Duo emulator running as its own process: {@link DuoEmulatorProcess}. */
+  private static final class Emulator implements AutoCloseable {
+    private final Process process;
+    private final DuoEmulatorProcess.EmulatorLine line;
+    private final URI promptBase;
+
+    private Emulator(Process process, DuoEmulatorProcess.EmulatorLine line) {
+      this.process = process;
+      this.line = line;
+      this.promptBase = URI.create(line.promptBase());
+    }
+
+    /** Starts it with the class path given, its trust store written in {@code directory}. */
+    static Emulator start(String classPath, Path directory) throws IOException {
+      Process process =
+          new ProcessBuilder(
+                  Server.java(),
+                  "-XX:+UseSerialGC",
+                  "-cp",
+                  classPath,
+                  DuoEmulatorProcess.class.getName(),
+                  directory.resolve("trust.p12").toString())
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      String first =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+              .readLine();
+      if (first == null) {
+        process.destroyForcibly();
+        throw new IllegalStateException("the Duo emulator did not start");
+      }
+      return new Emulator(process, DuoEmulatorProcess.EmulatorLine.parse(first));
+    }
+
+    /** The system properties that make the server's JVM trust the emulator's CA. */
+    List<String> serverOptions() {
+      return line.trustStore().entrySet().stream()
+          .map(property -> "-D" + property.getKey() + "=" + property.getValue())
+          .sorted()
+          .toList();
+    }
+
+    /** The variables that let the server reach the emulator. */
+    Map<String, String> serverEnvironment() {
+      return Map.of("SUPPORTPRO_DUO_ALLOWED_HOSTS", allowedHosts());
+    }
+
+    String allowedHosts() {
+      return line.apiHost() + "," + DuoEmulator.PROXY_HOST;
+    }
+
+    /** The plugin's settings for this emulator, as the demo saves them. */
+    Map<String, String> settings() {
+      return Map.of(
+          DuoSettings.CLIENT_ID, line.clientId(),
+          DuoSettings.CLIENT_SECRET, line.clientSecret(),
+          DuoSettings.API_HOSTNAME, line.apiHost(),
+          DuoSettings.FAIL_MODE, "closed",
+          DuoSettings.USERNAME_SOURCE, "username",
+          DuoSettings.PROXY_HOST, DuoEmulator.PROXY_HOST,
+          DuoSettings.PROXY_PORT, Integer.toString(line.proxyPort()),
+          DuoSettings.CERTIFICATE_PINS, line.caPin());
+    }
+
+    @Override
+    public void close() throws InterruptedException, IOException {
+      // Closing its standard input ends it.
+      process.getOutputStream().close();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
   }
 
   /** The jar running as its own process. */
@@ -258,7 +558,9 @@ public final class SignInBenchmark {
       this.startupMillis = startupMillis;
     }
 
-    static Server start(Path root, List<String> jvmOptions, Path jar, Path data)
+    /** Starts the jar on the data directory, with {@code environment} added to its variables. */
+    static Server start(
+        Path root, List<String> jvmOptions, Path jar, Path data, Map<String, String> environment)
         throws IOException, InterruptedException {
       int port = freePort();
       List<String> command = new ArrayList<>();
@@ -278,6 +580,7 @@ public final class SignInBenchmark {
                   Integer.toString(port),
                   "SUPPORTPRO_DATA_DIR",
                   data.toString()));
+      builder.environment().putAll(environment);
       long launched = System.nanoTime();
       Process process = builder.start();
       URI base = URI.create("http://127.0.0.1:" + port);
@@ -305,7 +608,7 @@ public final class SignInBenchmark {
                   jar.toString(),
                   "create-admin",
                   "--username",
-                  "loadtest",
+                  ADMIN,
                   "--email",
                   "loadtest@example.com")
               .redirectErrorStream(true)
@@ -319,14 +622,26 @@ public final class SignInBenchmark {
       }
     }
 
-    /** The CPU time the server has used, user and system, in clock ticks. */
-    long cpuTicks() {
+    /**
+     * Starts a full collection in the server with {@code jcmd}, so that its memory is what it keeps
+     * rather than what it has not collected yet; false when {@code jcmd} could not.
+     */
+    boolean collectGarbage() throws InterruptedException {
       try {
-        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      } catch (IOException | RuntimeException e) {
-        return 0;
+        Process jcmd =
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()),
+                    "GC.run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        boolean collected = jcmd.waitFor(30, TimeUnit.SECONDS) && jcmd.exitValue() == 0;
+        // Let the collector hand pages back before the memory is read.
+        Thread.sleep(500);
+        return collected;
+      } catch (IOException e) {
+        return false;
       }
     }
 
