@@ -196,8 +196,7 @@ record Services(
             stores.plugins(),
             stores.totpCredentials(),
             stores.panelSettings()),
-        new KnownBrowserService(
-            stores.sessions(), stores.operators(), stores.knownBrowsers(), mailer, mailing, clock),
+        new KnownBrowserService(stores.operators(), stores.knownBrowsers(), mailer, mailing, clock),
         new TimeZoneService(stores.operators(), audit, clock),
         new LanguageService(stores.operators(), audit, clock),
         mailing);

@@ -205,6 +205,18 @@ final class Panel implements AutoCloseable {
     }
   }
 
+  /** The text a plain SQL query answers in its first row and column. */
+  String text(String sql) {
+    try (Connection connection = connection();
+        var statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Runs a statement with plain SQL, for a state a test needs that no use case would write. */
   int execute(String sql, Object... parameters) {
     try (Connection connection = connection();

@@ -150,6 +150,11 @@ final class AccountNotices {
         new OutgoingMail(operator.email(), words.get("notice.reset-link.subject"), body));
   }
 
+  /** Whether a mail server is configured, without which no notice is worth preparing. */
+  boolean mailServerConfigured() {
+    return mailer.configured();
+  }
+
   /** A sign-in completed from a browser not seen before for this operator. */
   NoticeEmail newBrowser(Operator operator, Instant at, SessionClient client) {
     Words words = wordsFor(operator);

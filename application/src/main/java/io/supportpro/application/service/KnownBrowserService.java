@@ -7,9 +7,10 @@ import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.port.out.KnownBrowsers;
 import io.supportpro.application.port.out.Mailer;
 import io.supportpro.application.port.out.OperatorRepository;
-import io.supportpro.application.port.out.SessionStore;
 import io.supportpro.domain.operator.Operator;
+import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.session.Session;
+import io.supportpro.domain.session.SessionClient;
 import io.supportpro.domain.session.SessionToken;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,6 @@ public final class KnownBrowserService implements RecogniseBrowserUseCase {
   /** How long a browser not signed in from is remembered; the browser's cookie lives as long. */
   public static final Duration FORGET_AFTER = Duration.ofDays(400);
 
-  private final SessionStore sessions;
   private final OperatorRepository operators;
   private final KnownBrowsers browsers;
   private final AccountNotices notices;
@@ -37,13 +37,11 @@ public final class KnownBrowserService implements RecogniseBrowserUseCase {
   private final Clock clock;
 
   public KnownBrowserService(
-      SessionStore sessions,
       OperatorRepository operators,
       KnownBrowsers browsers,
       Mailer mailer,
       Executor mailing,
       Clock clock) {
-    this.sessions = requireNonNull(sessions, "sessions");
     this.operators = requireNonNull(operators, "operators");
     this.browsers = requireNonNull(browsers, "browsers");
     this.notices = new AccountNotices(mailer, AccountNotices.languagesOf(operators));
@@ -51,28 +49,35 @@ public final class KnownBrowserService implements RecogniseBrowserUseCase {
     this.clock = requireNonNull(clock, "clock");
   }
 
+  /**
+   * Takes the session the sign-in answered with rather than reading it again, and reads the
+   * operator only for a notice that a mail server will send.
+   */
   @Override
-  public Optional<String> recognise(SessionToken token, Optional<String> browserCookie) {
-    Optional<Session> session = sessions.find(token.key()).filter(Session::signedIn);
-    Optional<Operator> operator =
-        session.flatMap(s -> operators.findById(s.operator())).filter(Operator::active);
-    if (operator.isEmpty()) {
+  public Optional<String> recognise(Session session, Optional<String> browserCookie) {
+    if (!session.signedIn()) {
       return Optional.empty();
     }
     SessionToken browser =
         browserCookie.flatMap(SessionToken::parse).orElseGet(SessionToken::random);
     Instant now = clock.now();
-    if (browsers.remember(operator.get().id(), browser.key().value(), now, KEPT_PER_OPERATOR)) {
+    if (browsers.remember(session.operator(), browser.key().value(), now, KEPT_PER_OPERATOR)
+        && notices.mailServerConfigured()) {
       // Sent off the request's thread: the sign-in neither waits for a slow mail server nor
       // depends on what becomes of the e-mail (the mailer logs a failure; a full queue drops it).
-      Operator signedIn = operator.get();
-      var client = session.get().client();
       try {
-        mailing.execute(() -> notices.newBrowser(signedIn, now, client));
+        mailing.execute(() -> tell(session.operator(), now, session.client()));
       } catch (RejectedExecutionException full) {
         // The browser is remembered all the same; only this notice is lost.
       }
     }
     return Optional.of(browser.value());
+  }
+
+  private void tell(OperatorId operator, Instant at, SessionClient client) {
+    operators
+        .findById(operator)
+        .filter(Operator::active)
+        .ifPresent(signedIn -> notices.newBrowser(signedIn, at, client));
   }
 }

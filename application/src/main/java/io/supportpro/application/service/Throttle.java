@@ -8,11 +8,12 @@ import io.supportpro.domain.throttle.ThrottlePolicy;
 import io.supportpro.domain.throttle.ThrottleState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /** Applies the throttle policy to failed attempts, shared by password and code checks. */
 final class Throttle {
@@ -42,28 +43,29 @@ final class Throttle {
   }
 
   /**
-   * Counts an attempt against every key before it is checked, each key in one atomic step, so that
+   * Counts an attempt against every key before it is checked, all keys in one atomic step, so that
    * of attempts arriving together no more are checked than the allowance; while any key is locked,
    * the attempt is refused and nothing is counted.
    */
   Attempt reserve(List<ThrottleKey> keys, Instant now) {
-    List<ThrottleState> counted = attempts.find(keys);
+    List<Optional<ThrottleState>> before =
+        attempts.update(
+            keys,
+            states ->
+                lockedFor(present(states), now).isPresent()
+                    ? states
+                    : each(keys, i -> policy.reserve(keys.get(i), states.get(i), now)));
+    List<ThrottleState> counted = present(before);
     Optional<Duration> locked = lockedFor(counted, now);
     if (locked.isPresent()) {
       return new Attempt.Refused(locked.get(), refusals(counted, now));
     }
-    List<Reservation> made = new ArrayList<>();
-    for (ThrottleKey key : keys) {
-      Optional<ThrottleState> before =
-          attempts.update(key, current -> policy.reserve(key, current, now));
-      if (before.isPresent() && before.get().lockedAt(now)) {
-        // Locked since the look above, by attempts running alongside this one.
-        release(made);
-        return refused(before.get(), now);
-      }
-      made.add(new Reservation(before, policy.afterFailure(key, before, now)));
-    }
-    return new Attempt.Granted(made);
+    return new Attempt.Granted(
+        each(
+            keys,
+            i ->
+                new Reservation(
+                    before.get(i), policy.afterFailure(keys.get(i), before.get(i), now))));
   }
 
   /**
@@ -73,15 +75,23 @@ final class Throttle {
    * key, it is refused after all (and taken back everywhere).
    */
   Optional<Attempt.Refused> passed(Attempt.Granted attempt, Instant now) {
-    Reservation tried = attempt.reservations().getFirst();
+    List<Reservation> reservations = attempt.reservations();
+    Reservation tried = reservations.getFirst();
     Optional<ThrottleState> seen =
-        attempts.update(
-            tried.counted().key(),
-            current ->
-                tried.lockedByOthers(current, now)
-                    ? tried.released(current)
-                    : tried.passed(current));
-    release(attempt.reservations().subList(1, attempt.reservations().size()));
+        attempts
+            .update(
+                keys(reservations),
+                states ->
+                    each(
+                        reservations,
+                        i -> {
+                          Optional<ThrottleState> current = states.get(i);
+                          if (i > 0 || tried.lockedByOthers(current, now)) {
+                            return reservations.get(i).released(current);
+                          }
+                          return tried.passed(current);
+                        }))
+            .getFirst();
     return tried.lockedByOthers(seen, now)
         ? Optional.of(refused(seen.orElseThrow(), now))
         : Optional.empty();
@@ -98,9 +108,22 @@ final class Throttle {
   }
 
   private void release(List<Reservation> reservations) {
-    for (Reservation reservation : reservations) {
-      attempts.update(reservation.counted().key(), reservation::released);
-    }
+    attempts.update(
+        keys(reservations),
+        states -> each(reservations, i -> reservations.get(i).released(states.get(i))));
+  }
+
+  private static List<ThrottleKey> keys(List<Reservation> reservations) {
+    return reservations.stream().map(reservation -> reservation.counted().key()).toList();
+  }
+
+  /** What {@code each} makes of every position of the list, in order. */
+  private static <T> List<T> each(List<?> list, IntFunction<T> each) {
+    return IntStream.range(0, list.size()).mapToObj(each).toList();
+  }
+
+  private static List<ThrottleState> present(List<Optional<ThrottleState>> states) {
+    return states.stream().flatMap(Optional::stream).toList();
   }
 
   /** What is counted against the keys now. */

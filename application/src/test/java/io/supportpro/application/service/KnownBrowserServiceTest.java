@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supportpro.application.port.out.MailDelivery;
 import io.supportpro.application.testing.InMemoryKnownBrowsers;
 import io.supportpro.application.testing.InMemoryOperatorRepository;
-import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.MutableClock;
 import io.supportpro.application.testing.RecordingMailer;
 import io.supportpro.domain.operator.Operator;
@@ -29,11 +28,10 @@ class KnownBrowserServiceTest {
 
   private final MutableClock clock = MutableClock.atStart();
   private final InMemoryOperatorRepository operators = new InMemoryOperatorRepository();
-  private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final InMemoryKnownBrowsers browsers = new InMemoryKnownBrowsers();
   private final RecordingMailer mailer = new RecordingMailer();
   private final KnownBrowserService service =
-      new KnownBrowserService(sessions, operators, browsers, mailer, Runnable::run, clock);
+      new KnownBrowserService(operators, browsers, mailer, Runnable::run, clock);
   private final Operator ada = operator("ada");
 
   @BeforeEach
@@ -41,12 +39,13 @@ class KnownBrowserServiceTest {
     operators.add(ada, new PasswordHash("$test$hash"));
   }
 
-  private SessionToken signedIn() {
-    SessionToken token = SessionToken.random();
-    sessions.create(
-        Session.begin(
-            token, ada.id(), SecondFactor.NONE, clock.now(), new SessionClient(ADDRESS, FIREFOX)));
-    return token;
+  private Session signedIn() {
+    return Session.begin(
+        SessionToken.random(),
+        ada.id(),
+        SecondFactor.NONE,
+        clock.now(),
+        new SessionClient(ADDRESS, FIREFOX));
   }
 
   @Test
@@ -71,8 +70,7 @@ class KnownBrowserServiceTest {
   @Test
   void theNotice_isHandedToTheMailThread_soTheSignInNeverWaitsForTheMailServer() {
     List<Runnable> queued = new ArrayList<>();
-    var queueing =
-        new KnownBrowserService(sessions, operators, browsers, mailer, queued::add, clock);
+    var queueing = new KnownBrowserService(operators, browsers, mailer, queued::add, clock);
 
     assertThat(queueing.recognise(signedIn(), Optional.empty())).isPresent();
     assertThat(mailer.sent()).isEmpty();
@@ -85,7 +83,6 @@ class KnownBrowserServiceTest {
   void aFullMailQueue_dropsTheNotice_butTheBrowserIsRemembered() {
     var full =
         new KnownBrowserService(
-            sessions,
             operators,
             browsers,
             mailer,
@@ -119,12 +116,11 @@ class KnownBrowserServiceTest {
 
   @Test
   void aSessionNotYetSignedIn_remembersNothing() {
-    SessionToken token = SessionToken.random();
-    sessions.create(
-        Session.begin(token, ada.id(), SecondFactor.TOTP, clock.now(), SessionClient.UNKNOWN));
+    Session awaitingCode =
+        Session.begin(
+            SessionToken.random(), ada.id(), SecondFactor.TOTP, clock.now(), SessionClient.UNKNOWN);
 
-    assertThat(service.recognise(token, Optional.empty())).isEmpty();
-    assertThat(service.recognise(SessionToken.random(), Optional.empty())).isEmpty();
+    assertThat(service.recognise(awaitingCode, Optional.empty())).isEmpty();
     assertThat(mailer.sent()).isEmpty();
   }
 

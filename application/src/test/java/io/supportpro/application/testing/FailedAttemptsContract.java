@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,8 @@ public abstract class FailedAttemptsContract {
   private static final Instant T0 = Instant.parse("2026-02-01T08:00:00.500Z");
   private static final ThrottleKey ALICE = ThrottleKey.account("alice");
   private static final ThrottleKey ADDRESS = ThrottleKey.address("192.0.2.7");
+
+  private static final Optional<Instant> NO_LOCK = Optional.empty();
 
   private FailedAttempts attempts;
 
@@ -91,6 +94,14 @@ public abstract class FailedAttemptsContract {
     assertThat(attempts.find(List.of(ADDRESS)).getFirst().failures()).isEqualTo(8);
   }
 
+  /** Changes one key, as a list of one. */
+  private Optional<ThrottleState> update(
+      ThrottleKey key, UnaryOperator<Optional<ThrottleState>> change) {
+    return attempts
+        .update(List.of(key), states -> List.of(change.apply(states.getFirst())))
+        .getFirst();
+  }
+
   private static UnaryOperator<Optional<ThrottleState>> oneMore(ThrottleKey key) {
     return current ->
         Optional.of(
@@ -100,33 +111,33 @@ public abstract class FailedAttemptsContract {
 
   @Test
   void update_writesWhatTheChangeMakesAndReturnsWhatItReplaced() {
-    assertThat(attempts.update(ALICE, oneMore(ALICE))).isEmpty();
-    assertThat(attempts.update(ALICE, oneMore(ALICE)))
+    assertThat(update(ALICE, oneMore(ALICE))).isEmpty();
+    assertThat(update(ALICE, oneMore(ALICE)))
         .contains(new ThrottleState(ALICE, 1, T0, Optional.empty()));
 
     ThrottleState locked =
         new ThrottleState(ALICE, 7, T0.plusSeconds(1), Optional.of(T0.plusSeconds(60)));
-    attempts.update(ALICE, current -> Optional.of(locked));
+    update(ALICE, current -> Optional.of(locked));
 
     assertThat(attempts.find(List.of(ALICE))).containsExactly(locked);
   }
 
   @Test
   void update_toNothingForgetsTheKey() {
-    attempts.update(ALICE, oneMore(ALICE));
+    update(ALICE, oneMore(ALICE));
 
-    assertThat(attempts.update(ALICE, current -> Optional.empty())).isPresent();
+    assertThat(update(ALICE, current -> Optional.empty())).isPresent();
 
     assertThat(attempts.find(List.of(ALICE))).isEmpty();
-    assertThat(attempts.update(ALICE, current -> Optional.empty())).isEmpty();
+    assertThat(update(ALICE, current -> Optional.empty())).isEmpty();
   }
 
   @Test
   void update_leavesOtherKeysAlone() {
-    attempts.update(ALICE, oneMore(ALICE));
-    attempts.update(ADDRESS, oneMore(ADDRESS));
+    update(ALICE, oneMore(ALICE));
+    update(ADDRESS, oneMore(ADDRESS));
 
-    attempts.update(ALICE, current -> Optional.empty());
+    update(ALICE, current -> Optional.empty());
 
     assertThat(attempts.find(List.of(ALICE, ADDRESS)))
         .containsExactly(new ThrottleState(ADDRESS, 1, T0, Optional.empty()));
@@ -141,7 +152,7 @@ public abstract class FailedAttemptsContract {
     int parties = 8;
     for (ThrottleKey key : List.of(ALICE, ADDRESS)) {
       if (key.equals(ADDRESS)) {
-        attempts.update(key, oneMore(key));
+        update(key, oneMore(key));
       }
       var barrier = new CyclicBarrier(parties);
       List<Future<Optional<ThrottleState>>> seen = new ArrayList<>();
@@ -151,7 +162,7 @@ public abstract class FailedAttemptsContract {
               pool.submit(
                   () -> {
                     barrier.await(10, TimeUnit.SECONDS);
-                    return attempts.update(key, oneMore(key));
+                    return update(key, oneMore(key));
                   }));
         }
         List<Integer> before = new ArrayList<>();
@@ -165,6 +176,61 @@ public abstract class FailedAttemptsContract {
         assertThat(attempts.find(List.of(key)).getFirst().failures()).isEqualTo(first + parties);
       }
     }
+  }
+
+  @Test
+  void updateOfSeveralKeys_givesAndTakesOneStatePerKeyInTheirOrder() {
+    update(ADDRESS, oneMore(ADDRESS));
+
+    List<Optional<ThrottleState>> before =
+        attempts.update(
+            List.of(ALICE, ADDRESS),
+            states -> List.of(oneMore(ALICE).apply(states.get(0)), Optional.empty()));
+
+    assertThat(before)
+        .containsExactly(Optional.empty(), Optional.of(new ThrottleState(ADDRESS, 1, T0, NO_LOCK)));
+    assertThat(attempts.find(List.of(ALICE, ADDRESS)))
+        .containsExactly(new ThrottleState(ALICE, 1, T0, NO_LOCK));
+  }
+
+  /**
+   * Changes of two keys released together by a barrier, with and without rows before, each see both
+   * keys as the one before left them: none is lost and no two see the same states.
+   */
+  @Test
+  void concurrentUpdatesOfSeveralKeys_eachSeeBothStatesTheOneBeforeLeft() throws Exception {
+    update(ADDRESS, oneMore(ADDRESS));
+    int parties = 8;
+    List<Callable<List<Optional<ThrottleState>>>> changes = new ArrayList<>();
+    for (int i = 0; i < parties; i++) {
+      // Half name the keys in the other order, which must not make them wait for each other.
+      List<ThrottleKey> keys = i % 2 == 0 ? List.of(ALICE, ADDRESS) : List.of(ADDRESS, ALICE);
+      changes.add(
+          () -> {
+            List<Optional<ThrottleState>> before =
+                attempts.update(
+                    keys,
+                    states ->
+                        List.of(
+                            oneMore(keys.get(0)).apply(states.get(0)),
+                            oneMore(keys.get(1)).apply(states.get(1))));
+            return keys.getFirst().equals(ALICE) ? before : before.reversed();
+          });
+    }
+
+    List<List<Optional<ThrottleState>>> seen = AtOnce.run(changes);
+
+    assertThat(seen)
+        .extracting(before -> before.get(0).map(ThrottleState::failures).orElse(0))
+        .containsExactlyInAnyOrderElementsOf(IntStream.range(0, parties).boxed().toList());
+    assertThat(seen)
+        .allSatisfy(
+            before ->
+                assertThat(before.get(1).orElseThrow().failures())
+                    .isEqualTo(before.get(0).map(ThrottleState::failures).orElse(0) + 1));
+    assertThat(attempts.find(List.of(ALICE, ADDRESS)))
+        .extracting(ThrottleState::failures)
+        .containsExactlyInAnyOrder(parties, parties + 1);
   }
 
   @Test

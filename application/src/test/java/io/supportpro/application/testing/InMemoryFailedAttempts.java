@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** Failure counts kept in memory, for tests of the core. */
@@ -36,10 +37,21 @@ public final class InMemoryFailedAttempts implements FailedAttempts {
   }
 
   @Override
-  public synchronized Optional<ThrottleState> update(
-      ThrottleKey key, UnaryOperator<Optional<ThrottleState>> change) {
-    Optional<ThrottleState> before = Optional.ofNullable(states.get(key));
-    change.apply(before).ifPresentOrElse(after -> states.put(key, after), () -> states.remove(key));
+  public synchronized List<Optional<ThrottleState>> update(
+      List<ThrottleKey> keys, UnaryOperator<List<Optional<ThrottleState>>> change) {
+    if (Set.copyOf(keys).size() != keys.size()) {
+      throw new IllegalArgumentException("Each key is changed once.");
+    }
+    List<Optional<ThrottleState>> before =
+        keys.stream().map(key -> Optional.ofNullable(states.get(key))).toList();
+    List<Optional<ThrottleState>> after = change.apply(before);
+    if (after.size() != keys.size()) {
+      throw new IllegalArgumentException("A change answers one state per key.");
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      ThrottleKey key = keys.get(i);
+      after.get(i).ifPresentOrElse(state -> states.put(key, state), () -> states.remove(key));
+    }
     return before;
   }
 

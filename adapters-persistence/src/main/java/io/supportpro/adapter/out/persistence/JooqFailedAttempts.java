@@ -13,11 +13,16 @@ import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottleState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -111,15 +116,27 @@ final class JooqFailedAttempts implements FailedAttempts {
   }
 
   /**
-   * Changes in one transaction that reads the row with {@code FOR UPDATE}, so that concurrent
-   * changes of a key wait for each other and each sees the one before. A key without a row has
-   * nothing to lock: of two transactions inserting it, the loser starts again and then finds it.
+   * Changes in one transaction that reads each key's row with {@code FOR UPDATE}, so that
+   * concurrent changes of a key wait for each other and each sees the one before; the rows are
+   * locked in one order, by kind and value, so that two changes of the same keys never wait for
+   * each other crosswise. A key without a row has nothing to lock: of two transactions inserting
+   * it, the loser starts again and then finds it.
    */
   @Override
-  public Optional<ThrottleState> update(
-      ThrottleKey key, UnaryOperator<Optional<ThrottleState>> change) {
-    Objects.requireNonNull(key, "key");
+  public List<Optional<ThrottleState>> update(
+      List<ThrottleKey> keys, UnaryOperator<List<Optional<ThrottleState>>> change) {
+    Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(change, "change");
+    if (Set.copyOf(keys).size() != keys.size()) {
+      throw new IllegalArgumentException("Each key is changed once.");
+    }
+    List<Integer> lockOrder =
+        IntStream.range(0, keys.size())
+            .boxed()
+            .sorted(
+                Comparator.comparing((Integer i) -> keys.get(i).kind())
+                    .thenComparing(i -> keys.get(i).value()))
+            .toList();
     return guard(
         "changing failed attempts",
         () -> {
@@ -128,13 +145,24 @@ final class JooqFailedAttempts implements FailedAttempts {
               return dsl.transactionResult(
                   configuration -> {
                     DSLContext tx = DSL.using(configuration);
-                    Optional<ThrottleState> before =
-                        tx.selectFrom(FAILED_ATTEMPT)
-                            .where(is(key))
-                            .forUpdate()
-                            .fetchOptional(JooqFailedAttempts::state);
-                    write(tx, key, before, change.apply(before));
-                    return before;
+                    List<Optional<ThrottleState>> before =
+                        new ArrayList<>(Collections.nCopies(keys.size(), Optional.empty()));
+                    for (int i : lockOrder) {
+                      before.set(
+                          i,
+                          tx.selectFrom(FAILED_ATTEMPT)
+                              .where(is(keys.get(i)))
+                              .forUpdate()
+                              .fetchOptional(JooqFailedAttempts::state));
+                    }
+                    List<Optional<ThrottleState>> after = change.apply(List.copyOf(before));
+                    if (after.size() != keys.size()) {
+                      throw new IllegalArgumentException("A change answers one state per key.");
+                    }
+                    for (int i : lockOrder) {
+                      write(tx, keys.get(i), before.get(i), after.get(i));
+                    }
+                    return List.copyOf(before);
                   });
             } catch (DataAccessException e) {
               if (!SqlErrors.isUniqueViolation(e)) {

@@ -21,7 +21,8 @@ final class JooqKnownBrowsers implements KnownBrowsers {
 
   /**
    * Updates the row of a known browser, or inserts one; of two racing inserts the unique constraint
-   * lets one through, and the other counts the browser as known. Then trims the operator's oldest.
+   * lets one through, and the other counts the browser as known. Only an insert can take the
+   * operator past what is kept, so only then are their oldest trimmed.
    */
   @Override
   public boolean remember(OperatorId operator, String browserHash, Instant now, int keep) {
@@ -33,6 +34,9 @@ final class JooqKnownBrowsers implements KnownBrowsers {
         () -> {
           boolean added =
               !seenAgain(operator, browserHash, now) && added(operator, browserHash, now);
+          if (!added) {
+            return false;
+          }
           dsl.deleteFrom(KNOWN_BROWSER)
               .where(KNOWN_BROWSER.OPERATOR_ID.eq(operator.value()))
               .and(
@@ -43,7 +47,7 @@ final class JooqKnownBrowsers implements KnownBrowsers {
                           .orderBy(KNOWN_BROWSER.LAST_SEEN.desc(), KNOWN_BROWSER.ID.desc())
                           .limit(keep)))
               .execute();
-          return added;
+          return true;
         });
   }
 

@@ -2,6 +2,7 @@ package io.supportpro.adapter.in.web;
 
 import io.javalin.http.Context;
 import io.supportpro.application.port.in.RecogniseBrowserUseCase;
+import io.supportpro.domain.session.Session;
 import io.supportpro.domain.session.SessionToken;
 import java.time.Duration;
 import java.util.Optional;
@@ -49,13 +50,14 @@ final class Cookies {
   }
 
   /**
-   * Gives the browser its session; when the session is signed in, the browser is also recognised
-   * (and its operator told if it is new to them), since every completed sign-in passes here.
+   * Gives the browser its session, as a use case answered it; when the session is signed in, the
+   * browser is also recognised (and its operator told if it is new to them), since every completed
+   * sign-in passes here.
    */
-  void setSession(Context ctx, SessionToken token) {
-    ctx.res().addHeader("Set-Cookie", sessionName + "=" + token.value() + attributes());
+  void setSession(Context ctx, SessionToken token, Session session) {
+    setPendingSession(ctx, token);
     browsers
-        .recognise(token, Optional.ofNullable(ctx.cookie(browserName)))
+        .recognise(session, Optional.ofNullable(ctx.cookie(browserName)))
         .ifPresent(
             value ->
                 ctx.res()
@@ -67,6 +69,11 @@ final class Cookies {
                             + "; Max-Age="
                             + BROWSER_LIFETIME.toSeconds()
                             + attributes()));
+  }
+
+  /** Gives the browser a session that is still on its way to being signed in. */
+  void setPendingSession(Context ctx, SessionToken token) {
+    ctx.res().addHeader("Set-Cookie", sessionName + "=" + token.value() + attributes());
   }
 
   void clearSession(Context ctx) {

@@ -61,7 +61,7 @@ final class EnrolmentController {
         (context, status, error) -> show(context, status, next, error),
         401,
         accepted -> {
-          cookies.setSession(ctx, accepted.token());
+          cookies.setSession(ctx, accepted.token(), accepted.session());
           Codes.showRecoveryCodes(ctx, accepted, next);
         });
   }

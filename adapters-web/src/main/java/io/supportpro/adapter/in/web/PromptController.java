@@ -80,11 +80,11 @@ final class PromptController {
   void redirectToPrompt(Context ctx, SessionToken token, String next) {
     switch (start.start(token, ctx.ip(), next)) {
       case PromptStartResult.Redirect redirect -> {
-        cookies.setSession(ctx, token);
+        cookies.setPendingSession(ctx, token);
         Pages.seeOther(ctx, toPrompt(redirect.location()));
       }
       case PromptStartResult.SignedInWithoutSecondFactor signedIn -> {
-        cookies.setSession(ctx, signedIn.token());
+        cookies.setSession(ctx, signedIn.token(), signedIn.session());
         Pages.seeOther(ctx, withNotice(next, Notice.SECOND_FACTOR_SKIPPED));
       }
       case PromptStartResult.Refused refused -> {
@@ -118,7 +118,7 @@ final class PromptController {
         new PromptCallbackCommand(cookies.sessionToken(ctx), query.text("state"), answer, ctx.ip());
     switch (complete.complete(command)) {
       case PromptCallbackResult.SignedIn signedIn -> {
-        cookies.setSession(ctx, signedIn.token());
+        cookies.setSession(ctx, signedIn.token(), signedIn.session());
         // Checked again on the way out: the stored page came from a form.
         Pages.seeOther(ctx, SafeNext.of(signedIn.returnTo()));
       }

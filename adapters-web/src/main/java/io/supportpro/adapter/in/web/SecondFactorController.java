@@ -41,7 +41,7 @@ final class SecondFactorController {
         (context, status, error) -> render(context, status, next, error),
         401,
         accepted -> {
-          cookies.setSession(ctx, accepted.token());
+          cookies.setSession(ctx, accepted.token(), accepted.session());
           Pages.seeOther(ctx, next);
         });
   }

@@ -85,7 +85,7 @@ final class SignInController {
           // the prompt starts decides which cookie the browser gets, so that it gets only one.
           prompts.redirectToPrompt(ctx, started.token(), next);
         } else {
-          cookies.setSession(ctx, started.token());
+          cookies.setSession(ctx, started.token(), started.session());
           Pages.seeOther(ctx, afterPassword(started.session(), next));
         }
       }

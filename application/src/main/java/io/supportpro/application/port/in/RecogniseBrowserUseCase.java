@@ -1,6 +1,6 @@
 package io.supportpro.application.port.in;
 
-import io.supportpro.domain.session.SessionToken;
+import io.supportpro.domain.session.Session;
 import java.util.Optional;
 
 /**
@@ -9,9 +9,10 @@ import java.util.Optional;
  */
 public interface RecogniseBrowserUseCase {
   /**
-   * For the session of {@code token}, if it is signed in: remembers the browser whose cookie value
-   * was sent (a new value when none of the right shape was), and answers the value the browser is
-   * to keep; empty while the session is not signed in, when nothing is remembered.
+   * For a session that a sign-in has just answered with, if it is signed in: remembers the browser
+   * whose cookie value was sent (a new value when none of the right shape was), and answers the
+   * value the browser is to keep; empty while the session is not signed in, when nothing is
+   * remembered.
    */
-  Optional<String> recognise(SessionToken token, Optional<String> browserCookie);
+  Optional<String> recognise(Session session, Optional<String> browserCookie);
 }

@@ -25,11 +25,13 @@ public interface FailedAttempts {
   int recordFailure(ThrottleKey key, Instant now, Instant forgetBefore);
 
   /**
-   * Replaces the state of the key with what {@code change} makes of it (empty: no state), as one
-   * step that no other change of the key interleaves with, and returns the state it replaced. The
-   * change must be a pure function of the state it is given: it may be applied again.
+   * Replaces the states of the keys with what {@code change} makes of them (empty: no state), as
+   * one step that no other change of any of these keys interleaves with, and returns the states it
+   * replaced. Each list holds one state per key, in the order of the keys, which are distinct. The
+   * change must be a pure function of the states it is given: it may be applied again.
    */
-  Optional<ThrottleState> update(ThrottleKey key, UnaryOperator<Optional<ThrottleState>> change);
+  List<Optional<ThrottleState>> update(
+      List<ThrottleKey> keys, UnaryOperator<List<Optional<ThrottleState>>> change);
 
   /** Locks the key until the given instant. */
   void lockUntil(ThrottleKey key, Instant until);

@@ -196,7 +196,7 @@ public final class TestPanel implements AutoCloseable {
                     forgotten,
                     forgotten,
                     new KnownBrowserService(
-                        sessions, operators, stores.knownBrowsers(), mailer, Runnable::run, clock)),
+                        operators, stores.knownBrowsers(), mailer, Runnable::run, clock)),
                 new WebUseCases.Account(
                     twoFactor,
                     twoFactor,
