@@ -26,8 +26,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  */
 final class SchemaCheck {
   private static final String LIST = "db/migrations.list";
+  private static final String HISTORY = "flyway_schema_history";
   private static final String LATEST_APPLIED =
-      "SELECT version, success FROM flyway_schema_history ORDER BY installed_rank DESC LIMIT 1";
+      "SELECT version, success FROM " + HISTORY + " ORDER BY installed_rank DESC LIMIT 1";
 
   private final MigrationVersion newest;
 
@@ -62,12 +63,20 @@ final class SchemaCheck {
    * a new database (no history yet), an older one or one that a failed migration left behind.
    */
   boolean isCurrent(DataSource database) {
-    try (Connection connection = database.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet latest = statement.executeQuery(LATEST_APPLIED)) {
-      return latest.next()
-          && latest.getBoolean(2)
-          && newest.equals(MigrationVersion.fromVersion(latest.getString(1)));
+    try (Connection connection = database.getConnection()) {
+      // Asked first so that a new database logs no error for a missing table (H2 traces them).
+      try (ResultSet history =
+          connection.getMetaData().getTables(null, null, HISTORY, new String[] {"TABLE"})) {
+        if (!history.next()) {
+          return false;
+        }
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet latest = statement.executeQuery(LATEST_APPLIED)) {
+        return latest.next()
+            && latest.getBoolean(2)
+            && newest.equals(MigrationVersion.fromVersion(latest.getString(1)));
+      }
     } catch (SQLException e) {
       // No history table yet, or one unlike Flyway's: Flyway itself decides what to do.
       return false;
