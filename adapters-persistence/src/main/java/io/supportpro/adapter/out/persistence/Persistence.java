@@ -6,11 +6,13 @@ import io.supportpro.application.port.out.Stores;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -187,19 +189,27 @@ public final class Persistence implements AutoCloseable {
   }
 
   private static MigrationReport migrate(HikariDataSource pool, DatabaseSettings settings) {
+    JavaMigration[] javaMigrations = {new SearchTermsMigration()};
+    String[] locations = {MIGRATIONS, settings.isH2() ? H2_MIGRATIONS : POSTGRESQL_MIGRATIONS};
+    // A schema already at the newest version, as almost every start finds it, needs no scan of the
+    // class path; any other goes through Flyway, whose lock keeps instances from migrating at once.
+    SchemaCheck check = SchemaCheck.forMigrations(List.of(locations), List.of(javaMigrations));
+    if (check.isCurrent(pool)) {
+      return new MigrationReport(0, check.newest(), false);
+    }
     try {
       MigrateResult result =
           Flyway.configure(Persistence.class.getClassLoader())
               .dataSource(pool)
-              .locations(MIGRATIONS, settings.isH2() ? H2_MIGRATIONS : POSTGRESQL_MIGRATIONS)
-              .javaMigrations(new SearchTermsMigration())
+              .locations(locations)
+              .javaMigrations(javaMigrations)
               .load()
               .migrate();
       String version =
           result.targetSchemaVersion != null
               ? result.targetSchemaVersion
               : Objects.requireNonNullElse(result.initialSchemaVersion, "none");
-      return new MigrationReport(result.migrationsExecuted, version);
+      return new MigrationReport(result.migrationsExecuted, version, true);
     } catch (RuntimeException e) {
       throw new DatabaseUnavailableException(
           "Migrating the database at "

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supportpro.adapter.out.crypto.Argon2PasswordHasher;
 import io.supportpro.adapter.out.persistence.testing.PostgresDatabases;
+import io.supportpro.application.testing.AtOnce;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Password;
 import io.supportpro.domain.operator.PasswordHash;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,13 +39,14 @@ class PersistenceIT {
     Operator alice = operator("alice");
 
     assertThat(Persistence.migrate(settings))
-        .isEqualTo(new MigrationReport(migrationScripts(), latestVersion()));
+        .isEqualTo(new MigrationReport(migrationScripts(), latestVersion(), true));
     try (Persistence first = Persistence.open(settings)) {
       first.stores().operators().add(alice, HASH);
     }
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(0, latestVersion()));
+    assertThat(Persistence.migrate(settings))
+        .isEqualTo(new MigrationReport(0, latestVersion(), false));
     try (Persistence second = Persistence.open(settings)) {
-      assertThat(second.migrations()).isEqualTo(new MigrationReport(0, latestVersion()));
+      assertThat(second.migrations()).isEqualTo(new MigrationReport(0, latestVersion(), false));
       assertThat(second.stores().operators().findById(alice.id())).contains(alice);
     }
   }
@@ -53,11 +57,64 @@ class PersistenceIT {
 
     try (Persistence opened = Persistence.open(settings)) {
       assertThat(opened.migrations())
-          .isEqualTo(new MigrationReport(migrationScripts(), latestVersion()));
+          .isEqualTo(new MigrationReport(migrationScripts(), latestVersion(), true));
       assertThat(opened.stores().healthProbe().databaseReachable()).isTrue();
     }
 
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(0, latestVersion()));
+    assertThat(Persistence.migrate(settings))
+        .isEqualTo(new MigrationReport(0, latestVersion(), false));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void migrate_aCurrentSchemaIsCheckedWithoutFlyway_aNewOneIsMigrated(TestDatabase database) {
+    DatabaseSettings settings = database.freshSettings();
+
+    assertThat(Persistence.migrate(settings))
+        .isEqualTo(new MigrationReport(migrationScripts(), latestVersion(), true));
+    assertThat(Persistence.migrate(settings))
+        .isEqualTo(new MigrationReport(0, latestVersion(), false));
+    try (Persistence opened = Persistence.open(settings)) {
+      assertThat(opened.migrations()).isEqualTo(new MigrationReport(0, latestVersion(), false));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void migrate_anOlderSchemaGoesThroughFlywayToTheNewestMigration(TestDatabase database) {
+    DatabaseSettings settings = database.freshSettings();
+    MigrationVersion older = MigrationVersion.fromVersion("14");
+    Flyway.configure(PersistenceIT.class.getClassLoader())
+        .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+        .locations(
+            "classpath:db/migration",
+            settings.isH2() ? "classpath:db/h2" : "classpath:db/postgresql")
+        .javaMigrations(new SearchTermsMigration())
+        .target(older)
+        .load()
+        .migrate();
+    int newer = (int) versions().stream().filter(version -> version.compareTo(older) > 0).count();
+
+    try (Persistence opened = Persistence.open(settings)) {
+      assertThat(opened.migrations()).isEqualTo(new MigrationReport(newer, latestVersion(), true));
+    }
+    assertThat(Persistence.migrate(settings))
+        .isEqualTo(new MigrationReport(0, latestVersion(), false));
+  }
+
+  @Test
+  void postgres_instancesStartingAtOnceOnANewDatabaseMigrateItOnce() throws Exception {
+    DatabaseSettings settings = PostgresDatabases.freshDatabase();
+    Callable<MigrationReport> start = () -> Persistence.migrate(settings);
+
+    List<MigrationReport> reports = AtOnce.run(List.of(start, start, start));
+
+    // Flyway's lock lets one apply every migration; the others find nothing left to apply.
+    assertThat(reports)
+        .containsOnlyOnce(new MigrationReport(migrationScripts(), latestVersion(), true))
+        .allSatisfy(report -> assertThat(report.schemaVersion()).isEqualTo(latestVersion()))
+        .filteredOn(report -> report.applied() == 0)
+        .hasSize(reports.size() - 1);
   }
 
   @Test
