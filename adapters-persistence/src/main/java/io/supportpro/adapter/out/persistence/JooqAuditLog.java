@@ -204,9 +204,9 @@ final class JooqAuditLog implements AuditLog {
   }
 
   /**
-   * Newest first by time, then by position: the entries before the one at {@code olderThan} in that
-   * order. An entry purged since its page was shown took every entry older than it with it (the
-   * purge deletes the oldest first), so nothing remains before it.
+   * Newest first by time, then by position: the entries older than the one at {@code olderThan} in
+   * that order. An entry purged since its page was shown took every entry older than it with it
+   * (the purge deletes the oldest first), so nothing remains before it.
    */
   @Override
   public AuditPage query(AuditFilter filter, Optional<Long> olderThan, int limit) {
@@ -243,8 +243,8 @@ final class JooqAuditLog implements AuditLog {
   }
 
   /**
-   * The entries after the one at {@code position} in the order of a page, written so that its first
-   * half bounds the index range on occurred_at; empty when no entry has that position.
+   * The entries older than the one at {@code position} in the order of a page, written so that its
+   * first half bounds the index range on occurred_at; empty when no entry has that position.
    */
   private Optional<Condition> before(long position) {
     return dsl.select(AUDIT_EVENT.OCCURRED_AT)
