@@ -94,6 +94,52 @@ public abstract class AuditLogContract {
   }
 
   @Test
+  void query_newestFirstByTimeThenPositionInPagesThatMissNoEntry() {
+    log.append(event(2, AuditEventType.PASSWORD_ACCEPTED, ALICE, ALICE.toString()));
+    // Recorded after the entry above, but happened before it.
+    log.append(event(1, AuditEventType.SIGN_IN_FAILED, ADMIN, ALICE.toString()));
+    log.append(event(3, AuditEventType.SIGNED_OUT, ALICE, ALICE.toString()));
+    log.append(event(3, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ALICE.toString()));
+    List<AuditEventType> newestFirst =
+        List.of(
+            AuditEventType.SIGN_IN_SUCCEEDED,
+            AuditEventType.SIGNED_OUT,
+            AuditEventType.PASSWORD_ACCEPTED,
+            AuditEventType.SIGN_IN_FAILED);
+    var byOperator =
+        new AuditFilter(Optional.of(ALICE), Optional.empty(), Optional.empty(), Optional.empty());
+
+    List<AuditEventType> exported = new ArrayList<>();
+    log.forEachMatching(AuditFilter.ALL, entry -> exported.add(entry.event().type()));
+
+    assertThat(typesPageByPage(AuditFilter.ALL)).isEqualTo(newestFirst);
+    assertThat(typesPageByPage(byOperator)).isEqualTo(newestFirst);
+    assertThat(exported).isEqualTo(newestFirst);
+  }
+
+  private List<AuditEventType> typesPageByPage(AuditFilter filter) {
+    List<AuditEventType> types = new ArrayList<>();
+    Optional<Long> olderThan = Optional.empty();
+    do {
+      AuditPage page = log.query(filter, olderThan, 1);
+      page.events().forEach(entry -> types.add(entry.event().type()));
+      olderThan = page.olderThan();
+    } while (olderThan.isPresent());
+    return types;
+  }
+
+  @Test
+  void query_beforeAPositionNoEntryHasFindsNothing() {
+    log.append(event(1, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
+    long position = log.query(AuditFilter.ALL, Optional.empty(), 1).events().getFirst().position();
+
+    AuditPage page = log.query(AuditFilter.ALL, Optional.of(position + 1000), 10);
+
+    assertThat(page.events()).isEmpty();
+    assertThat(page.olderThan()).isEmpty();
+  }
+
+  @Test
   void query_aFullLastPageSaysNothingOlderRemains() {
     log.append(event(1, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));
     log.append(event(2, AuditEventType.SIGN_IN_SUCCEEDED, ALICE, ""));

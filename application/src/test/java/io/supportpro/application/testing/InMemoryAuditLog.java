@@ -50,13 +50,29 @@ public final class InMemoryAuditLog implements AuditLog {
     repeats.put(key, lastPosition);
   }
 
+  /** Newest first by time, then by position, as the log is read. */
+  private static final Comparator<RecordedAuditEvent> NEWEST_FIRST =
+      Comparator.comparing((RecordedAuditEvent recorded) -> recorded.event().at())
+          .thenComparingLong(RecordedAuditEvent::position)
+          .reversed();
+
+  /**
+   * The entries after the one at {@code olderThan} in the order of the log; none when no entry has
+   * that position (a purge took it, and every entry older than it).
+   */
   @Override
   public synchronized AuditPage query(AuditFilter filter, Optional<Long> olderThan, int limit) {
+    Optional<RecordedAuditEvent> last = Optional.empty();
+    if (olderThan.isPresent()) {
+      last = events.stream().filter(e -> e.position() == olderThan.get()).findFirst();
+      if (last.isEmpty()) {
+        return new AuditPage(List.of(), Optional.empty());
+      }
+    }
     List<RecordedAuditEvent> page = new ArrayList<>();
-    for (int i = events.size() - 1; i >= 0; i--) {
-      RecordedAuditEvent recorded = events.get(i);
-      if (olderThan.map(p -> recorded.position() < p).orElse(true)
-          && filter.matches(recorded.event())) {
+    for (RecordedAuditEvent recorded : newestFirst()) {
+      boolean after = last.map(l -> NEWEST_FIRST.compare(recorded, l) > 0).orElse(true);
+      if (after && filter.matches(recorded.event())) {
         if (page.size() == limit) {
           return new AuditPage(page, Optional.of(page.getLast().position()));
         }
@@ -71,7 +87,7 @@ public final class InMemoryAuditLog implements AuditLog {
   public long forEachMatching(AuditFilter filter, Consumer<RecordedAuditEvent> each) {
     List<RecordedAuditEvent> newestFirst;
     synchronized (this) {
-      newestFirst = new ArrayList<>(events.reversed());
+      newestFirst = newestFirst();
     }
     long handed = 0;
     for (RecordedAuditEvent recorded : newestFirst) {
@@ -81,6 +97,10 @@ public final class InMemoryAuditLog implements AuditLog {
       }
     }
     return handed;
+  }
+
+  private List<RecordedAuditEvent> newestFirst() {
+    return events.stream().sorted(NEWEST_FIRST).toList();
   }
 
   @Override

@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -30,13 +31,14 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
- * The audit log in the {@code audit_event} table, paged by position (newest first) so that a page
- * costs the same however long the log grows.
+ * The audit log in the {@code audit_event} table, newest first by time and position, paged from the
+ * position of a page's last entry, so that a page costs the same however long the log grows.
  */
 final class JooqAuditLog implements AuditLog {
   /** The most events one page may hold, whatever is asked. */
@@ -44,6 +46,12 @@ final class JooqAuditLog implements AuditLog {
 
   /** How many rows of an export the driver fetches from the database at a time. */
   static final int EXPORT_FETCH_SIZE = 500;
+
+  /** The order of a page, as the indexes hold it; position breaks ties of time. */
+  private static final Comparator<RecordedAuditEvent> NEWEST_FIRST =
+      Comparator.comparing((RecordedAuditEvent entry) -> entry.event().at())
+          .thenComparingLong(RecordedAuditEvent::position)
+          .reversed();
 
   // An insert loses a race only to another insert of the same repeat, after which updates succeed.
   private static final int ATTEMPTS = 5;
@@ -145,38 +153,47 @@ final class JooqAuditLog implements AuditLog {
   /**
    * Reads through a cursor inside a transaction of its own: PostgreSQL's driver fetches rows in
    * batches of the fetch size only when the connection is not in auto-commit, and otherwise reads
-   * every row into memory first. One statement with OR on the operator, since an export reads every
-   * match anyway and the two indexes of a page would only add a sort.
+   * every row into memory first. An operator's entries are the union of the two index ranges of
+   * actor and subject (an entry about its own actor only in the first), since a single statement
+   * with OR would make H2 scan the whole log; the database sorts them, as it reads them all anyway.
    */
   @Override
   public long forEachMatching(AuditFilter filter, Consumer<RecordedAuditEvent> each) {
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(each, "each");
-    Condition where = conditions(filter, Optional.empty());
-    if (filter.operator().isPresent()) {
-      OperatorId operator = filter.operator().get();
-      where =
-          where.and(
-              AUDIT_EVENT
-                  .ACTOR_OPERATOR_ID
-                  .eq(operator.value())
-                  .or(AUDIT_EVENT.SUBJECT.eq(operator.toString())));
-    }
-    Condition matching = where;
+    Condition where = conditions(filter);
     return guard(
         "exporting the audit log",
         () ->
             dsl.transactionResult(
                 transaction -> {
+                  DSLContext tx = transaction.dsl();
+                  ResultQuery<AuditEventRecord> matching =
+                      filter
+                          .operator()
+                          .<ResultQuery<AuditEventRecord>>map(
+                              operator ->
+                                  tx.selectFrom(AUDIT_EVENT)
+                                      .where(where.and(byActor(operator)))
+                                      .unionAll(
+                                          tx.selectFrom(AUDIT_EVENT)
+                                              .where(
+                                                  where
+                                                      .and(aboutSubject(operator))
+                                                      .and(
+                                                          AUDIT_EVENT.ACTOR_OPERATOR_ID
+                                                              .isDistinctFrom(operator.value()))))
+                                      .orderBy(
+                                          unqualified(AUDIT_EVENT.OCCURRED_AT).desc(),
+                                          unqualified(AUDIT_EVENT.POSITION).desc()))
+                          .orElseGet(
+                              () ->
+                                  tx.selectFrom(AUDIT_EVENT)
+                                      .where(where)
+                                      .orderBy(newestFirst(typeColumn(filter))));
                   long handed = 0;
                   try (Cursor<AuditEventRecord> rows =
-                      transaction
-                          .dsl()
-                          .selectFrom(AUDIT_EVENT)
-                          .where(matching)
-                          .orderBy(AUDIT_EVENT.POSITION.desc())
-                          .fetchSize(EXPORT_FETCH_SIZE)
-                          .fetchLazy()) {
+                      matching.fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
                     for (AuditEventRecord row : rows) {
                       each.accept(recorded(row));
                       handed++;
@@ -186,6 +203,11 @@ final class JooqAuditLog implements AuditLog {
                 }));
   }
 
+  /**
+   * Newest first by time, then by position: the entries older than the one at {@code olderThan} in
+   * that order. An entry purged since its page was shown took every entry older than it with it
+   * (the purge deletes the oldest first), so nothing remains before it.
+   */
   @Override
   public AuditPage query(AuditFilter filter, Optional<Long> olderThan, int limit) {
     Objects.requireNonNull(filter, "filter");
@@ -194,23 +216,24 @@ final class JooqAuditLog implements AuditLog {
       throw new IllegalArgumentException("An audit page holds at least one event.");
     }
     int size = Math.min(limit, MAX_LIMIT);
-    Condition where = conditions(filter, olderThan);
     return guard(
         "reading the audit log",
         () -> {
+          Condition where = conditions(filter);
+          if (olderThan.isPresent()) {
+            Optional<Condition> before = before(olderThan.get());
+            if (before.isEmpty()) {
+              return new AuditPage(List.of(), Optional.empty());
+            }
+            where = where.and(before.get());
+          }
+          Condition matching = where;
           // One row more than asked tells whether older events remain.
           List<RecordedAuditEvent> rows =
               filter
                   .operator()
-                  .map(operator -> byOperator(where, operator, size + 1))
-                  .orElseGet(
-                      () ->
-                          newest(
-                              where,
-                              filter.type().isPresent()
-                                  ? Optional.of(AUDIT_EVENT.EVENT_TYPE)
-                                  : Optional.empty(),
-                              size + 1));
+                  .map(operator -> byOperator(matching, operator, typeColumn(filter), size + 1))
+                  .orElseGet(() -> newest(matching, typeColumn(filter), size + 1));
           if (rows.size() <= size) {
             return new AuditPage(rows, Optional.empty());
           }
@@ -219,12 +242,26 @@ final class JooqAuditLog implements AuditLog {
         });
   }
 
-  /** The filter's type and time range, and the position to read before; the operator is not. */
-  private static Condition conditions(AuditFilter filter, Optional<Long> olderThan) {
+  /**
+   * The entries older than the one at {@code position} in the order of a page, written so that its
+   * first half bounds the index range on occurred_at; empty when no entry has that position.
+   */
+  private Optional<Condition> before(long position) {
+    return dsl.select(AUDIT_EVENT.OCCURRED_AT)
+        .from(AUDIT_EVENT)
+        .where(AUDIT_EVENT.POSITION.eq(position))
+        .fetchOptional(AUDIT_EVENT.OCCURRED_AT)
+        .map(
+            at ->
+                AUDIT_EVENT
+                    .OCCURRED_AT
+                    .le(at)
+                    .and(AUDIT_EVENT.OCCURRED_AT.lt(at).or(AUDIT_EVENT.POSITION.lt(position))));
+  }
+
+  /** The filter's type and time range; the operator is not. */
+  private static Condition conditions(AuditFilter filter) {
     Condition common = DSL.noCondition();
-    if (olderThan.isPresent()) {
-      common = common.and(AUDIT_EVENT.POSITION.lt(olderThan.get()));
-    }
     if (filter.type().isPresent()) {
       common = common.and(AUDIT_EVENT.EVENT_TYPE.eq(filter.type().get().name()));
     }
@@ -237,43 +274,66 @@ final class JooqAuditLog implements AuditLog {
     return common;
   }
 
+  /** The type column when the filter fixes it, as the index it fixes leads with it. */
+  private static List<Field<?>> typeColumn(AuditFilter filter) {
+    return filter.type().isPresent() ? List.of(AUDIT_EVENT.EVENT_TYPE) : List.of();
+  }
+
+  private static Condition byActor(OperatorId operator) {
+    return AUDIT_EVENT.ACTOR_OPERATOR_ID.eq(operator.value());
+  }
+
+  private static Condition aboutSubject(OperatorId operator) {
+    return AUDIT_EVENT.SUBJECT.eq(operator.toString());
+  }
+
   /**
-   * The newest events that pass the condition. When the condition fixes the leading column of an
-   * index on ({@code column}, position), ordering by that column too changes nothing in the result
-   * but lets H2 read the index backwards and stop after {@code count} rows, as PostgreSQL does
-   * anyway, instead of sorting every match.
+   * The order of a page: the columns the condition fixes, then time and position, all descending.
+   * The fixed columns change nothing in the result, but they make the order that of the index the
+   * condition picks, ({@code fixed..., occurred_at, position}), so that H2 reads it backwards and
+   * stops after a page's rows, as PostgreSQL does anyway, instead of sorting every match.
    */
-  private List<RecordedAuditEvent> newest(
-      Condition where, Optional<Field<?>> fixedIndexColumn, int count) {
+  private static List<SortField<?>> newestFirst(List<Field<?>> fixed) {
     List<SortField<?>> order = new ArrayList<>();
-    fixedIndexColumn.ifPresent(column -> order.add(column.desc()));
+    fixed.forEach(column -> order.add(column.desc()));
+    order.add(AUDIT_EVENT.OCCURRED_AT.desc());
     order.add(AUDIT_EVENT.POSITION.desc());
+    return order;
+  }
+
+  private static <T> Field<T> unqualified(Field<T> column) {
+    return DSL.field(DSL.name(column.getName()), column.getDataType());
+  }
+
+  /** The newest events that pass the condition, whose fixed columns lead an index. */
+  private List<RecordedAuditEvent> newest(Condition where, List<Field<?>> fixed, int count) {
     return dsl.selectFrom(AUDIT_EVENT)
         .where(where)
-        .orderBy(order)
+        .orderBy(newestFirst(fixed))
         .limit(count)
         .fetch(JooqAuditLog::recorded);
   }
 
   /**
-   * Events by the operator or about them: one query per index ({@code actor_operator_id, position}
-   * and {@code subject, position}), merged here, since a single query with OR would make the
-   * database scan the log.
+   * Events by the operator or about them: one query per index range (actor's and subject's, with
+   * the type when the filter fixes it), merged here, since a single query with OR would make the
+   * database scan the log. An entry about its own actor comes in both and is kept once.
    */
-  private List<RecordedAuditEvent> byOperator(Condition where, OperatorId operator, int count) {
-    TreeMap<Long, RecordedAuditEvent> merged = new TreeMap<>(Comparator.reverseOrder());
-    newest(
-            where.and(AUDIT_EVENT.ACTOR_OPERATOR_ID.eq(operator.value())),
-            Optional.of(AUDIT_EVENT.ACTOR_OPERATOR_ID),
-            count)
-        .forEach(e -> merged.put(e.position(), e));
-    newest(
-            where.and(AUDIT_EVENT.SUBJECT.eq(operator.toString())),
-            Optional.of(AUDIT_EVENT.SUBJECT),
-            count)
-        .forEach(e -> merged.put(e.position(), e));
-    List<RecordedAuditEvent> rows = new ArrayList<>(merged.values());
-    return rows.size() > count ? rows.subList(0, count) : rows;
+  private List<RecordedAuditEvent> byOperator(
+      Condition where, OperatorId operator, List<Field<?>> type, int count) {
+    SortedSet<RecordedAuditEvent> merged = new TreeSet<>(NEWEST_FIRST);
+    merged.addAll(
+        newest(where.and(byActor(operator)), with(AUDIT_EVENT.ACTOR_OPERATOR_ID, type), count));
+    merged.addAll(
+        newest(where.and(aboutSubject(operator)), with(AUDIT_EVENT.SUBJECT, type), count));
+    return merged.stream().limit(count).toList();
+  }
+
+  private static List<Field<?>> with(Field<?> first, List<Field<?>> rest) {
+    List<Field<?>> columns = new ArrayList<>();
+    columns.add(first);
+    columns.addAll(rest);
+    return columns;
   }
 
   private static RecordedAuditEvent recorded(Record r) {

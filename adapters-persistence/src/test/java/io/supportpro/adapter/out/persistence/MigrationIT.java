@@ -111,8 +111,8 @@ class MigrationIT {
                 + " CURRENT_TIMESTAMP)")
             .formatted("a".repeat(64), adaWaiting.value(), ada.value()));
 
-    // V8, and V9 to V15 (with the Java and per-database parts 13.1 and 13.2) after it.
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(10, "15", true));
+    // V8, and V9 to V15 (with the Java and per-database parts 13.1 and 13.2) and V17 after it.
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(11, "17", true));
 
     try (Persistence migrated = Persistence.open(settings)) {
       Stores stores = migrated.stores();
@@ -179,8 +179,8 @@ class MigrationIT {
     OperatorId ada = OperatorId.random();
     TestDatabase.execute(settings, operator(ada, "ada"));
 
-    // V9, and V10 to V15 (with 13.1 and 13.2) after it.
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(9, "15", true));
+    // V9, and V10 to V15 (with 13.1 and 13.2) and V17 after it.
+    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(10, "17", true));
 
     try (Persistence migrated = Persistence.open(settings)) {
       var account = migrated.stores().operators().findAccount(ada).orElseThrow();

@@ -64,6 +64,9 @@ final class ThrottlesController {
   private void page(Context ctx) {
     int number = Paging.pageNumber(Params.query(ctx).text("page"));
     Page<ThrottleEntry> page = throttles.list(new PageRequest(number, PAGE_SIZE));
+    // Once per page, not per row: the zone is a look-up in the operator store.
+    ZoneId zone = timeZones.timeZone(Visitor.required(ctx).operator().id());
+    Texts texts = Texts.of(ctx);
     Pages.render(
         ctx,
         200,
@@ -72,14 +75,7 @@ final class ThrottlesController {
             "section",
             "throttles",
             "rows",
-            page.items().stream()
-                .map(
-                    entry ->
-                        ThrottleRow.of(
-                            Texts.of(ctx),
-                            timeZones.timeZone(Visitor.required(ctx).operator().id()),
-                            entry))
-                .toList(),
+            page.items().stream().map(entry -> ThrottleRow.of(texts, zone, entry)).toList(),
             "paging",
             Paging.of(page, n -> Urls.withQuery(PAGE, Map.of("page", n))),
             "csrf",

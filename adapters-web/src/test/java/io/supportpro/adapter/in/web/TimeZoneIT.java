@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supportpro.adapter.in.web.testing.Browser;
 import io.supportpro.adapter.in.web.testing.Response;
 import io.supportpro.adapter.in.web.testing.TestPanel;
+import io.supportpro.application.port.in.ChooseTimeZoneUseCase;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
+import io.supportpro.domain.operator.OperatorId;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +100,47 @@ class TimeZoneIT {
     assertThat(admin.get("/account/sessions").body())
         .contains("<time datetime=\"2026-01-05T09:00:00Z\">5 Jan 2026, 10:00:00 CET</time>");
     assertThat(admin.get("/admin/throttles").text()).contains("5 Jan 2026, 10:00:00 CET");
+  }
+
+  @Test
+  void theThrottlesPage_looksUpItsReadersZoneOnceHoweverManyRowsItShows() {
+    var lookUps = new AtomicInteger();
+    try (TestPanel counting =
+        TestPanel.start(
+            useCases -> {
+              ChooseTimeZoneUseCase zones = useCases.account().timeZone();
+              return UseCaseOverrides.replace(
+                  useCases,
+                  new ChooseTimeZoneUseCase() {
+                    @Override
+                    public ZoneId timeZone(OperatorId operator) {
+                      lookUps.incrementAndGet();
+                      return zones.timeZone(operator);
+                    }
+
+                    @Override
+                    public List<String> zones() {
+                      return zones.zones();
+                    }
+
+                    @Override
+                    public TimeZoneChoice choose(Actor actor, OperatorId operator, String zone) {
+                      return zones.choose(actor, operator, zone);
+                    }
+                  });
+            })) {
+      Browser reader = counting.browser();
+      signIn(reader, TestPanel.ADMIN, TestPanel.PASSWORD);
+      for (String name : List.of("ghost-1", "ghost-2", "ghost-3")) {
+        signIn(counting.browser(), name, "not-the-password-at-all");
+      }
+      lookUps.set(0);
+
+      String page = reader.get("/admin/throttles").text();
+
+      assertThat(page).contains("ghost-1", "ghost-2", "ghost-3");
+      assertThat(lookUps).hasValue(1);
+    }
   }
 
   @Test

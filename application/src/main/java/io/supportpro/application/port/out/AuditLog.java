@@ -26,8 +26,9 @@ public interface AuditLog {
   void appendOrCount(AuditEvent event, RepeatKey repeat);
 
   /**
-   * The newest events that pass the filter and lie before {@code olderThan} (a position from an
-   * earlier page), at most {@code limit} of them.
+   * The newest events that pass the filter, newest first by time and then by position, and come
+   * after the entry at {@code olderThan} (the last position of an earlier page) in that order, at
+   * most {@code limit} of them; none when no entry has that position any more.
    */
   AuditPage query(AuditFilter filter, Optional<Long> olderThan, int limit);
 
