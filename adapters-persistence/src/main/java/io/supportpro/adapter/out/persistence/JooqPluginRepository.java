@@ -9,8 +9,8 @@ import static io.supportpro.adapter.out.persistence.jooq.Tables.PLUGIN_SETTING;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginSettings;
@@ -341,12 +341,27 @@ final class JooqPluginRepository implements PluginRepository {
   }
 
   @Override
-  public Page<Operator> operators(
-      PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page) {
+  public KeysetPage<Operator> operators(
+      PluginId plugin, Marker marker, PluginOperatorFilter filter, KeysetRequest page) {
     Objects.requireNonNull(page, "page");
     Condition where = covered(plugin, marker, filter);
     return guard(
         "listing a plugin's operators", () -> JooqOperatorRepository.pageOf(dsl, where, page));
+  }
+
+  /**
+   * Counts the rows of a subquery that stops at {@code limit}, so that a count of a filter that
+   * covers 90,000 operators reads no more than {@code limit} of them.
+   */
+  @Override
+  public long count(PluginId plugin, Marker marker, PluginOperatorFilter filter, long limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("A count's limit cannot be below zero.");
+    }
+    Condition where = covered(plugin, marker, filter);
+    return guard(
+        "counting a plugin's operators",
+        () -> (long) dsl.fetchCount(DSL.selectOne().from(OPERATOR).where(where).limit(limit)));
   }
 
   /**
