@@ -332,6 +332,26 @@ class PluginOperatorsIT {
   }
 
   @Test
+  void moreThanTheListCounts_isSaidSo_whileTheConfirmationCountsExactly() {
+    for (int i = 0; i < 1_001; i++) {
+      panel.create("many%04d".formatted(i), "operator");
+    }
+
+    Response list = admin.get(OPERATORS + "?q=many");
+    Response few = admin.get(OPERATORS + "?q=many000");
+    Response asked = admin.get(OPERATORS + "/all?q=many&enabled=true");
+
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.text())
+        .contains("More than 1,000 operators match; Example Prompt is enabled for 0 of them.")
+        .contains("Enable for all matching operators");
+    assertThat(few.text())
+        .contains("10 operators match; Example Prompt is enabled for 0 of them.")
+        .contains("Enable for all 10 matching operators");
+    assertThat(asked.text()).contains("Enable Example Prompt for all 1001 matching operators?");
+  }
+
+  @Test
   void manyAtOnce_refusesWhatCannotBeAChoice() {
     String csrf = Html.csrf(admin.get(OPERATORS).body());
     Map<String, String> noneSelected = new LinkedHashMap<>();
