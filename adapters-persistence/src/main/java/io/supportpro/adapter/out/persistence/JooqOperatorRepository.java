@@ -391,8 +391,8 @@ final class JooqOperatorRepository implements OperatorRepository {
 
   /**
    * The rows after (or before) the cursor's row in username-then-identity order. The first,
-   * redundant bound on the username alone is what lets both databases start the index range at the
-   * cursor; a row-value comparison is not read as a range by H2.
+   * redundant bound on the username alone gives the planner a plain range of the {@code (username,
+   * id)} index to start from, whatever it makes of the rest.
    */
   private static Condition beyond(Cursor cursor) {
     String key = cursor.key();
