@@ -16,7 +16,9 @@ import io.supportpro.application.port.out.TotpCredentials;
 import io.supportpro.application.port.out.TotpEnrolment;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
-import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.Cursor;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
@@ -71,29 +73,31 @@ public final class ConsequencesService
               filter.role(),
               filter.active(),
               filter.among());
-      // A page at a time, two queries each, so that any number of operators is counted in bounded
-      // memory.
-      Page<Operator> page;
-      int number = 1;
-      do {
+      // A page at a time, each after the last row of the one before, two queries each, so that
+      // any number of operators is counted in bounded memory and each of them once.
+      KeysetPage<Operator> page =
+          plugins.operators(
+              plugin,
+              PluginMethods.ENABLED_MARKER,
+              enabled,
+              KeysetRequest.first(PageRequest.MAX_SIZE));
+      while (true) {
+        operators += page.items().size();
+        withAuthenticator += totp.countConfirmed(page.items().stream().map(Operator::id).toList());
+        if (!page.hasNext()) {
+          break;
+        }
+        Operator last = page.items().getLast();
         page =
             plugins.operators(
                 plugin,
                 PluginMethods.ENABLED_MARKER,
                 enabled,
-                new PageRequest(number++, PageRequest.MAX_SIZE));
-        operators = page.total();
-        withAuthenticator += totp.countConfirmed(page.items().stream().map(Operator::id).toList());
-      } while (page.hasNext());
+                KeysetRequest.at(last.position(Cursor.Direction.AFTER), PageRequest.MAX_SIZE));
+      }
     }
-    // Operators enabled or disabled between two pages may shift the rows; the count stays within
-    // the total the last page gave.
     return Optional.of(
-        new PluginFallback(
-            name.get(),
-            operators,
-            Math.min(withAuthenticator, operators),
-            settings.forceTwoFactor()));
+        new PluginFallback(name.get(), operators, withAuthenticator, settings.forceTwoFactor()));
   }
 
   @Override

@@ -7,8 +7,8 @@ import io.supportpro.application.port.out.OperatorAccount;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,10 +24,10 @@ public final class ListOperatorsService implements ListOperatorsUseCase {
   }
 
   @Override
-  public Page<Operator> list(String search, PageRequest page) {
+  public KeysetPage<Operator> list(String search, KeysetRequest page) {
     String text = search == null ? "" : search.strip();
     if (text.length() > MAX_SEARCH) {
-      return new Page<>(List.of(), page, 0);
+      return page.page(List.of());
     }
     return operators.search(text, page);
   }

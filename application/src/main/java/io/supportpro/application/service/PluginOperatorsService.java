@@ -20,8 +20,9 @@ import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.Count;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginState;
@@ -64,12 +65,12 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
   }
 
   @Override
-  public Optional<Page<OperatorChoice>> listMatching(
-      PluginId plugin, PluginOperatorFilter filter, PageRequest page) {
+  public Optional<KeysetPage<OperatorChoice>> listMatching(
+      PluginId plugin, PluginOperatorFilter filter, KeysetRequest page) {
     if (!active(plugin)) {
       return Optional.empty();
     }
-    Page<Operator> found = plugins.operators(plugin, ENABLED, filter, page);
+    KeysetPage<Operator> found = plugins.operators(plugin, ENABLED, filter, page);
     Map<OperatorId, String> values =
         plugins.operatorValues(
             plugin, PluginMethods.ENABLED_KEY, found.items().stream().map(Operator::id).toList());
@@ -78,6 +79,19 @@ public final class PluginOperatorsService implements ManagePluginOperatorsUseCas
             operator ->
                 new OperatorChoice(
                     operator, PluginMethods.ENABLED.equals(values.get(operator.id())))));
+  }
+
+  @Override
+  public Optional<Count> count(PluginId plugin, PluginOperatorFilter filter, long limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("A count's limit cannot be below zero.");
+    }
+    if (!active(plugin)) {
+      return Optional.empty();
+    }
+    // One row past the limit tells "more than" from "exactly".
+    long upTo = limit == Long.MAX_VALUE ? limit : limit + 1;
+    return Optional.of(Count.upTo(plugins.count(plugin, ENABLED, filter, upTo), limit));
   }
 
   @Override

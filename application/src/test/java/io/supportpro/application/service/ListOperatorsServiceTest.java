@@ -12,8 +12,9 @@ import io.supportpro.domain.operator.DisplayName;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.PasswordHash;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.Cursor;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class ListOperatorsServiceTest {
   private static final PasswordHash HASH = new PasswordHash("$test$hash");
-  private static final PageRequest FIRST_PAGE = new PageRequest(1, 20);
+  private static final KeysetRequest FIRST_PAGE = KeysetRequest.first(20);
 
   private final InMemoryOperatorRepository operators = new InMemoryOperatorRepository();
   private final ListOperatorsService service = new ListOperatorsService(operators);
@@ -38,7 +39,12 @@ class ListOperatorsServiceTest {
     return add(plain.withProfile(plain.email(), new DisplayName(displayName), plain.role()));
   }
 
-  private static List<String> usernames(Page<Operator> page) {
+  private static KeysetRequest after(KeysetPage<Operator> page) {
+    return KeysetRequest.at(
+        page.items().getLast().position(Cursor.Direction.AFTER), page.request().size());
+  }
+
+  private static List<String> usernames(KeysetPage<Operator> page) {
     return page.items().stream().map(o -> o.username().value()).toList();
   }
 
@@ -49,10 +55,10 @@ class ListOperatorsServiceTest {
     add("bob", "Bob Builder");
     add("amy", "Amy Pond");
 
-    Page<Operator> found = service.list("LOVELACE", FIRST_PAGE);
+    KeysetPage<Operator> found = service.list("LOVELACE", FIRST_PAGE);
 
     assertThat(usernames(found)).containsExactly("lovelace", "zed");
-    assertThat(found.total()).isEqualTo(2);
+    assertThat(found.hasNext()).isFalse();
   }
 
   @Test
@@ -81,20 +87,20 @@ class ListOperatorsServiceTest {
   }
 
   @Test
-  void list_returnsTheRequestedPageWithTheTotal() {
+  void list_returnsThePageAfterTheRowItIsAskedFor() {
     List<String> all = new ArrayList<>();
     for (int i = 1; i <= 25; i++) {
       all.add("user%02d".formatted(i));
       add(operator("user%02d".formatted(i)));
     }
+    KeysetPage<Operator> first = service.list("user", KeysetRequest.first(10));
 
-    Page<Operator> second = service.list("user", new PageRequest(2, 10));
-    Page<Operator> third = service.list("user", new PageRequest(3, 10));
+    KeysetPage<Operator> second = service.list("user", after(first));
+    KeysetPage<Operator> third = service.list("user", after(second));
 
     assertThat(usernames(second)).isEqualTo(all.subList(10, 20));
     assertThat(usernames(third)).isEqualTo(all.subList(20, 25));
-    assertThat(second.total()).isEqualTo(25);
-    assertThat(second.pageCount()).isEqualTo(3);
+    assertThat(second.hasPrevious()).isTrue();
     assertThat(second.hasNext()).isTrue();
     assertThat(third.hasNext()).isFalse();
   }
@@ -103,10 +109,10 @@ class ListOperatorsServiceTest {
   void list_findsNothingForTextNoOneHas() {
     add("amy", "Amy");
 
-    Page<Operator> none = service.list("' OR '1'='1", FIRST_PAGE);
+    KeysetPage<Operator> none = service.list("' OR '1'='1", FIRST_PAGE);
 
     assertThat(none.items()).isEmpty();
-    assertThat(none.total()).isZero();
+    assertThat(none.hasNext()).isFalse();
   }
 
   @Test
@@ -114,18 +120,19 @@ class ListOperatorsServiceTest {
     OperatorRepository refusing = new SearchRefusingRepository(operators);
     add("amy", "Amy");
 
-    Page<Operator> page = new ListOperatorsService(refusing).list("a".repeat(255), FIRST_PAGE);
+    KeysetPage<Operator> page =
+        new ListOperatorsService(refusing).list("a".repeat(255), FIRST_PAGE);
 
-    assertThat(page).isEqualTo(new Page<Operator>(List.of(), FIRST_PAGE, 0));
+    assertThat(page).isEqualTo(new KeysetPage<Operator>(List.of(), FIRST_PAGE, false, false));
   }
 
   @Test
   void list_stillSearchesTheLongestTextAFieldCanHold() {
     add("amy", "Amy");
 
-    Page<Operator> page = service.list("a".repeat(254), FIRST_PAGE);
+    KeysetPage<Operator> page = service.list("a".repeat(254), FIRST_PAGE);
 
-    assertThat(page.total()).isZero();
+    assertThat(page.items()).isEmpty();
   }
 
   @Test
@@ -152,7 +159,7 @@ class ListOperatorsServiceTest {
   /** Delegates everything but searching, which must not happen. */
   private record SearchRefusingRepository(OperatorRepository inner) implements OperatorRepository {
     @Override
-    public Page<Operator> search(String text, PageRequest page) {
+    public KeysetPage<Operator> search(String text, KeysetRequest page) {
       throw new AssertionError("the repository must not be searched");
     }
 

@@ -17,8 +17,8 @@ import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.plugin.PluginAction;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
@@ -116,9 +116,14 @@ class PluginLifecycleConcurrencyTest {
     }
 
     @Override
-    public Page<Operator> operators(
-        PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page) {
+    public KeysetPage<Operator> operators(
+        PluginId plugin, Marker marker, PluginOperatorFilter filter, KeysetRequest page) {
       return inner.operators(plugin, marker, filter, page);
+    }
+
+    @Override
+    public long count(PluginId plugin, Marker marker, PluginOperatorFilter filter, long limit) {
+      return inner.count(plugin, marker, filter, limit);
     }
 
     @Override

@@ -40,8 +40,10 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.operator.Username;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.Count;
+import io.supportpro.domain.page.Cursor;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
@@ -128,9 +130,14 @@ class PluginOperatorsServiceTest {
     }
 
     @Override
-    public Page<Operator> operators(
-        PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page) {
+    public KeysetPage<Operator> operators(
+        PluginId plugin, Marker marker, PluginOperatorFilter filter, KeysetRequest page) {
       return delegate.operators(plugin, marker, filter, page);
+    }
+
+    @Override
+    public long count(PluginId plugin, Marker marker, PluginOperatorFilter filter, long limit) {
+      return delegate.count(plugin, marker, filter, limit);
     }
 
     @Override
@@ -186,11 +193,26 @@ class PluginOperatorsServiceTest {
     return service.set(new PluginOperatorCommand(admin, PROMPT, operator, enabled));
   }
 
-  private Page<OperatorChoice> list(String search, int number, int size) {
-    return service.list(PROMPT, search, new PageRequest(number, size)).orElseThrow();
+  private KeysetPage<OperatorChoice> list(String search, int size) {
+    return service.list(PROMPT, search, KeysetRequest.first(size)).orElseThrow();
   }
 
-  private static Map<String, Boolean> statuses(Page<OperatorChoice> page) {
+  /** The page after this one, as its Next link asks for it. */
+  private KeysetPage<OperatorChoice> next(String search, KeysetPage<OperatorChoice> page) {
+    Cursor after = page.items().getLast().operator().position(Cursor.Direction.AFTER);
+    return service
+        .list(PROMPT, search, KeysetRequest.at(after, page.request().size()))
+        .orElseThrow();
+  }
+
+  private long count(String search, long limit) {
+    return service
+        .count(PROMPT, filter(search, PluginOperatorFilter.Status.ALL, Optional.empty()), limit)
+        .orElseThrow()
+        .value();
+  }
+
+  private static Map<String, Boolean> statuses(KeysetPage<OperatorChoice> page) {
     Map<String, Boolean> statuses = new LinkedHashMap<>();
     page.items().forEach(c -> statuses.put(c.operator().username().value(), c.enabled()));
     return statuses;
@@ -223,13 +245,15 @@ class PluginOperatorsServiceTest {
     var enabled = filter("", PluginOperatorFilter.Status.ENABLED, Optional.empty());
     var notEnabledOperators =
         filter("", PluginOperatorFilter.Status.NOT_ENABLED, Optional.of(Role.OPERATOR));
-    Page<OperatorChoice> page =
-        service.listMatching(PROMPT, notEnabledOperators, new PageRequest(1, 10)).orElseThrow();
+    KeysetPage<OperatorChoice> page =
+        service.listMatching(PROMPT, notEnabledOperators, KeysetRequest.first(10)).orElseThrow();
 
     assertThat(
-            statuses(service.listMatching(PROMPT, enabled, new PageRequest(1, 10)).orElseThrow()))
+            statuses(service.listMatching(PROMPT, enabled, KeysetRequest.first(10)).orElseThrow()))
         .containsExactly(Map.entry("ada", true));
-    assertThat(page.total()).isEqualTo(31);
+    assertThat(service.count(PROMPT, notEnabledOperators, 1_000)).contains(Count.exactly(31));
+    assertThat(service.count(PROMPT, notEnabledOperators, 30)).contains(new Count(30, true));
+    assertThat(service.count(PROMPT, notEnabledOperators, 31)).contains(Count.exactly(31));
     assertThat(page.items()).hasSize(10).noneMatch(OperatorChoice::enabled);
     assertThat(page.items()).noneMatch(c -> c.operator().username().value().equals("root"));
   }
@@ -293,7 +317,7 @@ class PluginOperatorsServiceTest {
 
     assertThat(setAll(PluginOperatorFilter.EVERYONE, false))
         .isInstanceOf(PluginOperatorsResult.NotActive.class);
-    assertThat(service.listMatching(PROMPT, PluginOperatorFilter.EVERYONE, new PageRequest(1, 10)))
+    assertThat(service.listMatching(PROMPT, PluginOperatorFilter.EVERYONE, KeysetRequest.first(10)))
         .isEmpty();
   }
 
@@ -414,7 +438,7 @@ class PluginOperatorsServiceTest {
             clock);
     plugins.transition(notes, PluginState.AVAILABLE, PluginState.ACTIVE);
 
-    assertThat(withNotes.list(notes, "", new PageRequest(1, 20))).isEmpty();
+    assertThat(withNotes.list(notes, "", KeysetRequest.first(20))).isEmpty();
     assertThat(withNotes.configured(notes)).isFalse();
     assertThat(withNotes.set(new PluginOperatorCommand(admin, notes, ada.id(), true)))
         .isEqualTo(new NotActive());
@@ -452,7 +476,7 @@ class PluginOperatorsServiceTest {
   void list_isEmptyWhileThePluginIsNotActive(PluginState state) {
     given(state);
 
-    assertThat(service.list(PROMPT, "", new PageRequest(1, 20))).isEmpty();
+    assertThat(service.list(PROMPT, "", KeysetRequest.first(20))).isEmpty();
     assertThat(plugins.batchReads).isEmpty();
   }
 
@@ -461,19 +485,19 @@ class PluginOperatorsServiceTest {
     PluginId retired = new PluginId("retired");
     plugins.transition(retired, PluginState.AVAILABLE, PluginState.ACTIVE);
 
-    assertThat(service.list(retired, "", new PageRequest(1, 20))).isEmpty();
+    assertThat(service.list(retired, "", KeysetRequest.first(20))).isEmpty();
   }
 
   @Test
   void list_showsEveryOperatorWithoutThePluginByDefault() {
     given(PluginState.ACTIVE);
 
-    Page<OperatorChoice> page = list("", 1, 20);
+    KeysetPage<OperatorChoice> page = list("", 20);
 
     assertThat(statuses(page))
         .containsExactly(
             Map.entry("ada", false), Map.entry("grace", false), Map.entry("root", false));
-    assertThat(page.total()).isEqualTo(3);
+    assertThat(page.hasNext()).isFalse();
   }
 
   @Test
@@ -481,7 +505,7 @@ class PluginOperatorsServiceTest {
     given(PluginState.ACTIVE);
     set(grace, true);
 
-    assertThat(statuses(list("", 1, 20)))
+    assertThat(statuses(list("", 20)))
         .containsExactly(
             Map.entry("ada", false), Map.entry("grace", true), Map.entry("root", false));
   }
@@ -494,9 +518,9 @@ class PluginOperatorsServiceTest {
     set(agents.get(21), true);
     set(agents.get(44), true);
 
-    Page<OperatorChoice> first = list("agent", 1, 20);
-    Page<OperatorChoice> second = list("agent", 2, 20);
-    Page<OperatorChoice> third = list("agent", 3, 20);
+    KeysetPage<OperatorChoice> first = list("agent", 20);
+    KeysetPage<OperatorChoice> second = next("agent", first);
+    KeysetPage<OperatorChoice> third = next("agent", second);
 
     assertThat(plugins.batchReads).hasSize(3);
     assertThat(plugins.singleReads).isZero();
@@ -505,7 +529,7 @@ class PluginOperatorsServiceTest {
             second.items().stream().map(c -> c.operator().id()).toList());
     assertThat(first.items()).hasSize(20);
     assertThat(third.items()).hasSize(5);
-    assertThat(first.total()).isEqualTo(45);
+    assertThat(third.hasNext()).isFalse();
     assertThat(statuses(first)).containsEntry("agent001", true).containsEntry("agent002", false);
     assertThat(statuses(second)).containsEntry("agent022", true).containsEntry("agent021", false);
     assertThat(statuses(third)).containsEntry("agent045", true);
@@ -518,9 +542,9 @@ class PluginOperatorsServiceTest {
     given(PluginState.ACTIVE);
     addOperators(30);
 
-    list("", 2, 10);
+    next("", list("", 10));
 
-    assertThat(plugins.batchReads).singleElement().satisfies(ids -> assertThat(ids).hasSize(10));
+    assertThat(plugins.batchReads).hasSize(2).last().satisfies(ids -> assertThat(ids).hasSize(10));
   }
 
   @Test
@@ -528,28 +552,38 @@ class PluginOperatorsServiceTest {
     given(PluginState.ACTIVE);
     set(ada, true);
 
-    assertThat(statuses(list("ad", 1, 20))).containsExactly(Map.entry("ada", true));
-    assertThat(statuses(list("  GRACE ", 1, 20))).containsExactly(Map.entry("grace", false));
-    assertThat(list("nobody", 1, 20).items()).isEmpty();
-    assertThat(list("nobody", 1, 20).total()).isZero();
+    assertThat(statuses(list("ad", 20))).containsExactly(Map.entry("ada", true));
+    assertThat(statuses(list("  GRACE ", 20))).containsExactly(Map.entry("grace", false));
+    assertThat(list("nobody", 20).items()).isEmpty();
+    assertThat(count("nobody", 1_000)).isZero();
   }
 
   @Test
   void list_treatsNoSearchTextAsEveryone() {
     given(PluginState.ACTIVE);
 
-    assertThat(service.list(PROMPT, null, new PageRequest(1, 20)).orElseThrow().total())
-        .isEqualTo(3);
+    assertThat(service.list(PROMPT, null, KeysetRequest.first(20)).orElseThrow().items())
+        .hasSize(3);
   }
 
   @Test
-  void list_pastTheLastPageIsEmptyButKeepsTheTotal() {
+  void list_afterTheLastRowIsEmptyAndLeadsBack() {
     given(PluginState.ACTIVE);
+    Cursor afterRoot = root.position(Cursor.Direction.AFTER);
 
-    Page<OperatorChoice> page = list("", 5, 20);
+    KeysetPage<OperatorChoice> page =
+        service.list(PROMPT, "", KeysetRequest.at(afterRoot, 20)).orElseThrow();
 
     assertThat(page.items()).isEmpty();
-    assertThat(page.total()).isEqualTo(3);
+    assertThat(page.hasPrevious()).isTrue();
+    assertThat(page.hasNext()).isFalse();
+  }
+
+  @Test
+  void count_isEmptyWhenThePluginIsNotActive() {
+    given(PluginState.INACTIVE);
+
+    assertThat(service.count(PROMPT, PluginOperatorFilter.EVERYONE, 10)).isEmpty();
   }
 
   // --- set
@@ -574,7 +608,7 @@ class PluginOperatorsServiceTest {
 
     assertThat(result).isEqualTo(new Changed(new OperatorChoice(ada, false), NoticeEmail.SENT));
     assertThat(plugins.stored(ada.id())).isEmpty();
-    assertThat(statuses(list("ada", 1, 20))).containsExactly(Map.entry("ada", false));
+    assertThat(statuses(list("ada", 20))).containsExactly(Map.entry("ada", false));
   }
 
   @Test
@@ -678,10 +712,10 @@ class PluginOperatorsServiceTest {
     set(root, true);
 
     plugins.transition(PROMPT, PluginState.ACTIVE, PluginState.INACTIVE);
-    assertThat(service.list(PROMPT, "", new PageRequest(1, 20))).isEmpty();
+    assertThat(service.list(PROMPT, "", KeysetRequest.first(20))).isEmpty();
     plugins.transition(PROMPT, PluginState.INACTIVE, PluginState.ACTIVE);
 
-    assertThat(statuses(list("", 1, 20)))
+    assertThat(statuses(list("", 20)))
         .containsExactly(
             Map.entry("ada", true), Map.entry("grace", false), Map.entry("root", true));
   }
@@ -694,7 +728,7 @@ class PluginOperatorsServiceTest {
     plugins.transition(PROMPT, PluginState.ACTIVE, PluginState.AVAILABLE);
     given(PluginState.ACTIVE);
 
-    assertThat(statuses(list("", 1, 20)))
+    assertThat(statuses(list("", 20)))
         .containsOnlyKeys("ada", "grace", "root")
         .doesNotContainValue(true);
   }

@@ -16,8 +16,8 @@ import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.plugin.PluginDescriptor;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
@@ -113,8 +113,13 @@ class SecondFactorRequirementTest {
     }
 
     @Override
-    public Page<Operator> operators(
-        PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page) {
+    public KeysetPage<Operator> operators(
+        PluginId plugin, Marker marker, PluginOperatorFilter filter, KeysetRequest page) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long count(PluginId plugin, Marker marker, PluginOperatorFilter filter, long limit) {
       throw new UnsupportedOperationException();
     }
 

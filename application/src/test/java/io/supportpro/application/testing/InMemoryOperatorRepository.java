@@ -7,13 +7,11 @@ import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.OperatorSearch;
 import io.supportpro.domain.operator.PasswordHash;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -147,16 +145,14 @@ public final class InMemoryOperatorRepository implements OperatorRepository {
   }
 
   @Override
-  public synchronized Page<Operator> search(String text, PageRequest page) {
+  public synchronized KeysetPage<Operator> search(String text, KeysetRequest page) {
     String folded = OperatorSearch.fold(text);
-    List<Operator> matching =
+    return OperatorPages.page(
         accounts.values().stream()
             .map(OperatorAccount::operator)
             .filter(o -> OperatorSearch.matches(o, folded))
-            .sorted(Comparator.comparing(o -> o.username().value()))
-            .toList();
-    List<Operator> items = matching.stream().skip(page.offset()).limit(page.size()).toList();
-    return new Page<>(items, page, matching.size());
+            .toList(),
+        page);
   }
 
   @Override

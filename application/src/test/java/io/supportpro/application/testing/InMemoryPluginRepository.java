@@ -4,7 +4,9 @@ import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
-import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.Cursor;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
@@ -107,11 +109,15 @@ public final class InMemoryPluginRepository implements PluginRepository {
   }
 
   @Override
-  public synchronized Page<Operator> operators(
-      PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page) {
-    List<Operator> matching = matching(plugin, marker, filter);
-    return new Page<>(
-        matching.stream().skip(page.offset()).limit(page.size()).toList(), page, matching.size());
+  public synchronized KeysetPage<Operator> operators(
+      PluginId plugin, Marker marker, PluginOperatorFilter filter, KeysetRequest page) {
+    return OperatorPages.page(matching(plugin, marker, filter), page);
+  }
+
+  @Override
+  public synchronized long count(
+      PluginId plugin, Marker marker, PluginOperatorFilter filter, long limit) {
+    return Math.min(matching(plugin, marker, filter).size(), limit);
   }
 
   @Override
@@ -136,8 +142,8 @@ public final class InMemoryPluginRepository implements PluginRepository {
    */
   private List<Operator> matching(PluginId plugin, Marker marker, PluginOperatorFilter filter) {
     List<Operator> matching = new ArrayList<>();
-    var request = new PageRequest(1, PageRequest.MAX_SIZE);
-    Page<Operator> page;
+    var request = KeysetRequest.first(PageRequest.MAX_SIZE);
+    KeysetPage<Operator> page;
     do {
       page = operators.search("", request);
       for (Operator operator : page.items()) {
@@ -149,7 +155,10 @@ public final class InMemoryPluginRepository implements PluginRepository {
           matching.add(operator);
         }
       }
-      request = new PageRequest(request.number() + 1, request.size());
+      if (page.hasNext()) {
+        Operator last = page.items().getLast();
+        request = KeysetRequest.at(last.position(Cursor.Direction.AFTER), request.size());
+      }
     } while (page.hasNext());
     return matching;
   }

@@ -10,8 +10,9 @@ import io.supportpro.domain.fixtures.OperatorFixtures;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.Cursor;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginOperatorFilter.Status;
@@ -218,8 +219,9 @@ public abstract class PluginRepositoryContract {
   }
 
   private List<String> usernames(PluginOperatorFilter filter) {
-    Page<Operator> page = plugins.operators(PLUGIN, ENABLED, filter, new PageRequest(1, 50));
-    assertThat(page.total()).isEqualTo(page.items().size());
+    KeysetPage<Operator> page = plugins.operators(PLUGIN, ENABLED, filter, KeysetRequest.first(50));
+    assertThat(page.hasNext()).isFalse();
+    assertThat(plugins.count(PLUGIN, ENABLED, filter, 50)).isEqualTo(page.items().size());
     return page.items().stream().map(o -> o.username().value()).toList();
   }
 
@@ -255,10 +257,64 @@ public abstract class PluginRepositoryContract {
     assertThat(usernames(PluginOperatorFilter.EVERYONE.among(Set.of(bob.id(), carol.id()))))
         .containsExactly("bob", "carol");
 
-    Page<Operator> second =
-        plugins.operators(PLUGIN, ENABLED, PluginOperatorFilter.EVERYONE, new PageRequest(2, 2));
+    Cursor afterBob = bob.position(Cursor.Direction.AFTER);
+    KeysetPage<Operator> second =
+        plugins.operators(
+            PLUGIN, ENABLED, PluginOperatorFilter.EVERYONE, KeysetRequest.at(afterBob, 2));
     assertThat(second.items()).extracting(o -> o.username().value()).containsExactly("carol");
-    assertThat(second.total()).isEqualTo(3);
+    assertThat(second.hasPrevious()).isTrue();
+    assertThat(second.hasNext()).isFalse();
+  }
+
+  @Test
+  void operators_walkedForwardAndBackWithAFilter_showEachCoveredOperatorExactlyOnce() {
+    activate(PLUGIN);
+    List<String> enabled = new ArrayList<>();
+    for (int i = 0; i < 17; i++) {
+      Operator agent = operator("agent%02d".formatted(i));
+      operators.add(agent, new PasswordHash("$test$hash"));
+      if (i % 3 != 1) {
+        plugins.setOperatorValueIfActive(PLUGIN, agent.id(), "enabled", Optional.of("true"));
+        enabled.add(agent.username().value());
+      }
+    }
+    var filter = filter("agent", Status.ENABLED, Optional.empty(), Optional.empty());
+
+    List<String> forward = new ArrayList<>();
+    KeysetPage<Operator> page = plugins.operators(PLUGIN, ENABLED, filter, KeysetRequest.first(4));
+    forward.addAll(page.items().stream().map(o -> o.username().value()).toList());
+    while (page.hasNext()) {
+      Cursor after = page.items().getLast().position(Cursor.Direction.AFTER);
+      page = plugins.operators(PLUGIN, ENABLED, filter, KeysetRequest.at(after, 4));
+      forward.addAll(page.items().stream().map(o -> o.username().value()).toList());
+    }
+    List<String> backward = new ArrayList<>();
+    while (true) {
+      backward.addAll(0, page.items().stream().map(o -> o.username().value()).toList());
+      if (!page.hasPrevious()) {
+        break;
+      }
+      Cursor before = page.items().getFirst().position(Cursor.Direction.BEFORE);
+      page = plugins.operators(PLUGIN, ENABLED, filter, KeysetRequest.at(before, 4));
+    }
+
+    assertThat(forward).isEqualTo(enabled);
+    assertThat(backward).isEqualTo(enabled);
+  }
+
+  @Test
+  void count_countsNoFurtherThanItsLimit() {
+    activate(PLUGIN);
+    for (int i = 0; i < 12; i++) {
+      operators.add(operator("agent%02d".formatted(i)), new PasswordHash("$test$hash"));
+    }
+    var agents = filter("agent", Status.ALL, Optional.empty(), Optional.empty());
+
+    assertThat(plugins.count(PLUGIN, ENABLED, agents, Long.MAX_VALUE)).isEqualTo(12);
+    assertThat(plugins.count(PLUGIN, ENABLED, agents, 13)).isEqualTo(12);
+    assertThat(plugins.count(PLUGIN, ENABLED, agents, 12)).isEqualTo(12);
+    assertThat(plugins.count(PLUGIN, ENABLED, agents, 5)).isEqualTo(5);
+    assertThat(plugins.count(PLUGIN, ENABLED, agents, 0)).isZero();
   }
 
   @Test

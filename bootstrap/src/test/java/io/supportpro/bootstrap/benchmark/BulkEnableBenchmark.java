@@ -1,7 +1,6 @@
 package io.supportpro.bootstrap.benchmark;
 
 import io.supportpro.adapter.out.persistence.Persistence;
-import io.supportpro.application.port.in.OperatorChoice;
 import io.supportpro.application.port.in.PluginOperatorsCommand;
 import io.supportpro.application.port.in.PluginOperatorsResult;
 import io.supportpro.application.port.out.Stores;
@@ -9,8 +8,7 @@ import io.supportpro.application.service.PluginOperatorsService;
 import io.supportpro.application.testing.FakePromptPlugin;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.operator.Role;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -58,7 +56,7 @@ public final class BulkEnableBenchmark {
     timed(
         database,
         "count and first page of active operators not enabled",
-        () -> page(service, notEnabled).total() + " of them");
+        () -> countAndFirstPage(service, notEnabled) + " of them");
     timed(
         database,
         "enable for all matching operators (one transaction)",
@@ -66,7 +64,7 @@ public final class BulkEnableBenchmark {
     timed(
         database,
         "count and first page of active operators not enabled, once all are",
-        () -> page(service, notEnabled).total() + " of them");
+        () -> countAndFirstPage(service, notEnabled) + " of them");
     timed(
         database,
         "disable for all matching operators (one transaction)",
@@ -77,9 +75,11 @@ public final class BulkEnableBenchmark {
         () -> changed(service.setAll(command(admin, PluginOperatorFilter.EVERYONE, true))));
   }
 
-  private static Page<OperatorChoice> page(
+  /** The first page and the exact count, as the page that confirms a change of all counts. */
+  private static long countAndFirstPage(
       PluginOperatorsService service, PluginOperatorFilter filter) {
-    return service.listMatching(FakePromptPlugin.ID, filter, new PageRequest(1, 25)).orElseThrow();
+    service.listMatching(FakePromptPlugin.ID, filter, KeysetRequest.first(25)).orElseThrow();
+    return service.count(FakePromptPlugin.ID, filter, Long.MAX_VALUE).orElseThrow().value();
   }
 
   private static PluginOperatorsCommand command(

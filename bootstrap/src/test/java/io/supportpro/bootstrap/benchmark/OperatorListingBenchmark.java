@@ -1,15 +1,20 @@
 package io.supportpro.bootstrap.benchmark;
 
 import io.supportpro.adapter.out.persistence.Persistence;
+import io.supportpro.application.port.in.OperatorChoice;
 import io.supportpro.application.port.in.PluginOperatorsCommand;
 import io.supportpro.application.port.out.Stores;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.PluginOperatorsService;
 import io.supportpro.application.testing.FakePromptPlugin;
 import io.supportpro.domain.audit.Actor;
+import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
+import io.supportpro.domain.page.Cursor;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginOperatorFilter.Status;
@@ -21,12 +26,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * Measures what the operators pages ask of the stores at scale: the operators list and its
- * searches, and a plugin's operators page with each filter and the count of those enabled among
- * them, on embedded H2 and on embedded PostgreSQL, each seeded with the same operators through the
- * stores. It prints the median, 95th and 99th percentile of each in one table, and asserts nothing.
+ * Measures what the operators pages ask of the stores at scale: the operators list, a deep page of
+ * it reached from row to row, and its searches, and a plugin's operators page with each filter, its
+ * count and the count of those enabled among them (both counted no further than the page shows), on
+ * embedded H2 and on embedded PostgreSQL, each seeded with the same operators through the stores.
+ * It prints the median, 95th and 99th percentile of each in one table, records them as the run's
+ * figures, and asserts nothing.
  *
  * <p>Run with {@code ./mvnw -Pbenchmark -pl bootstrap -am verify -DskipTests -DskipITs}; {@code
  * -Dbenchmark.operators=N} changes the number of operators (100,000 by default), {@code
@@ -36,6 +44,8 @@ public final class OperatorListingBenchmark {
   private static final int PAGE_SIZE = 25;
   private static final int MIN_SAMPLES = 5;
   private static final String NO_TEXT = "";
+  // As far as a plugin's operators page counts before it says "more than".
+  private static final long COUNT_LIMIT = 1_000;
 
   private OperatorListingBenchmark() {}
 
@@ -59,9 +69,9 @@ public final class OperatorListingBenchmark {
         // plugins' values that changes nothing the pages show.
         Runnable write = writeToTheListedTables(stores);
         for (var query : queries(operators, plugins, count).entrySet()) {
-          table
-              .computeIfAbsent(query.getKey(), k -> new LinkedHashMap<>())
-              .put(database, measure(query.getValue(), write, nanosPerQuery));
+          Percentiles measured = measure(query.getValue(), write, nanosPerQuery);
+          table.computeIfAbsent(query.getKey(), k -> new LinkedHashMap<>()).put(database, measured);
+          record(query.getKey(), database, measured);
         }
       }
     }
@@ -69,7 +79,7 @@ public final class OperatorListingBenchmark {
   }
 
   private static Runnable writeToTheListedTables(Stores stores) {
-    OperatorId someone = stores.operators().search(NO_TEXT, page(1)).items().getFirst().id();
+    OperatorId someone = stores.operators().search(NO_TEXT, first()).items().getFirst().id();
     var hash = new PasswordHash("$benchmark$not-a-real-hash");
     var writes = new AtomicLong();
     return () -> {
@@ -107,17 +117,30 @@ public final class OperatorListingBenchmark {
     String emailPrefix = email.substring(0, email.indexOf('@') + 4);
     String nameWord = "kowalski";
     int deepPage = Math.max(1, count / PAGE_SIZE * 4 / 5);
+    // Where Next leads after walking from the first page to the deep one: the same rows as the
+    // offset of page deepPage skipped to before.
+    Operator beforeDeepPage = nth(operators, (deepPage - 1) * PAGE_SIZE);
+    KeysetRequest deep =
+        KeysetRequest.at(beforeDeepPage.position(Cursor.Direction.AFTER), PAGE_SIZE);
+    KeysetRequest backFromDeep =
+        KeysetRequest.at(beforeDeepPage.position(Cursor.Direction.BEFORE), PAGE_SIZE);
     Map<String, Query> queries = new LinkedHashMap<>();
-    queries.put("operators, page 1", () -> operators.list(NO_TEXT, page(1)).total());
+    queries.put("operators, page 1", () -> operators.list(NO_TEXT, first()).items().size());
     queries.put(
-        "operators, page " + deepPage, () -> operators.list(NO_TEXT, page(deepPage)).total());
+        "operators, page " + deepPage + " (Next)",
+        () -> operators.list(NO_TEXT, deep).items().size());
+    queries.put(
+        "operators, page " + (deepPage - 1) + " (Previous)",
+        () -> operators.list(NO_TEXT, backFromDeep).items().size());
     queries.put(
         "search username prefix '" + usernamePrefix + "'",
-        () -> operators.list(usernamePrefix, page(1)).total());
+        () -> operators.list(usernamePrefix, first()).items().size());
     queries.put(
-        "search name word '" + nameWord + "'", () -> operators.list(nameWord, page(1)).total());
+        "search name word '" + nameWord + "'",
+        () -> operators.list(nameWord, first()).items().size());
     queries.put(
-        "search e-mail '" + emailPrefix + "'", () -> operators.list(emailPrefix, page(1)).total());
+        "search e-mail '" + emailPrefix + "'",
+        () -> operators.list(emailPrefix, first()).items().size());
     Map<String, PluginOperatorFilter> filters = new LinkedHashMap<>();
     filters.put("all", filter(NO_TEXT, Status.ALL, Optional.empty(), Optional.empty()));
     filters.put("enabled", filter(NO_TEXT, Status.ENABLED, Optional.empty(), Optional.empty()));
@@ -138,19 +161,73 @@ public final class OperatorListingBenchmark {
       PluginOperatorFilter filter = entry.getValue();
       queries.put(
           "plugin page: " + entry.getKey(),
-          () -> plugins.listMatching(FakePromptPlugin.ID, filter, page(1)).orElseThrow().total());
+          () ->
+              plugins
+                  .listMatching(FakePromptPlugin.ID, filter, first())
+                  .orElseThrow()
+                  .items()
+                  .size());
+      queries.put(
+          "plugin page: " + entry.getKey() + ", count", () -> countAsShown(plugins, filter));
       if (filter.status() != Status.NOT_ENABLED) {
         var enabledAmong = filter(filter.text(), Status.ENABLED, filter.role(), filter.active());
         queries.put(
             "plugin page: " + entry.getKey() + ", count enabled",
-            () ->
-                plugins
-                    .listMatching(FakePromptPlugin.ID, enabledAmong, new PageRequest(1, 1))
-                    .orElseThrow()
-                    .total());
+            () -> countAsShown(plugins, enabledAmong));
       }
     }
+    PluginOperatorFilter enabled = filters.get("enabled");
+    Operator beforeDeepEnabled = nthEnabled(plugins, enabled, (deepPage - 1) * PAGE_SIZE * 9 / 10);
+    KeysetRequest deepEnabled =
+        KeysetRequest.at(beforeDeepEnabled.position(Cursor.Direction.AFTER), PAGE_SIZE);
+    queries.put(
+        "plugin page: enabled, page " + (deepPage * 9 / 10) + " (Next)",
+        () ->
+            plugins
+                .listMatching(FakePromptPlugin.ID, enabled, deepEnabled)
+                .orElseThrow()
+                .items()
+                .size());
+    queries.put(
+        "confirm a change of all: exact count, enabled",
+        () -> plugins.count(FakePromptPlugin.ID, enabled, Long.MAX_VALUE).orElseThrow().value());
     return queries;
+  }
+
+  /** The count a plugin's operators page shows: exact up to its limit, else "more than". */
+  private static long countAsShown(PluginOperatorsService plugins, PluginOperatorFilter filter) {
+    return plugins.count(FakePromptPlugin.ID, filter, COUNT_LIMIT).orElseThrow().value();
+  }
+
+  /**
+   * The operator at this index (from 0) of the list, reached by Next, as an administrator would.
+   */
+  private static Operator nth(ListOperatorsService operators, int index) {
+    return walk(request -> operators.list(NO_TEXT, request), operator -> operator, index);
+  }
+
+  /** The operator at this index of a plugin's filtered list, reached by Next. */
+  private static Operator nthEnabled(
+      PluginOperatorsService plugins, PluginOperatorFilter filter, int index) {
+    return walk(
+            request -> plugins.listMatching(FakePromptPlugin.ID, filter, request).orElseThrow(),
+            OperatorChoice::operator,
+            index)
+        .operator();
+  }
+
+  private static <T> T walk(
+      Function<KeysetRequest, KeysetPage<T>> list, Function<T, Operator> operatorOf, int index) {
+    KeysetPage<T> page = list.apply(KeysetRequest.first(PageRequest.MAX_SIZE));
+    int before = 0;
+    while (index >= before + page.items().size()) {
+      before += page.items().size();
+      Operator operator = operatorOf.apply(page.items().getLast());
+      page =
+          list.apply(
+              KeysetRequest.at(operator.position(Cursor.Direction.AFTER), PageRequest.MAX_SIZE));
+    }
+    return page.items().get(index - before);
   }
 
   private static PluginOperatorFilter filter(
@@ -158,11 +235,20 @@ public final class OperatorListingBenchmark {
     return new PluginOperatorFilter(text, status, role, active, Optional.empty());
   }
 
-  private static PageRequest page(int number) {
-    return new PageRequest(number, PAGE_SIZE);
+  private static KeysetRequest first() {
+    return KeysetRequest.first(PAGE_SIZE);
   }
 
-  /** A query of one page view; answers how many rows the listing has in all. */
+  /** Records the median, 95th and 99th percentile of the query as figures of the run. */
+  private static void record(String query, BenchmarkDatabase database, Percentiles measured) {
+    String where = database == BenchmarkDatabase.H2 ? "H2" : "PostgreSQL";
+    String figure = "operators pages: " + query;
+    BenchmarkFigures.record(figure + ", p50", where, measured.p50(), "ms");
+    BenchmarkFigures.record(figure + ", p95", where, measured.p95(), "ms");
+    BenchmarkFigures.record(figure + ", p99", where, measured.p99(), "ms");
+  }
+
+  /** A query of one page view; answers how many rows it read or counted. */
   @FunctionalInterface
   private interface Query {
     long run();
@@ -197,7 +283,7 @@ public final class OperatorListingBenchmark {
   private static void print(int count, Map<String, Map<BenchmarkDatabase, Percentiles>> table) {
     System.out.printf(
         "%nSupportPro operator listings: %d operators, %d cores, page size %d; milliseconds"
-            + " p50 / p95 / p99 (samples), rows found%n",
+            + " p50 / p95 / p99 (samples), rows read or counted%n",
         count, Runtime.getRuntime().availableProcessors(), PAGE_SIZE);
     System.out.printf("| %-50s | %-32s | %-32s | %7s |%n", "query", "H2", "PostgreSQL", "found");
     System.out.printf(

@@ -1,5 +1,6 @@
 package io.supportpro.domain.operator;
 
+import io.supportpro.domain.page.Cursor;
 import java.util.Objects;
 
 /** A person who signs in to the operator panel. */
@@ -36,5 +37,13 @@ public record Operator(
   /** The same operator, active or not. */
   public Operator withActive(boolean nowActive) {
     return new Operator(id, username, email, displayName, role, nowActive);
+  }
+
+  /**
+   * The position of this operator in a listing of operators, which is ordered by username, then
+   * identity: the page that begins after them or ends before them.
+   */
+  public Cursor position(Cursor.Direction direction) {
+    return new Cursor(direction, username.value(), id.toString());
   }
 }

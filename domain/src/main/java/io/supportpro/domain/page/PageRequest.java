@@ -12,6 +12,11 @@ public record PageRequest(int number, int size) {
     if (number < 1) {
       throw new InvalidValueException(Problem.Code.PAGE_NUMBER, "Pages are counted from 1.");
     }
+    checkSize(size);
+  }
+
+  /** Refuses a page size outside 1 to {@link #MAX_SIZE}, for every kind of page request. */
+  static void checkSize(int size) {
     if (size < 1 || size > MAX_SIZE) {
       throw new InvalidValueException(
           Problem.Code.PAGE_SIZE, "A page has 1 to " + MAX_SIZE + " rows.", MAX_SIZE);

@@ -15,8 +15,9 @@ import io.supportpro.domain.operator.OperatorSearch;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.operator.Username;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.Cursor;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -363,26 +364,44 @@ final class JooqOperatorRepository implements OperatorRepository {
   }
 
   @Override
-  public Page<Operator> search(String text, PageRequest page) {
+  public KeysetPage<Operator> search(String text, KeysetRequest page) {
     Objects.requireNonNull(page, "page");
     Condition where = found(OperatorSearch.fold(Objects.requireNonNull(text, "text")));
     return guard("searching operators", () -> pageOf(dsl, where, page));
   }
 
-  /** One page, by username, of the operators the condition covers, with how many it covers. */
-  static Page<Operator> pageOf(DSLContext dsl, Condition where, PageRequest page) {
-    long total = dsl.fetchCount(OPERATOR, where);
-    List<Operator> items =
-        total <= page.offset()
-            ? List.of()
-            : dsl.select(PROFILE)
-                .from(OPERATOR)
-                .where(where)
-                .orderBy(OPERATOR.USERNAME)
-                .limit(page.size())
-                .offset(page.offset())
-                .fetch(JooqOperatorRepository::operator);
-    return new Page<>(items, page, total);
+  /**
+   * One page, by username and identity, of the operators the condition covers: a range of the
+   * {@code (username, id)} index from the cursor's row, read for one row more than a page, however
+   * deep the page lies; nothing counts the operators.
+   */
+  static KeysetPage<Operator> pageOf(DSLContext dsl, Condition where, KeysetRequest page) {
+    boolean backwards = page.backwards();
+    return page.page(
+        dsl.select(PROFILE)
+            .from(OPERATOR)
+            .where(where)
+            .and(page.cursor().map(JooqOperatorRepository::beyond).orElse(DSL.noCondition()))
+            .orderBy(
+                backwards ? OPERATOR.USERNAME.desc() : OPERATOR.USERNAME.asc(),
+                backwards ? OPERATOR.ID.desc() : OPERATOR.ID.asc())
+            .limit(page.rowsToRead())
+            .fetch(JooqOperatorRepository::operator));
+  }
+
+  /**
+   * The rows after (or before) the cursor's row in username-then-identity order. The first,
+   * redundant bound on the username alone gives the planner a plain range of the {@code (username,
+   * id)} index to start from, whatever it makes of the rest.
+   */
+  private static Condition beyond(Cursor cursor) {
+    String key = cursor.key();
+    UUID id = UUID.fromString(cursor.id());
+    return switch (cursor.direction()) {
+      case AFTER -> OPERATOR.USERNAME.ge(key).and(OPERATOR.USERNAME.gt(key).or(OPERATOR.ID.gt(id)));
+      case BEFORE ->
+          OPERATOR.USERNAME.le(key).and(OPERATOR.USERNAME.lt(key).or(OPERATOR.ID.lt(id)));
+    };
   }
 
   @Override

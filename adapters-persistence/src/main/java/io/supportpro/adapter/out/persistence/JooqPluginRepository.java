@@ -9,8 +9,8 @@ import static io.supportpro.adapter.out.persistence.jooq.Tables.PLUGIN_SETTING;
 import io.supportpro.application.port.out.PluginRepository;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginSettings;
@@ -341,12 +341,39 @@ final class JooqPluginRepository implements PluginRepository {
   }
 
   @Override
-  public Page<Operator> operators(
-      PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page) {
+  public KeysetPage<Operator> operators(
+      PluginId plugin, Marker marker, PluginOperatorFilter filter, KeysetRequest page) {
     Objects.requireNonNull(page, "page");
     Condition where = covered(plugin, marker, filter);
     return guard(
         "listing a plugin's operators", () -> JooqOperatorRepository.pageOf(dsl, where, page));
+  }
+
+  /**
+   * An exact count is one {@code count(*)}; a limited one reads the identities of at most {@code
+   * limit} operators and counts them here, so that a filter that covers 90,000 operators reads no
+   * more than {@code limit} of them. (Counting them in a derived table, {@code SELECT count(*) FROM
+   * (… LIMIT n)}, kept H2 from looking the search terms up in their index: seconds at 100,000
+   * operators.)
+   */
+  @Override
+  public long count(PluginId plugin, Marker marker, PluginOperatorFilter filter, long limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("A count's limit cannot be below zero.");
+    }
+    Condition where = covered(plugin, marker, filter);
+    return guard(
+        "counting a plugin's operators",
+        () ->
+            limit == Long.MAX_VALUE
+                ? (long) dsl.fetchCount(OPERATOR, where)
+                : (long)
+                    dsl.select(OPERATOR.ID)
+                        .from(OPERATOR)
+                        .where(where)
+                        .limit(limit)
+                        .fetch()
+                        .size());
   }
 
   /**

@@ -13,7 +13,7 @@ import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.PasswordHash;
 import io.supportpro.domain.operator.Role;
 import io.supportpro.domain.operator.Username;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.KeysetRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -67,8 +67,8 @@ class JooqOperatorRepositoryIT {
     assertThat(operators.findById(widest.id())).contains(widest);
     assertThat(operators.findById(dotted.id())).contains(dotted);
     assertThat(operators.findAccount(mathBold)).isPresent();
-    assertThat(operators.search("🔑🔑", new PageRequest(1, 10)).items()).containsExactly(widest);
-    assertThat(operators.search("İ", new PageRequest(1, 10)).items()).containsExactly(dotted);
+    assertThat(operators.search("🔑🔑", KeysetRequest.first(10)).items()).containsExactly(widest);
+    assertThat(operators.search("İ", KeysetRequest.first(10)).items()).containsExactly(dotted);
   }
 
   @ParameterizedTest
@@ -121,7 +121,7 @@ class JooqOperatorRepositoryIT {
   }
 
   private static List<String> usernames(OperatorRepository operators, String text) {
-    return operators.search(text, new PageRequest(1, 10)).items().stream()
+    return operators.search(text, KeysetRequest.first(10)).items().stream()
         .map(o -> o.username().value())
         .toList();
   }

@@ -27,7 +27,8 @@ import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.Password;
 import io.supportpro.domain.operator.Role;
-import io.supportpro.domain.page.Page;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -230,10 +231,9 @@ final class OperatorsController {
 
   private void list(Context ctx) {
     ListSearch search = ListSearch.of(ctx);
-    Page<Operator> found =
-        search.problem().isPresent()
-            ? new Page<>(List.of(), search.request(PAGE_SIZE), 0)
-            : list.list(search.text(), search.request(PAGE_SIZE));
+    KeysetRequest request = search.request(PAGE_SIZE);
+    KeysetPage<Operator> found =
+        search.problem().isPresent() ? request.page(List.of()) : list.list(search.text(), request);
     Pages.render(
         ctx,
         search.status(),
@@ -250,7 +250,7 @@ final class OperatorsController {
             "operators",
             found.items().stream().map(each -> OperatorView.of(Texts.of(ctx), each)).toList(),
             "paging",
-            Paging.of(found, number -> search.link(LIST, number))));
+            KeysetPaging.of(found, operator -> operator, position -> search.link(LIST, position))));
   }
 
   private void newForm(

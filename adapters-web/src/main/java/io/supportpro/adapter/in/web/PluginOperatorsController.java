@@ -14,8 +14,10 @@ import io.supportpro.application.port.in.PluginOverview;
 import io.supportpro.application.port.in.PreviewPluginFallbackUseCase;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.Role;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.Count;
+import io.supportpro.domain.page.Cursor;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import java.util.LinkedHashMap;
@@ -33,6 +35,15 @@ import java.util.Set;
  */
 final class PluginOperatorsController {
   static final int PAGE_SIZE = 25;
+
+  /**
+   * How far the list's two counts go before they say "more than": far enough for any list an
+   * administrator reads through, near enough that counting a filter of 90,000 operators reads a
+   * thousand rows rather than all of them on every page view. A change of all that match is counted
+   * exactly on the page that confirms it.
+   */
+  static final long COUNT_LIMIT = 1_000;
+
   private static final String SELECTED_PREFIX = "operator-";
 
   /** An operator as the table shows them, with whether the plugin is enabled for them. */
@@ -106,14 +117,14 @@ final class PluginOperatorsController {
           text, parsedStatus, parsedRole, parsedActive, Optional.empty());
     }
 
-    /** The query string of this filter with the search and page, in a fixed order. */
-    Map<String, String> query(String search, String page) {
+    /** The query string of this filter with the search and position, in a fixed order. */
+    Map<String, String> query(String search, PagePosition position) {
       Map<String, String> query = new LinkedHashMap<>();
       query.put("q", search);
       query.put("status", status);
       query.put("role", role);
       query.put("active", active);
-      query.put("page", page);
+      query.putAll(position.query());
       return query;
     }
   }
@@ -161,15 +172,22 @@ final class PluginOperatorsController {
     Params query = Params.query(ctx);
     Criteria criteria = Criteria.of(query);
     PluginOperatorFilter filter = criteria.filter(search.text());
-    Page<OperatorChoice> found =
-        search.shown(
-            operators
-                .listMatching(id, filter, search.request(PAGE_SIZE))
-                .orElseThrow(() -> notActive(plugin)));
-    long enabledCount = search.problem().isPresent() ? 0 : enabledAmong(plugin, filter);
+    KeysetRequest request = search.request(PAGE_SIZE);
+    KeysetPage<OperatorChoice> found =
+        operators.listMatching(id, filter, request).orElseThrow(() -> notActive(plugin));
+    Count matching = Count.exactly(0);
+    Count enabledCount = Count.exactly(0);
+    if (search.problem().isPresent()) {
+      found = request.page(List.of());
+    } else {
+      matching = count(plugin, filter, COUNT_LIMIT);
+      enabledCount = enabledAmong(plugin, filter);
+    }
     boolean configured = operators.configured(id);
+    Texts texts = Texts.of(ctx);
+    String name = plugin.descriptor().name();
     // What the buttons carry back, so that the administrator returns to the same page.
-    String page = Long.toString(found.request().number());
+    PagePosition position = search.problem().isEmpty() ? search.position() : PagePosition.FIRST;
     String kept = search.problem().isEmpty() ? search.typed() : "";
     Map<String, Object> model =
         Pages.model(
@@ -187,14 +205,22 @@ final class PluginOperatorsController {
             Pages.fieldError("q", search.problem().orElse(null)),
             "keptSearch",
             kept,
-            "keptPage",
-            page,
+            "keptAfter",
+            position.text(Cursor.Direction.AFTER),
+            "keptBefore",
+            position.text(Cursor.Direction.BEFORE),
             "criteria",
             criteria,
-            "matching",
-            found.total(),
-            "enabledCount",
-            enabledCount,
+            "anyMatching",
+            matching.value() > 0,
+            "anyEnabled",
+            enabledCount.value() > 0,
+            "matchingText",
+            matchingText(texts, name, matching, enabledCount),
+            "enableAll",
+            allButton(texts, "enable", matching),
+            "disableAll",
+            allButton(texts, "disable", matching),
             "confirmEnable",
             Urls.withQuery(address(id) + "/all", allQuery(criteria, kept, "true")),
             "confirmDisable",
@@ -208,10 +234,12 @@ final class PluginOperatorsController {
             "settings",
             settings(id),
             "paging",
-            Paging.of(found, n -> Urls.withQuery(address(id), criteria.query(search.typed(), n))),
+            KeysetPaging.of(
+                found,
+                OperatorChoice::operator,
+                at -> Urls.withQuery(address(id), criteria.query(search.typed(), at))),
             "csrf",
             Visitor.required(ctx).session().csrfToken());
-    Texts texts = Texts.of(ctx);
     changeNotice(texts, query, plugin)
         .or(() -> operatorNotice(texts, query, plugin))
         .ifPresent(notice -> model.put("notice", notice));
@@ -255,7 +283,7 @@ final class PluginOperatorsController {
         .listMatching(
             plugin.descriptor().id(),
             PluginOperatorFilter.EVERYONE.among(Set.of(operator)),
-            new PageRequest(1, 1))
+            KeysetRequest.first(1))
         .flatMap(found -> found.items().stream().findFirst())
         .map(choice -> choice.operator().username().value())
         .map(
@@ -267,10 +295,10 @@ final class PluginOperatorsController {
         .map(named -> named + Notice.mailFailure(texts, query));
   }
 
-  /** How many of the operators the filter covers have the plugin enabled. */
-  private long enabledAmong(PluginOverview plugin, PluginOperatorFilter filter) {
+  /** How many of the operators the filter covers have the plugin enabled, up to the limit. */
+  private Count enabledAmong(PluginOverview plugin, PluginOperatorFilter filter) {
     if (filter.status() == PluginOperatorFilter.Status.NOT_ENABLED) {
-      return 0;
+      return Count.exactly(0);
     }
     return count(
         plugin,
@@ -279,19 +307,38 @@ final class PluginOperatorsController {
             PluginOperatorFilter.Status.ENABLED,
             filter.role(),
             filter.active(),
-            filter.among()));
+            filter.among()),
+        COUNT_LIMIT);
   }
 
-  /** How many operators the filter covers. */
-  private long count(PluginOverview plugin, PluginOperatorFilter filter) {
+  /** How many operators the filter covers, exactly up to the limit. */
+  private Count count(PluginOverview plugin, PluginOperatorFilter filter, long limit) {
     return operators
-        .listMatching(plugin.descriptor().id(), filter, new PageRequest(1, 1))
-        .orElseThrow(() -> notActive(plugin))
-        .total();
+        .count(plugin.descriptor().id(), filter, limit)
+        .orElseThrow(() -> notActive(plugin));
+  }
+
+  /** "N operators match; the plugin is enabled for M of them", or "more than" where so. */
+  private static String matchingText(Texts texts, String plugin, Count matching, Count enabled) {
+    if (!matching.more()) {
+      return texts.get("plugin-operators.matching", matching.value(), plugin, enabled.value());
+    }
+    String enabledText =
+        enabled.more()
+            ? texts.get("plugin-operators.more-than", enabled.value())
+            : texts.get("plugin-operators.number", enabled.value());
+    return texts.get("plugin-operators.matching-more", matching.value(), plugin, enabledText);
+  }
+
+  /** The label of the button that changes all that match: with their number when it is known. */
+  private static String allButton(Texts texts, String change, Count matching) {
+    return matching.more()
+        ? texts.get("plugin-operators." + change + "-all-many")
+        : texts.get("plugin-operators." + change + "-all", matching.value());
   }
 
   private static Map<String, String> allQuery(Criteria criteria, String search, String enabled) {
-    Map<String, String> query = criteria.query(search, "");
+    Map<String, String> query = criteria.query(search, PagePosition.FIRST);
     query.put("enabled", enabled);
     return query;
   }
@@ -308,7 +355,8 @@ final class PluginOperatorsController {
     if (enabled && !operators.configured(id)) {
       throw notConfigured(plugin);
     }
-    long matching = count(plugin, filter);
+    // Exact, however many: the question must name the number it will change.
+    long matching = count(plugin, filter, Long.MAX_VALUE).value();
     String name = plugin.descriptor().name();
     Texts texts = Texts.of(ctx);
     String change = enabled ? "enable" : "disable";
@@ -327,7 +375,7 @@ final class PluginOperatorsController {
             "/all",
             enabled,
             List.of(),
-            "",
+            PagePosition.FIRST,
             texts.get("plugin-operators.confirm-all." + change + ".button", matching)));
   }
 
@@ -338,7 +386,7 @@ final class PluginOperatorsController {
       String action,
       boolean enabled,
       List<String> selected,
-      String page,
+      PagePosition position,
       String button) {}
 
   /** Shows the page that asks before a change of many operators, with its consequence. */
@@ -361,7 +409,7 @@ final class PluginOperatorsController {
             "action",
             address(id) + question.action(),
             "back",
-            Urls.withQuery(address(id), criteria.query(search, question.page())),
+            Urls.withQuery(address(id), criteria.query(search, question.position())),
             "search",
             search,
             "criteria",
@@ -370,8 +418,10 @@ final class PluginOperatorsController {
             question.enabled(),
             "selected",
             question.selected(),
-            "page",
-            question.page(),
+            "keptAfter",
+            question.position().text(Cursor.Direction.AFTER),
+            "keptBefore",
+            question.position().text(Cursor.Direction.BEFORE),
             "button",
             question.button(),
             "csrf",
@@ -399,7 +449,7 @@ final class PluginOperatorsController {
       Set<OperatorId> selected,
       String search,
       Criteria criteria,
-      String page) {
+      PagePosition position) {
     PluginId id = plugin.descriptor().id();
     String name = plugin.descriptor().name();
     Texts texts = Texts.of(ctx);
@@ -414,7 +464,7 @@ final class PluginOperatorsController {
             "/selected",
             false,
             selected.stream().map(OperatorId::toString).toList(),
-            page,
+            position,
             texts.get("plugin-operators.confirm-selected.button", selected.size())));
   }
 
@@ -424,7 +474,12 @@ final class PluginOperatorsController {
     Params form = Params.form(ctx);
     String search = checkedSearch(form);
     Criteria criteria = Criteria.of(form);
-    change(ctx, plugin, criteria.filter(search), enabledField(form), criteria.query(search, ""));
+    change(
+        ctx,
+        plugin,
+        criteria.filter(search),
+        enabledField(form),
+        criteria.query(search, PagePosition.FIRST));
   }
 
   /** Enables or disables the plugin for the operators checked on the page. */
@@ -449,9 +504,9 @@ final class PluginOperatorsController {
     Criteria criteria = Criteria.of(form);
     // Refused unless each is a real choice, so that the way back carries only those.
     criteria.filter(search);
-    String page = form.text("page").matches("[1-9][0-9]{0,8}") ? form.text("page") : "";
+    PagePosition position = PagePosition.orFirst(form);
     if (!enabled && !form.text("confirmed").equals("yes")) {
-      confirmSelected(ctx, plugin, selected, search, criteria, page);
+      confirmSelected(ctx, plugin, selected, search, criteria, position);
       return;
     }
     change(
@@ -459,7 +514,7 @@ final class PluginOperatorsController {
         plugin,
         PluginOperatorFilter.EVERYONE.among(selected),
         enabled,
-        criteria.query(search, page));
+        criteria.query(search, position));
   }
 
   private void change(
@@ -551,7 +606,6 @@ final class PluginOperatorsController {
   /** The list as the administrator left it: the same filter and page, when they are usable. */
   private static String backTo(PluginId plugin, Params form, Notice notice, NoticeEmail email) {
     String search = form.text("q");
-    String page = form.text("page");
     Criteria criteria = Criteria.of(form);
     try {
       criteria.filter("");
@@ -561,7 +615,7 @@ final class PluginOperatorsController {
     Map<String, String> query =
         criteria.query(
             FieldCheck.problem(search, ListSearch.MAX_LENGTH).isEmpty() ? search : "",
-            page.matches("[1-9][0-9]{0,8}") ? page : "");
+            PagePosition.orFirst(form));
     String back = Urls.withQuery(address(plugin), query);
     return back + (back.contains("?") ? "&" : "?") + notice.query(email).substring(1);
   }

@@ -51,8 +51,10 @@ class AdministrationIT {
       assertThat(list.text()).doesNotContain("Page 1 of", "Previous", "Next");
       assertThat(list.body()).doesNotContain("class=\"pagination\"");
     }
-    Response pastTheEnd = admin.get("/admin/operators?page=3");
-    assertThat(pastTheEnd.body()).contains("href=\"/admin/operators?page=1\" rel=\"prev\"");
+    String afterEveryone = "ffffffff-ffff-4fff-bfff-ffffffffffff:zzz";
+    Response pastTheEnd = admin.get("/admin/operators?after=" + afterEveryone);
+    assertThat(pastTheEnd.text()).contains("No operators match.");
+    assertThat(Html.link(pastTheEnd.body(), "First page")).hasValue("/admin/operators");
   }
 
   @Test
@@ -64,12 +66,25 @@ class AdministrationIT {
     Response first = admin.get("/admin/operators");
     assertThat(first.status()).isEqualTo(200);
     assertThat(first.body().split("<tr>", -1)).hasSize(1 + 1 + 25);
-    assertThat(first.text()).contains("Page 1 of 2", "agent00").doesNotContain("olivia");
-    assertThat(first.body()).contains("href=\"/admin/operators?page=2\" rel=\"next\"");
+    assertThat(first.text()).contains("admin", "agent00", "agent23").doesNotContain("olivia");
+    assertThat(Html.link(first.body(), "prev")).isEmpty();
+    Operator lastShown = panel.operator("agent23");
+    String next = "/admin/operators?after=" + lastShown.id() + "%3Aagent23";
+    assertThat(Html.link(first.body(), "next")).hasValue(next);
 
-    Response second = admin.get("/admin/operators?page=2");
-    assertThat(second.text()).contains("Page 2 of 2", "olivia", "admin");
-    assertThat(second.body()).contains("href=\"/admin/operators?page=1\" rel=\"prev\"");
+    Response second = admin.get(next);
+    assertThat(second.text()).contains("agent24", "agent29", "olivia").doesNotContain("agent23");
+    assertThat(Html.link(second.body(), "next")).isEmpty();
+    Operator firstShown = panel.operator("agent24");
+    String previous = "/admin/operators?before=" + firstShown.id() + "%3Aagent24";
+    assertThat(Html.link(second.body(), "prev")).hasValue(previous);
+    assertThat(Html.link(second.body(), "First page")).hasValue("/admin/operators");
+
+    Response back = admin.get(previous);
+    assertThat(back.body().split("<tr>", -1)).hasSize(1 + 1 + 25);
+    assertThat(back.text()).contains("admin", "agent23").doesNotContain("agent24");
+    assertThat(Html.link(back.body(), "prev")).isEmpty();
+    assertThat(Html.link(back.body(), "next")).hasValue(next);
 
     Response search = admin.get("/admin/operators?q=OLI");
     assertThat(search.text()).contains("olivia", "olivia@example.com", "Operator", "Active");
@@ -82,15 +97,31 @@ class AdministrationIT {
   }
 
   @Test
-  void thePageNumber_isValidatedAndPastTheEndIsEmpty() {
-    Response pastTheEnd = admin.get("/admin/operators?page=99");
-    assertThat(pastTheEnd.status()).isEqualTo(200);
-    assertThat(pastTheEnd.text()).contains("No operators match.");
+  void thePagePosition_isValidatedAndOneOfNobodyStillLeadsSomewhere() {
+    String nobody = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    Response afterNobody = admin.get("/admin/operators?after=" + nobody + ":b");
+    assertThat(afterNobody.status()).isEqualTo(200);
+    assertThat(afterNobody.body().split("<tr>", -1)).as("olivia alone").hasSize(1 + 1 + 1);
+    assertThat(afterNobody.text()).contains("olivia@example.com");
+    assertThat(admin.get("/admin/operators?before=" + nobody + ":" + "z".repeat(254)).status())
+        .isEqualTo(200);
 
-    for (String bad : List.of("abc", "0", "-1", "1.5", "99999999999", "%20")) {
-      Response refused = admin.get("/admin/operators?page=" + bad);
+    for (String bad :
+        List.of(
+            "after=abc",
+            "after=" + nobody,
+            "after=" + nobody + ":",
+            "after=" + nobody + "-ada",
+            "after=" + nobody + ":" + "z".repeat(255),
+            "after=not-a-uuid-but-36-characters-long!:ada",
+            "before=%27%20OR%201%3D1%20--",
+            "before=" + nobody.toUpperCase(java.util.Locale.ROOT).replace('F', 'G') + ":ada",
+            "after=" + "9".repeat(5_000),
+            "after=" + nobody + ":ada&before=" + nobody + ":ada",
+            "after=" + nobody + "%00:ada")) {
+      Response refused = admin.get("/admin/operators?" + bad);
       assertThat(refused.status()).as(bad).isEqualTo(400);
-      assertThat(refused.text()).as(bad).contains("A page number is a whole number");
+      assertThat(refused.text()).as(bad).contains("The position of a page is");
     }
     assertThat(admin.get("/admin/throttles?page=x").status()).isEqualTo(400);
   }

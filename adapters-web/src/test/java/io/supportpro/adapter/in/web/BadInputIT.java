@@ -197,8 +197,8 @@ class BadInputIT {
                         throttleFields(fields))),
             new Form(
                 "operator search",
-                List.of("q", "page"),
-                "page",
+                List.of("q", "after", "before"),
+                "after",
                 true,
                 fields -> admin.get("/admin/operators?" + Browser.encode(fields))),
             new Form(
@@ -239,13 +239,13 @@ class BadInputIT {
                 this::webhookForm),
             new Form(
                 "plugin operator search",
-                List.of("q", "page"),
-                "page",
+                List.of("q", "after", "before"),
+                "after",
                 true,
                 fields -> admin.get(OPERATORS + "?" + Browser.encode(fields))),
             new Form(
                 "plugin for an operator",
-                List.of("enabled", "q", "page"),
+                List.of("enabled", "q", "after", "before"),
                 "enabled",
                 false,
                 this::pluginOperatorForm),
@@ -434,7 +434,7 @@ class BadInputIT {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("enabled", "true");
     fields.put("q", "");
-    fields.put("page", "1");
+    fields.put("after", "");
     fields.putAll(replaced);
     return send(admin, OPERATORS, OPERATORS + "/" + target.id(), fields);
   }

@@ -80,21 +80,34 @@ class PluginOperatorsIT {
         .contains("<th scope=\"col\">Example Prompt</th>")
         .contains("href=\"/admin/plugins/example-prompt/settings\">Example Prompt settings</a>");
     assertThat(first.body().split("<tr>", -1)).hasSize(1 + 1 + 25);
-    assertThat(first.text()).contains("Page 1 of 2", "agent00", "Not enabled");
-    assertThat(first.body())
-        .contains("href=\"/admin/plugins/example-prompt/operators?page=2\" rel=\"next\"");
+    assertThat(first.text()).contains("agent00", "Not enabled").doesNotContain("olivia");
+    Operator agent23 = panel.operator("agent23");
+    String next = OPERATORS + "?after=" + agent23.id() + "%3Aagent23";
+    assertThat(Html.link(first.body(), "next")).hasValue(next);
 
-    Response second = admin.get(OPERATORS + "?page=2");
-    assertThat(second.text()).contains("Page 2 of 2", "olivia", "admin");
+    Response second = admin.get(next);
+    assertThat(second.text()).contains("agent24", "olivia").doesNotContain("agent23");
+    assertThat(Html.link(second.body(), "prev"))
+        .hasValue(OPERATORS + "?before=" + panel.operator("agent24").id() + "%3Aagent24");
+    Response filtered = admin.get(OPERATORS + "?status=not-enabled&role=operator");
+    assertThat(Html.link(filtered.body(), "next"))
+        .hasValue(
+            OPERATORS
+                + "?status=not-enabled&role=operator&after="
+                + panel.operator("agent24").id()
+                + "%3Aagent24");
 
     Response search = admin.get(OPERATORS + "?q=AGENT1");
     assertThat(search.body().split("<tr>", -1)).hasSize(1 + 1 + 10);
     assertThat(search.text()).contains("agent10", "agent19").doesNotContain("agent20");
     assertThat(admin.get(OPERATORS + "?q=nobody-like-this").text()).contains("No operators match.");
     assertThat(admin.get(OPERATORS + "?q=GENT1").text()).contains("No operators match.");
-    assertThat(admin.get(OPERATORS + "?page=0").status()).isEqualTo(400);
-    assertThat(admin.get(OPERATORS + "?page=x").status()).isEqualTo(400);
-    assertThat(admin.get(OPERATORS + "?page=9").text()).contains("No operators match.");
+    assertThat(admin.get(OPERATORS + "?after=x").status()).isEqualTo(400);
+    assertThat(admin.get(OPERATORS + "?before=" + agent23.id()).status()).isEqualTo(400);
+    assertThat(admin.get(OPERATORS + "?after=" + agent23.id() + ":" + "z".repeat(300)).status())
+        .isEqualTo(400);
+    assertThat(admin.get(OPERATORS + "?after=" + agent23.id() + ":zzz").text())
+        .contains("No operators match.");
   }
 
   @Test
@@ -133,17 +146,21 @@ class PluginOperatorsIT {
       panel.create("agent%02d".formatted(i), "operator");
     }
     Operator target = panel.operator("agent27");
-    String page = OPERATORS + "?q=agent&page=2";
+    String position = panel.operator("agent24").id() + ":agent24";
+    String page = OPERATORS + "?q=agent&after=" + position.replace(":", "%3A");
     Response list = admin.get(page);
     assertThat(Html.inputValue(list.body(), "q")).hasValue("agent");
-    assertThat(Html.inputValue(list.body(), "page")).hasValue("2");
+    assertThat(Html.inputValue(list.body(), "after")).hasValue(position);
+    assertThat(Html.inputValue(list.body(), "before")).hasValue("");
 
     Response enabled = submit(admin, page, OPERATORS + "/" + target.id(), fields("true", list));
     assertThat(enabled.status()).isEqualTo(303);
     String row = "&operator=" + target.id() + "#operator-" + target.id();
     assertThat(enabled.location()).hasValue(page + "&notice=plugin-enabled" + row);
     Response back = admin.follow(enabled);
-    assertThat(back.text()).contains("Example Prompt was enabled for agent27.", "Page 2 of 2");
+    assertThat(back.text())
+        .contains("Example Prompt was enabled for agent27.", "agent25")
+        .doesNotContain("agent24@");
     assertThat(back.text()).containsPattern("agent27 Operator agent27 agent27@example.com Enabled");
     assertThat(back.body())
         .contains("Disable</span><span class=\"visually-hidden\"> Example Prompt for agent27");
@@ -315,6 +332,26 @@ class PluginOperatorsIT {
   }
 
   @Test
+  void moreThanTheListCounts_isSaidSo_whileTheConfirmationCountsExactly() {
+    for (int i = 0; i < 1_001; i++) {
+      panel.create("many%04d".formatted(i), "operator");
+    }
+
+    Response list = admin.get(OPERATORS + "?q=many");
+    Response few = admin.get(OPERATORS + "?q=many000");
+    Response asked = admin.get(OPERATORS + "/all?q=many&enabled=true");
+
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.text())
+        .contains("More than 1,000 operators match; Example Prompt is enabled for 0 of them.")
+        .contains("Enable for all matching operators");
+    assertThat(few.text())
+        .contains("10 operators match; Example Prompt is enabled for 0 of them.")
+        .contains("Enable for all 10 matching operators");
+    assertThat(asked.text()).contains("Enable Example Prompt for all 1001 matching operators?");
+  }
+
+  @Test
   void manyAtOnce_refusesWhatCannotBeAChoice() {
     String csrf = Html.csrf(admin.get(OPERATORS).body());
     Map<String, String> noneSelected = new LinkedHashMap<>();
@@ -358,7 +395,8 @@ class PluginOperatorsIT {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("enabled", enabled);
     fields.put("q", Html.inputValue(list.body(), "q").orElseThrow());
-    fields.put("page", Html.inputValue(list.body(), "page").orElseThrow());
+    fields.put("after", Html.inputValue(list.body(), "after").orElseThrow());
+    fields.put("before", Html.inputValue(list.body(), "before").orElseThrow());
     return fields;
   }
 
@@ -370,7 +408,7 @@ class PluginOperatorsIT {
     fields.put("csrf", csrf);
     fields.put("enabled", "true");
     fields.put("q", "a\u0000b");
-    fields.put("page", "-3");
+    fields.put("after", "-3");
 
     Response answer = admin.post(OPERATORS + "/" + id, fields);
 

@@ -2,17 +2,17 @@ package io.supportpro.application.port.in;
 
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import java.util.Optional;
 
 /** Finds operators for the administration pages. */
 public interface ListOperatorsUseCase {
   /**
    * Operators for whom the text begins a word of their username, e-mail address or display name,
-   * ordered by username, one page at a time.
+   * ordered by username, one page at a time after or before a row of another page.
    */
-  Page<Operator> list(String search, PageRequest page);
+  KeysetPage<Operator> list(String search, KeysetRequest page);
 
   /** One operator. */
   Optional<Operator> find(OperatorId operator);

@@ -1,7 +1,8 @@
 package io.supportpro.application.port.in;
 
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.Count;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import java.util.Optional;
@@ -9,14 +10,21 @@ import java.util.Optional;
 /** Lists operators with whether a plugin is enabled for each, and enables or disables it. */
 public interface ManagePluginOperatorsUseCase {
   /**
-   * Operators the filter covers, one page at a time with how many it covers in all, each with the
-   * plugin's status; empty when the plugin is unknown or not active.
+   * Operators the filter covers, one page at a time after or before a row of another page, each
+   * with the plugin's status; empty when the plugin is unknown or not active.
    */
-  Optional<Page<OperatorChoice>> listMatching(
-      PluginId plugin, PluginOperatorFilter filter, PageRequest page);
+  Optional<KeysetPage<OperatorChoice>> listMatching(
+      PluginId plugin, PluginOperatorFilter filter, KeysetRequest page);
+
+  /**
+   * How many operators the filter covers, exactly up to {@code limit} and else "more than {@code
+   * limit}"; empty when the plugin is unknown or not active.
+   */
+  Optional<Count> count(PluginId plugin, PluginOperatorFilter filter, long limit);
 
   /** Operators matching the search, whatever their status, role or activity. */
-  default Optional<Page<OperatorChoice>> list(PluginId plugin, String search, PageRequest page) {
+  default Optional<KeysetPage<OperatorChoice>> list(
+      PluginId plugin, String search, KeysetRequest page) {
     return listMatching(
         plugin,
         new PluginOperatorFilter(

@@ -4,8 +4,8 @@ import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
 import io.supportpro.domain.operator.OperatorSearch;
 import io.supportpro.domain.operator.PasswordHash;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,9 +72,10 @@ public interface OperatorRepository {
   /**
    * Operators found by {@code text} as {@link OperatorSearch} says: it begins a word of their
    * username, e-mail address or display name, without regard to case (empty finds all); ordered by
-   * username.
+   * username, then identity; a page is found from the username and identity of the row it begins
+   * after or ends before ({@link io.supportpro.domain.page.Cursor}).
    */
-  Page<Operator> search(String text, PageRequest page);
+  KeysetPage<Operator> search(String text, KeysetRequest page);
 
   /** How many active administrators there are. */
   long countActiveAdministrators();

@@ -2,8 +2,8 @@ package io.supportpro.application.port.out;
 
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
-import io.supportpro.domain.page.Page;
-import io.supportpro.domain.page.PageRequest;
+import io.supportpro.domain.page.KeysetPage;
+import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.plugin.PluginId;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginSettings;
@@ -55,11 +55,18 @@ public interface PluginRepository {
       PluginId plugin, OperatorId operator, String key, Optional<String> value);
 
   /**
-   * Operators the filter covers, ordered by username, a page at a time with how many it covers in
-   * all; the filter's status asks whether the plugin keeps {@code marker} for them.
+   * Operators the filter covers, ordered by username, then identity, a page at a time as {@link
+   * OperatorRepository#search} pages; the filter's status asks whether the plugin keeps {@code
+   * marker} for them.
    */
-  Page<Operator> operators(
-      PluginId plugin, Marker marker, PluginOperatorFilter filter, PageRequest page);
+  KeysetPage<Operator> operators(
+      PluginId plugin, Marker marker, PluginOperatorFilter filter, KeysetRequest page);
+
+  /**
+   * How many operators the filter covers, counting no further than {@code limit}: the smaller of
+   * their number and {@code limit}, so that a count of many reads no more rows than it needs.
+   */
+  long count(PluginId plugin, Marker marker, PluginOperatorFilter filter, long limit);
 
   /**
    * Sets {@code marker} (or, when {@code marked} is false, removes any value of its key) for every

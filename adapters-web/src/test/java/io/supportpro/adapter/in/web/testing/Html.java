@@ -81,6 +81,21 @@ public final class Html {
     return unlabelled;
   }
 
+  /**
+   * The address a link of the page leads to, found by its {@code rel} or, failing that, its text.
+   */
+  public static Optional<String> link(String html, String relOrText) {
+    Matcher byRel =
+        Pattern.compile("<a href=\"([^\"]*)\" rel=\"" + Pattern.quote(relOrText) + "\"")
+            .matcher(html);
+    if (byRel.find()) {
+      return Optional.of(unescape(byRel.group(1)));
+    }
+    Matcher byText =
+        Pattern.compile("<a href=\"([^\"]*)\">" + Pattern.quote(relOrText) + "</a>").matcher(html);
+    return byText.find() ? Optional.of(unescape(byText.group(1))) : Optional.empty();
+  }
+
   /** The text of the markup: tags removed, entities decoded, whitespace collapsed. */
   public static String text(String html) {
     String withoutTags = html.replaceAll("(?s)<head>.*?</head>", " ").replaceAll("<[^>]+>", " ");
