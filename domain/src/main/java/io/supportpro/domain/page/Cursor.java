@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param id the row's identity, which orders rows with the same key
  */
 public record Cursor(Direction direction, String key, String id) {
-  /** The longest sort key a listing orders by (an e-mail address). */
-  public static final int MAX_KEY_LENGTH = 254;
+  /** The longest sort key a listing orders by: a username, as long as its column allows. */
+  public static final int MAX_KEY_LENGTH = 128;
 
   /** The longest identity (a UUID has 36 characters). */
   public static final int MAX_ID_LENGTH = 64;

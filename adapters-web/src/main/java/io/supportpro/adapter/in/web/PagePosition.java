@@ -54,7 +54,8 @@ record PagePosition(Optional<Cursor> cursor) {
   private static Optional<Cursor> parse(Cursor.Direction direction, String text) {
     if (text.length() < ID_LENGTH + 2
         || text.length() > MAX_LENGTH
-        || text.charAt(ID_LENGTH) != ':') {
+        || text.charAt(ID_LENGTH) != ':'
+        || FieldCheck.hasControlCharacter(text)) {
       return Optional.empty();
     }
     try {

@@ -103,7 +103,7 @@ class AdministrationIT {
     assertThat(afterNobody.status()).isEqualTo(200);
     assertThat(afterNobody.body().split("<tr>", -1)).as("olivia alone").hasSize(1 + 1 + 1);
     assertThat(afterNobody.text()).contains("olivia@example.com");
-    assertThat(admin.get("/admin/operators?before=" + nobody + ":" + "z".repeat(254)).status())
+    assertThat(admin.get("/admin/operators?before=" + nobody + ":" + "z".repeat(128)).status())
         .isEqualTo(200);
 
     for (String bad :
@@ -112,7 +112,10 @@ class AdministrationIT {
             "after=" + nobody,
             "after=" + nobody + ":",
             "after=" + nobody + "-ada",
-            "after=" + nobody + ":" + "z".repeat(255),
+            "after=" + nobody + ":" + "z".repeat(129),
+            // PostgreSQL refuses a NUL in a text parameter; no username holds a control character.
+            "after=" + nobody + ":%00",
+            "before=" + nobody + ":ad%0Aa",
             "after=not-a-uuid-but-36-characters-long!:ada",
             "before=%27%20OR%201%3D1%20--",
             "before=" + nobody.toUpperCase(java.util.Locale.ROOT).replace('F', 'G') + ":ada",
