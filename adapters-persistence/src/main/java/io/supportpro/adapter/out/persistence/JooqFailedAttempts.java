@@ -120,7 +120,8 @@ final class JooqFailedAttempts implements FailedAttempts {
    * concurrent changes of a key wait for each other and each sees the one before; the rows are
    * locked in one order, by kind and value, so that two changes of the same keys never wait for
    * each other crosswise. A key without a row has nothing to lock: of two transactions inserting
-   * it, the loser starts again and then finds it.
+   * it, the loser starts again and then finds it; so does one that the database rolled back for a
+   * deadlock with the purge of stale attempts.
    */
   @Override
   public List<Optional<ThrottleState>> update(
@@ -165,7 +166,9 @@ final class JooqFailedAttempts implements FailedAttempts {
                     return List.copyOf(before);
                   });
             } catch (DataAccessException e) {
-              if (!SqlErrors.isUniqueViolation(e)) {
+              // The purge of stale attempts deletes rows in no order of its own, so it can
+              // deadlock with a change that holds one key's row and waits for another's.
+              if (!SqlErrors.isUniqueViolation(e) && !SqlErrors.isConflictRollback(e)) {
                 throw e;
               }
             }

@@ -14,6 +14,8 @@ import org.jooq.exception.DataAccessException;
 final class SqlErrors {
   static final String UNIQUE_VIOLATION = "23505";
   private static final Set<String> FOREIGN_KEY_VIOLATIONS = Set.of("23503", "23506");
+  // PostgreSQL's deadlock_detected and serialization_failure; H2 reports a deadlock as 40001.
+  private static final Set<String> ROLLED_BACK_BY_A_CONFLICT = Set.of("40P01", "40001");
 
   /**
    * States that mean the database is gone rather than that a statement is wrong: PostgreSQL's
@@ -77,6 +79,14 @@ final class SqlErrors {
   /** True when a unique constraint or primary key refused the row. */
   static boolean isUniqueViolation(Throwable e) {
     return sqlState(e).filter(UNIQUE_VIOLATION::equals).isPresent();
+  }
+
+  /**
+   * True when the database rolled the transaction back because it conflicted with another one, such
+   * as a deadlock: trying the transaction again may succeed.
+   */
+  static boolean isConflictRollback(Throwable e) {
+    return sqlState(e).filter(ROLLED_BACK_BY_A_CONFLICT::contains).isPresent();
   }
 
   /** True when a foreign key refused the row. */
