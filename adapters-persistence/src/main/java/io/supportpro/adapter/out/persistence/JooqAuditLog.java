@@ -127,8 +127,9 @@ final class JooqAuditLog implements AuditLog {
   }
 
   /**
-   * One statement, committed on its own, that finds its entries through the occurred_at index: the
-   * caller bounds how many rows one transaction deletes and locks.
+   * One statement, committed on its own, that finds its entries through the (occurred_at, position)
+   * index, oldest first in the order pages read them, so that an entry a page's cursor names goes
+   * only after every older one: the caller bounds how many rows one transaction deletes and locks.
    */
   @Override
   public int deleteBefore(Instant before, int atMost) {
@@ -145,7 +146,7 @@ final class JooqAuditLog implements AuditLog {
                         DSL.select(AUDIT_EVENT.POSITION)
                             .from(AUDIT_EVENT)
                             .where(AUDIT_EVENT.OCCURRED_AT.lt(Timestamps.toColumn(before)))
-                            .orderBy(AUDIT_EVENT.OCCURRED_AT)
+                            .orderBy(AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.POSITION)
                             .limit(atMost)))
                 .execute());
   }
