@@ -107,13 +107,16 @@ public final class AotCacheTraining {
       for (int i = 0; i < SIGN_INS; i++) {
         signIn(client(), base);
       }
-    } finally {
-      // SIGTERM: the server stops as in production, and the JVM writes the cache as it exits.
-      server.destroy();
-      if (!server.waitFor(WRITING.toMillis(), TimeUnit.MILLISECONDS)) {
-        server.destroyForcibly();
-        throw new IllegalStateException("the training run did not end: " + Files.readString(log));
-      }
+    } catch (IOException | InterruptedException | RuntimeException failed) {
+      // A failed training run writes no cache worth keeping; its own failure is the one to report.
+      server.destroyForcibly();
+      throw failed;
+    }
+    // SIGTERM: the server stops as in production, and the JVM writes the cache as it exits.
+    server.destroy();
+    if (!server.waitFor(WRITING.toMillis(), TimeUnit.MILLISECONDS)) {
+      server.destroyForcibly();
+      throw new IllegalStateException("the training run did not end: " + Files.readString(log));
     }
   }
 
