@@ -19,13 +19,16 @@ class SignInStatementsIT {
    * the home page it leads to; with the test plugins of this module on the class path, each asked
    * whether it applies.
    */
-  private static final long PER_SIGN_IN = 27;
+  private static final long PER_SIGN_IN = 25;
 
-  // The statements of the connections that read the statistics, and the reading itself.
+  // Left out: the reading of the statistics and the settings of the connections that read them;
+  // and the driver's answer when jOOQ asks whether a connection is read-only as a transaction
+  // begins, which it asks or not depending on the pooled connection the transaction is given.
   private static final String OF_THE_SIGN_IN =
       " FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
           + " WHERE SQL_STATEMENT NOT LIKE '%INFORMATION_SCHEMA%'"
-          + " AND SQL_STATEMENT NOT LIKE 'SET %'";
+          + " AND SQL_STATEMENT NOT LIKE 'SET %'"
+          + " AND SQL_STATEMENT <> 'CALL READONLY()'";
 
   private Panel panel;
 
