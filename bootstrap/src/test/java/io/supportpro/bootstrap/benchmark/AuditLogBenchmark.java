@@ -1,9 +1,13 @@
 package io.supportpro.bootstrap.benchmark;
 
+import static io.supportpro.bootstrap.benchmark.QueryLatencies.measure;
+
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.service.AuditLogService;
+import io.supportpro.bootstrap.benchmark.QueryLatencies.Percentiles;
+import io.supportpro.bootstrap.benchmark.QueryLatencies.Query;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -13,11 +17,8 @@ import io.supportpro.domain.operator.OperatorId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -42,7 +43,6 @@ public final class AuditLogBenchmark {
   /** As many entries as the audit page shows at a time. */
   private static final int PAGE_SIZE = 50;
 
-  private static final int MIN_SAMPLES = 5;
   private static final int OPERATORS = 3_000;
   private static final int ADMINISTRATORS = 40;
   private static final Instant END = Instant.parse("2026-12-01T00:00:00Z");
@@ -91,7 +91,7 @@ public final class AuditLogBenchmark {
         AuditLog log = persistence.stores().auditLog();
         long seconds = seed(log, count);
         seeding.put(database, seconds);
-        String where = where(database);
+        String where = database.where();
         BenchmarkFigures.record("audit log, seeding " + count + " entries", where, seconds, "s");
         System.out.printf(
             "%s: %d audit entries seeded in %d s%n", database.label(), count, seconds);
@@ -102,23 +102,11 @@ public final class AuditLogBenchmark {
         for (var query : queries(new AuditLogService(log, Clock.system()), log, count).entrySet()) {
           Percentiles figures = measure(query.getValue(), write, nanosPerQuery);
           table.computeIfAbsent(query.getKey(), k -> new LinkedHashMap<>()).put(database, figures);
-          BenchmarkFigures.record(
-              "audit log, " + query.getKey() + ", p50", where, figures.p50, "ms");
-          BenchmarkFigures.record(
-              "audit log, " + query.getKey() + ", p95", where, figures.p95, "ms");
-          BenchmarkFigures.record(
-              "audit log, " + query.getKey() + ", p99", where, figures.p99, "ms");
+          figures.record("audit log, " + query.getKey(), where);
         }
       }
     }
     print(count, seeding, table);
-  }
-
-  private static String where(BenchmarkDatabase database) {
-    return switch (database) {
-      case H2 -> "H2";
-      case POSTGRESQL -> "PostgreSQL";
-    };
   }
 
   /**
@@ -332,36 +320,8 @@ public final class AuditLogBenchmark {
     return service.query(filter, olderThan, PAGE_SIZE).events().size();
   }
 
-  /** A query of one page view; answers how many entries it found. */
-  @FunctionalInterface
-  private interface Query {
-    long run();
-  }
-
-  /** Latencies of one query, after one run to warm it up. */
-  private record Percentiles(long found, double p50, double p95, double p99, int samples) {}
-
-  /** Times the query again and again, each time after an append, not timed. */
-  private static Percentiles measure(Query query, Runnable write, long nanos) {
-    long found = query.run();
-    List<Long> samples = new ArrayList<>();
-    long end = System.nanoTime() + nanos;
-    while (samples.size() < MIN_SAMPLES || System.nanoTime() < end) {
-      write.run();
-      long start = System.nanoTime();
-      query.run();
-      samples.add(System.nanoTime() - start);
-    }
-    long[] sorted = samples.stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(sorted);
-    return new Percentiles(
-        found, millis(sorted, 0.50), millis(sorted, 0.95), millis(sorted, 0.99), sorted.length);
-  }
-
-  /** The nearest-rank percentile, in milliseconds. */
-  private static double millis(long[] sorted, double quantile) {
-    int rank = (int) Math.ceil(quantile * sorted.length) - 1;
-    return sorted[Math.max(0, rank)] / 1_000_000.0;
+  private static String cell(Percentiles p) {
+    return p == null ? "-" : p.cell();
   }
 
   private static void print(
@@ -375,7 +335,7 @@ public final class AuditLogBenchmark {
         String.join(
             ", ",
             seeding.entrySet().stream()
-                .map(e -> e.getValue() + " s on " + where(e.getKey()))
+                .map(e -> e.getValue() + " s on " + e.getKey().where())
                 .toList()),
         Runtime.getRuntime().availableProcessors(),
         PAGE_SIZE);
@@ -390,12 +350,5 @@ public final class AuditLogBenchmark {
                 cell(figures.get(BenchmarkDatabase.H2)),
                 cell(figures.get(BenchmarkDatabase.POSTGRESQL)),
                 figures.values().iterator().next().found()));
-  }
-
-  private static String cell(Percentiles p) {
-    return p == null
-        ? "-"
-        : String.format(
-            Locale.ROOT, "%.1f / %.1f / %.1f (%d)", p.p50(), p.p95(), p.p99(), p.samples());
   }
 }

@@ -1,5 +1,7 @@
 package io.supportpro.bootstrap.benchmark;
 
+import static io.supportpro.bootstrap.benchmark.QueryLatencies.measure;
+
 import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.in.OperatorChoice;
 import io.supportpro.application.port.in.PluginOperatorsCommand;
@@ -7,6 +9,8 @@ import io.supportpro.application.port.out.Stores;
 import io.supportpro.application.service.ListOperatorsService;
 import io.supportpro.application.service.PluginOperatorsService;
 import io.supportpro.application.testing.FakePromptPlugin;
+import io.supportpro.bootstrap.benchmark.QueryLatencies.Percentiles;
+import io.supportpro.bootstrap.benchmark.QueryLatencies.Query;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.OperatorId;
@@ -18,11 +22,7 @@ import io.supportpro.domain.page.KeysetRequest;
 import io.supportpro.domain.page.PageRequest;
 import io.supportpro.domain.plugin.PluginOperatorFilter;
 import io.supportpro.domain.plugin.PluginOperatorFilter.Status;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,7 +42,6 @@ import java.util.function.Function;
  */
 public final class OperatorListingBenchmark {
   private static final int PAGE_SIZE = 25;
-  private static final int MIN_SAMPLES = 5;
   private static final String NO_TEXT = "";
   // As far as a plugin's operators page counts before it says "more than".
   private static final long COUNT_LIMIT = 1_000;
@@ -71,7 +70,7 @@ public final class OperatorListingBenchmark {
         for (var query : queries(operators, plugins, count).entrySet()) {
           Percentiles measured = measure(query.getValue(), write, nanosPerQuery);
           table.computeIfAbsent(query.getKey(), k -> new LinkedHashMap<>()).put(database, measured);
-          record(query.getKey(), database, measured);
+          measured.record("operator listing, " + query.getKey(), database.where());
         }
       }
     }
@@ -239,45 +238,8 @@ public final class OperatorListingBenchmark {
     return KeysetRequest.first(PAGE_SIZE);
   }
 
-  /** Records the median, 95th and 99th percentile of the query as figures of the run. */
-  private static void record(String query, BenchmarkDatabase database, Percentiles measured) {
-    String where = database == BenchmarkDatabase.H2 ? "H2" : "PostgreSQL";
-    String figure = "operators pages: " + query;
-    BenchmarkFigures.record(figure + ", p50", where, measured.p50(), "ms");
-    BenchmarkFigures.record(figure + ", p95", where, measured.p95(), "ms");
-    BenchmarkFigures.record(figure + ", p99", where, measured.p99(), "ms");
-  }
-
-  /** A query of one page view; answers how many rows it read or counted. */
-  @FunctionalInterface
-  private interface Query {
-    long run();
-  }
-
-  /** Latencies of one query, after one run to warm it up. */
-  private record Percentiles(long found, double p50, double p95, double p99, int samples) {}
-
-  /** Times the query again and again, each time after the write of a page view, not timed. */
-  private static Percentiles measure(Query query, Runnable write, long nanos) {
-    long found = query.run();
-    List<Long> samples = new ArrayList<>();
-    long end = System.nanoTime() + nanos;
-    while (samples.size() < MIN_SAMPLES || System.nanoTime() < end) {
-      write.run();
-      long start = System.nanoTime();
-      query.run();
-      samples.add(System.nanoTime() - start);
-    }
-    long[] sorted = samples.stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(sorted);
-    return new Percentiles(
-        found, millis(sorted, 0.50), millis(sorted, 0.95), millis(sorted, 0.99), sorted.length);
-  }
-
-  /** The nearest-rank percentile, in milliseconds. */
-  private static double millis(long[] sorted, double quantile) {
-    int rank = (int) Math.ceil(quantile * sorted.length) - 1;
-    return sorted[Math.max(0, rank)] / 1_000_000.0;
+  private static String cell(Percentiles p) {
+    return p == null ? "-" : p.cell();
   }
 
   private static void print(int count, Map<String, Map<BenchmarkDatabase, Percentiles>> table) {
@@ -296,20 +258,6 @@ public final class OperatorListingBenchmark {
               cell(figures.get(BenchmarkDatabase.H2)),
               cell(figures.get(BenchmarkDatabase.POSTGRESQL)),
               figures.values().iterator().next().found());
-          figures.forEach(
-              (database, p) -> {
-                String figure = "operator listing, " + query + ": ";
-                BenchmarkFigures.record(figure + "p50", database.where(), p.p50(), "ms");
-                BenchmarkFigures.record(figure + "p95", database.where(), p.p95(), "ms");
-                BenchmarkFigures.record(figure + "p99", database.where(), p.p99(), "ms");
-              });
         });
-  }
-
-  private static String cell(Percentiles p) {
-    return p == null
-        ? "-"
-        : String.format(
-            Locale.ROOT, "%.1f / %.1f / %.1f (%d)", p.p50(), p.p95(), p.p99(), p.samples());
   }
 }
