@@ -41,11 +41,18 @@ final class JarProcess implements AutoCloseable {
 
   /** Starts the jar with only the given {@code SUPPORTPRO_*} variables set. */
   static JarProcess start(Map<String, String> env, String stdin, String... args) {
+    return start(List.of(), env, stdin, args);
+  }
+
+  /** Starts the jar with these JVM options and only the given {@code SUPPORTPRO_*} variables. */
+  static JarProcess start(
+      List<String> jvmOptions, Map<String, String> env, String stdin, String... args) {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; run the package phase");
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(List.of(args));
