@@ -58,10 +58,10 @@ public final class KnownBrowserService implements RecogniseBrowserUseCase {
     if (!session.signedIn()) {
       return Optional.empty();
     }
-    SessionToken browser =
-        browserCookie.flatMap(SessionToken::parse).orElseGet(SessionToken::random);
+    Optional<SessionToken> presented = browserCookie.flatMap(SessionToken::parse);
+    SessionToken browser = presented.orElseGet(SessionToken::random);
     Instant now = clock.now();
-    if (browsers.remember(session.operator(), browser.key().value(), now, KEPT_PER_OPERATOR)
+    if (isNew(session.operator(), presented.isEmpty(), browser, now)
         && notices.mailServerConfigured()) {
       // Sent off the request's thread: the sign-in neither waits for a slow mail server nor
       // depends on what becomes of the e-mail (the mailer logs a failure; a full queue drops it).
@@ -72,6 +72,16 @@ public final class KnownBrowserService implements RecogniseBrowserUseCase {
       }
     }
     return Optional.of(browser.value());
+  }
+
+  // A cookie made just now cannot be known yet: recording it needs no look for it first.
+  private boolean isNew(OperatorId operator, boolean madeNow, SessionToken browser, Instant now) {
+    String hash = browser.key().value();
+    if (madeNow) {
+      browsers.rememberNew(operator, hash, now, KEPT_PER_OPERATOR);
+      return true;
+    }
+    return browsers.remember(operator, hash, now, KEPT_PER_OPERATOR);
   }
 
   private void tell(OperatorId operator, Instant at, SessionClient client) {

@@ -32,6 +32,13 @@ public final class InMemoryKnownBrowsers implements KnownBrowsers {
   }
 
   @Override
+  public void rememberNew(OperatorId operator, String browserHash, Instant now, int keep) {
+    if (!remember(operator, browserHash, now, keep)) {
+      throw new IllegalStateException("A new browser was known already.");
+    }
+  }
+
+  @Override
   public synchronized int forgetUnseenSince(Instant cutoff) {
     int before = lastSeen.size();
     lastSeen.values().removeIf(seen -> seen.isBefore(cutoff));

@@ -61,6 +61,20 @@ public abstract class KnownBrowsersContract {
   }
 
   @Test
+  void rememberNew_recordsTheBrowser_andKeepsOnlyTheMostRecentlySeen() {
+    browsers.remember(ada.id(), FIRST, T0, 2);
+    browsers.remember(ada.id(), SECOND, T0.plusSeconds(1), 2);
+
+    browsers.rememberNew(ada.id(), "c".repeat(64), T0.plusSeconds(2), 2);
+    browsers.rememberNew(grace.id(), "d".repeat(64), T0, 2);
+
+    assertThat(browsers.remember(ada.id(), "c".repeat(64), T0.plusSeconds(3), 2)).isFalse();
+    assertThat(browsers.remember(grace.id(), "d".repeat(64), T0.plusSeconds(3), 2)).isFalse();
+    assertThat(browsers.remember(ada.id(), SECOND, T0.plusSeconds(4), 2)).isFalse();
+    assertThat(browsers.remember(ada.id(), FIRST, T0.plusSeconds(5), 2)).isTrue();
+  }
+
+  @Test
   void forgetUnseenSince_forgetsOnlyBrowsersNotSeenSince() {
     browsers.remember(ada.id(), FIRST, T0, 10);
     browsers.remember(ada.id(), SECOND, T0.plus(Duration.ofDays(1)), 10);

@@ -1,6 +1,7 @@
 package io.supportpro.adapter.out.persistence;
 
 import static io.supportpro.adapter.out.persistence.SqlErrors.guard;
+import static io.supportpro.adapter.out.persistence.SqlErrors.guardRun;
 import static io.supportpro.adapter.out.persistence.Timestamps.toColumn;
 import static io.supportpro.adapter.out.persistence.jooq.Tables.KNOWN_BROWSER;
 
@@ -34,21 +35,38 @@ final class JooqKnownBrowsers implements KnownBrowsers {
         () -> {
           boolean added =
               !seenAgain(operator, browserHash, now) && added(operator, browserHash, now);
-          if (!added) {
-            return false;
+          if (added) {
+            trim(operator, keep);
           }
-          dsl.deleteFrom(KNOWN_BROWSER)
-              .where(KNOWN_BROWSER.OPERATOR_ID.eq(operator.value()))
-              .and(
-                  KNOWN_BROWSER.ID.notIn(
-                      dsl.select(KNOWN_BROWSER.ID)
-                          .from(KNOWN_BROWSER)
-                          .where(KNOWN_BROWSER.OPERATOR_ID.eq(operator.value()))
-                          .orderBy(KNOWN_BROWSER.LAST_SEEN.desc(), KNOWN_BROWSER.ID.desc())
-                          .limit(keep)))
-              .execute();
-          return true;
+          return added;
         });
+  }
+
+  /** Inserts the row without first updating one that cannot be there. */
+  @Override
+  public void rememberNew(OperatorId operator, String browserHash, Instant now, int keep) {
+    Objects.requireNonNull(operator, "operator");
+    Objects.requireNonNull(browserHash, "browserHash");
+    Objects.requireNonNull(now, "now");
+    guardRun(
+        "remembering a new browser",
+        () -> {
+          insert(operator, browserHash, now);
+          trim(operator, keep);
+        });
+  }
+
+  private void trim(OperatorId operator, int keep) {
+    dsl.deleteFrom(KNOWN_BROWSER)
+        .where(KNOWN_BROWSER.OPERATOR_ID.eq(operator.value()))
+        .and(
+            KNOWN_BROWSER.ID.notIn(
+                dsl.select(KNOWN_BROWSER.ID)
+                    .from(KNOWN_BROWSER)
+                    .where(KNOWN_BROWSER.OPERATOR_ID.eq(operator.value()))
+                    .orderBy(KNOWN_BROWSER.LAST_SEEN.desc(), KNOWN_BROWSER.ID.desc())
+                    .limit(keep)))
+        .execute();
   }
 
   private boolean seenAgain(OperatorId operator, String browserHash, Instant now) {
@@ -62,12 +80,7 @@ final class JooqKnownBrowsers implements KnownBrowsers {
 
   private boolean added(OperatorId operator, String browserHash, Instant now) {
     try {
-      dsl.insertInto(KNOWN_BROWSER)
-          .set(KNOWN_BROWSER.OPERATOR_ID, operator.value())
-          .set(KNOWN_BROWSER.BROWSER_HASH, browserHash)
-          .set(KNOWN_BROWSER.FIRST_SEEN, toColumn(now))
-          .set(KNOWN_BROWSER.LAST_SEEN, toColumn(now))
-          .execute();
+      insert(operator, browserHash, now);
       return true;
     } catch (DataAccessException e) {
       if (SqlErrors.isUniqueViolation(e)) {
@@ -77,6 +90,15 @@ final class JooqKnownBrowsers implements KnownBrowsers {
       }
       throw e;
     }
+  }
+
+  private void insert(OperatorId operator, String browserHash, Instant now) {
+    dsl.insertInto(KNOWN_BROWSER)
+        .set(KNOWN_BROWSER.OPERATOR_ID, operator.value())
+        .set(KNOWN_BROWSER.BROWSER_HASH, browserHash)
+        .set(KNOWN_BROWSER.FIRST_SEEN, toColumn(now))
+        .set(KNOWN_BROWSER.LAST_SEEN, toColumn(now))
+        .execute();
   }
 
   @Override

@@ -15,6 +15,12 @@ public interface KnownBrowsers {
    */
   boolean remember(OperatorId operator, String browserHash, Instant now, int keep);
 
+  /**
+   * Records a browser whose random cookie was made for this sign-in, so that no operator can know
+   * it yet: what {@link #remember} does for a new browser, without first looking for it.
+   */
+  void rememberNew(OperatorId operator, String browserHash, Instant now, int keep);
+
   /** Forgets the browsers not seen since the instant; answers how many. */
   int forgetUnseenSince(Instant cutoff);
 }
