@@ -582,11 +582,14 @@ public abstract class OperatorRepositoryContract {
     String nobody = OperatorId.random().toString();
 
     KeysetPage<Operator> after =
-        repository.search("", KeysetRequest.at(Cursor.after("carol", nobody), 10));
+        repository.search(
+            "", KeysetRequest.at(new Cursor(Cursor.Direction.AFTER, "carol", nobody), 10));
     KeysetPage<Operator> before =
-        repository.search("", KeysetRequest.at(Cursor.before("carol", nobody), 10));
+        repository.search(
+            "", KeysetRequest.at(new Cursor(Cursor.Direction.BEFORE, "carol", nobody), 10));
     KeysetPage<Operator> beyondTheEnd =
-        repository.search("", KeysetRequest.at(Cursor.after("zed", nobody), 10));
+        repository.search(
+            "", KeysetRequest.at(new Cursor(Cursor.Direction.AFTER, "zed", nobody), 10));
 
     assertThat(usernames(after)).containsExactly("dave", "erin");
     assertThat(after.hasPrevious()).isTrue();

@@ -58,7 +58,8 @@ class KeysetRequestTest {
     forward.addAll(page.items());
     while (page.hasNext()) {
       Row last = page.items().getLast();
-      page = read(KeysetRequest.at(Cursor.after(last.key(), last.id()), size));
+      page =
+          read(KeysetRequest.at(new Cursor(Cursor.Direction.AFTER, last.key(), last.id()), size));
       assertThat(page.hasPrevious()).isTrue();
       forward.addAll(page.items());
     }
@@ -67,7 +68,9 @@ class KeysetRequestTest {
     List<Row> backward = new ArrayList<>(page.items());
     while (page.hasPrevious()) {
       Row first = page.items().getFirst();
-      page = read(KeysetRequest.at(Cursor.before(first.key(), first.id()), size));
+      page =
+          read(
+              KeysetRequest.at(new Cursor(Cursor.Direction.BEFORE, first.key(), first.id()), size));
       assertThat(page.hasNext()).isTrue();
       backward.addAll(0, page.items());
     }
@@ -94,7 +97,8 @@ class KeysetRequestTest {
   @Test
   void page_backwardsPutsTheRowsBackInListingOrder() {
     KeysetPage<String> page =
-        KeysetRequest.at(Cursor.before("d", "4"), 2).page(List.of("c", "b", "a"));
+        KeysetRequest.at(new Cursor(Cursor.Direction.BEFORE, "d", "4"), 2)
+            .page(List.of("c", "b", "a"));
 
     assertThat(page.items()).containsExactly("b", "c");
     assertThat(page.hasPrevious()).isTrue();
@@ -111,10 +115,14 @@ class KeysetRequestTest {
 
   @Test
   void cursor_refusesAnEmptyOrOversizedKeyOrIdentity() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Cursor.after("", "1"));
-    assertThatIllegalArgumentException().isThrownBy(() -> Cursor.after("a".repeat(255), "1"));
-    assertThatIllegalArgumentException().isThrownBy(() -> Cursor.before("a", ""));
-    assertThatIllegalArgumentException().isThrownBy(() -> Cursor.before("a", "1".repeat(65)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Cursor(Cursor.Direction.AFTER, "", "1"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Cursor(Cursor.Direction.AFTER, "a".repeat(255), "1"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Cursor(Cursor.Direction.BEFORE, "a", ""));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Cursor(Cursor.Direction.BEFORE, "a", "1".repeat(65)));
   }
 
   @Test
