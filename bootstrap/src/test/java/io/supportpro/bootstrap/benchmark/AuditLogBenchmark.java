@@ -23,10 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 /**
  * Measures what the audit log page asks of the store with a year of entries: the newest page and
@@ -110,31 +106,13 @@ public final class AuditLogBenchmark {
   }
 
   /**
-   * Appends {@code count} entries through the store, one at a time as the panel appends them and
-   * repeats of a refusal counted as the panel counts them, in the order of their times, from a few
-   * threads at once as requests arrive; returns the seconds it took.
+   * Appends {@code count} entries through the store, repeats of a refusal counted as the panel
+   * counts them, each thread in the order of their times, as {@link ParallelSeeding} adds rows;
+   * returns the seconds it took.
    */
   static long seed(AuditLog log, int count) throws Exception {
-    long start = System.nanoTime();
-    int threads = 4;
     long spacing = Duration.between(START, END).toMillis() / count;
-    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-      List<Future<?>> parts =
-          IntStream.range(0, threads)
-              .<Future<?>>mapToObj(
-                  part ->
-                      pool.submit(
-                          () -> {
-                            for (int i = part; i < count; i += threads) {
-                              append(log, i, START.plusMillis(i * spacing));
-                            }
-                          }))
-              .toList();
-      for (Future<?> part : parts) {
-        part.get();
-      }
-    }
-    return (System.nanoTime() - start) / 1_000_000_000;
+    return ParallelSeeding.seconds(count, i -> append(log, i, START.plusMillis(i * spacing)));
   }
 
   private static void append(AuditLog log, int i, Instant at) {
