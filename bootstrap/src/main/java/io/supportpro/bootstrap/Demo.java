@@ -1,19 +1,10 @@
 package io.supportpro.bootstrap;
 
 import io.supportpro.adapter.out.duo.DuoSdkGateway;
-import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
-import io.supportpro.adapter.out.duo.DuoSettings;
 import io.supportpro.adapter.out.duo.emulator.DuoEmulator;
 import io.supportpro.adapter.out.duo.emulator.EmulatorOptions;
 import io.supportpro.application.port.in.CreateOperatorCommand;
-import io.supportpro.application.port.in.CreateOperatorResult;
-import io.supportpro.application.port.in.PluginCommand;
-import io.supportpro.application.port.in.PluginOperatorCommand;
-import io.supportpro.application.port.in.PluginOperatorResult;
-import io.supportpro.application.port.in.SavePluginSettingsCommand;
-import io.supportpro.application.port.in.SavePluginSettingsResult;
 import io.supportpro.domain.audit.Actor;
-import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Password;
 import io.supportpro.domain.session.SessionToken;
 import java.io.IOException;
@@ -26,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -102,50 +92,21 @@ final class Demo implements AutoCloseable {
   }
 
   private static void seed(Services services, DuoEmulator emulator, String password) {
-    Actor demo = Actor.system("demo");
-    var created =
-        services
-            .createOperator()
-            .create(
-                new CreateOperatorCommand(
-                    demo,
-                    USERNAME,
-                    "admin@example.com",
-                    "Demo Administrator",
-                    "administrator",
-                    new Password(password)));
-    if (!(created instanceof CreateOperatorResult.Created(Operator admin))) {
-      throw new IllegalStateException("The demo administrator could not be created: " + created);
-    }
-    var plugin = new PluginCommand(demo, DuoSecurityPlugin.ID);
-    services.plugins().install(plugin);
-    services.plugins().activate(plugin);
-    var saved =
-        services
-            .pluginSettings()
-            .save(
-                new SavePluginSettingsCommand(
-                    demo,
-                    DuoSecurityPlugin.ID,
-                    Map.of(
-                        DuoSettings.CLIENT_ID, emulator.clientId(),
-                        DuoSettings.CLIENT_SECRET, emulator.clientSecret(),
-                        DuoSettings.API_HOSTNAME, emulator.apiHost(),
-                        DuoSettings.FAIL_MODE, "closed",
-                        DuoSettings.USERNAME_SOURCE, "username",
-                        DuoSettings.PROXY_HOST, DuoEmulator.PROXY_HOST,
-                        DuoSettings.PROXY_PORT, Integer.toString(emulator.proxyPort()),
-                        DuoSettings.CERTIFICATE_PINS, emulator.caCertificatePin())));
-    if (!(saved instanceof SavePluginSettingsResult.Saved)) {
-      throw new IllegalStateException("The demo could not configure Duo: " + saved);
-    }
-    var enabled =
-        services
-            .pluginOperators()
-            .set(new PluginOperatorCommand(demo, DuoSecurityPlugin.ID, admin.id(), true));
-    if (!(enabled instanceof PluginOperatorResult.Changed)) {
-      throw new IllegalStateException("The demo could not enable Duo: " + enabled);
-    }
+    DuoEmulatorSetup.enableForNewOperator(
+        services,
+        new CreateOperatorCommand(
+            Actor.system("demo"),
+            USERNAME,
+            "admin@example.com",
+            "Demo Administrator",
+            "administrator",
+            new Password(password)),
+        DuoEmulatorSetup.emulatorSettings(
+            emulator.clientId(),
+            emulator.clientSecret(),
+            emulator.apiHost(),
+            emulator.proxyPort(),
+            emulator.caCertificatePin()));
     emulator.allow(USERNAME);
   }
 

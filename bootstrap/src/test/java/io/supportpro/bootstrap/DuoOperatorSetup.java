@@ -1,15 +1,7 @@
 package io.supportpro.bootstrap;
 
-import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
 import io.supportpro.application.port.in.CreateOperatorCommand;
-import io.supportpro.application.port.in.CreateOperatorResult;
-import io.supportpro.application.port.in.PluginCommand;
-import io.supportpro.application.port.in.PluginOperatorCommand;
-import io.supportpro.application.port.in.PluginOperatorResult;
-import io.supportpro.application.port.in.SavePluginSettingsCommand;
-import io.supportpro.application.port.in.SavePluginSettingsResult;
 import io.supportpro.domain.audit.Actor;
-import io.supportpro.domain.operator.Operator;
 import io.supportpro.domain.operator.Password;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,6 +12,12 @@ import java.util.Map;
  */
 public final class DuoOperatorSetup {
   private DuoOperatorSetup() {}
+
+  /** The plugin's settings for a Duo emulator, as the demo saves them. */
+  public static Map<String, String> emulatorSettings(
+      String clientId, String clientSecret, String apiHost, int proxyPort, String caPin) {
+    return DuoEmulatorSetup.emulatorSettings(clientId, clientSecret, apiHost, proxyPort, caPin);
+  }
 
   /**
    * Creates the operator with the password, and enables Duo for them with the settings, in the
@@ -44,39 +42,16 @@ public final class DuoOperatorSetup {
                 Configuration.DUO_ALLOWED_HOSTS,
                 allowedHosts));
     try (Application application = Application.serve(config)) {
-      Services services = application.services();
-      Actor setup = Actor.system("benchmark");
-      var created =
-          services
-              .createOperator()
-              .create(
-                  new CreateOperatorCommand(
-                      setup,
-                      username,
-                      username + "@example.com",
-                      username,
-                      "operator",
-                      new Password(password)));
-      if (!(created instanceof CreateOperatorResult.Created(Operator operator))) {
-        throw new IllegalStateException("The Duo operator could not be created: " + created);
-      }
-      var plugin = new PluginCommand(setup, DuoSecurityPlugin.ID);
-      services.plugins().install(plugin);
-      services.plugins().activate(plugin);
-      var saved =
-          services
-              .pluginSettings()
-              .save(new SavePluginSettingsCommand(setup, DuoSecurityPlugin.ID, settings));
-      if (!(saved instanceof SavePluginSettingsResult.Saved)) {
-        throw new IllegalStateException("Duo could not be configured: " + saved);
-      }
-      var enabled =
-          services
-              .pluginOperators()
-              .set(new PluginOperatorCommand(setup, DuoSecurityPlugin.ID, operator.id(), true));
-      if (!(enabled instanceof PluginOperatorResult.Changed)) {
-        throw new IllegalStateException("Duo could not be enabled: " + enabled);
-      }
+      DuoEmulatorSetup.enableForNewOperator(
+          application.services(),
+          new CreateOperatorCommand(
+              Actor.system("benchmark"),
+              username,
+              username + "@example.com",
+              username,
+              "operator",
+              new Password(password)),
+          settings);
     }
   }
 }

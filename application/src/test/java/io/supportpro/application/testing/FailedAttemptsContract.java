@@ -233,6 +233,70 @@ public abstract class FailedAttemptsContract {
         .containsExactlyInAnyOrder(parties, parties + 1);
   }
 
+  /**
+   * A purge of stale keys released by a barrier together with changes that count fresh failures of
+   * those keys, two keys a change in either order, ends as if each had run alone in some order: no
+   * fresh failure is lost, a stale count is either kept under the fresh ones or forgotten by the
+   * purge, and the purge forgot exactly the keys it says it did.
+   */
+  @Test
+  void concurrentUpdatesAndDeleteStale_loseNoFreshFailureAndBringNoStaleOneBack() throws Exception {
+    Instant cutoff = T0.plus(Duration.ofHours(1));
+    Instant fresh = T0.plus(Duration.ofHours(2));
+    int staleFailures = 3;
+    for (int round = 0; round < 5; round++) {
+      String prefix = "round" + round + "-";
+      List<ThrottleKey> keys =
+          IntStream.range(0, 6).mapToObj(i -> ThrottleKey.account(prefix + i)).toList();
+      for (ThrottleKey key : keys) {
+        for (int i = 0; i < staleFailures; i++) {
+          attempts.recordFailure(key, T0, T0.minusSeconds(3600));
+        }
+      }
+      // Keys 0 to 3 each fail twice more, the changes naming them in both orders; 4 and 5 do not.
+      List<List<ThrottleKey>> changed =
+          List.of(
+              List.of(keys.get(0), keys.get(1)),
+              List.of(keys.get(2), keys.get(1)),
+              List.of(keys.get(2), keys.get(3)),
+              List.of(keys.get(3), keys.get(0)));
+      List<Callable<Integer>> calls = new ArrayList<>();
+      calls.add(() -> attempts.deleteStale(cutoff));
+      for (List<ThrottleKey> pair : changed) {
+        calls.add(
+            () -> {
+              attempts.update(
+                  pair,
+                  states ->
+                      IntStream.range(0, pair.size())
+                          .mapToObj(
+                              i ->
+                                  Optional.of(
+                                      new ThrottleState(
+                                          pair.get(i),
+                                          states.get(i).map(ThrottleState::failures).orElse(0) + 1,
+                                          fresh,
+                                          NO_LOCK)))
+                          .toList());
+              return 0;
+            });
+      }
+
+      int deleted = AtOnce.run(calls).getFirst();
+
+      List<ThrottleState> left = attempts.find(keys);
+      assertThat(left)
+          .extracting(ThrottleState::key)
+          .containsExactlyInAnyOrderElementsOf(keys.subList(0, 4));
+      assertThat(left).extracting(ThrottleState::lastFailureAt).containsOnly(fresh);
+      assertThat(left)
+          .extracting(ThrottleState::failures)
+          .allMatch(n -> n == 2 || n == 2 + staleFailures);
+      long forgotten = left.stream().filter(state -> state.failures() == 2).count();
+      assertThat(deleted).as("keys the purge forgot").isEqualTo(2 + forgotten);
+    }
+  }
+
   @Test
   void lockUntil_andClear() {
     attempts.recordFailure(ALICE, T0, T0.minusSeconds(3600));

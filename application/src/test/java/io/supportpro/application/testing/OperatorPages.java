@@ -6,7 +6,6 @@ import io.supportpro.domain.page.KeysetPage;
 import io.supportpro.domain.page.KeysetRequest;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
 
 /**
  * Pages operators in memory as the stores do: by username, then identity, after or before a row.
@@ -22,14 +21,13 @@ public final class OperatorPages {
   /** The page of the operators that the request asks for. */
   public static KeysetPage<Operator> page(Collection<Operator> operators, KeysetRequest request) {
     Comparator<Operator> order = Comparator.comparing(OperatorPages::key, ORDER);
-    Comparator<Operator> reading = request.backwards() ? order.reversed() : order;
-    List<Operator> read =
-        operators.stream()
-            .filter(operator -> request.cursor().map(c -> beyond(operator, c)).orElse(true))
-            .sorted(reading)
-            .limit(request.rowsToRead())
-            .toList();
-    return request.page(read);
+    return request.read(
+        reading ->
+            operators.stream()
+                .filter(operator -> reading.cursor().map(c -> beyond(operator, c)).orElse(true))
+                .sorted(reading.backwards() ? order.reversed() : order)
+                .limit(reading.rowsToRead())
+                .toList());
   }
 
   private static boolean beyond(Operator operator, Cursor cursor) {

@@ -582,17 +582,67 @@ public abstract class OperatorRepositoryContract {
     String nobody = OperatorId.random().toString();
 
     KeysetPage<Operator> after =
-        repository.search("", KeysetRequest.at(Cursor.after("carol", nobody), 10));
+        repository.search(
+            "", KeysetRequest.at(new Cursor(Cursor.Direction.AFTER, "carol", nobody), 10));
     KeysetPage<Operator> before =
-        repository.search("", KeysetRequest.at(Cursor.before("carol", nobody), 10));
+        repository.search(
+            "", KeysetRequest.at(new Cursor(Cursor.Direction.BEFORE, "carol", nobody), 10));
     KeysetPage<Operator> beyondTheEnd =
-        repository.search("", KeysetRequest.at(Cursor.after("zed", nobody), 10));
+        repository.search(
+            "", KeysetRequest.at(new Cursor(Cursor.Direction.AFTER, "zed", nobody), 10));
 
     assertThat(usernames(after)).containsExactly("dave", "erin");
     assertThat(after.hasPrevious()).isTrue();
     assertThat(after.hasNext()).isFalse();
-    assertThat(usernames(before)).containsExactly("alice", "bob");
+    // Nothing lies before alice: the first page, which holds them all.
+    assertThat(usernames(before)).containsExactly("alice", "bob", "dave", "erin");
     assertThat(before.hasPrevious()).isFalse();
+    assertThat(before.hasNext()).isFalse();
     assertThat(beyondTheEnd.items()).isEmpty();
+  }
+
+  /**
+   * "Previous" from a page after operators before it left the listing (here, by a new display name
+   * that the search no longer finds) shows the whole first page, and "Next" only while rows follow.
+   */
+  @Test
+  void search_backwardsToTheStartAfterOperatorsLeft_isTheWholeFirstPage() {
+    List<Operator> listed = new ArrayList<>();
+    for (int i = 1; i <= 8; i++) {
+      Operator operator = operator("op" + i);
+      repository.add(operator, HASH);
+      rename(operator, "Teal Team");
+      listed.add(operator);
+    }
+    KeysetPage<Operator> second =
+        repository.search(
+            "teal", KeysetRequest.at(listed.get(2).position(Cursor.Direction.AFTER), 3));
+    assertThat(usernames(second)).containsExactly("op4", "op5", "op6");
+    KeysetRequest previous =
+        KeysetRequest.at(second.items().getFirst().position(Cursor.Direction.BEFORE), 3);
+
+    rename(listed.get(0), "Red Team");
+    rename(listed.get(1), "Red Team");
+    KeysetPage<Operator> first = repository.search("teal", previous);
+
+    assertThat(usernames(first)).containsExactly("op3", "op4", "op5");
+    assertThat(first.hasPrevious()).isFalse();
+    assertThat(first.hasNext()).isTrue();
+
+    for (Operator gone : listed.subList(4, 8)) {
+      rename(gone, "Red Team");
+    }
+    KeysetPage<Operator> all = repository.search("teal", previous);
+
+    assertThat(usernames(all)).containsExactly("op3", "op4");
+    assertThat(all.hasPrevious()).isFalse();
+    assertThat(all.hasNext()).isFalse();
+  }
+
+  private void rename(Operator operator, String displayName) {
+    Operator renamed =
+        operator.withProfile(operator.email(), new DisplayName(displayName), operator.role());
+    assertThat(repository.update(operator.id(), OperatorChanges.between(operator, renamed)))
+        .isInstanceOf(UpdateOutcome.Updated.class);
   }
 }

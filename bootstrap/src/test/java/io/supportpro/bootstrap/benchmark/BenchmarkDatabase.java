@@ -21,10 +21,6 @@ import io.supportpro.domain.plugin.PluginState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 /**
  * A database the benchmarks measure, empty when opened, and the operators and the active plugin
@@ -138,31 +134,12 @@ enum BenchmarkDatabase {
   }
 
   /**
-   * Adds {@code count} operators through the operator store, as the panel adds them one at a time,
-   * from a few threads at once so that the seeding of a database over the network does not wait on
-   * each round trip; returns the seconds it took.
+   * Adds {@code count} operators through the operator store, as {@link ParallelSeeding} adds rows;
+   * returns the seconds it took.
    */
   static long seed(Stores stores, int count) throws Exception {
-    long start = System.nanoTime();
     var hash = new PasswordHash("$benchmark$not-a-real-hash");
-    int threads = 4;
-    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-      List<Future<?>> parts =
-          IntStream.range(0, threads)
-              .<Future<?>>mapToObj(
-                  part ->
-                      pool.submit(
-                          () -> {
-                            for (int i = part; i < count; i += threads) {
-                              stores.operators().add(operator(i), hash);
-                            }
-                          }))
-              .toList();
-      for (Future<?> part : parts) {
-        part.get();
-      }
-    }
-    return (System.nanoTime() - start) / 1_000_000_000;
+    return ParallelSeeding.seconds(count, i -> stores.operators().add(operator(i), hash));
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.supportpro.bootstrap.benchmark;
 
-import io.supportpro.adapter.out.duo.DuoSettings;
 import io.supportpro.adapter.out.duo.emulator.DuoEmulator;
 import io.supportpro.bootstrap.DuoOperatorSetup;
 import java.io.IOException;
@@ -525,15 +524,8 @@ public final class SignInBenchmark {
 
     /** The plugin's settings for this emulator, as the demo saves them. */
     Map<String, String> settings() {
-      return Map.of(
-          DuoSettings.CLIENT_ID, line.clientId(),
-          DuoSettings.CLIENT_SECRET, line.clientSecret(),
-          DuoSettings.API_HOSTNAME, line.apiHost(),
-          DuoSettings.FAIL_MODE, "closed",
-          DuoSettings.USERNAME_SOURCE, "username",
-          DuoSettings.PROXY_HOST, DuoEmulator.PROXY_HOST,
-          DuoSettings.PROXY_PORT, Integer.toString(line.proxyPort()),
-          DuoSettings.CERTIFICATE_PINS, line.caPin());
+      return DuoOperatorSetup.emulatorSettings(
+          line.clientId(), line.clientSecret(), line.apiHost(), line.proxyPort(), line.caPin());
     }
 
     @Override

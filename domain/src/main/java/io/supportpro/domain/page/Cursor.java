@@ -36,14 +36,4 @@ public record Cursor(Direction direction, String key, String id) {
           "A position's identity has 1 to " + MAX_ID_LENGTH + " characters.");
     }
   }
-
-  /** The page that begins just after this row. */
-  public static Cursor after(String key, String id) {
-    return new Cursor(Direction.AFTER, key, id);
-  }
-
-  /** The page that ends just before this row. */
-  public static Cursor before(String key, String id) {
-    return new Cursor(Direction.BEFORE, key, id);
-  }
 }

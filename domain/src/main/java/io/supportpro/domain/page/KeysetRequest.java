@@ -3,6 +3,7 @@ package io.supportpro.domain.page;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Which page of a listing to show, found from a row rather than counted: the first page, or the
@@ -35,8 +36,25 @@ public record KeysetRequest(Optional<Cursor> cursor, int size) {
   }
 
   /**
+   * The page that {@code reader} finds for this request: given a request, it reads at most {@link
+   * #rowsToRead()} rows in the request's order (reversed when {@link #backwards()}). A backwards
+   * read that reaches the start of the listing is read again as the first page, so that rows
+   * removed meanwhile leave no short page before the rows that follow it, and whether rows follow
+   * is known rather than assumed.
+   */
+  public <T> KeysetPage<T> read(Function<KeysetRequest, List<T>> reader) {
+    List<T> read = reader.apply(this);
+    if (backwards() && read.size() < rowsToRead()) {
+      KeysetRequest first = first(size);
+      return first.page(reader.apply(first));
+    }
+    return page(read);
+  }
+
+  /**
    * The page of the rows read for this request, in the order they were read (reversed when {@link
-   * #backwards()}), at most {@link #rowsToRead()} of them.
+   * #backwards()}), at most {@link #rowsToRead()} of them; a store reads through {@link #read},
+   * which reads the first page again when a backwards read reaches the start.
    */
   public <T> KeysetPage<T> page(List<T> read) {
     boolean more = read.size() > size;

@@ -28,21 +28,24 @@ class KeysetRequestTest {
 
   /** What a store does: the rows after or before the cursor, in reading order, one too many. */
   private static KeysetPage<Row> read(KeysetRequest request) {
-    Optional<Cursor> cursor = request.cursor();
-    List<Row> rows = new ArrayList<>(LISTING);
-    if (request.backwards()) {
-      rows = rows.reversed();
-    }
-    return request.page(
-        rows.stream()
-            .filter(
-                row ->
-                    cursor.isEmpty()
-                        || (request.backwards()
-                            ? ORDER.compare(row, of(cursor.get())) < 0
-                            : ORDER.compare(row, of(cursor.get())) > 0))
-            .limit(request.rowsToRead())
-            .toList());
+    return read(LISTING, request);
+  }
+
+  private static KeysetPage<Row> read(List<Row> listing, KeysetRequest request) {
+    return request.read(
+        reading -> {
+          Optional<Cursor> cursor = reading.cursor();
+          return (reading.backwards() ? listing.reversed() : listing)
+              .stream()
+                  .filter(
+                      row ->
+                          cursor.isEmpty()
+                              || (reading.backwards()
+                                  ? ORDER.compare(row, of(cursor.get())) < 0
+                                  : ORDER.compare(row, of(cursor.get())) > 0))
+                  .limit(reading.rowsToRead())
+                  .toList();
+        });
   }
 
   private static Row of(Cursor cursor) {
@@ -58,7 +61,8 @@ class KeysetRequestTest {
     forward.addAll(page.items());
     while (page.hasNext()) {
       Row last = page.items().getLast();
-      page = read(KeysetRequest.at(Cursor.after(last.key(), last.id()), size));
+      page =
+          read(KeysetRequest.at(new Cursor(Cursor.Direction.AFTER, last.key(), last.id()), size));
       assertThat(page.hasPrevious()).isTrue();
       forward.addAll(page.items());
     }
@@ -67,7 +71,9 @@ class KeysetRequestTest {
     List<Row> backward = new ArrayList<>(page.items());
     while (page.hasPrevious()) {
       Row first = page.items().getFirst();
-      page = read(KeysetRequest.at(Cursor.before(first.key(), first.id()), size));
+      page =
+          read(
+              KeysetRequest.at(new Cursor(Cursor.Direction.BEFORE, first.key(), first.id()), size));
       assertThat(page.hasNext()).isTrue();
       backward.addAll(0, page.items());
     }
@@ -94,11 +100,47 @@ class KeysetRequestTest {
   @Test
   void page_backwardsPutsTheRowsBackInListingOrder() {
     KeysetPage<String> page =
-        KeysetRequest.at(Cursor.before("d", "4"), 2).page(List.of("c", "b", "a"));
+        KeysetRequest.at(new Cursor(Cursor.Direction.BEFORE, "d", "4"), 2)
+            .page(List.of("c", "b", "a"));
 
     assertThat(page.items()).containsExactly("b", "c");
     assertThat(page.hasPrevious()).isTrue();
     assertThat(page.hasNext()).isTrue();
+  }
+
+  @Test
+  void read_backwardsToTheStartAfterRowsWereRemoved_isTheWholeFirstPage() {
+    // Shown: rows 6 to 8, reached forwards; rows 1 to 4 then go, so "Previous" finds rows 0 and 5.
+    Row firstShown = LISTING.get(6);
+    List<Row> remaining = new ArrayList<>(LISTING);
+    remaining.subList(1, 5).clear();
+
+    KeysetPage<Row> previous =
+        read(
+            remaining,
+            KeysetRequest.at(
+                new Cursor(Cursor.Direction.BEFORE, firstShown.key(), firstShown.id()), 3));
+
+    assertThat(previous.items()).containsExactlyElementsOf(remaining.subList(0, 3));
+    assertThat(previous.hasPrevious()).isFalse();
+    assertThat(previous.hasNext()).isTrue();
+    assertThat(previous.request()).isEqualTo(KeysetRequest.first(3));
+  }
+
+  @Test
+  void read_backwardsToTheStartWithNothingLeftAfterIt_offersNoNextPage() {
+    Row firstShown = LISTING.get(6);
+    List<Row> remaining = List.of(LISTING.get(0), LISTING.get(5));
+
+    KeysetPage<Row> previous =
+        read(
+            remaining,
+            KeysetRequest.at(
+                new Cursor(Cursor.Direction.BEFORE, firstShown.key(), firstShown.id()), 3));
+
+    assertThat(previous.items()).containsExactlyElementsOf(remaining);
+    assertThat(previous.hasPrevious()).isFalse();
+    assertThat(previous.hasNext()).isFalse();
   }
 
   @ParameterizedTest
@@ -111,10 +153,14 @@ class KeysetRequestTest {
 
   @Test
   void cursor_refusesAnEmptyOrOversizedKeyOrIdentity() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Cursor.after("", "1"));
-    assertThatIllegalArgumentException().isThrownBy(() -> Cursor.after("a".repeat(255), "1"));
-    assertThatIllegalArgumentException().isThrownBy(() -> Cursor.before("a", ""));
-    assertThatIllegalArgumentException().isThrownBy(() -> Cursor.before("a", "1".repeat(65)));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Cursor(Cursor.Direction.AFTER, "", "1"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Cursor(Cursor.Direction.AFTER, "a".repeat(255), "1"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Cursor(Cursor.Direction.BEFORE, "a", ""));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Cursor(Cursor.Direction.BEFORE, "a", "1".repeat(65)));
   }
 
   @Test

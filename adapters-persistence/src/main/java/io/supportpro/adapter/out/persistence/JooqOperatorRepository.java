@@ -376,17 +376,17 @@ final class JooqOperatorRepository implements OperatorRepository {
    * deep the page lies; nothing counts the operators.
    */
   static KeysetPage<Operator> pageOf(DSLContext dsl, Condition where, KeysetRequest page) {
-    boolean backwards = page.backwards();
-    return page.page(
-        dsl.select(PROFILE)
-            .from(OPERATOR)
-            .where(where)
-            .and(page.cursor().map(JooqOperatorRepository::beyond).orElse(DSL.noCondition()))
-            .orderBy(
-                backwards ? OPERATOR.USERNAME.desc() : OPERATOR.USERNAME.asc(),
-                backwards ? OPERATOR.ID.desc() : OPERATOR.ID.asc())
-            .limit(page.rowsToRead())
-            .fetch(JooqOperatorRepository::operator));
+    return page.read(
+        request ->
+            dsl.select(PROFILE)
+                .from(OPERATOR)
+                .where(where)
+                .and(request.cursor().map(JooqOperatorRepository::beyond).orElse(DSL.noCondition()))
+                .orderBy(
+                    request.backwards() ? OPERATOR.USERNAME.desc() : OPERATOR.USERNAME.asc(),
+                    request.backwards() ? OPERATOR.ID.desc() : OPERATOR.ID.asc())
+                .limit(request.rowsToRead())
+                .fetch(JooqOperatorRepository::operator));
   }
 
   /**
