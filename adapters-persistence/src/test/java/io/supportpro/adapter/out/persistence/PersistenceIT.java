@@ -15,8 +15,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +50,24 @@ class PersistenceIT {
     try (Persistence second = Persistence.open(settings)) {
       assertThat(second.migrations()).isEqualTo(new MigrationReport(0, latestVersion(), false));
       assertThat(second.stores().operators().findById(alice.id())).contains(alice);
+    }
+  }
+
+  @Test
+  void embeddedH2_keepsEnoughParsedStatementsPerConnectionForASignIn(@TempDir Path dataDirectory)
+      throws SQLException {
+    DatabaseSettings settings = DatabaseSettings.embeddedH2(dataDirectory);
+
+    try (Connection connection =
+            DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        ResultSet setting =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "select setting_value from information_schema.settings"
+                        + " where setting_name = 'QUERY_CACHE_SIZE'")) {
+      assertThat(setting.next()).isTrue();
+      assertThat(setting.getString(1)).isEqualTo("64");
     }
   }
 
