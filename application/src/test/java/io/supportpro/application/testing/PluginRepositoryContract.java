@@ -318,6 +318,45 @@ public abstract class PluginRepositoryContract {
   }
 
   @Test
+  void count_ofTheEnabled_countsOnlyThisPluginsMarkerAmongTheRoleOrActivity_exactOrLimited() {
+    activate(PLUGIN);
+    activate(OTHER);
+    List<Operator> enabledAdministrators = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Operator administrator = OperatorFixtures.administrator("admin%02d".formatted(i));
+      Operator inactive = operator("gone%02d".formatted(i)).withActive(false);
+      operators.add(administrator, new PasswordHash("$test$hash"));
+      operators.add(inactive, new PasswordHash("$test$hash"));
+      plugins.setOperatorValueIfActive(PLUGIN, administrator.id(), "enabled", Optional.of("true"));
+      enabledAdministrators.add(administrator);
+      // Another value, key or plugin is not the marker.
+      plugins.setOperatorValueIfActive(PLUGIN, inactive.id(), "enabled", Optional.of("false"));
+      plugins.setOperatorValueIfActive(PLUGIN, inactive.id(), "other", Optional.of("true"));
+      plugins.setOperatorValueIfActive(OTHER, inactive.id(), "enabled", Optional.of("true"));
+    }
+    plugins.setOperatorValueIfActive(PLUGIN, alice.id(), "enabled", Optional.of("true"));
+    plugins.setOperatorValueIfActive(
+        PLUGIN, enabledAdministrators.getFirst().id(), "enabled", Optional.empty());
+    var enabled = filter("", Status.ENABLED, Optional.empty(), Optional.empty());
+    var enabledAdmins =
+        filter("", Status.ENABLED, Optional.of(Role.ADMINISTRATOR), Optional.empty());
+    var enabledInactive = filter("", Status.ENABLED, Optional.empty(), Optional.of(false));
+    var enabledActiveAdmins =
+        filter("", Status.ENABLED, Optional.of(Role.ADMINISTRATOR), Optional.of(true));
+
+    assertThat(plugins.count(PLUGIN, ENABLED, enabled, Long.MAX_VALUE)).isEqualTo(6);
+    assertThat(plugins.count(PLUGIN, ENABLED, enabled, 4)).isEqualTo(4);
+    assertThat(plugins.count(PLUGIN, ENABLED, enabledAdmins, Long.MAX_VALUE)).isEqualTo(5);
+    assertThat(plugins.count(PLUGIN, ENABLED, enabledAdmins, 1_001)).isEqualTo(5);
+    assertThat(plugins.count(PLUGIN, ENABLED, enabledAdmins, 3)).isEqualTo(3);
+    assertThat(plugins.count(PLUGIN, ENABLED, enabledActiveAdmins, 1_001)).isEqualTo(5);
+    assertThat(plugins.count(PLUGIN, ENABLED, enabledInactive, 1_001)).isZero();
+    assertThat(plugins.count(PLUGIN, ENABLED, enabledInactive, Long.MAX_VALUE)).isZero();
+    assertThat(plugins.count(OTHER, ENABLED, enabledInactive, 1_001)).isEqualTo(6);
+    assertThat(plugins.count(OTHER, ENABLED, enabled, Long.MAX_VALUE)).isEqualTo(6);
+  }
+
+  @Test
   void mark_setsAndRemovesTheValueForEveryMatchingOperatorOnly() {
     Operator bob = OperatorFixtures.administrator("bob");
     Operator carol = operator("carol");

@@ -41,6 +41,11 @@ class MigrationIT {
         .migrate();
   }
 
+  /** What migrating to the newest version reports after the migrations both databases share. */
+  private static MigrationReport newest(int shared) {
+    return new MigrationReport(shared + 1, "18.1", true);
+  }
+
   private static String operator(OperatorId id, String username) {
     return ("INSERT INTO operator (id, username, email, display_name, display_name_lower, role,"
             + " active, password_hash) VALUES ('%s', '%s', '%s@example.com', '%s', '%s',"
@@ -111,8 +116,9 @@ class MigrationIT {
                 + " CURRENT_TIMESTAMP)")
             .formatted("a".repeat(64), adaWaiting.value(), ada.value()));
 
-    // V8, and V9 to V17 (with the Java and per-database parts 13.1 and 13.2) after it.
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(12, "17", true));
+    // V8, and V9 to V18 (with the Java and per-database parts 13.1, 13.2 and 18.1) after
+    // it.
+    assertThat(Persistence.migrate(settings)).isEqualTo(newest(13));
 
     try (Persistence migrated = Persistence.open(settings)) {
       Stores stores = migrated.stores();
@@ -179,8 +185,8 @@ class MigrationIT {
     OperatorId ada = OperatorId.random();
     TestDatabase.execute(settings, operator(ada, "ada"));
 
-    // V9, and V10 to V17 (with 13.1 and 13.2) after it.
-    assertThat(Persistence.migrate(settings)).isEqualTo(new MigrationReport(11, "17", true));
+    // V9, and V10 to V18 (with 13.1, 13.2 and 18.1) after it.
+    assertThat(Persistence.migrate(settings)).isEqualTo(newest(12));
 
     try (Persistence migrated = Persistence.open(settings)) {
       var account = migrated.stores().operators().findAccount(ada).orElseThrow();

@@ -74,22 +74,7 @@ class QueryPlansIT {
     Persistence.migrate(settings);
     Set<String> statements = new LinkedHashSet<>();
     try (HikariDataSource pool = pool(settings)) {
-      DSLContext dsl =
-          DSL.using(
-                  pool,
-                  database == TestDatabase.H2 ? SQLDialect.H2 : SQLDialect.POSTGRES,
-                  new Settings().withExecuteLogging(false))
-              .configuration()
-              .derive(
-                  new DefaultExecuteListenerProvider(
-                      ExecuteListener.onExecuteStart(
-                          ctx -> {
-                            if (ctx.query() != null) {
-                              statements.add(ctx.query().getSQL(ParamType.INLINED));
-                            }
-                          })))
-              .dsl();
-      exerciseEveryAdapter(dsl);
+      exerciseEveryAdapter(recording(pool, database, statements));
     }
 
     List<String> scanning = new ArrayList<>();
@@ -126,6 +111,107 @@ class QueryPlansIT {
     assertThat(statements).hasSizeGreaterThan(30);
     assertThat(scanning).isEmpty();
     assertThat(sorting).isEmpty();
+  }
+
+  /** A context on the pool that adds the text of every statement it runs to the set. */
+  private static DSLContext recording(
+      HikariDataSource pool, TestDatabase database, Set<String> statements) {
+    return DSL.using(
+            pool,
+            database == TestDatabase.H2 ? SQLDialect.H2 : SQLDialect.POSTGRES,
+            new Settings().withExecuteLogging(false))
+        .configuration()
+        .derive(
+            new DefaultExecuteListenerProvider(
+                ExecuteListener.onExecuteStart(
+                    ctx -> {
+                      if (ctx.query() != null) {
+                        statements.add(ctx.query().getSQL(ParamType.INLINED));
+                      }
+                    })))
+        .dsl();
+  }
+
+  /**
+   * The counts of the operators a plugin is enabled for that used to read far more than they count:
+   * among the inactive operators and among the administrators (PostgreSQL read every value of the
+   * plugin to find none), and the exact count of all of them on the page that confirms a change of
+   * all (both databases read every operator and looked its value up). Each now reads an index made
+   * for it: the role's, on PostgreSQL the activity's with each value looked up by its key, and on
+   * H2 the plugin's marked values.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void theCountsOfTheEnabledReadTheirIndexes(TestDatabase database) throws Exception {
+    DatabaseSettings settings = database.freshSettings();
+    Persistence.migrate(settings);
+    var marker = new PluginRepository.Marker("enabled", "true");
+    var inactive =
+        new PluginOperatorFilter(
+            "", Status.ENABLED, Optional.empty(), Optional.of(false), Optional.empty());
+    var administrators =
+        new PluginOperatorFilter(
+            "",
+            Status.ENABLED,
+            Optional.of(Role.ADMINISTRATOR),
+            Optional.empty(),
+            Optional.empty());
+    var everyoneEnabled =
+        new PluginOperatorFilter(
+            "", Status.ENABLED, Optional.empty(), Optional.empty(), Optional.empty());
+    Set<String> inactiveCount = new LinkedHashSet<>();
+    Set<String> administratorsCount = new LinkedHashSet<>();
+    Set<String> exactCount = new LinkedHashSet<>();
+    try (HikariDataSource pool = pool(settings)) {
+      var operators = new JooqOperatorRepository(recording(pool, database, new LinkedHashSet<>()));
+      var plugins = new JooqPluginRepository(recording(pool, database, new LinkedHashSet<>()));
+      var hash = new PasswordHash("$test$hash");
+      Operator alice = operator("alice");
+      operators.add(alice, hash);
+      operators.add(administrator("root"), hash);
+      operators.add(operator("gone").withActive(false), hash);
+      plugins.transition(PROMPT, PluginState.AVAILABLE, PluginState.ACTIVE);
+      plugins.setOperatorValueIfActive(PROMPT, alice.id(), "enabled", Optional.of("true"));
+
+      new JooqPluginRepository(recording(pool, database, inactiveCount))
+          .count(PROMPT, marker, inactive, 1_001);
+      new JooqPluginRepository(recording(pool, database, administratorsCount))
+          .count(PROMPT, marker, administrators, 1_001);
+      new JooqPluginRepository(recording(pool, database, exactCount))
+          .count(PROMPT, marker, everyoneEnabled, Long.MAX_VALUE);
+    }
+
+    try (Connection connection = TestDatabase.connect(settings);
+        Statement statement = connection.createStatement()) {
+      if (database == TestDatabase.POSTGRES) {
+        statement.execute("SET enable_seqscan = off");
+        statement.execute("SET enable_bitmapscan = off");
+      }
+      String inactivePlan = explain(statement, counting(inactiveCount));
+      String administratorsPlan = explain(statement, counting(administratorsCount));
+      String exactPlan = explain(statement, counting(exactCount));
+      assertThat(administratorsPlan).contains("operator_role_active_id_ix");
+      if (database == TestDatabase.H2) {
+        assertThat(inactivePlan).contains("plugin_operator_value_marked_ix");
+        assertThat(exactPlan)
+            .contains("plugin_operator_value_marked_ix")
+            .doesNotContain("\"operator\"");
+      } else {
+        assertThat(inactivePlan).contains("operator_active_username_id_ix");
+        // Each operator's value is looked up by its key, never all the plugin's values joined.
+        for (String plan : List.of(inactivePlan, administratorsPlan)) {
+          assertThat(plan).contains("SubPlan").doesNotContain("Hash").doesNotContain("Merge");
+        }
+        assertThat(exactPlan)
+            .contains("on plugin_operator_value")
+            .doesNotContainPattern("on operator\\b");
+      }
+    }
+  }
+
+  /** The statement that counted: the last one run (after the size of the role or activity). */
+  private static String counting(Set<String> statements) {
+    return statements.stream().reduce((first, second) -> second).orElseThrow();
   }
 
   private static String explain(Statement statement, String sql) throws Exception {
