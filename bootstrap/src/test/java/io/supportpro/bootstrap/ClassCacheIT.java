@@ -62,9 +62,7 @@ class ClassCacheIT {
 
   /** The options of {@code jvm.options} as the server is started with them, this cache in place. */
   private static List<String> optionsWithCache(Path cache) throws Exception {
-    return Files.readAllLines(OPTIONS).stream()
-        .map(line -> line.replaceFirst("#.*", "").strip())
-        .filter(option -> !option.isEmpty())
+    return JvmArgumentFile.options(OPTIONS).stream()
         .map(
             option ->
                 option.startsWith("-XX:SharedArchiveFile=")

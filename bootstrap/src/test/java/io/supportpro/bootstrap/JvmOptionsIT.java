@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ class JvmOptionsIT {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // The class cache options are left out: a JVM that only prints its version would write a class
     // archive of nothing in the cache's place.
-    optionsOf(OPTIONS).stream()
+    JvmArgumentFile.options(OPTIONS).stream()
         .filter(option -> !option.contains("SharedArchive"))
         .forEach(command::add);
     command.add("-version");
@@ -30,13 +29,5 @@ class JvmOptionsIT {
     assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(java.exitValue()).as(output).isZero();
     assertThat(output).doesNotContainIgnoringCase("warning").doesNotContainIgnoringCase("error");
-  }
-
-  /** The options of a java argument file, without its comments. */
-  private static List<String> optionsOf(Path file) throws IOException {
-    return Files.readAllLines(file).stream()
-        .map(line -> line.replaceFirst("#.*", "").strip())
-        .filter(option -> !option.isEmpty())
-        .toList();
   }
 }

@@ -2,6 +2,7 @@ package io.supportpro.bootstrap.benchmark;
 
 import io.supportpro.adapter.out.duo.emulator.DuoEmulator;
 import io.supportpro.bootstrap.DuoOperatorSetup;
+import io.supportpro.bootstrap.JvmArgumentFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -79,24 +80,12 @@ public final class SignInBenchmark {
     String chosen = System.getProperty("benchmark.jvmArgs");
     List<String> jvmOptions =
         chosen == null
-            ? argumentFile(options)
+            ? JvmArgumentFile.options(options)
             : Stream.of(chosen.split("\\s+")).filter(option -> !option.isEmpty()).toList();
     Duration phase = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
     int clients =
         Integer.getInteger("benchmark.clients", 2 * Runtime.getRuntime().availableProcessors());
     new SignInBenchmark(jar, jvmOptions, phase, clients).run();
-  }
-
-  /** The options in a java argument file, without its comments. */
-  private static List<String> argumentFile(Path file) throws IOException {
-    List<String> options = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      String option = line.replaceFirst("#.*", "").strip();
-      if (!option.isEmpty()) {
-        options.add(option);
-      }
-    }
-    return options;
   }
 
   private void run() throws Exception {
