@@ -15,8 +15,7 @@ import java.util.Map;
 
 /**
  * Sets the Duo Security plugin up through the panel's services for a new operator against a Duo
- * emulator, as the demo seeds it and the benchmarks measure it: installed, active, configured, and
- * enabled for them.
+ * emulator, as the demo seeds it: installed, active, configured, and enabled for them.
  */
 final class DuoEmulatorSetup {
   private DuoEmulatorSetup() {}
@@ -52,7 +51,7 @@ final class DuoEmulatorSetup {
    *
    * @throws IllegalStateException when a step is refused
    */
-  static Operator enableForNewOperator(
+  static void enableForNewOperator(
       Services services, CreateOperatorCommand operator, Map<String, String> settings) {
     var created = services.createOperator().create(operator);
     if (!(created instanceof CreateOperatorResult.Created(Operator createdOperator))) {
@@ -77,6 +76,5 @@ final class DuoEmulatorSetup {
     if (!(enabled instanceof PluginOperatorResult.Changed)) {
       throw new IllegalStateException("Duo could not be enabled: " + enabled);
     }
-    return createdOperator;
   }
 }

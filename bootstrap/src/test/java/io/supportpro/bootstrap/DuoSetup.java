@@ -31,15 +31,15 @@ final class DuoSetup {
   /** The settings form's values for the shared emulator, with the given fail mode. */
   static Map<String, String> settings(String failMode) {
     DuoEmulator emulator = DuoEmulators.shared();
-    Map<String, String> values = new HashMap<>();
-    values.put(DuoSettings.CLIENT_ID, emulator.clientId());
-    values.put(DuoSettings.CLIENT_SECRET, emulator.clientSecret());
-    values.put(DuoSettings.API_HOSTNAME, emulator.apiHost());
+    Map<String, String> values =
+        new HashMap<>(
+            DuoEmulatorSetup.emulatorSettings(
+                emulator.clientId(),
+                emulator.clientSecret(),
+                emulator.apiHost(),
+                emulator.proxyPort(),
+                emulator.caCertificatePin()));
     values.put(DuoSettings.FAIL_MODE, failMode);
-    values.put(DuoSettings.USERNAME_SOURCE, "username");
-    values.put(DuoSettings.PROXY_HOST, "127.0.0.1");
-    values.put(DuoSettings.PROXY_PORT, Integer.toString(emulator.proxyPort()));
-    values.put(DuoSettings.CERTIFICATE_PINS, emulator.caCertificatePin());
     return values;
   }
 
