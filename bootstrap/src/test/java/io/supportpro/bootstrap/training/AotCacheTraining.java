@@ -1,5 +1,6 @@
 package io.supportpro.bootstrap.training;
 
+import io.supportpro.bootstrap.JvmArgumentFile;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -23,9 +24,10 @@ import java.util.stream.Stream;
 /**
  * The training run of the build on JDK 25 and later: starts the runnable jar with the recommended
  * JVM options and {@code -XX:AOTCacheOutput} on a new throw-away database, which it migrates, asks
- * for the sign-in page, tries to sign in through the panel a few times and stops it, so that the
- * JVM writes an ahead-of-time cache of the classes, their linking and their profiles where the
- * options' class archive is expected. Every later start reads it and answers sooner.
+ * for the sign-in page, is refused a few sign-ins of an unknown account (each still hashing the
+ * password) and stops it, so that the JVM writes an ahead-of-time cache of the classes, their
+ * linking and their profiles where the options' class archive is expected. Every later start reads
+ * it and answers sooner.
  *
  * <p>The bootstrap module's {@code aot-cache} profile runs it in the package phase.
  */
@@ -33,6 +35,8 @@ public final class AotCacheTraining {
   private static final Pattern SERVING = Pattern.compile("serving on port (\\d+)");
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private static final String PASSWORD = "Training-passphrase-42";
+  // Refused sign-ins of one unknown account, each answered 401 with the form again: fewer than the
+  // throttle's free failures (five by default), after which the form would answer differently.
   private static final int SIGN_INS = 3;
   private static final Duration STARTING = Duration.ofMinutes(2);
   // Writing the cache at exit starts a second JVM that assembles it, which takes a while.
@@ -55,9 +59,8 @@ public final class AotCacheTraining {
     Path cache = Path.of(args[2]).toAbsolutePath();
     // The cache takes the class archive's place, so those options would contradict its output.
     List<String> options = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of(args[1]))) {
-      String option = line.replaceFirst("#.*", "").strip();
-      if (!option.isEmpty() && !option.contains("SharedArchive")) {
+    for (String option : JvmArgumentFile.options(Path.of(args[1]))) {
+      if (!option.contains("SharedArchive")) {
         options.add(option);
       }
     }
