@@ -101,12 +101,7 @@ final class Demo implements AutoCloseable {
             "Demo Administrator",
             "administrator",
             new Password(password)),
-        DuoEmulatorSetup.emulatorSettings(
-            emulator.clientId(),
-            emulator.clientSecret(),
-            emulator.apiHost(),
-            emulator.proxyPort(),
-            emulator.caCertificatePin()));
+        DuoEmulatorSetup.emulatorSettings(emulator));
     emulator.allow(USERNAME);
   }
 

@@ -21,6 +21,19 @@ final class DuoEmulatorSetup {
   private DuoEmulatorSetup() {}
 
   /**
+   * The plugin's settings for this emulator, as {@link #emulatorSettings(String, String, String,
+   * int, String)} gives them.
+   */
+  static Map<String, String> emulatorSettings(DuoEmulator emulator) {
+    return emulatorSettings(
+        emulator.clientId(),
+        emulator.clientSecret(),
+        emulator.apiHost(),
+        emulator.proxyPort(),
+        emulator.caCertificatePin());
+  }
+
+  /**
    * The plugin's settings for an emulator reached through its proxy: failing closed, Duo's user
    * named by the panel's username, the emulator's certificate authority pinned.
    */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportpro.adapter.out.duo.DuoSecurityPlugin;
 import io.supportpro.adapter.out.duo.DuoSettings;
-import io.supportpro.adapter.out.duo.emulator.DuoEmulator;
 import io.supportpro.application.port.in.PluginCommand;
 import io.supportpro.application.port.in.PluginOperatorCommand;
 import io.supportpro.application.port.in.PluginOperatorResult;
@@ -30,15 +29,8 @@ final class DuoSetup {
 
   /** The settings form's values for the shared emulator, with the given fail mode. */
   static Map<String, String> settings(String failMode) {
-    DuoEmulator emulator = DuoEmulators.shared();
     Map<String, String> values =
-        new HashMap<>(
-            DuoEmulatorSetup.emulatorSettings(
-                emulator.clientId(),
-                emulator.clientSecret(),
-                emulator.apiHost(),
-                emulator.proxyPort(),
-                emulator.caCertificatePin()));
+        new HashMap<>(DuoEmulatorSetup.emulatorSettings(DuoEmulators.shared()));
     values.put(DuoSettings.FAIL_MODE, failMode);
     return values;
   }
