@@ -264,15 +264,26 @@ final class JooqFailedAttempts implements FailedAttempts {
     Objects.requireNonNull(before, "before");
     return guard(
         "forgetting stale failed attempts",
-        () ->
-            dsl.deleteFrom(FAILED_ATTEMPT)
-                .where(FAILED_ATTEMPT.LAST_FAILURE_AT.lt(toColumn(before)))
-                .and(
-                    FAILED_ATTEMPT
-                        .LOCKED_UNTIL
-                        .isNull()
-                        .or(FAILED_ATTEMPT.LOCKED_UNTIL.le(toColumn(before))))
-                .execute());
+        () -> {
+          for (int attempt = 1; ; attempt++) {
+            try {
+              return dsl.deleteFrom(FAILED_ATTEMPT)
+                  .where(FAILED_ATTEMPT.LAST_FAILURE_AT.lt(toColumn(before)))
+                  .and(
+                      FAILED_ATTEMPT
+                          .LOCKED_UNTIL
+                          .isNull()
+                          .or(FAILED_ATTEMPT.LOCKED_UNTIL.le(toColumn(before))))
+                  .execute();
+            } catch (DataAccessException e) {
+              // Deleting in no order of its own, the purge can be the one a deadlock with a
+              // change of several keys rolls back; it is one statement, so it simply runs again.
+              if (attempt == ATTEMPTS || !SqlErrors.isConflictRollback(e)) {
+                throw e;
+              }
+            }
+          }
+        });
   }
 
   private static Condition is(ThrottleKey key) {
