@@ -46,7 +46,6 @@ public final class SignInBenchmark {
   private static final String ADMIN = "loadtest";
   private static final String DUO_OPERATOR = "duoload";
   private static final int OPEN_SESSIONS = 1_000;
-  private static final Duration WARM_UP = Duration.ofSeconds(5);
 
   /** The server runs on its embedded database. */
   private static final String WHERE = "H2";
@@ -59,14 +58,17 @@ public final class SignInBenchmark {
   private final Path root;
   private final List<String> jvmOptions;
   private final Duration phase;
+  private final Duration warmUp;
   private final int clients;
 
-  private SignInBenchmark(Path jar, List<String> jvmOptions, Duration phase, int clients) {
+  private SignInBenchmark(
+      Path jar, List<String> jvmOptions, Duration phase, Duration warmUp, int clients) {
     this.jar = jar.toAbsolutePath();
     // The repository root, where the README's command runs and its relative paths resolve.
     this.root = this.jar.getParent().getParent().getParent();
     this.jvmOptions = jvmOptions;
     this.phase = phase;
+    this.warmUp = warmUp;
     this.clients = clients;
   }
 
@@ -83,18 +85,23 @@ public final class SignInBenchmark {
             ? JvmArgumentFile.options(options)
             : Stream.of(chosen.split("\\s+")).filter(option -> !option.isEmpty()).toList();
     Duration phase = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
+    // The bare rate's one loop is compiled within seconds; a fresh server's JIT compiler still
+    // takes a fifth of the CPU 20 s after its first sign-in and about a twentieth after a minute,
+    // so a minute of sign-ins first compares the server's steady rate with the bare one.
+    Duration warmUp = Duration.ofSeconds(Long.getLong("benchmark.warmUpSeconds", 60));
     int clients =
         Integer.getInteger("benchmark.clients", 2 * Runtime.getRuntime().availableProcessors());
-    new SignInBenchmark(jar, jvmOptions, phase, clients).run();
+    new SignInBenchmark(jar, jvmOptions, phase, warmUp, clients).run();
   }
 
   private void run() throws Exception {
     System.out.printf(
-        "SupportPro sign-in benchmark: %d cores, %d clients, %d s per phase, %s, server JVM"
-            + " options: %s%n",
+        "SupportPro sign-in benchmark: %d cores, %d clients, %d s per phase after a %d s warm-up,"
+            + " %s, server JVM options: %s%n",
         Runtime.getRuntime().availableProcessors(),
         clients,
         phase.toSeconds(),
+        warmUp.toSeconds(),
         jar,
         String.join(" ", jvmOptions));
     List<Long> startups = new ArrayList<>();
@@ -128,15 +135,16 @@ public final class SignInBenchmark {
     List<Double> duoRates = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
     List<Double> duoRatios = new ArrayList<>();
+    List<Double> duoCpuRatios = new ArrayList<>();
     long maxRssKib = 0;
     for (int round = 1; round <= ROUNDS; round++) {
       double bare = bareArgon2Rate();
       try (Server server = startServer(dataDirectory(emulator), emulator)) {
         Journey password = browser -> signInOnce(browser.panel());
         Journey duo = browser -> duoSignInOnce(browser, emulator.promptBase);
-        drive(server, password, WARM_UP, Long.MAX_VALUE, null);
+        drive(server, password, warmUp, Long.MAX_VALUE, null);
         Load load = drive(server, password, phase, Long.MAX_VALUE, null);
-        drive(server, duo, WARM_UP, Long.MAX_VALUE, null);
+        drive(server, duo, warmUp, Long.MAX_VALUE, null);
         Load duoLoad = drive(server, duo, phase, Long.MAX_VALUE, emulator);
         double rate = load.signIns / (double) phase.toSeconds();
         double duoRate = duoLoad.signIns / (double) phase.toSeconds();
@@ -145,28 +153,41 @@ public final class SignInBenchmark {
         duoRates.add(duoRate);
         ratios.add(rate / bare);
         duoRatios.add(duoRate / rate);
+        // The emulator stands in for Duo's service, which does not run on the panel's machine; per
+        // second of the server's own CPU, the two kinds of sign-in compare without its share.
+        double passwordCpuMillis = 1000 * load.cpuCores / rate;
+        double duoCpuMillis = 1000 * duoLoad.cpuCores / duoRate;
+        duoCpuRatios.add(passwordCpuMillis / duoCpuMillis);
         maxRssKib = Math.max(maxRssKib, Math.max(load.maxRssKib, duoLoad.maxRssKib));
         System.out.printf(
             "round %d: bare Argon2id %.1f hashes/s; browser sign-ins (GET /login, POST /login,"
-                + " GET /) %.1f /s, %d failed; %.0f %%; server CPU %.2f cores, load generator"
-                + " CPU %.2f cores; resident memory max %d MiB%n",
+                + " GET /) %.1f /s, %d failed; %.0f %%; server CPU %.2f cores (%.1f ms per sign-in),"
+                + " of which the JIT compiler %.2f cores; load generator CPU %.2f cores; resident"
+                + " memory max %d MiB%n",
             round,
             bare,
             rate,
             load.failures,
             100 * rate / bare,
             load.cpuCores,
+            passwordCpuMillis,
+            load.compilerCores,
             load.loadCores,
             load.maxRssKib / 1024);
         System.out.printf(
             "round %d: Duo sign-ins (password, health check, prompt, approve, callback, token"
                 + " exchange, GET /) %.1f /s, %d failed; %.0f %% of the password sign-ins; server"
-                + " CPU %.2f cores, emulator CPU %.2f cores, load generator CPU %.2f cores%n",
+                + " CPU %.2f cores (%.1f ms per sign-in, %.0f %% of the password sign-ins per CPU"
+                + " second), of which the JIT compiler %.2f cores; emulator CPU %.2f cores, load"
+                + " generator CPU %.2f cores%n",
             round,
             duoRate,
             duoLoad.failures,
             100 * duoRate / rate,
             duoLoad.cpuCores,
+            duoCpuMillis,
+            100 * passwordCpuMillis / duoCpuMillis,
+            duoLoad.compilerCores,
             duoLoad.emulatorCores,
             duoLoad.loadCores);
         String prefix = "sign-in, round " + round + ": ";
@@ -176,11 +197,23 @@ public final class SignInBenchmark {
             prefix + "password sign-ins / bare hashes", WHERE, 100 * rate / bare, "%");
         BenchmarkFigures.record(prefix + "password sign-ins failed", WHERE, load.failures, "");
         BenchmarkFigures.record(prefix + "server CPU, password", WHERE, load.cpuCores, "cores");
+        BenchmarkFigures.record(
+            prefix + "server CPU per password sign-in", WHERE, passwordCpuMillis, "ms");
+        BenchmarkFigures.record(
+            prefix + "JIT compiler CPU, password", WHERE, load.compilerCores, "cores");
         BenchmarkFigures.record(prefix + "Duo sign-ins", WHERE, duoRate, "/s");
         BenchmarkFigures.record(
             prefix + "Duo sign-ins / password sign-ins", WHERE, 100 * duoRate / rate, "%");
         BenchmarkFigures.record(prefix + "Duo sign-ins failed", WHERE, duoLoad.failures, "");
         BenchmarkFigures.record(prefix + "server CPU, Duo", WHERE, duoLoad.cpuCores, "cores");
+        BenchmarkFigures.record(prefix + "server CPU per Duo sign-in", WHERE, duoCpuMillis, "ms");
+        BenchmarkFigures.record(
+            prefix + "JIT compiler CPU, Duo", WHERE, duoLoad.compilerCores, "cores");
+        BenchmarkFigures.record(
+            prefix + "Duo sign-ins / password sign-ins, per server CPU second",
+            WHERE,
+            100 * passwordCpuMillis / duoCpuMillis,
+            "%");
         BenchmarkFigures.record(prefix + "emulator CPU, Duo", "", duoLoad.emulatorCores, "cores");
       }
     }
@@ -191,6 +224,10 @@ public final class SignInBenchmark {
         "Duo sign-in rate / password sign-in rate, median of %d rounds: %.0f %% (target at least"
             + " 80 %%)%n",
         ROUNDS, 100 * median(duoRatios));
+    System.out.printf(
+        "Duo sign-ins / password sign-ins per second of the server's CPU, median of %d rounds:"
+            + " %.0f %%%n",
+        ROUNDS, 100 * median(duoCpuRatios));
     System.out.printf("server resident memory under load: max %d MiB%n", maxRssKib / 1024);
     BenchmarkFigures.record("sign-in, median: bare Argon2id hashes", "", median(bareRates), "/s");
     BenchmarkFigures.record(
@@ -201,6 +238,11 @@ public final class SignInBenchmark {
     BenchmarkFigures.record(
         "sign-in, median: Duo sign-ins / password sign-ins (target 80 %)",
         WHERE, 100 * median(duoRatios), "%");
+    BenchmarkFigures.record(
+        "sign-in, median: Duo sign-ins / password sign-ins, per server CPU second",
+        WHERE,
+        100 * median(duoCpuRatios),
+        "%");
     BenchmarkFigures.record("resident memory, under load, max", WHERE, maxRssKib / 1024.0, "MiB");
   }
 
@@ -211,7 +253,7 @@ public final class SignInBenchmark {
   private void openSessions(Emulator emulator) throws Exception {
     try (Server server = startServer(dataDirectory(emulator), emulator)) {
       Journey password = browser -> signInOnce(browser.panel());
-      drive(server, password, WARM_UP, 1, null);
+      drive(server, password, warmUp, 1, null);
       String collected = server.collectGarbage() ? "after a full GC (jcmd GC.run)" : "without a GC";
       long idleKib = server.residentKib();
       Load load = drive(server, password, Duration.ofMinutes(10), OPEN_SESSIONS, null);
@@ -292,6 +334,7 @@ public final class SignInBenchmark {
       long failures,
       long maxRssKib,
       double cpuCores,
+      double compilerCores,
       double emulatorCores,
       double loadCores) {}
 
@@ -331,6 +374,7 @@ public final class SignInBenchmark {
     var running = new AtomicBoolean(true);
     long maxRss = 0;
     long cpuBefore = cpuTicks(server.process.pid());
+    long compilerBefore = compilerTicks(server.process.pid());
     long emulatorCpuBefore = emulator == null ? 0 : cpuTicks(emulator.process.pid());
     long ownCpuBefore = OWN_PROCESS.getProcessCpuTime();
     long started = System.nanoTime();
@@ -364,19 +408,51 @@ public final class SignInBenchmark {
     long elapsed = System.nanoTime() - started;
     // /proc counts CPU time in clock ticks of 10 ms on Linux.
     double cpuCores = (cpuTicks(server.process.pid()) - cpuBefore) * 10_000_000.0 / elapsed;
+    double compilerCores =
+        (compilerTicks(server.process.pid()) - compilerBefore) * 10_000_000.0 / elapsed;
     double emulatorCores =
         emulator == null
             ? 0
             : (cpuTicks(emulator.process.pid()) - emulatorCpuBefore) * 10_000_000.0 / elapsed;
     double loadCores = (OWN_PROCESS.getProcessCpuTime() - ownCpuBefore) / (double) elapsed;
-    return new Load(done.get(), failed.get(), maxRss, cpuCores, emulatorCores, loadCores);
+    return new Load(
+        done.get(), failed.get(), maxRss, cpuCores, compilerCores, emulatorCores, loadCores);
   }
 
   /** The CPU time a process has used, user and system, in clock ticks. */
   private static long cpuTicks(long pid) {
+    return cpuTicks(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  /**
+   * The CPU time the process's JIT compiler threads have used, in clock ticks; HotSpot names them
+   * {@code C1 CompilerThread<n>} and {@code C2 CompilerThread<n>}, which Linux cuts to 15
+   * characters.
+   */
+  private static long compilerTicks(long pid) {
+    try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      return threads
+          .filter(thread -> threadName(thread).matches("C[12] CompilerThre"))
+          .mapToLong(thread -> cpuTicks(thread.resolve("stat")))
+          .sum();
+    } catch (IOException | UncheckedIOException e) {
+      return 0;
+    }
+  }
+
+  private static String threadName(Path thread) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Files.readString(thread.resolve("comm")).strip();
+    } catch (IOException e) {
+      // The thread ended since the list was read.
+      return "";
+    }
+  }
+
+  private static long cpuTicks(Path stat) {
+    try {
+      String line = Files.readString(stat);
+      String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
       return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     } catch (IOException | RuntimeException e) {
       return 0;
