@@ -86,7 +86,7 @@ public final class SignInBenchmark {
             : Stream.of(chosen.split("\\s+")).filter(option -> !option.isEmpty()).toList();
     Duration phase = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
     // The bare rate's one loop is compiled within seconds; a fresh server's JIT compiler still
-    // takes a fifth of the CPU 20 s after its first sign-in and about a twentieth after a minute,
+    // takes a fifth of the CPU 20 s after its first sign-in and about a tenth after a minute,
     // so a minute of sign-ins first compares the server's steady rate with the bare one.
     Duration warmUp = Duration.ofSeconds(Long.getLong("benchmark.warmUpSeconds", 60));
     int clients =
@@ -157,7 +157,8 @@ public final class SignInBenchmark {
         // second of the server's own CPU, the two kinds of sign-in compare without its share.
         double passwordCpuMillis = 1000 * load.cpuCores / rate;
         double duoCpuMillis = 1000 * duoLoad.cpuCores / duoRate;
-        duoCpuRatios.add(passwordCpuMillis / duoCpuMillis);
+        double duoCpuRatio = passwordCpuMillis / duoCpuMillis;
+        duoCpuRatios.add(duoCpuRatio);
         maxRssKib = Math.max(maxRssKib, Math.max(load.maxRssKib, duoLoad.maxRssKib));
         System.out.printf(
             "round %d: bare Argon2id %.1f hashes/s; browser sign-ins (GET /login, POST /login,"
@@ -186,7 +187,7 @@ public final class SignInBenchmark {
             100 * duoRate / rate,
             duoLoad.cpuCores,
             duoCpuMillis,
-            100 * passwordCpuMillis / duoCpuMillis,
+            100 * duoCpuRatio,
             duoLoad.compilerCores,
             duoLoad.emulatorCores,
             duoLoad.loadCores);
@@ -212,7 +213,7 @@ public final class SignInBenchmark {
         BenchmarkFigures.record(
             prefix + "Duo sign-ins / password sign-ins, per server CPU second",
             WHERE,
-            100 * passwordCpuMillis / duoCpuMillis,
+            100 * duoCpuRatio,
             "%");
         BenchmarkFigures.record(prefix + "emulator CPU, Duo", "", duoLoad.emulatorCores, "cores");
       }
