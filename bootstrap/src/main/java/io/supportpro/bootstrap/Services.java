@@ -111,6 +111,7 @@ record Services(
             secondFactors,
             timeouts,
             audit,
+            stores.unitOfWork(),
             clock);
     return new Services(
         new CheckHealthService(stores.healthProbe()),

@@ -15,6 +15,7 @@ import io.supportpro.application.port.out.OperatorAccount;
 import io.supportpro.application.port.out.OperatorRepository;
 import io.supportpro.application.port.out.PasswordHasher;
 import io.supportpro.application.port.out.SessionStore;
+import io.supportpro.application.port.out.UnitOfWork;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
 import io.supportpro.domain.audit.AuditEventType;
@@ -33,7 +34,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 /** Signs operators in with their password, finds the session of each request, and signs out. */
@@ -52,13 +52,13 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
   private final SecondFactorRequirement secondFactor;
   private final SessionTimeouts timeouts;
   private final AuditLog audit;
+  private final UnitOfWork unitOfWork;
   private final Clock clock;
   // Sign-ins checking a password, or waiting for the hasher to; the rest are turned away at once
   // rather than queued, so that a flood holds neither requests nor memory.
   private final Semaphore admitted;
-  // Made in the background from the start, so that it neither delays start-up nor makes the
-  // first unknown-user sign-in cost two hashes.
-  private final CompletableFuture<PasswordHash> dummyHash;
+  // Checked for a name that no account has; made without hashing, so it costs start-up nothing.
+  private final PasswordHash unknownAccountHash;
 
   public SessionService(
       OperatorRepository operators,
@@ -69,6 +69,7 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
       SecondFactorRequirement secondFactor,
       SessionTimeouts timeouts,
       AuditLog audit,
+      UnitOfWork unitOfWork,
       Clock clock) {
     this(
         operators,
@@ -79,6 +80,7 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
         secondFactor,
         timeouts,
         audit,
+        unitOfWork,
         clock,
         defaultAdmission(Runtime.getRuntime().availableProcessors()));
   }
@@ -96,6 +98,7 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
       SecondFactorRequirement secondFactor,
       SessionTimeouts timeouts,
       AuditLog audit,
+      UnitOfWork unitOfWork,
       Clock clock,
       int maxAdmitted) {
     if (maxAdmitted < 1) {
@@ -112,9 +115,9 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
     this.secondFactor = requireNonNull(secondFactor, "secondFactor");
     this.timeouts = requireNonNull(timeouts, "timeouts");
     this.audit = requireNonNull(audit, "audit");
+    this.unitOfWork = requireNonNull(unitOfWork, "unitOfWork");
     this.clock = requireNonNull(clock, "clock");
-    this.dummyHash =
-        CompletableFuture.supplyAsync(() -> hasher.hash(new Password(SessionToken.randomText())));
+    this.unknownAccountHash = hasher.unmatchable();
   }
 
   /**
@@ -174,12 +177,35 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
       }
       return new SignInResult.InvalidCredentials();
     }
+    // The throttle's settlement, the session and its audit entry take effect together: no session
+    // without its entry, and no failures forgotten for a session that was never stored.
+    OperatorAccount known = account.orElseThrow();
+    SignInResult result = unitOfWork.run(() -> settle(known, attempt, anonymous, command, now));
+    PasswordHash stored = known.passwordHash();
+    // Rehashed after the unit of work, so that no row stays locked for the length of a hash.
+    if (result instanceof SignInResult.SessionStarted && hasher.needsRehash(stored)) {
+      operators.changePasswordHash(
+          known.operator().id(),
+          stored,
+          hasher.hash(command.password()),
+          known.mustChangePassword());
+    }
+    return result;
+  }
+
+  /** Settles a right password's attempt and, unless something refuses it, starts its session. */
+  private SignInResult settle(
+      OperatorAccount account,
+      Throttle.Attempt.Granted attempt,
+      Actor anonymous,
+      SignInCommand command,
+      Instant now) {
     // Failures of others, counted while this password was checked, may have locked the account.
     Optional<Throttle.Attempt.Refused> lockedMeanwhile = throttle.passed(attempt, now);
     if (lockedMeanwhile.isPresent()) {
       return throttled(now, anonymous, lockedMeanwhile.get());
     }
-    Operator operator = account.orElseThrow().operator();
+    Operator operator = account.operator();
     var actor = Actor.operator(operator.id(), operator.username().value(), command.clientAddress());
     if (!operator.active()) {
       record(
@@ -189,14 +215,6 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
           operator.id().toString(),
           Map.of("reason", "deactivated"));
       return new SignInResult.Deactivated();
-    }
-    PasswordHash stored = account.get().passwordHash();
-    if (hasher.needsRehash(stored)) {
-      operators.changePasswordHash(
-          operator.id(),
-          stored,
-          hasher.hash(command.password()),
-          account.get().mustChangePassword());
     }
     SecondFactor required = secondFactor.of(operator.id());
     SessionToken token = SessionToken.random();
@@ -225,7 +243,7 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
 
   // One hash whether or not the account exists, so that both answers take about the same time.
   private boolean passwordMatches(Password password, Optional<OperatorAccount> account) {
-    PasswordHash hash = account.map(OperatorAccount::passwordHash).orElseGet(dummyHash::join);
+    PasswordHash hash = account.map(OperatorAccount::passwordHash).orElse(unknownAccountHash);
     // No stored password is this long; hash a stand-in rather than megabytes of input.
     boolean tooLong = password.value().length() > 2 * Password.MAX_LENGTH;
     boolean matches = hasher.matches(tooLong ? new Password("") : password, hash);

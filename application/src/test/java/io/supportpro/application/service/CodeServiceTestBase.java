@@ -20,6 +20,7 @@ import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
+import io.supportpro.application.testing.InMemoryUnitOfWork;
 import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
@@ -81,6 +82,7 @@ abstract class CodeServiceTestBase {
           new SecondFactorRequirement(catalog, plugins, totp, settings),
           SessionTimeouts.DEFAULT,
           audit,
+          new InMemoryUnitOfWork(),
           clock);
   final CodeSignInService codeSignIn = codeSignIn(cipher);
 

@@ -58,6 +58,12 @@ final class CountingPasswordHasher implements PasswordHasher {
     return delegate.matches(password, hash);
   }
 
+  /** Not counted: making it hashes nothing. */
+  @Override
+  public PasswordHash unmatchable() {
+    return delegate.unmatchable();
+  }
+
   @Override
   public boolean needsRehash(PasswordHash hash) {
     return everyHashIsWeak || delegate.needsRehash(hash);

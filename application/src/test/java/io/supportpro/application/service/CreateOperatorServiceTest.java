@@ -245,6 +245,11 @@ class CreateOperatorServiceTest {
           public boolean needsRehash(PasswordHash hash) {
             return false;
           }
+
+          @Override
+          public PasswordHash unmatchable() {
+            throw new AssertionError("creating an operator checks no password");
+          }
         };
     var strict =
         new CreateOperatorService(

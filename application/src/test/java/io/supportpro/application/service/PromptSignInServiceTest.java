@@ -40,6 +40,7 @@ import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
+import io.supportpro.application.testing.InMemoryUnitOfWork;
 import io.supportpro.application.testing.MutableClock;
 import io.supportpro.application.testing.Waits;
 import io.supportpro.domain.audit.Actor;
@@ -138,6 +139,7 @@ class PromptSignInServiceTest {
             plugged, plugins, new InMemoryTotpCredentials(), new InMemoryPanelSettings()),
         SessionTimeouts.DEFAULT,
         audit,
+        new InMemoryUnitOfWork(),
         clock);
   }
 

@@ -13,6 +13,7 @@ import io.supportpro.application.port.in.SignInResult.InvalidCredentials;
 import io.supportpro.application.port.in.SignInResult.SessionStarted;
 import io.supportpro.application.port.in.SignInResult.Throttled;
 import io.supportpro.application.port.out.OperatorChanges;
+import io.supportpro.application.port.out.UnitOfWork;
 import io.supportpro.application.testing.AtOnce;
 import io.supportpro.application.testing.FakeCodePlugin;
 import io.supportpro.application.testing.FakePromptPlugin;
@@ -52,11 +53,13 @@ import io.supportpro.domain.throttle.ThrottleKey;
 import io.supportpro.domain.throttle.ThrottlePolicy;
 import io.supportpro.domain.throttle.ThrottleState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,31 @@ class SessionServiceTest {
   private final InMemoryTotpCredentials totp = new InMemoryTotpCredentials();
   private final InMemoryPanelSettings settings = new InMemoryPanelSettings();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  // What each unit of work changed, so that a test sees which changes a sign-in makes together.
+  private final List<List<String>> changedTogether = new ArrayList<>();
+  private final UnitOfWork unitOfWork =
+      new UnitOfWork() {
+        @Override
+        public <T> T run(Supplier<T> work) {
+          List<ThrottleKey> keys = List.of(ThrottleKey.account(ada.id().toString()));
+          List<ThrottleState> throttleBefore = attempts.find(keys);
+          int sessionsBefore = sessions.size();
+          int entriesBefore = audit.all().size();
+          T result = work.get();
+          List<String> changed = new ArrayList<>();
+          if (!attempts.find(keys).equals(throttleBefore)) {
+            changed.add("throttle");
+          }
+          if (sessions.size() != sessionsBefore) {
+            changed.add("session");
+          }
+          if (audit.all().size() != entriesBefore) {
+            changed.add("audit");
+          }
+          changedTogether.add(changed);
+          return result;
+        }
+      };
   private final SessionService service =
       new SessionService(
           operators,
@@ -90,27 +118,15 @@ class SessionServiceTest {
           new SecondFactorRequirement(catalog, plugins, totp, settings),
           SessionTimeouts.DEFAULT,
           audit,
+          unitOfWork,
           clock);
 
   private final Operator ada = operator("ada");
 
   @BeforeEach
   void setUp() {
-    awaitStandInHash();
     operators.add(ada, hasher.hash(new Password(PASSWORD)));
     hasher.reset();
-  }
-
-  /**
-   * Waits for the stand-in hash that a new service makes in the background, as a real first sign-in
-   * long after start-up would find it made, so that it is not counted as a sign-in's work.
-   */
-  private void awaitStandInHash() {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (hasher.computed() == 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
-    assertThat(hasher.computed()).as("the stand-in hash made at construction").isEqualTo(1);
   }
 
   private SignInResult signIn(String login, String password) {
@@ -175,9 +191,9 @@ class SessionServiceTest {
             new SecondFactorRequirement(catalog, plugins, totp, settings),
             SessionTimeouts.DEFAULT,
             audit,
+            unitOfWork,
             clock,
             maxAdmitted);
-    awaitStandInHash();
     hasher.reset();
     return service;
   }
@@ -231,6 +247,16 @@ class SessionServiceTest {
                 adaActor(ADDRESS),
                 ada.id().toString(),
                 Map.of("second_factor", "none")));
+  }
+
+  @Test
+  void signIn_settlesTheThrottleAndStoresTheSessionAndItsAuditEntryInOneUnitOfWork() {
+    service.signIn(new SignInCommand("ada", new Password("wrong-password-1"), ADDRESS));
+    changedTogether.clear();
+
+    signInAsAda();
+
+    assertThat(changedTogether).containsExactly(List.of("throttle", "session", "audit"));
   }
 
   @Test
@@ -479,8 +505,7 @@ class SessionServiceTest {
   }
 
   @Test
-  void signIn_aFreshServiceCostsOneHashForAnUnknownUserLikeForAWrongPassword() {
-    // Work done once per instance happens as it is built, not during the first sign-in.
+  void signIn_aFreshServiceHashesNothingAndCostsOneHashForAnUnknownUserLikeForAWrongPassword() {
     hasher.reset();
     SessionService fresh =
         new SessionService(
@@ -492,9 +517,9 @@ class SessionServiceTest {
             new SecondFactorRequirement(catalog, plugins, totp, settings),
             SessionTimeouts.DEFAULT,
             audit,
+            unitOfWork,
             clock);
-    awaitStandInHash();
-    hasher.reset();
+    assertThat(hasher.computed()).as("hashes made while the service is built").isZero();
 
     fresh.signIn(new SignInCommand("nobody", new Password(PASSWORD), ADDRESS));
     int unknown = hasher.computed();

@@ -18,6 +18,7 @@ import io.supportpro.application.testing.InMemoryPluginCatalog;
 import io.supportpro.application.testing.InMemoryPluginRepository;
 import io.supportpro.application.testing.InMemorySessionStore;
 import io.supportpro.application.testing.InMemoryTotpCredentials;
+import io.supportpro.application.testing.InMemoryUnitOfWork;
 import io.supportpro.application.testing.MutableClock;
 import io.supportpro.domain.audit.Actor;
 import io.supportpro.domain.audit.AuditEvent;
@@ -200,6 +201,7 @@ class SignInThrottlesServiceTest {
                 new InMemoryPluginCatalog(List.of()), plugins, totp, new InMemoryPanelSettings()),
             SessionTimeouts.DEFAULT,
             audit,
+            new InMemoryUnitOfWork(),
             clock);
     for (int i = 0; i < 5; i++) {
       signIn.signIn(new SignInCommand("ada", new Password("wrong"), "203.0.113." + i));

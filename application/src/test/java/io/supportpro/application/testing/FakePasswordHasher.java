@@ -42,6 +42,17 @@ public final class FakePasswordHasher implements PasswordHasher {
     return !hash.encoded().startsWith(PREFIX);
   }
 
+  /** A random salt with a random digest, which no password's digest is. */
+  @Override
+  public PasswordHash unmatchable() {
+    byte[] salt = new byte[8];
+    byte[] digest = new byte[32];
+    random.nextBytes(salt);
+    random.nextBytes(digest);
+    return new PasswordHash(
+        PREFIX + HexFormat.of().formatHex(salt) + "$" + Base64.getEncoder().encodeToString(digest));
+  }
+
   private static String digest(byte[] salt, Password password) {
     try {
       var sha = MessageDigest.getInstance("SHA-256");

@@ -26,6 +26,7 @@ public final class InMemoryStores {
             p -> plugins.state(p.plugin()).isInstalled() && sessions.find(p.session()).isPresent()),
         new InMemoryPasswordResetLinks(operator -> operators.findById(operator).isPresent()),
         () -> true,
-        new InMemoryKnownBrowsers());
+        new InMemoryKnownBrowsers(),
+        new InMemoryUnitOfWork());
   }
 }

@@ -61,4 +61,21 @@ public abstract class PasswordHasherContract {
   void needsRehash_isFalseForItsOwnHashes() {
     assertThat(hasher.needsRehash(hasher.hash(PASSWORD))).isFalse();
   }
+
+  @Test
+  void unmatchable_isMatchedByNoPassword() {
+    PasswordHash unmatchable = hasher.unmatchable();
+
+    assertThat(hasher.matches(PASSWORD, unmatchable)).isFalse();
+    assertThat(hasher.matches(new Password(""), unmatchable)).isFalse();
+    assertThat(unmatchable).isNotEqualTo(hasher.unmatchable());
+  }
+
+  /**
+   * A hash made now with the same cost, so that checking it takes as long as checking a real one.
+   */
+  @Test
+  void unmatchable_hasTheCostOfAHashMadeNow() {
+    assertThat(hasher.needsRehash(hasher.unmatchable())).isFalse();
+  }
 }

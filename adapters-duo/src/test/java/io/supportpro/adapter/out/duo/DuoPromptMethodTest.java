@@ -184,6 +184,7 @@ class DuoPromptMethodTest {
               panel.catalog, stores.plugins(), stores.totpCredentials(), stores.panelSettings()),
           SessionTimeouts.DEFAULT,
           audit,
+          stores.unitOfWork(),
           panel.clock);
   private final PromptSignInService service =
       new PromptSignInService(

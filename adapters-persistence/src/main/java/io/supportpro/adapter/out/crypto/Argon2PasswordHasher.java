@@ -124,7 +124,26 @@ public final class Argon2PasswordHasher implements PasswordHasher {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting to hash a password.", e);
     }
-    String encoded =
+    PasswordHash encoded = encode(salt, hash);
+    Arrays.fill(hash, (byte) 0);
+    return encoded;
+  }
+
+  /**
+   * A random salt with a random output: checking a password against it computes a full hash with
+   * this hasher's parameters, and no password's hash is that output.
+   */
+  @Override
+  public PasswordHash unmatchable() {
+    byte[] salt = new byte[SALT_BYTES];
+    byte[] output = new byte[HASH_BYTES];
+    random.nextBytes(salt);
+    random.nextBytes(output);
+    return encode(salt, output);
+  }
+
+  private PasswordHash encode(byte[] salt, byte[] hash) {
+    return new PasswordHash(
         "$argon2id$v="
             + VERSION
             + "$m="
@@ -136,9 +155,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
             + "$"
             + B64.encodeToString(salt)
             + "$"
-            + B64.encodeToString(hash);
-    Arrays.fill(hash, (byte) 0);
-    return new PasswordHash(encoded);
+            + B64.encodeToString(hash));
   }
 
   @Override

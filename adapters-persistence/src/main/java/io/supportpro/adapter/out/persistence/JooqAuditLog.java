@@ -57,9 +57,11 @@ final class JooqAuditLog implements AuditLog {
   private static final int ATTEMPTS = 5;
 
   private final DSLContext dsl;
+  private final JooqUnitOfWork unitOfWork;
 
-  JooqAuditLog(DSLContext dsl) {
+  JooqAuditLog(DSLContext dsl, JooqUnitOfWork unitOfWork) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
   }
 
   @Override
@@ -104,7 +106,9 @@ final class JooqAuditLog implements AuditLog {
                   .execute();
               return;
             } catch (DataAccessException e) {
-              if (!SqlErrors.isUniqueViolation(e)) {
+              // Inside a unit of work the failed insert ended the transaction: the unit starts
+              // again.
+              if (!SqlErrors.isUniqueViolation(e) || unitOfWork.running()) {
                 throw e;
               }
             }

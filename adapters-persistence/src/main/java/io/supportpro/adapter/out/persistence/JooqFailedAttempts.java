@@ -36,9 +36,11 @@ final class JooqFailedAttempts implements FailedAttempts {
   private static final int ATTEMPTS = 5;
 
   private final DSLContext dsl;
+  private final JooqUnitOfWork unitOfWork;
 
-  JooqFailedAttempts(DSLContext dsl) {
+  JooqFailedAttempts(DSLContext dsl, JooqUnitOfWork unitOfWork) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
   }
 
   @Override
@@ -106,7 +108,7 @@ final class JooqFailedAttempts implements FailedAttempts {
                   .execute();
               return 1;
             } catch (DataAccessException e) {
-              if (!SqlErrors.isUniqueViolation(e)) {
+              if (!SqlErrors.isUniqueViolation(e) || unitOfWork.running()) {
                 throw e;
               }
             }
@@ -121,7 +123,8 @@ final class JooqFailedAttempts implements FailedAttempts {
    * locked in one order, by kind and value, so that two changes of the same keys never wait for
    * each other crosswise. A key without a row has nothing to lock: of two transactions inserting
    * it, the loser starts again and then finds it; so does one that the database rolled back for a
-   * deadlock with the purge of stale attempts.
+   * deadlock with the purge of stale attempts. Inside a unit of work, which holds the rows until it
+   * ends, the whole unit starts again instead.
    */
   @Override
   public List<Optional<ThrottleState>> update(
@@ -168,7 +171,7 @@ final class JooqFailedAttempts implements FailedAttempts {
             } catch (DataAccessException e) {
               // The purge of stale attempts deletes rows in no order of its own, so it can
               // deadlock with a change that holds one key's row and waits for another's.
-              if (!SqlErrors.isUniqueViolation(e) && !SqlErrors.isConflictRollback(e)) {
+              if (!JooqUnitOfWork.mayTryAgain(e) || unitOfWork.running()) {
                 throw e;
               }
             }
@@ -278,7 +281,7 @@ final class JooqFailedAttempts implements FailedAttempts {
             } catch (DataAccessException e) {
               // Deleting in no order of its own, the purge can be the one a deadlock with a
               // change of several keys rolls back; it is one statement, so it simply runs again.
-              if (attempt == ATTEMPTS || !SqlErrors.isConflictRollback(e)) {
+              if (attempt == ATTEMPTS || !SqlErrors.isConflictRollback(e) || unitOfWork.running()) {
                 throw e;
               }
             }

@@ -14,10 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /**
  * The database side of the application in one object: opens the connection pool, brings the schema
@@ -105,18 +109,20 @@ public final class Persistence implements AutoCloseable {
 
   /** The jOOQ adapters, and the health probe, over one connection pool. */
   private static Stores stores(HikariDataSource pool, DSLContext dsl) {
+    var unitOfWork = new JooqUnitOfWork(dsl);
     return new Stores(
         new JooqOperatorRepository(dsl),
         new JooqPluginRepository(dsl),
-        new JooqAuditLog(dsl),
+        new JooqAuditLog(dsl, unitOfWork),
         new JooqSessionStore(dsl),
-        new JooqFailedAttempts(dsl),
+        new JooqFailedAttempts(dsl, unitOfWork),
         new JooqTotpCredentials(dsl),
         new JooqPanelSettings(dsl),
         new JooqPendingSignIns(dsl),
         new JooqPasswordResetLinks(dsl),
         new JdbcHealthProbe(pool),
-        new JooqKnownBrowsers(dsl));
+        new JooqKnownBrowsers(dsl),
+        unitOfWork);
   }
 
   private static HikariDataSource startPool(DatabaseSettings settings, int size) {
@@ -223,13 +229,20 @@ public final class Persistence implements AutoCloseable {
 
   private static DSLContext dsl(HikariDataSource pool, DatabaseSettings settings) {
     SQLDialect dialect = settings.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES;
-    return DSL.using(
-        pool,
-        dialect,
-        new Settings()
-            .withExecuteLogging(false)
-            .withRenderSchema(false)
-            .withDiagnosticsLogging(false));
+    // Bound to the thread that runs it, a transaction is joined by every store's statements and
+    // transactions: the thread-bound provider hands its connection to plain statements too.
+    var threadBound =
+        new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(pool), false);
+    Configuration configuration =
+        new DefaultConfiguration()
+            .set(dialect)
+            .set(
+                new Settings()
+                    .withExecuteLogging(false)
+                    .withRenderSchema(false)
+                    .withDiagnosticsLogging(false))
+            .set(threadBound);
+    return DSL.using(configuration.set(new JoiningTransactionProvider(threadBound)));
   }
 
   /** jOOQ prints a banner and tips on first use unless told not to. */

@@ -178,7 +178,7 @@ class JooqAuditLogIT {
                             }
                           })))
               .dsl();
-      AuditLog log = new JooqAuditLog(watched);
+      AuditLog log = new JooqAuditLog(watched, new JooqUnitOfWork(watched));
       List<Integer> seen = new ArrayList<>();
       var enough = new IllegalStateException("enough");
 

@@ -260,7 +260,7 @@ class QueryPlansIT {
   private static void exerciseEveryAdapter(DSLContext dsl) {
     var operators = new JooqOperatorRepository(dsl);
     var plugins = new JooqPluginRepository(dsl);
-    var audit = new JooqAuditLog(dsl);
+    var audit = new JooqAuditLog(dsl, new JooqUnitOfWork(dsl));
     var hash = new PasswordHash("$test$hash");
 
     Operator alice = operator("alice");
@@ -359,7 +359,7 @@ class QueryPlansIT {
 
   private static void exerciseTheSignInAdapters(DSLContext dsl, Operator alice) {
     var sessions = new JooqSessionStore(dsl);
-    var attempts = new JooqFailedAttempts(dsl);
+    var attempts = new JooqFailedAttempts(dsl, new JooqUnitOfWork(dsl));
     var totp = new JooqTotpCredentials(dsl);
     var panel = new JooqPanelSettings(dsl);
     Instant now = Instant.parse("2026-03-01T10:00:00Z");

@@ -13,4 +13,11 @@ public interface PasswordHasher {
 
   /** True when the hash was made with weaker parameters than this hasher now uses. */
   boolean needsRehash(PasswordHash hash);
+
+  /**
+   * A hash, made without hashing, that no password matches but that costs as much to check as one
+   * made now: checked in place of an account that does not exist, so that refusing an unknown name
+   * takes as long as refusing a wrong password.
+   */
+  PasswordHash unmatchable();
 }

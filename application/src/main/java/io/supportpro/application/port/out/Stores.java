@@ -14,7 +14,8 @@ public record Stores(
     PendingSignIns pendingSignIns,
     PasswordResetLinks passwordResetLinks,
     HealthProbe healthProbe,
-    KnownBrowsers knownBrowsers) {
+    KnownBrowsers knownBrowsers,
+    UnitOfWork unitOfWork) {
   public Stores {
     Objects.requireNonNull(operators, "operators");
     Objects.requireNonNull(plugins, "plugins");
@@ -27,5 +28,6 @@ public record Stores(
     Objects.requireNonNull(passwordResetLinks, "passwordResetLinks");
     Objects.requireNonNull(healthProbe, "healthProbe");
     Objects.requireNonNull(knownBrowsers, "knownBrowsers");
+    Objects.requireNonNull(unitOfWork, "unitOfWork");
   }
 }

@@ -112,6 +112,7 @@ public final class TestPanel implements AutoCloseable {
             secondFactors,
             SessionTimeouts.DEFAULT,
             audit,
+            stores.unitOfWork(),
             clock);
     var twoFactor =
         new TwoFactorService(
