@@ -2,7 +2,6 @@ package io.supportpro.bootstrap.benchmark;
 
 import static io.supportpro.bootstrap.benchmark.QueryLatencies.measure;
 
-import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.out.AuditLog;
 import io.supportpro.application.port.out.Clock;
 import io.supportpro.application.service.AuditLogService;
@@ -83,8 +82,8 @@ public final class AuditLogBenchmark {
     Map<String, Map<BenchmarkDatabase, Percentiles>> table = new LinkedHashMap<>();
     Map<BenchmarkDatabase, Long> seeding = new LinkedHashMap<>();
     for (BenchmarkDatabase database : BenchmarkDatabase.values()) {
-      try (Persistence persistence = database.open()) {
-        AuditLog log = persistence.stores().auditLog();
+      try (BenchmarkDatabase.Opened opened = database.open()) {
+        AuditLog log = opened.stores().auditLog();
         long seconds = seed(log, count);
         seeding.put(database, seconds);
         String where = database.where();

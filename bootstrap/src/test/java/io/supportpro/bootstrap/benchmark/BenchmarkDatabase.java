@@ -20,6 +20,7 @@ import io.supportpro.domain.operator.Username;
 import io.supportpro.domain.plugin.PluginState;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -99,8 +100,28 @@ enum BenchmarkDatabase {
     };
   }
 
+  /**
+   * A benchmark's database, open, which closing deletes: each holds up to gigabytes, and a run
+   * makes several.
+   */
+  record Opened(Persistence persistence, Runnable delete) implements AutoCloseable {
+    /** Its stores. */
+    Stores stores() {
+      return persistence.stores();
+    }
+
+    @Override
+    public void close() {
+      try {
+        persistence.close();
+      } finally {
+        delete.run();
+      }
+    }
+  }
+
   /** A new, empty database of this kind, migrated. */
-  Persistence open() throws IOException, ClassNotFoundException {
+  Opened open() throws IOException, ClassNotFoundException {
     // Maven runs each benchmark in a class loader of its own within one JVM, and the JDK looks for
     // JDBC drivers with the service loader only once per JVM, in the first: load this one here.
     Class.forName(
@@ -108,11 +129,18 @@ enum BenchmarkDatabase {
           case H2 -> "org.h2.Driver";
           case POSTGRESQL -> "org.postgresql.Driver";
         });
-    return Persistence.open(
-        switch (this) {
-          case H2 -> DatabaseSettings.embeddedH2(Files.createTempDirectory("supportpro-bench-"));
-          case POSTGRESQL -> PostgresDatabases.freshDatabase();
-        });
+    return switch (this) {
+      case H2 -> {
+        Path directory = Files.createTempDirectory("supportpro-bench-");
+        yield new Opened(
+            Persistence.open(DatabaseSettings.embeddedH2(directory)),
+            () -> ScratchDirectories.delete(directory));
+      }
+      case POSTGRESQL -> {
+        DatabaseSettings settings = PostgresDatabases.freshDatabase();
+        yield new Opened(Persistence.open(settings), () -> PostgresDatabases.drop(settings));
+      }
+    };
   }
 
   /**

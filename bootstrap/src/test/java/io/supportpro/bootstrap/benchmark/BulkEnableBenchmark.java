@@ -1,6 +1,5 @@
 package io.supportpro.bootstrap.benchmark;
 
-import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.in.PluginOperatorsCommand;
 import io.supportpro.application.port.in.PluginOperatorsResult;
 import io.supportpro.application.port.out.Stores;
@@ -31,8 +30,8 @@ public final class BulkEnableBenchmark {
   public static void main(String[] args) throws Exception {
     int count = Integer.getInteger("benchmark.operators", 100_000);
     for (BenchmarkDatabase database : BenchmarkDatabase.values()) {
-      try (Persistence persistence = database.open()) {
-        measure(persistence.stores(), database, count);
+      try (BenchmarkDatabase.Opened opened = database.open()) {
+        measure(opened.stores(), database, count);
       }
     }
   }

@@ -2,7 +2,6 @@ package io.supportpro.bootstrap.benchmark;
 
 import static io.supportpro.bootstrap.benchmark.QueryLatencies.measure;
 
-import io.supportpro.adapter.out.persistence.Persistence;
 import io.supportpro.application.port.in.OperatorChoice;
 import io.supportpro.application.port.in.PluginOperatorsCommand;
 import io.supportpro.application.port.out.Stores;
@@ -54,8 +53,8 @@ public final class OperatorListingBenchmark {
     long nanosPerQuery = Long.getLong("benchmark.seconds", 8) * 1_000_000_000L;
     Map<String, Map<BenchmarkDatabase, Percentiles>> table = new LinkedHashMap<>();
     for (BenchmarkDatabase database : BenchmarkDatabase.values()) {
-      try (Persistence persistence = database.open()) {
-        Stores stores = persistence.stores();
+      try (BenchmarkDatabase.Opened opened = database.open()) {
+        Stores stores = opened.stores();
         long seeded = BenchmarkDatabase.seed(stores, count);
         var plugins = BenchmarkDatabase.activePlugin(stores);
         System.out.printf(

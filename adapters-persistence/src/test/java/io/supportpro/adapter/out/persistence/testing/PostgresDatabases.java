@@ -40,6 +40,24 @@ public final class PostgresDatabases {
     return new DatabaseSettings(jdbcUrl(name), USER, "", DatabaseSettings.DEFAULT_POOL_SIZE);
   }
 
+  /**
+   * Drops a database that {@link #freshDatabase()} made, ending any connection still open to it,
+   * for callers whose databases are too large to keep until the server stops.
+   */
+  public static void drop(DatabaseSettings settings) {
+    String url = settings.jdbcUrl();
+    String name = url.substring(url.lastIndexOf('/') + 1);
+    if (!name.matches("supportpro_test_\\d+")) {
+      throw new IllegalArgumentException("Not a database made here: " + name);
+    }
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot drop the test database " + name, e);
+    }
+  }
+
   /** The JDBC URL of a database on the shared server (which need not exist). */
   public static String jdbcUrl(String database) {
     return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database;
