@@ -37,10 +37,19 @@ final class JooqFailedAttempts implements FailedAttempts {
 
   private final DSLContext dsl;
   private final JooqUnitOfWork unitOfWork;
+  private final RenderedQuery lockedByKey;
 
   JooqFailedAttempts(DSLContext dsl, JooqUnitOfWork unitOfWork) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.lockedByKey =
+        RenderedQuery.of(
+            dsl,
+            dsl.select(FAILED_ATTEMPT.fields())
+                .from(FAILED_ATTEMPT)
+                .where(FAILED_ATTEMPT.KEY_KIND.eq(DSL.param("kind", String.class)))
+                .and(FAILED_ATTEMPT.KEY_VALUE.eq(DSL.param("value", String.class)))
+                .forUpdate());
   }
 
   @Override
@@ -152,12 +161,12 @@ final class JooqFailedAttempts implements FailedAttempts {
                     List<Optional<ThrottleState>> before =
                         new ArrayList<>(Collections.nCopies(keys.size(), Optional.empty()));
                     for (int i : lockOrder) {
+                      ThrottleKey key = keys.get(i);
                       before.set(
                           i,
-                          tx.selectFrom(FAILED_ATTEMPT)
-                              .where(is(keys.get(i)))
-                              .forUpdate()
-                              .fetchOptional(JooqFailedAttempts::state));
+                          lockedByKey
+                              .fetchOptional(tx, key.kind().name(), key.value())
+                              .map(JooqFailedAttempts::state));
                     }
                     List<Optional<ThrottleState>> after = change.apply(List.copyOf(before));
                     if (after.size() != keys.size()) {

@@ -57,9 +57,22 @@ final class JooqOperatorRepository implements OperatorRepository {
           .toList();
 
   private final DSLContext dsl;
+  private final RenderedQuery accountById;
+  private final RenderedQuery accountByUsername;
+  private final RenderedQuery accountByEmail;
 
   JooqOperatorRepository(DSLContext dsl) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.accountById = accountWhere(dsl, OPERATOR.ID);
+    this.accountByUsername = accountWhere(dsl, OPERATOR.USERNAME);
+    this.accountByEmail = accountWhere(dsl, OPERATOR.EMAIL);
+  }
+
+  /** The look-up of an account by the value of one unique column. */
+  private static <T> RenderedQuery accountWhere(DSLContext dsl, Field<T> column) {
+    return RenderedQuery.of(
+        dsl,
+        dsl.select(ACCOUNT).from(OPERATOR).where(column.eq(DSL.param("value", column.getType()))));
   }
 
   @Override
@@ -323,7 +336,7 @@ final class JooqOperatorRepository implements OperatorRepository {
   @Override
   public Optional<OperatorAccount> findAccount(OperatorId id) {
     Objects.requireNonNull(id, "id");
-    return guard("reading an account", () -> account(OPERATOR.ID.eq(id.value())));
+    return guard("reading an account", () -> account(accountById, id.value()));
   }
 
   @Override
@@ -347,14 +360,13 @@ final class JooqOperatorRepository implements OperatorRepository {
     // Two single-index look-ups rather than one OR, which H2 would answer with a scan.
     return guard(
         "finding an account",
-        () -> account(OPERATOR.USERNAME.eq(folded)).or(() -> account(OPERATOR.EMAIL.eq(folded))));
+        () -> account(accountByUsername, folded).or(() -> account(accountByEmail, folded)));
   }
 
-  private Optional<OperatorAccount> account(Condition condition) {
-    return dsl.select(ACCOUNT)
-        .from(OPERATOR)
-        .where(condition)
-        .fetchOptional(
+  private Optional<OperatorAccount> account(RenderedQuery lookUp, Object value) {
+    return lookUp
+        .fetchOptional(dsl, value)
+        .map(
             r ->
                 new OperatorAccount(
                     operator(r),

@@ -24,9 +24,16 @@ import org.jooq.impl.DSL;
 /** Sessions in the {@code operator_session} table, keyed by the hash of their token. */
 final class JooqSessionStore implements SessionStore {
   private final DSLContext dsl;
+  private final RenderedQuery byKey;
 
   JooqSessionStore(DSLContext dsl) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.byKey =
+        RenderedQuery.of(
+            dsl,
+            dsl.select(OPERATOR_SESSION.fields())
+                .from(OPERATOR_SESSION)
+                .where(OPERATOR_SESSION.SESSION_KEY.eq(DSL.param("key", String.class))));
   }
 
   @Override
@@ -40,10 +47,7 @@ final class JooqSessionStore implements SessionStore {
     Objects.requireNonNull(key, "key");
     return guard(
         "reading a session",
-        () ->
-            dsl.selectFrom(OPERATOR_SESSION)
-                .where(OPERATOR_SESSION.SESSION_KEY.eq(key.value()))
-                .fetchOptional(JooqSessionStore::session));
+        () -> byKey.fetchOptional(dsl, key.value()).map(JooqSessionStore::session));
   }
 
   @Override
