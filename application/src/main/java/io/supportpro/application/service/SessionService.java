@@ -180,23 +180,22 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
     // The throttle's settlement, the session and its audit entry take effect together: no session
     // without its entry, and no failures forgotten for a session that was never stored.
     OperatorAccount known = account.orElseThrow();
-    SignInResult result = unitOfWork.run(() -> settle(known, attempt, anonymous, command, now));
-    PasswordHash stored = known.passwordHash();
-    // Rehashed after the unit of work, so that no row stays locked for the length of a hash.
-    if (result instanceof SignInResult.SessionStarted && hasher.needsRehash(stored)) {
-      operators.changePasswordHash(
-          known.operator().id(),
-          stored,
-          hasher.hash(command.password()),
-          known.mustChangePassword());
-    }
-    return result;
+    // Hashed before the unit of work, so that no row stays locked for the length of a hash.
+    Optional<PasswordHash> rehashed =
+        hasher.needsRehash(known.passwordHash())
+            ? Optional.of(hasher.hash(command.password()))
+            : Optional.empty();
+    return unitOfWork.run(() -> settle(known, attempt, rehashed, anonymous, command, now));
   }
 
-  /** Settles a right password's attempt and, unless something refuses it, starts its session. */
+  /**
+   * Settles a right password's attempt and, unless something refuses it, stores the password's new
+   * hash, if it has one, and starts its session.
+   */
   private SignInResult settle(
       OperatorAccount account,
       Throttle.Attempt.Granted attempt,
+      Optional<PasswordHash> rehashed,
       Actor anonymous,
       SignInCommand command,
       Instant now) {
@@ -216,6 +215,10 @@ public final class SessionService implements SignInUseCase, ResumeSessionUseCase
           Map.of("reason", "deactivated"));
       return new SignInResult.Deactivated();
     }
+    rehashed.ifPresent(
+        hash ->
+            operators.changePasswordHash(
+                operator.id(), account.passwordHash(), hash, account.mustChangePassword()));
     SecondFactor required = secondFactor.of(operator.id());
     SessionToken token = SessionToken.random();
     var client = new SessionClient(command.clientAddress(), command.userAgent());

@@ -176,11 +176,10 @@ class SessionServiceTest {
   }
 
   /**
-   * A service like the one under test that admits this many sign-ins at a time, once its stand-in
-   * hash is made; the hasher's counts start again from there.
+   * A service like the one under test that admits this many sign-ins at a time; the hasher's counts
+   * start again from there.
    */
   private SessionService admitting(int maxAdmitted) {
-    hasher.reset();
     var service =
         new SessionService(
             operators,

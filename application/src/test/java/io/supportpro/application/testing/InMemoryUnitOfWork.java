@@ -4,7 +4,8 @@ import io.supportpro.application.port.out.UnitOfWork;
 import java.util.function.Supplier;
 
 /**
- * Runs work at once: the in-memory stores apply each change whole and have nothing to roll back.
+ * Runs work at once and rolls nothing back: work that fails keeps the changes it made before, so
+ * tests of what a unit of work keeps together run against the database.
  */
 public final class InMemoryUnitOfWork implements UnitOfWork {
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supportpro.application.port.out.PasswordHasher;
 import io.supportpro.domain.operator.Password;
 import io.supportpro.domain.operator.PasswordHash;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,10 +73,19 @@ public abstract class PasswordHasherContract {
   }
 
   /**
-   * A hash made now with the same cost, so that checking it takes as long as checking a real one.
+   * The same algorithm and parameters as a hash made now, and a salt and an output of the same
+   * length, so that checking a password against it costs as much as against a real one.
    */
   @Test
-  void unmatchable_hasTheCostOfAHashMadeNow() {
+  void unmatchable_hasTheFormAndCostOfAHashMadeNow() {
+    String[] made = hasher.hash(PASSWORD).encoded().split("\\$");
+    String[] standIn = hasher.unmatchable().encoded().split("\\$");
+
+    assertThat(standIn).hasSameSizeAs(made);
+    int salt = made.length - 2;
+    assertThat(Arrays.copyOf(standIn, salt)).containsExactly(Arrays.copyOf(made, salt));
+    assertThat(standIn[salt]).hasSameSizeAs(made[salt]).isNotEqualTo(made[salt]);
+    assertThat(standIn[salt + 1]).hasSameSizeAs(made[salt + 1]);
     assertThat(hasher.needsRehash(hasher.unmatchable())).isFalse();
   }
 }

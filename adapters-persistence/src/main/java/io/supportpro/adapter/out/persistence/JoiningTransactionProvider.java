@@ -1,22 +1,40 @@
 package io.supportpro.adapter.out.persistence;
 
-import java.util.Objects;
+import org.jooq.Configuration;
+import org.jooq.ConnectionProvider;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionProvider;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /**
- * Makes a transaction begun while another runs on the same thread part of that one, so that a
- * store's own transaction inside a unit of work commits or rolls back with the unit. jOOQ's
- * thread-bound provider shares the connection but treats a transaction begun through the shared
- * {@code DSLContext} as a new outermost one, committing the unit's work early.
+ * Binds a transaction to the thread that begins it and makes every transaction begun while it runs
+ * part of it, so that a store's own transaction inside a unit of work commits or rolls back with
+ * the unit. jOOQ's thread-bound provider alone shares the connection but treats a transaction begun
+ * through the shared {@code DSLContext} as a new outermost one, committing the unit's work early.
  */
 final class JoiningTransactionProvider implements TransactionProvider {
   private final ThreadLocalTransactionProvider outermost;
   private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
+  // A joined transaction that failed, though its caller went on: the outermost must not commit.
+  private final ThreadLocal<Boolean> rollbackOnly = ThreadLocal.withInitial(() -> false);
 
-  JoiningTransactionProvider(ThreadLocalTransactionProvider outermost) {
-    this.outermost = Objects.requireNonNull(outermost, "outermost");
+  JoiningTransactionProvider(ConnectionProvider connections) {
+    this.outermost = new ThreadLocalTransactionProvider(connections, false);
+  }
+
+  /**
+   * The configuration with this provider, and with the connection provider that hands the thread's
+   * transaction, while one runs, to every statement.
+   */
+  Configuration configure(Configuration configuration) {
+    // Setting jOOQ's thread-bound provider sets its connection provider too; this one then
+    // replaces it as the transaction provider only.
+    return configuration.set(outermost).set(this);
+  }
+
+  /** True while a transaction runs on this thread. */
+  boolean open() {
+    return depth.get() > 0;
   }
 
   @Override
@@ -30,17 +48,27 @@ final class JoiningTransactionProvider implements TransactionProvider {
 
   @Override
   public void commit(TransactionContext context) {
-    if (end() == 0) {
-      outermost.commit(context);
+    if (end() > 0) {
+      return;
     }
+    if (rollbackOnly.get()) {
+      rollbackOnly.remove();
+      // jOOQ rolls the outermost back when its commit fails.
+      throw new IllegalStateException(
+          "A change that joined this transaction failed, so none of the transaction was kept.");
+    }
+    outermost.commit(context);
   }
 
-  /** Rolls back only the outermost: the failure of a joined one ends the outermost too. */
+  /** The failure of a joined transaction fails the outermost, even if its caller goes on. */
   @Override
   public void rollback(TransactionContext context) {
-    if (end() == 0) {
-      outermost.rollback(context);
+    if (end() > 0) {
+      rollbackOnly.set(true);
+      return;
     }
+    rollbackOnly.remove();
+    outermost.rollback(context);
   }
 
   /** Ends the innermost transaction and tells how many still run. */

@@ -14,14 +14,12 @@ import java.util.concurrent.CompletableFuture;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
-import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /**
  * The database side of the application in one object: opens the connection pool, brings the schema
@@ -68,7 +66,7 @@ public final class Persistence implements AutoCloseable {
       requireSupportedVersion(pool, settings);
       // Loading and initialising jOOQ takes about half a second: do it while Flyway migrates.
       CompletableFuture<Stores> stores =
-          CompletableFuture.supplyAsync(() -> stores(pool, dsl(pool, settings)));
+          CompletableFuture.supplyAsync(() -> stores(pool, settings));
       MigrationReport migrations = migrate(pool, settings);
       return new Persistence(pool, migrations, stores.join());
     } catch (RuntimeException e) {
@@ -108,8 +106,10 @@ public final class Persistence implements AutoCloseable {
   }
 
   /** The jOOQ adapters, and the health probe, over one connection pool. */
-  private static Stores stores(HikariDataSource pool, DSLContext dsl) {
-    var unitOfWork = new JooqUnitOfWork(dsl);
+  private static Stores stores(HikariDataSource pool, DatabaseSettings settings) {
+    var transactions = new JoiningTransactionProvider(new DataSourceConnectionProvider(pool));
+    DSLContext dsl = dsl(settings, transactions);
+    var unitOfWork = new JooqUnitOfWork(dsl, transactions);
     return new Stores(
         new JooqOperatorRepository(dsl),
         new JooqPluginRepository(dsl),
@@ -227,22 +227,19 @@ public final class Persistence implements AutoCloseable {
     }
   }
 
-  private static DSLContext dsl(HikariDataSource pool, DatabaseSettings settings) {
+  /** One transaction at a time per thread, which every store's statements and transactions join. */
+  private static DSLContext dsl(
+      DatabaseSettings settings, JoiningTransactionProvider transactions) {
     SQLDialect dialect = settings.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES;
-    // Bound to the thread that runs it, a transaction is joined by every store's statements and
-    // transactions: the thread-bound provider hands its connection to plain statements too.
-    var threadBound =
-        new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(pool), false);
-    Configuration configuration =
-        new DefaultConfiguration()
-            .set(dialect)
-            .set(
-                new Settings()
-                    .withExecuteLogging(false)
-                    .withRenderSchema(false)
-                    .withDiagnosticsLogging(false))
-            .set(threadBound);
-    return DSL.using(configuration.set(new JoiningTransactionProvider(threadBound)));
+    return DSL.using(
+        transactions.configure(
+            new DefaultConfiguration()
+                .set(dialect)
+                .set(
+                    new Settings()
+                        .withExecuteLogging(false)
+                        .withRenderSchema(false)
+                        .withDiagnosticsLogging(false))));
   }
 
   /** jOOQ prints a banner and tips on first use unless told not to. */

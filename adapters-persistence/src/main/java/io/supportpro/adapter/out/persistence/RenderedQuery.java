@@ -1,6 +1,5 @@
 package io.supportpro.adapter.out.persistence;
 
-import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -26,7 +25,11 @@ final class RenderedQuery {
    * fields of its rows.
    */
   static RenderedQuery of(DSLContext dsl, ResultQuery<?> query) {
-    Objects.requireNonNull(query, "query");
+    // Values bound at each use take the places of the parameters: a value fixed in the query
+    // would silently take one of them.
+    if (query.getBindValues().size() != query.getParams().size()) {
+      throw new IllegalArgumentException("Every value of a rendered query is a parameter.");
+    }
     return new RenderedQuery(dsl.render(query), query.fields());
   }
 

@@ -1,5 +1,6 @@
 package io.supportpro.adapter.out.persistence;
 
+import static io.supportpro.adapter.out.persistence.JooqUnitOfWorkIT.unitOfWork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -178,7 +179,7 @@ class JooqAuditLogIT {
                             }
                           })))
               .dsl();
-      AuditLog log = new JooqAuditLog(watched, new JooqUnitOfWork(watched));
+      AuditLog log = new JooqAuditLog(watched, unitOfWork(watched));
       List<Integer> seen = new ArrayList<>();
       var enough = new IllegalStateException("enough");
 

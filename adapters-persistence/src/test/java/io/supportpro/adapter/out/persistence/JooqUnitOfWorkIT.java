@@ -40,6 +40,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -48,6 +49,15 @@ import org.junit.jupiter.api.Test;
 class JooqUnitOfWorkIT {
   private static final String PASSWORD = "violet-Harbour-47-kettle";
   private static final String ADDRESS = "192.0.2.10";
+
+  /**
+   * The unit of work for stores over a {@code DSLContext} a test made itself, whose transactions
+   * are its own: no unit runs on it.
+   */
+  static JooqUnitOfWork unitOfWork(DSLContext dsl) {
+    return new JooqUnitOfWork(
+        dsl, new JoiningTransactionProvider(dsl.configuration().connectionProvider()));
+  }
 
   @Nested
   class OnH2 extends Contract {
@@ -123,6 +133,56 @@ class JooqUnitOfWorkIT {
           .hasMessage("the outer work fails");
 
       assertThat(stores.sessions().listOf(ada.id())).isEmpty();
+    }
+
+    /**
+     * Adding an operator whose username is taken fails inside its own transaction, which the store
+     * catches to answer that the name is taken: joined to the work, that failure fails the work, on
+     * H2 as on PostgreSQL, rather than letting the work's other changes commit.
+     */
+    @Test
+    void aStoreChangeThatFailsInsideWorkFailsTheWorkThoughItsCallerGoesOn() {
+      assertThatThrownBy(
+              () ->
+                  stores
+                      .unitOfWork()
+                      .run(
+                          () -> {
+                            countFailure(adaKey);
+                            return stores.operators().add(ada, hasher.hash(new Password(PASSWORD)));
+                          }))
+          .isInstanceOf(IllegalStateException.class);
+
+      assertThat(stores.failedAttempts().find(List.of(adaKey))).isEmpty();
+    }
+
+    @Test
+    void afterWorkThatFailedTheThreadsChangesCommitOnTheirOwnAgain() throws Exception {
+      assertThatThrownBy(
+              () ->
+                  stores
+                      .unitOfWork()
+                      .run(
+                          () -> {
+                            countFailure(adaKey);
+                            throw new IllegalStateException("failed");
+                          }))
+          .hasMessage("failed");
+
+      countFailure(addressKey);
+
+      // Read on another thread, over another connection: only committed rows are there.
+      ExecutorService other = Executors.newSingleThreadExecutor();
+      try {
+        assertThat(
+                other
+                    .submit(() -> stores.failedAttempts().find(List.of(adaKey, addressKey)))
+                    .get(10, TimeUnit.SECONDS))
+            .extracting(ThrottleState::key)
+            .containsExactly(addressKey);
+      } finally {
+        other.shutdownNow();
+      }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.supportpro.adapter.out.persistence;
 
+import static io.supportpro.adapter.out.persistence.JooqUnitOfWorkIT.unitOfWork;
 import static io.supportpro.domain.fixtures.OperatorFixtures.administrator;
 import static io.supportpro.domain.fixtures.OperatorFixtures.operator;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -260,7 +261,7 @@ class QueryPlansIT {
   private static void exerciseEveryAdapter(DSLContext dsl) {
     var operators = new JooqOperatorRepository(dsl);
     var plugins = new JooqPluginRepository(dsl);
-    var audit = new JooqAuditLog(dsl, new JooqUnitOfWork(dsl));
+    var audit = new JooqAuditLog(dsl, unitOfWork(dsl));
     var hash = new PasswordHash("$test$hash");
 
     Operator alice = operator("alice");
@@ -359,7 +360,7 @@ class QueryPlansIT {
 
   private static void exerciseTheSignInAdapters(DSLContext dsl, Operator alice) {
     var sessions = new JooqSessionStore(dsl);
-    var attempts = new JooqFailedAttempts(dsl, new JooqUnitOfWork(dsl));
+    var attempts = new JooqFailedAttempts(dsl, unitOfWork(dsl));
     var totp = new JooqTotpCredentials(dsl);
     var panel = new JooqPanelSettings(dsl);
     Instant now = Instant.parse("2026-03-01T10:00:00Z");
