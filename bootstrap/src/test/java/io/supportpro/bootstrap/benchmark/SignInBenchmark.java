@@ -153,10 +153,7 @@ public final class SignInBenchmark implements AutoCloseable {
         Journey duo = browser -> duoSignInOnce(browser, emulator.promptBase);
         drive(server, password, warmUp, Long.MAX_VALUE, null);
         Load load = drive(server, password, phase, Long.MAX_VALUE, null);
-        // The emulator, started once for every round, is still compiling its own code after the
-        // first round's minute of Duo sign-ins; a second minute gives round 1 a warm emulator too,
-        // as Duo's service always is.
-        drive(server, duo, round == 1 ? warmUp.multipliedBy(2) : warmUp, Long.MAX_VALUE, null);
+        drive(server, duo, warmUp, Long.MAX_VALUE, null);
         Load duoLoad = drive(server, duo, phase, Long.MAX_VALUE, emulator);
         double rate = load.signIns / (double) phase.toSeconds();
         double duoRate = duoLoad.signIns / (double) phase.toSeconds();
