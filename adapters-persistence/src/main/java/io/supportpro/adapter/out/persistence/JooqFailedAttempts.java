@@ -180,7 +180,7 @@ final class JooqFailedAttempts implements FailedAttempts {
             } catch (DataAccessException e) {
               // The purge of stale attempts deletes rows in no order of its own, so it can
               // deadlock with a change that holds one key's row and waits for another's.
-              if (!JooqUnitOfWork.mayTryAgain(e) || unitOfWork.running()) {
+              if (!SqlErrors.isLostToOtherWork(e) || unitOfWork.running()) {
                 throw e;
               }
             }

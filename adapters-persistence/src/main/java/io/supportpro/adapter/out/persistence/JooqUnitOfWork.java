@@ -39,7 +39,7 @@ final class JooqUnitOfWork implements UnitOfWork {
             try {
               return dsl.transactionResult(configuration -> work.get());
             } catch (RuntimeException e) {
-              if (attempt == ATTEMPTS || !mayTryAgain(e)) {
+              if (attempt == ATTEMPTS || !SqlErrors.isLostToOtherWork(e)) {
                 throw e;
               }
             }
@@ -54,13 +54,5 @@ final class JooqUnitOfWork implements UnitOfWork {
    */
   boolean running() {
     return transactions.open();
-  }
-
-  /**
-   * True when the database refused the work for what other work did at the same time: a deadlock,
-   * or a row that another transaction inserted first.
-   */
-  static boolean mayTryAgain(Throwable e) {
-    return SqlErrors.isConflictRollback(e) || SqlErrors.isUniqueViolation(e);
   }
 }

@@ -89,6 +89,14 @@ final class SqlErrors {
     return sqlState(e).filter(ROLLED_BACK_BY_A_CONFLICT::contains).isPresent();
   }
 
+  /**
+   * True when the database refused a change for what other work did at the same time: a deadlock,
+   * or a row that another transaction inserted first; the change may succeed when tried again.
+   */
+  static boolean isLostToOtherWork(Throwable e) {
+    return isConflictRollback(e) || isUniqueViolation(e);
+  }
+
   /** True when a foreign key refused the row. */
   static boolean isForeignKeyViolation(Throwable e) {
     return sqlState(e).filter(FOREIGN_KEY_VIOLATIONS::contains).isPresent();

@@ -40,6 +40,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,15 +98,13 @@ class JooqUnitOfWorkIT {
 
       assertThatThrownBy(
               () ->
-                  stores
-                      .unitOfWork()
-                      .run(
-                          () -> {
-                            countFailure(adaKey);
-                            stores.sessions().create(session());
-                            stores.auditLog().append(entry(AuditEventType.SIGN_IN_SUCCEEDED));
-                            throw failure;
-                          }))
+                  inUnit(
+                      () -> {
+                        countFailure(adaKey);
+                        stores.sessions().create(session());
+                        stores.auditLog().append(entry(AuditEventType.SIGN_IN_SUCCEEDED));
+                        throw failure;
+                      }))
           .isSameAs(failure);
 
       assertThat(stores.failedAttempts().find(List.of(adaKey))).isEmpty();
@@ -117,19 +116,15 @@ class JooqUnitOfWorkIT {
     void workInsideWorkJoinsIt() {
       assertThatThrownBy(
               () ->
-                  stores
-                      .unitOfWork()
-                      .run(
-                          () -> {
-                            stores
-                                .unitOfWork()
-                                .run(
-                                    () -> {
-                                      stores.sessions().create(session());
-                                      return null;
-                                    });
-                            throw new IllegalStateException("the outer work fails");
-                          }))
+                  inUnit(
+                      () -> {
+                        inUnit(
+                            () -> {
+                              stores.sessions().create(session());
+                              return null;
+                            });
+                        throw new IllegalStateException("the outer work fails");
+                      }))
           .hasMessage("the outer work fails");
 
       assertThat(stores.sessions().listOf(ada.id())).isEmpty();
@@ -144,13 +139,11 @@ class JooqUnitOfWorkIT {
     void aStoreChangeThatFailsInsideWorkFailsTheWorkThoughItsCallerGoesOn() {
       assertThatThrownBy(
               () ->
-                  stores
-                      .unitOfWork()
-                      .run(
-                          () -> {
-                            countFailure(adaKey);
-                            return stores.operators().add(ada, hasher.hash(new Password(PASSWORD)));
-                          }))
+                  inUnit(
+                      () -> {
+                        countFailure(adaKey);
+                        return stores.operators().add(ada, hasher.hash(new Password(PASSWORD)));
+                      }))
           .isInstanceOf(IllegalStateException.class);
 
       assertThat(stores.failedAttempts().find(List.of(adaKey))).isEmpty();
@@ -160,13 +153,11 @@ class JooqUnitOfWorkIT {
     void afterWorkThatFailedTheThreadsChangesCommitOnTheirOwnAgain() throws Exception {
       assertThatThrownBy(
               () ->
-                  stores
-                      .unitOfWork()
-                      .run(
-                          () -> {
-                            countFailure(adaKey);
-                            throw new IllegalStateException("failed");
-                          }))
+                  inUnit(
+                      () -> {
+                        countFailure(adaKey);
+                        throw new IllegalStateException("failed");
+                      }))
           .hasMessage("failed");
 
       countFailure(addressKey);
@@ -190,18 +181,16 @@ class JooqUnitOfWorkIT {
       var runs = new AtomicInteger();
 
       String result =
-          stores
-              .unitOfWork()
-              .run(
-                  () -> {
-                    countFailure(adaKey);
-                    stores.auditLog().append(entry(AuditEventType.SIGN_IN_FAILED));
-                    if (runs.incrementAndGet() == 1) {
-                      throw new DataAccessException(
-                          "chosen as a deadlock victim", new SQLException("deadlock", "40001"));
-                    }
-                    return "done";
-                  });
+          inUnit(
+              () -> {
+                countFailure(adaKey);
+                stores.auditLog().append(entry(AuditEventType.SIGN_IN_FAILED));
+                if (runs.incrementAndGet() == 1) {
+                  throw new DataAccessException(
+                      "chosen as a deadlock victim", new SQLException("deadlock", "40001"));
+                }
+                return "done";
+              });
 
       assertThat(result).isEqualTo("done");
       assertThat(runs).hasValue(2);
@@ -218,13 +207,11 @@ class JooqUnitOfWorkIT {
 
       assertThatThrownBy(
               () ->
-                  stores
-                      .unitOfWork()
-                      .run(
-                          () -> {
-                            runs.incrementAndGet();
-                            throw new IllegalArgumentException("a bug, not a conflict");
-                          }))
+                  inUnit(
+                      () -> {
+                        runs.incrementAndGet();
+                        throw new IllegalArgumentException("a bug, not a conflict");
+                      }))
           .isInstanceOf(IllegalArgumentException.class);
 
       assertThat(runs).hasValue(1);
@@ -247,17 +234,15 @@ class JooqUnitOfWorkIT {
                         pool.submit(
                             () -> {
                               barrier.await(10, TimeUnit.SECONDS);
-                              return stores
-                                  .unitOfWork()
-                                  .run(
-                                      () -> {
-                                        countFailure(adaKey, addressKey);
-                                        stores.sessions().create(session());
-                                        stores
-                                            .auditLog()
-                                            .append(entry(AuditEventType.SIGN_IN_SUCCEEDED));
-                                        return null;
-                                      });
+                              return inUnit(
+                                  () -> {
+                                    countFailure(adaKey, addressKey);
+                                    stores.sessions().create(session());
+                                    stores
+                                        .auditLog()
+                                        .append(entry(AuditEventType.SIGN_IN_SUCCEEDED));
+                                    return null;
+                                  });
                             }))
                 .toList();
         for (Future<Object> each : done) {
@@ -304,6 +289,11 @@ class JooqUnitOfWorkIT {
       assertThat(stores.failedAttempts().find(List.of(adaKey))).isEmpty();
       assertThat(auditTypes())
           .containsExactly(AuditEventType.SIGN_IN_SUCCEEDED, AuditEventType.SIGN_IN_FAILED);
+    }
+
+    /** Runs the work in a unit of work of the stores. */
+    private <T> T inUnit(Supplier<T> work) {
+      return stores.unitOfWork().run(work);
     }
 
     private SessionService signInService(AuditLog audit) {
